@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  // Workflow and stack suites start real servers; their own timeouts are tighter where it matters.
+  testTimeout: 120_000,
+  // Suites share this machine's ports and CPU; one at a time keeps timings honest on 2 cores.
+  maxWorkers: 1,
+};

@@ -1,0 +1,26 @@
+import { loadConfig } from '../scripts/config';
+import { openDatabase } from '../scripts/database';
+import { applyMigrations } from '../scripts/migrate';
+import { createPrisma } from './client';
+import { seedCatalogue, seedDemo } from './seed/index';
+
+/** `npm run seed`: catalogue and demo data into DATABASE_URL, or into the embedded database when npm start is not running. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  const prisma = createPrisma(db.url, 2);
+  try {
+    await applyMigrations(db.url);
+    await seedCatalogue(prisma);
+    const ids = await seedDemo(prisma, new Date());
+    console.log(`Seeded the catalogue and ${ids.length} demo trajectories; npm start starts their workflows.`);
+  } finally {
+    await prisma.$disconnect();
+    await db.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

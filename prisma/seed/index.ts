@@ -1,0 +1,37 @@
+import type { PrismaClient } from '../client';
+import { products, tariffs } from './catalogue';
+import { demoClients, demoTrajectories, providers, teams, users } from './demo';
+
+/** Loads the catalogue; products are updated in place so a corrected rule reaches existing databases. */
+export async function seedCatalogue(prisma: PrismaClient): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const { code, ...rules } of products) {
+      await tx.product.upsert({ where: { code }, create: { code, ...rules }, update: rules });
+    }
+    await tx.tariff.createMany({ data: tariffs, skipDuplicates: true });
+  });
+}
+
+/** Loads demo teams, providers, users and three registered trajectories; loading twice changes nothing. */
+export async function seedDemo(prisma: PrismaClient, registeredAt: Date): Promise<string[]> {
+  await prisma.$transaction(async (tx) => {
+    await tx.team.createMany({ data: teams, skipDuplicates: true });
+    await tx.provider.createMany({ data: providers, skipDuplicates: true });
+    await tx.user.createMany({ data: users, skipDuplicates: true });
+    await tx.client.createMany({ data: demoClients.map(({ id }) => ({ id })), skipDuplicates: true });
+    await tx.clientIdentity.createMany({
+      data: demoClients.map(({ id, bsn, fullName, dateOfBirth }) => ({
+        clientId: id,
+        bsn,
+        fullName,
+        dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`),
+      })),
+      skipDuplicates: true,
+    });
+    await tx.trajectory.createMany({
+      data: demoTrajectories.map((t) => ({ ...t, registeredAt })),
+      skipDuplicates: true,
+    });
+  });
+  return demoTrajectories.map((t) => t.id);
+}

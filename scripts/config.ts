@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the project lives, so `.data/` and `.temporal/` do not depend on the caller's cwd. */
+export const projectRoot = path.resolve(__dirname, '..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+// An empty string counts as unset: `FOO= npm start` must not mean "use the empty URL".
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+// Never Boolean(value): that makes "false" true.
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable the system reads, with its default; documented in .env.example and the README. */
+export const envSchema = z.object({
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_DB_PORT: port.default(5433),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  TEMPORAL_ADDRESS: optionalText,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('trajectories'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_CLI_PATH: optionalText,
+  TEMPORAL_ALLOW_DOWNLOAD: flag.default(true),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start-up; a bad value stops the process with the variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(projectRoot, parsed.data.DATA_DIR) };
+}

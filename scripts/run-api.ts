@@ -1,0 +1,31 @@
+import type { Server } from 'node:http';
+import { createApp } from '../api/app';
+import { temporalProbeConnection } from '../api/health';
+import { createPrisma } from '../prisma/client';
+import { loadConfig } from './config';
+import { describeStartupFailure, Shutdown } from './lifecycle';
+
+/** The API on its own (docker-compose): needs DATABASE_URL and TEMPORAL_ADDRESS. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
+    throw new Error('A separate API needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded).');
+  }
+  const shutdown = new Shutdown(config.SHUTDOWN_TIMEOUT_MS, console.log);
+  shutdown.onSignals();
+  const prisma = createPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
+  shutdown.add('database pool', () => prisma.$disconnect());
+  const temporalProbe = temporalProbeConnection(config.TEMPORAL_ADDRESS);
+  shutdown.add('Temporal connection', () => temporalProbe.close());
+  const app = createApp({ prisma, temporalProbe });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.API_PORT, config.API_HOST, () => resolve(s)).once('error', reject);
+  });
+  shutdown.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  console.log(`API listening on http://${config.API_HOST}:${config.API_PORT}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(describeStartupFailure(error));
+  process.exit(1);
+});

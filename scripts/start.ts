@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { temporalProbeConnection } from '../api/health';
+import { createPrisma } from '../prisma/client';
+import { seedCatalogue, seedDemo } from '../prisma/seed/index';
+import { loadConfig, projectRoot, type Config } from './config';
+import { openDatabase } from './database';
+import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
+import { applyMigrations } from './migrate';
+import { assertPortFree } from './ports';
+import { resolveTemporalCli } from './temporal-cli';
+import { startTemporalDevServer } from './temporal-server';
+import { ensureTrajectoryWorkflows } from './trajectory-workflows';
+import { createWorker } from './worker';
+
+const log = (message: string) => console.log(`[start] ${message}`);
+
+/** Either the configured Temporal server or a dev server with its SQLite file under DATA_DIR. */
+async function startTemporal(config: Config, shutdown: Shutdown): Promise<{ address: string; uiUrl?: string }> {
+  if (config.TEMPORAL_ADDRESS) return { address: config.TEMPORAL_ADDRESS };
+  await assertPortFree('127.0.0.1', config.TEMPORAL_PORT, 'the Temporal dev server', 'TEMPORAL_PORT');
+  await assertPortFree('127.0.0.1', config.TEMPORAL_UI_PORT, 'the Temporal Web UI', 'TEMPORAL_UI_PORT');
+  const cli = resolveTemporalCli({
+    cliPathFromEnv: config.TEMPORAL_CLI_PATH,
+    pathEnv: process.env.PATH,
+    venvDir: path.join(projectRoot, '.temporal', 'venv'),
+    installVenv: true,
+    allowSdkDownload: config.TEMPORAL_ALLOW_DOWNLOAD,
+    log,
+  });
+  log(`Temporal CLI: ${cli.source === 'SDK download' ? 'downloaded by the SDK' : `${cli.path} (${cli.source})`}`);
+  const env = await startTemporalDevServer({
+    cli,
+    dbFilename: path.join(config.dataDir, 'temporal.db'),
+    port: config.TEMPORAL_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  shutdown.add('Temporal dev server', () => env.teardown());
+  return { address: env.address, uiUrl: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` };
+}
+
+async function start(config: Config, shutdown: Shutdown): Promise<void> {
+  mkdirSync(config.dataDir, { recursive: true });
+  await assertPortFree(config.API_HOST, config.API_PORT, 'the API', 'API_PORT');
+  const temporal = await startTemporal(config, shutdown);
+
+  const db = await openDatabase(config);
+  shutdown.add('database', () => db.stop());
+  log(`Database: ${db.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'pg')}` : 'DATABASE_URL'}`);
+  await applyMigrations(db.url);
+  const prisma = createPrisma(db.url, config.DB_POOL_SIZE);
+  shutdown.add('database pool', () => prisma.$disconnect());
+  await seedCatalogue(prisma);
+  if (db.embedded) await seedDemo(prisma, new Date());
+
+  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+  shutdown.add('worker connection', () => nativeConnection.close());
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    prisma,
+  });
+  const workerRun = worker.run();
+  shutdown.add('worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+  });
+
+  const connection = await Connection.connect({ address: temporal.address });
+  shutdown.add('client connection', () => connection.close());
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const started = await ensureTrajectoryWorkflows(prisma, client, config.TEMPORAL_TASK_QUEUE);
+  if (started) log(`Started ${started} trajectory workflow(s) for open trajectories`);
+
+  const temporalProbe = temporalProbeConnection(temporal.address);
+  shutdown.add('health connection', () => temporalProbe.close());
+  const app = createApp({ prisma, temporalProbe });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.API_PORT, config.API_HOST, () => resolve(s)).once('error', reject);
+  });
+  shutdown.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.API_PORT;
+
+  console.log(
+    [
+      '',
+      `  API            http://${config.API_HOST}:${port}  (health: /health)`,
+      temporal.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${temporal.address}`,
+      `  Data           ${config.dataDir}`,
+      '  Stop           Ctrl-C',
+      '',
+    ].join('\n'),
+  );
+  log('ready');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  installTemporalRuntime();
+  const shutdown = new Shutdown(config.SHUTDOWN_TIMEOUT_MS, log);
+  shutdown.onSignals();
+  try {
+    await start(config, shutdown);
+  } catch (error) {
+    console.error(`\n${describeStartupFailure(error)}\n`);
+    await shutdown.run();
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(describeStartupFailure(error));
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { PrismaClient } from '../prisma/client';
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+  /** A pre-built bundle (tests bundle once per suite); otherwise the worker bundles `workflows/`. */
+  workflowBundle?: WorkflowBundle;
+}
+
+/** A worker that registers every workflow under workflows/ and every activity from the factory. */
+export function createWorker(options: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities({ prisma: options.prisma }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
+  });
+}

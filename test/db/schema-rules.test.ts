@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { closureReasons } from '../../domain/closure-reasons';
+import { ClosureReason } from '../../prisma/client';
+import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
+import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+describe('rules the database enforces itself', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedCatalogue(db.prisma);
+    await seedDemo(db.prisma, new Date('2026-11-02T09:00:00Z'));
+  });
+  afterAll(() => db?.drop());
+
+  const trajectoryId = demoTrajectories[0].id;
+
+  it('when an audit event is updated or deleted, then the database refuses and the row stays', async () => {
+    const event = await db.prisma.auditEvent.create({
+      data: { trajectoryId, actorType: 'SYSTEM', action: 'PROBE', data: { n: 1 } },
+    });
+    await expect(
+      db.prisma.auditEvent.update({ where: { id: event.id }, data: { action: 'REWRITTEN' } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    expect(await db.prisma.auditEvent.findUnique({ where: { id: event.id } })).toMatchObject({ action: 'PROBE' });
+  });
+
+  it('when two outbox rows share an idempotency key, then the second is refused', async () => {
+    const row = {
+      idempotencyKey: `probe-${randomUUID()}`,
+      recipientRole: 'PROVIDER' as const,
+      providerId: demoIds.providerA,
+      channel: 'EMAIL' as const,
+      kind: 'PROBE',
+      payload: { trajectoryId },
+    };
+    await db.prisma.notification.create({ data: row });
+    await expect(db.prisma.notification.create({ data: row })).rejects.toThrow(/Unique constraint/);
+    expect(await db.prisma.notification.count({ where: { idempotencyKey: row.idempotencyKey } })).toBe(1);
+  });
+
+  it.each([
+    ['a ZRM score of 6', () => zrmScore(6)],
+    ['a ZRM score of 0', () => zrmScore(0)],
+    ['digital minutes above direct minutes', () => declaration({ directMinutes: 60, digitalMinutes: 61 })],
+    ['a declaration month that is not the first day', () => declaration({ month: new Date('2026-11-15T00:00:00Z') })],
+    [
+      'an indication that ends before it starts',
+      () => indication({ startDate: day('2026-12-01'), endDate: day('2026-11-30') }),
+    ],
+    ['an hourly indication without hours', () => indication({ hoursPerWeek: null })],
+    [
+      'a consultant without a team',
+      () =>
+        db.prisma.user.create({ data: { email: `${randomUUID()}@x.example`, displayName: 'x', role: 'CONSULTANT' } }),
+    ],
+  ])('when writing %s, then a check constraint refuses it', async (_name, write) => {
+    await expect(write()).rejects.toThrow(/check constraint|violates/i);
+  });
+
+  it('when the domain lists closure reasons, then the database enum has exactly the same ones', () => {
+    expect([...closureReasons].sort()).toEqual(Object.values(ClosureReason).sort());
+  });
+
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+  async function indication(overrides: Record<string, unknown> = {}) {
+    return db.prisma.indication.create({
+      data: {
+        trajectoryId,
+        sequence: Math.floor(Math.random() * 1e6) + 1,
+        productCode: '02B05',
+        startDate: day('2026-11-01'),
+        endDate: day('2027-10-31'),
+        volumeUnit: 'HOURS_PER_WEEK',
+        hoursPerWeek: 4,
+        decidedAt: new Date(),
+        ...overrides,
+      },
+    });
+  }
+
+  async function declaration(overrides: Record<string, unknown>) {
+    const { id } = await indication();
+    return db.prisma.hourDeclaration.create({
+      data: {
+        indicationId: id,
+        month: day('2026-11-01'),
+        directMinutes: 600,
+        indirectMinutes: 120,
+        digitalMinutes: 60,
+        declaredAt: new Date(),
+        ...overrides,
+      },
+    });
+  }
+
+  async function zrmScore(score: number) {
+    const assessment = await db.prisma.zrmAssessment.create({ data: { trajectoryId, assessedOn: day('2026-11-02') } });
+    return db.prisma.zrmScore.create({ data: { assessmentId: assessment.id, domain: 'HOUSING', score } });
+  }
+});

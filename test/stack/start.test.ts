@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { projectRoot } from '../../scripts/config';
+import { embeddedPostgresUrl } from '../../scripts/embedded-postgres';
+import { assertPortFree, freePort } from '../../scripts/ports';
+import { eventually } from '../support/eventually';
+import { testTemporalCli } from '../support/temporal';
+
+interface Stack {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+interface Ports {
+  api: number;
+  temporal: number;
+  ui: number;
+  db: number;
+}
+
+async function choosePorts(): Promise<Ports> {
+  return { api: await freePort(), temporal: await freePort(), ui: await freePort(), db: await freePort() };
+}
+
+/** `npm start` as a newcomer runs it, with ports and data dir of this test's own. */
+function startStack(dataDir: string, ports: Ports, extraEnv: Record<string, string> = {}): Stack {
+  const cli = testTemporalCli();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: '',
+    TEMPORAL_ADDRESS: '',
+    DATA_DIR: dataDir,
+    API_PORT: String(ports.api),
+    TEMPORAL_PORT: String(ports.temporal),
+    TEMPORAL_UI_PORT: String(ports.ui),
+    EMBEDDED_DB_PORT: String(ports.db),
+    TEMPORAL_CLI_PATH: cli.source === 'SDK download' ? '' : cli.path,
+    ...extraEnv,
+  };
+  // In-process loader, as `npm start` runs it: signals reach the stack itself, not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(stack: Stack, pattern: RegExp, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(stack.output())) {
+    if (stack.child.exitCode !== null) throw new Error(`start exited (${stack.child.exitCode}):\n${stack.output()}`);
+    if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${stack.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function count(dbPort: number, sql: string): Promise<number> {
+  const client = new Client({ connectionString: embeddedPostgresUrl(dbPort) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(sql);
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+async function stopWithCtrlC(stack: Stack): Promise<number | null> {
+  stack.child.kill('SIGINT');
+  return stack.exited;
+}
+
+describe('npm start: the embedded stack as real processes', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'stack-'));
+  let ports: Ports;
+  let running: Stack | undefined;
+
+  beforeAll(async () => {
+    ports = await choosePorts();
+  });
+  afterEach(async () => {
+    if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+    running = undefined;
+  });
+
+  it('when started from nothing, then Temporal, database, worker and API come up and /health is 200', async () => {
+    running = startStack(dataDir, ports);
+    await waitForOutput(running, /\[start\] ready/);
+
+    expect(running.output()).toContain(`http://127.0.0.1:${ports.api}`);
+    expect(running.output()).toContain(`Temporal UI    http://127.0.0.1:${ports.ui}`);
+    expect(running.output()).toMatch(/Stop +Ctrl-C/);
+    const health = await fetch(`http://127.0.0.1:${ports.api}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', down: [] });
+    expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+
+    expect(await count(ports.db, 'SELECT count(*) AS n FROM "Product"')).toBe(12);
+    // The worker ran each demo trajectory's first activity.
+    const started = `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`;
+    await eventually(
+      () => count(ports.db, started),
+      (n) => n === 3,
+    );
+    expect(await stopWithCtrlC(running)).toBe(0);
+  });
+
+  it('when Ctrl-C is pressed, then every child stops and every port is free again', async () => {
+    running = startStack(dataDir, ports);
+    await waitForOutput(running, /\[start\] ready/);
+    expect(await stopWithCtrlC(running)).toBe(0);
+    for (const [what, port] of Object.entries(ports)) {
+      await expect(assertPortFree('127.0.0.1', port, what, what)).resolves.toBeUndefined();
+    }
+  });
+
+  it('when started a second time, then it reuses the data: no workflow is started again', async () => {
+    running = startStack(dataDir, ports);
+    await waitForOutput(running, /\[start\] ready/);
+    expect(running.output()).not.toMatch(/Started \d+ trajectory workflow/);
+    expect(await count(ports.db, 'SELECT count(*) AS n FROM "Trajectory"')).toBe(3);
+    expect(await count(ports.db, `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`)).toBe(3);
+    expect(await stopWithCtrlC(running)).toBe(0);
+  });
+
+  it('when the API port is taken, then one clear message and exit 1, no stack trace', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve, reject) => blocker.once('error', reject).listen(ports.api, '127.0.0.1', resolve));
+    try {
+      running = startStack(dataDir, ports);
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain(
+        `Port ${ports.api} for the API is already in use. Stop what uses it or set API_PORT.`,
+      );
+      expect(running.output()).not.toMatch(/^\s+at /m);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('when the Temporal CLI cannot be found, then the message names all four ways and exit is 1', async () => {
+    running = startStack(dataDir, ports, { TEMPORAL_CLI_PATH: path.join(dataDir, 'no-such-temporal') });
+    expect(await running.exited).toBe(1);
+    const output = running.output();
+    expect(output).toMatch(/No Temporal CLI could be found/);
+    expect(output).toMatch(/TEMPORAL_CLI_PATH/);
+    expect(output).toMatch(/on PATH/);
+    expect(output).toMatch(/python3/);
+    expect(output).toMatch(/SDK/);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});

