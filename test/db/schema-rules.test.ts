@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { closureReasons } from '../../domain/closure-reasons';
-import { ClosureReason } from '../../prisma/client';
+import { ClosureReason, NoShowPolicy, ZrmDomain } from '../../prisma/client';
+import { zrmDomains } from '../../domain/zrm';
+import type { NoShowPolicy as NoShowPolicyInDomain } from '../../domain/no-shows';
 import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -60,8 +62,16 @@ describe('rules the database enforces itself', () => {
     await expect(write()).rejects.toThrow(/check constraint|violates/i);
   });
 
-  it('when the domain lists closure reasons, then the database enum has exactly the same ones', () => {
+  it('when the domain lists closure reasons, ZRM domains and no-show policies, then the database enums match', () => {
     expect([...closureReasons].sort()).toEqual(Object.values(ClosureReason).sort());
+    expect([...zrmDomains].sort()).toEqual(Object.values(ZrmDomain).sort());
+    const policies: Record<NoShowPolicyInDomain, true> = {
+      NOT_DECLARABLE: true,
+      ALWAYS_DECLARABLE: true,
+      CAPPED_PER_ALLOCATION: true,
+      NOT_APPLICABLE: true,
+    };
+    expect(Object.keys(policies).sort()).toEqual(Object.values(NoShowPolicy).sort());
   });
 
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,0 +1,107 @@
+/**
+ * Business dates and the Europe/Amsterdam calendar. A business date is 'YYYY-MM-DD' (a day in
+ * Amsterdam, as decisions and registrations state them); deadlines come out as instants (Date).
+ * No clock here: every function takes the time it needs as an argument.
+ */
+export type BusinessDate = string;
+
+export const TIME_ZONE = 'Europe/Amsterdam';
+const DAY_MS = 86_400_000;
+const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export class InvalidDateError extends Error {}
+
+function parts(date: BusinessDate): [number, number, number] {
+  const match = pattern.exec(date);
+  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (!match || check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+    throw new InvalidDateError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  }
+  return [y, m, d];
+}
+
+const format = (utc: Date): BusinessDate => utc.toISOString().slice(0, 10);
+const asUtc = (date: BusinessDate): Date => new Date(`${date}T00:00:00Z`);
+
+export function isBusinessDate(value: string): boolean {
+  try {
+    parts(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addDays(date: BusinessDate, days: number): BusinessDate {
+  parts(date);
+  return format(new Date(asUtc(date).getTime() + days * DAY_MS));
+}
+
+/** Calendar months; a day that does not exist in the target month becomes its last day (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(date: BusinessDate, months: number): BusinessDate {
+  const [y, m, d] = parts(date);
+  const firstOfTarget = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  return format(new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(d, lastDay))));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: BusinessDate, to: BusinessDate): number {
+  parts(from);
+  parts(to);
+  return Math.round((asUtc(to).getTime() - asUtc(from).getTime()) / DAY_MS);
+}
+
+export function firstOfMonth(date: BusinessDate): BusinessDate {
+  return `${date.slice(0, 7)}-01`;
+}
+
+export function daysInMonth(date: BusinessDate): number {
+  const [y, m] = parts(date);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Amsterdam's wall clock at an instant, as if it were UTC: the difference is the UTC offset. */
+function wallClockAsUtc(instant: Date): number {
+  const p = Object.fromEntries(offsetFormat.formatToParts(instant).map((x) => [x.type, x.value]));
+  return Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
+}
+
+/** The instant Amsterdam's day `date` begins (midnight never falls in a DST gap there). */
+export function startOfDay(date: BusinessDate): Date {
+  const guess = asUtc(date).getTime();
+  const offset = wallClockAsUtc(new Date(guess)) - guess;
+  const instant = guess - offset;
+  // Re-check at the candidate: the offset may differ between UTC midnight and Amsterdam midnight.
+  const corrected = wallClockAsUtc(new Date(instant)) - instant;
+  return new Date(guess - corrected);
+}
+
+/** The Amsterdam date an instant falls on. */
+export function dateOf(instant: Date): BusinessDate {
+  return format(new Date(wallClockAsUtc(instant)));
+}
+
+/** The instant an inclusive end date is over: the start of the following day. */
+export function endOfDay(date: BusinessDate): Date {
+  return startOfDay(addDays(date, 1));
+}

@@ -1,0 +1,46 @@
+import { checkIndication, type ProductRules } from '../../domain/indication-rules';
+import { zrmDomains, type ZrmScores } from '../../domain/zrm';
+
+const product = (code: string, rules: Partial<ProductRules>): ProductRules => ({
+  code,
+  minDurationMonths: null,
+  maxDurationMonths: null,
+  requiresStableZrm: false,
+  validFrom: null,
+  validTo: null,
+  ...rules,
+});
+const ib247 = product('02B03', { minDurationMonths: 1, maxDurationMonths: 12 });
+const bemoeizorg = product('02B04', { maxDurationMonths: 12 });
+const ib0 = product('IB0', { requiresStableZrm: true, validFrom: '2022-01-01' });
+const allScored = (score: 1 | 2 | 3 | 4 | 5): ZrmScores => Object.fromEntries(zrmDomains.map((d) => [d, score]));
+const rules = (p: ProductRules, startDate: string, endDate: string, zrm: ZrmScores = {}) =>
+  checkIndication(p, { startDate, endDate, zrm }).map((v) => v.rule);
+
+describe('product rules at decision time', () => {
+  it('when 02B03 runs exactly 12 months, then it is allowed; one day more is refused with the rule named', () => {
+    expect(rules(ib247, '2026-03-01', '2027-02-28')).toEqual([]);
+    expect(rules(ib247, '2026-03-01', '2027-03-01')).toEqual(['02B03.MAX_DURATION']);
+  });
+
+  it('when 02B03 runs exactly one month, then it is allowed; a day less is refused', () => {
+    expect(rules(ib247, '2026-03-01', '2026-03-31')).toEqual([]);
+    expect(rules(ib247, '2026-03-01', '2026-03-30')).toEqual(['02B03.MIN_DURATION']);
+  });
+
+  it('when bemoeizorg is allocated for more than a year across a leap day, then it is refused', () => {
+    expect(rules(bemoeizorg, '2027-03-01', '2028-02-29')).toEqual([]);
+    expect(rules(bemoeizorg, '2027-03-01', '2028-03-01')).toEqual(['02B04.MAX_DURATION']);
+  });
+
+  it('when IB0 is proposed, then every ZRM domain must score 4 or 5', () => {
+    expect(rules(ib0, '2026-12-01', '2027-11-30', allScored(4))).toEqual([]);
+    expect(rules(ib0, '2026-12-01', '2027-11-30', { ...allScored(5), HOUSING: 3 })).toEqual(['IB0.ZRM_NOT_STABLE']);
+    const { JUSTICE: _unscored, ...missingOne } = allScored(5);
+    expect(rules(ib0, '2026-12-01', '2027-11-30', missingOne)).toEqual(['IB0.ZRM_NOT_STABLE']);
+  });
+
+  it('when a product is not yet valid or the period is reversed, then each violation is named', () => {
+    expect(rules(ib0, '2021-06-01', '2021-05-01', allScored(5))).toEqual(['IB0.PERIOD', 'IB0.NOT_YET_VALID']);
+  });
+});

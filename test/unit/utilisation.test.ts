@@ -1,0 +1,65 @@
+import { allocatedMinutes, monthDoubled, timeMixWarnings, utilisationAdvice } from '../../domain/utilisation';
+
+describe('expansion at about 80 % use (seed 003)', () => {
+  // 4 h/week over 364 days = 52 weeks = 208 h = 12,480 minutes.
+  const allocation = allocatedMinutes(4, '2026-01-01', '2026-12-30');
+  const advice = (usedMinutes: number, through: string) =>
+    utilisationAdvice({
+      allocatedMinutes: allocation,
+      usedMinutes,
+      startDate: '2026-01-01',
+      endDate: '2026-12-30',
+      through,
+    });
+
+  it('when the allocation is computed from hours per week, then it counts the weeks of the period', () => {
+    expect(allocation).toBe(12_480);
+  });
+
+  it('when 79.9 % is used and the rate would overrun, then no expansion yet; at 80.0 % there is', () => {
+    expect(advice(Math.floor(allocation * 0.799), '2026-09-30')).toMatchObject({ requestExpansion: false });
+    expect(advice(allocation * 0.8, '2026-09-30')).toMatchObject({ usedShare: 0.8, requestExpansion: true });
+  });
+
+  it('when 80 % is used but the rate so far lasts until the end date, then no expansion is needed', () => {
+    // 80 % used after 95 % of the period: the projection stays within the allocation.
+    const through = '2026-12-12';
+    const result = advice(allocation * 0.8, through);
+    expect(result.projectedMinutes).toBeLessThanOrEqual(allocation);
+    expect(result.requestExpansion).toBe(false);
+  });
+});
+
+describe('a month that has doubled relative to the hours per week (seed 003)', () => {
+  // 4 h/week in November (30 days = 30/7 weeks): doubled from 2 * 4 * 60 * 30/7 = 2,057.14 minutes.
+  it('when a month is just under twice the weekly hours, then no alert; at twice, an alert', () => {
+    expect(monthDoubled(4, '2026-11-01', 2_057)).toBe(false);
+    expect(monthDoubled(4, '2026-11-01', 2_058)).toBe(true);
+  });
+
+  it('when the month is February in a leap year, then its 29 days set the bar', () => {
+    // 2 * 4 * 60 * 29/7 = 1,988.57 minutes
+    expect(monthDoubled(4, '2028-02-01', 1_988)).toBe(false);
+    expect(monthDoubled(4, '2028-02-01', 1_989)).toBe(true);
+  });
+});
+
+describe('indirect at most 30 %, digital at most 20 % (seed 003)', () => {
+  it('when the seed example is declared (4 h: 0.8 indirect, 3.2 direct, 0.64 digital), then no warning', () => {
+    expect(timeMixWarnings({ directMinutes: 192, indirectMinutes: 48, digitalMinutes: 38.4 })).toEqual([]);
+  });
+
+  it('when indirect time is exactly 30 % of client-bound time, then no warning; a minute more warns', () => {
+    expect(timeMixWarnings({ directMinutes: 168, indirectMinutes: 72, digitalMinutes: 0 })).toEqual([]);
+    expect(timeMixWarnings({ directMinutes: 167, indirectMinutes: 73, digitalMinutes: 0 })).toEqual([
+      'INDIRECT_ABOVE_30_PERCENT',
+    ]);
+  });
+
+  it('when digital contact is exactly 20 % of direct time, then no warning; a minute more warns', () => {
+    expect(timeMixWarnings({ directMinutes: 200, indirectMinutes: 0, digitalMinutes: 40 })).toEqual([]);
+    expect(timeMixWarnings({ directMinutes: 200, indirectMinutes: 0, digitalMinutes: 41 })).toEqual([
+      'DIGITAL_ABOVE_20_PERCENT',
+    ]);
+  });
+});
