@@ -1,6 +1,10 @@
 import type { PrismaClient } from '../prisma/client';
 import { recordAuditEvent } from './audit';
-import { markTrajectoryClosed } from './trajectory';
+import { loadProductRules } from './catalogue';
+import { endIndication, saveIndication } from './indications';
+import { enqueueNotification } from './notifications';
+import { completeTasks, openTask } from './tasks';
+import { markTrajectoryClosed, updateTrajectoryRecord } from './trajectory';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
@@ -10,6 +14,13 @@ export interface ActivityDependencies {
 export function createActivities({ prisma }: ActivityDependencies) {
   return {
     recordAuditEvent: recordAuditEvent(prisma),
+    loadProductRules: loadProductRules(prisma),
+    saveIndication: saveIndication(prisma),
+    endIndication: endIndication(prisma),
+    openTask: openTask(prisma),
+    completeTasks: completeTasks(prisma),
+    enqueueNotification: enqueueNotification(prisma),
+    updateTrajectoryRecord: updateTrajectoryRecord(prisma),
     markTrajectoryClosed: markTrajectoryClosed(prisma),
   };
 }

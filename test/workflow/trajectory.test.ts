@@ -1,23 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
+import { addDays, addMonths, dateOf } from '../../domain/calendar';
+import { extensionRequestDueAt, intakeDueAt, lastAllowedDay } from '../../domain/deadlines';
+import { zrmDomains } from '../../domain/zrm';
 import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
 import { demoIds } from '../../prisma/seed/demo';
 import { createWorker } from '../../scripts/worker';
-import { close, getState, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
+import {
+  close,
+  decideExtension,
+  decideIndication,
+  getState,
+  recordIntake,
+  requestExtension,
+  trajectoryWorkflowId,
+} from '../../workflows/trajectory/contracts';
 import { trajectoryWorkflow } from '../../workflows/trajectory/workflow';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
-import { bundleWorkflows, startTestTemporal } from '../support/temporal';
+import { recordHistory } from '../support/histories';
+import { bundleWorkflows, startTimeSkippingTemporal } from '../support/temporal';
 
-describe('trajectory workflow on a real Temporal dev server', () => {
+// Months-long lifecycles on Temporal's time-skipping test server: env.sleep('15 days') fires the
+// real durable timers in order, in well under a second.
+describe('trajectory lifecycle workflow', () => {
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let bundle: WorkflowBundle;
+  const consultant = demoIds.consultant;
+  const provider = demoIds.providerUserA;
 
   beforeAll(async () => {
-    [env, db, bundle] = await Promise.all([startTestTemporal(), createTestDatabase(), bundleWorkflows()]);
+    [env, db, bundle] = await Promise.all([startTimeSkippingTemporal(), createTestDatabase(), bundleWorkflows()]);
     await seedCatalogue(db.prisma);
     await seedDemo(db.prisma, new Date());
   });
@@ -26,96 +42,317 @@ describe('trajectory workflow on a real Temporal dev server', () => {
     await db?.drop();
   });
 
-  /** A trajectory row of its own per test, so tests never share workflow ids or records. */
-  async function newTrajectory(): Promise<string> {
-    const client = await db.prisma.client.create({ data: {} });
-    const trajectory = await db.prisma.trajectory.create({
-      data: { clientId: client.id, providerId: demoIds.providerA, teamId: demoIds.teamZeist, registeredAt: new Date() },
-    });
-    return trajectory.id;
-  }
+  const now = async () => new Date(Number(await env.currentTimeMs()));
 
-  async function runWithWorker<T>(taskQueue: string, body: () => Promise<T>): Promise<T> {
-    const worker = await createWorker({
+  async function newWorker(taskQueue: string, maxCachedWorkflows?: number) {
+    return createWorker({
+      maxCachedWorkflows,
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
       prisma: db.prisma,
       workflowBundle: bundle,
     });
-    return worker.runUntil(body());
   }
 
-  it('when a trajectory starts, then its start is in the audit log once, with ids only', async () => {
-    const trajectoryId = await newTrajectory();
-    const taskQueue = `test-${randomUUID()}`;
-    await runWithWorker(taskQueue, async () => {
-      const handle = await env.client.workflow.start(trajectoryWorkflow, {
-        workflowId: trajectoryWorkflowId(trajectoryId),
-        taskQueue,
-        args: [{ trajectoryId, registeredAt: '2026-11-02T09:00:00.000Z' }],
-      });
-      const events = await eventually(
-        () => db.prisma.auditEvent.findMany({ where: { trajectoryId } }),
-        (rows) => rows.length > 0,
-      );
-      expect(events).toMatchObject([
+  /** A trajectory of its own, registered now (server time), with its workflow started on `taskQueue`. */
+  async function startTrajectory(taskQueue: string) {
+    const registeredAt = await now();
+    const client = await db.prisma.client.create({ data: {} });
+    const { id: trajectoryId } = await db.prisma.trajectory.create({
+      data: { clientId: client.id, providerId: demoIds.providerA, teamId: demoIds.teamZeist, registeredAt },
+    });
+    const handle = await env.client.workflow.start(trajectoryWorkflow, {
+      workflowId: trajectoryWorkflowId(trajectoryId),
+      taskQueue,
+      args: [
         {
-          action: 'TRAJECTORY_STARTED',
-          actorType: 'WORKFLOW',
-          actorId: handle.workflowId,
-          data: { registeredAt: '2026-11-02T09:00:00.000Z' },
+          trajectoryId,
+          providerId: demoIds.providerA,
+          teamId: demoIds.teamZeist,
+          registeredAt: registeredAt.toISOString(),
+        },
+      ],
+    });
+    return { trajectoryId, registeredAt, handle };
+  }
+
+  const notifications = (trajectoryId: string) =>
+    db.prisma.notification.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
+  const tasks = (trajectoryId: string) =>
+    db.prisma.task.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
+  const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+
+  async function intakeAndDecide(
+    handle: WorkflowHandle<typeof trajectoryWorkflow>,
+    productCode: string,
+    startDate: string,
+    endDate: string,
+  ) {
+    await handle.executeUpdate(recordIntake, { args: [{ heldOn: startDate, actorId: provider }] });
+    return handle.executeUpdate(decideIndication, {
+      args: [{ productCode, startDate, endDate, hoursPerWeek: 4, zrm: stable, actorId: consultant }],
+    });
+  }
+
+  it('when nobody records the intake, then the provider is reminded and the consultant gets an escalation task', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const due = intakeDueAt(registeredAt).toISOString();
+      expect(
+        (await handle.query(getState)).pendingDeadlines.map((d) => [
+          d.kind,
+          d.kind === 'INTAKE_OVERDUE' ? d.dueAt : '-',
+        ]),
+      ).toEqual([
+        ['INTAKE_REMINDER', '-'],
+        ['INTAKE_OVERDUE', due],
+      ]);
+
+      await env.sleep('16 days');
+      const sent = await eventually(
+        () => notifications(trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(sent).toMatchObject([
+        {
+          kind: 'INTAKE_DUE_SOON',
+          recipientRole: 'PROVIDER',
+          providerId: demoIds.providerA,
+          payload: { trajectoryId, dueAt: due },
         },
       ]);
-      expect(await handle.query(getState)).toMatchObject({ trajectoryId, phase: 'REGISTERED' });
-      await handle.terminate('test done');
+      const opened = await eventually(
+        () => tasks(trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(opened).toMatchObject([
+        {
+          kind: 'INTAKE_OVERDUE',
+          assigneeRole: 'CONSULTANT',
+          teamId: demoIds.teamZeist,
+          status: 'OPEN',
+          dueAt: new Date(due),
+        },
+      ]);
+      expect((await handle.query(getState)).pendingDeadlines).toEqual([]);
+      await handle.terminate('done');
     });
   });
 
-  it('when the consultant closes it, then the record is closed, audited, and the workflow completes', async () => {
-    const trajectoryId = await newTrajectory();
-    const taskQueue = `test-${randomUUID()}`;
-    await runWithWorker(taskQueue, async () => {
-      const handle = await env.client.workflow.start(trajectoryWorkflow, {
-        workflowId: trajectoryWorkflowId(trajectoryId),
-        taskQueue,
-        args: [{ trajectoryId, registeredAt: new Date().toISOString() }],
+  it('when the intake is recorded in time, then no reminder or escalation fires afterwards', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      await env.sleep('2 days');
+      const view = await handle.executeUpdate(recordIntake, {
+        args: [{ heldOn: dateOf(registeredAt), actorId: provider }],
       });
-      const state = await handle.executeUpdate(close, { args: [{ reason: 'MOVED', actorId: demoIds.consultant }] });
-      expect(state).toMatchObject({ phase: 'CLOSED', closureReason: 'MOVED' });
-      expect(await handle.result()).toMatchObject({ phase: 'CLOSED' });
+      expect(view).toMatchObject({ phase: 'INTAKE_HELD', pendingDeadlines: [] });
+      await env.sleep('20 days');
+      expect((await handle.query(getState)).phase).toBe('INTAKE_HELD'); // the workflow ran past the old deadlines
+      expect(await notifications(trajectoryId)).toEqual([]);
+      expect(await tasks(trajectoryId)).toEqual([]);
+      expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
+        phase: 'INTAKE_HELD',
+      });
+      await handle.terminate('done');
+    });
+  });
+
+  it('when a decision breaks a product rule or comes before the intake, then it is refused with the rule named and nothing is stored', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      const decision = (endDate: string) =>
+        handle.executeUpdate(decideIndication, {
+          args: [{ productCode: '02B03', startDate: start, endDate, hoursPerWeek: 4, zrm: {}, actorId: consultant }],
+        });
+      await expect(decision(addMonths(start, 3))).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+
+      await handle.executeUpdate(recordIntake, { args: [{ heldOn: start, actorId: provider }] });
+      const tooLong = decision(addMonths(start, 12)); // one day past 12 months
+      await expect(tooLong).rejects.toThrow(WorkflowUpdateFailedError);
+      await expect(tooLong).rejects.toMatchObject({
+        cause: { type: 'IndicationRuleViolated', message: expect.stringContaining('02B03.MAX_DURATION') },
+      });
+      expect(await db.prisma.indication.count({ where: { trajectoryId } })).toBe(0);
+      expect((await handle.query(getState)).phase).toBe('INTAKE_HELD');
+      await handle.terminate('done');
+    });
+  });
+
+  it('when an extension is requested and granted, then a new period starts at the boundary with every timer recomputed', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      const end = addDays(addMonths(start, 3), -1);
+      const decided = await intakeAndDecide(handle, '02B05', start, end);
+      expect(decided.pendingDeadlines.map((d) => d.kind)).toEqual(['EXTENSION_REQUEST_DUE', 'ALLOCATION_END']);
+      expect(decided.pendingDeadlines[0]!.dueAt).toBe(extensionRequestDueAt(end).toISOString());
+
+      await env.sleep('40 days'); // past the extension window (8 weeks before the end of a 3-month allocation)
+      await eventually(
+        () => notifications(trajectoryId),
+        (rows) => rows.some((n) => n.kind === 'EXTENSION_REQUEST_DUE'),
+      );
+
+      await handle.executeUpdate(requestExtension, { args: [{ reportId: 'report-1', actorId: provider }] });
+      expect(await tasks(trajectoryId)).toMatchObject([
+        { kind: 'DECIDE_EXTENSION', assigneeRole: 'CONSULTANT', status: 'OPEN' },
+      ]);
+      const newEnd = addDays(addMonths(addDays(end, 1), 6), -1);
+      await handle.executeUpdate(decideExtension, {
+        args: [{ granted: true, newEndDate: newEnd, actorId: consultant }],
+      });
+      expect(await tasks(trajectoryId)).toMatchObject([{ kind: 'DECIDE_EXTENSION', status: 'DONE' }]);
+
+      const firstRun = (await handle.describe()).runId;
+      await env.sleep('60 days'); // past the first end date: continue-as-new into period 2
+      const period2 = await eventually(
+        () => handle.query(getState),
+        (v) => v.indication?.sequence === 2,
+      );
+      expect(period2.indication).toMatchObject({ startDate: addDays(end, 1), endDate: newEnd });
+      expect(period2.pendingDeadlines.map((d) => [d.kind, d.dueAt])).toEqual([
+        ['EXTENSION_REQUEST_DUE', extensionRequestDueAt(newEnd).toISOString()],
+        ['ALLOCATION_END', expect.any(String)],
+      ]);
+      expect((await env.client.workflow.getHandle(handle.workflowId).describe()).runId).not.toBe(firstRun);
+      const indications = await db.prisma.indication.findMany({
+        where: { trajectoryId },
+        orderBy: { sequence: 'asc' },
+      });
+      expect(indications.map((i) => [i.sequence, i.status])).toEqual([
+        [1, 'ENDED'],
+        [2, 'ACTIVE'],
+      ]);
+
+      await env.client.workflow
+        .getHandle(handle.workflowId)
+        .executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
         phase: 'CLOSED',
-        closureReason: 'MOVED',
+        closureReason: 'PER_PLAN',
       });
-      const closed = await db.prisma.auditEvent.findMany({ where: { trajectoryId, action: 'TRAJECTORY_CLOSED' } });
-      expect(closed).toMatchObject([{ actorType: 'USER', actorId: demoIds.consultant, data: { reason: 'MOVED' } }]);
     });
   });
 
-  it('when a close names an unknown reason or comes twice, then it is refused and nothing changes', async () => {
-    const trajectoryId = await newTrajectory();
-    const taskQueue = `test-${randomUUID()}`;
-    await runWithWorker(taskQueue, async () => {
-      const handle = await env.client.workflow.start(trajectoryWorkflow, {
-        workflowId: trajectoryWorkflowId(trajectoryId),
-        taskQueue,
-        args: [{ trajectoryId, registeredAt: new Date().toISOString() }],
-      });
-      const bogus = handle.executeUpdate(close, { args: [{ reason: 'BORED' as never, actorId: demoIds.consultant }] });
-      await expect(bogus).rejects.toThrow(WorkflowUpdateFailedError);
-      expect(await handle.query(getState)).toMatchObject({ phase: 'REGISTERED' });
-      expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
-        phase: 'REGISTERED',
-      });
+  it('when bemoeizorg runs its full year, then the interim evaluation is tasked at 6 months and it closes at the maximum by itself', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B04', start, lastAllowedDay(start, 12));
 
-      await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: demoIds.consultant }] });
-      // A closed trajectory's workflow has completed: the server refuses further updates outright.
-      const again = handle.executeUpdate(close, { args: [{ reason: 'DECEASED', actorId: demoIds.consultant }] });
-      await expect(again).rejects.toThrow(WorkflowNotFoundError);
+      await env.sleep('190 days');
+      const evaluation = await eventually(
+        () => tasks(trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(evaluation).toMatchObject([{ kind: 'INTERIM_EVALUATION', assigneeRole: 'CONSULTANT', status: 'OPEN' }]);
+      expect(await notifications(trajectoryId)).toEqual([]); // bemoeizorg is not extendable: no extension reminder
+
+      const result = await handle.result(); // time skips to the end date
+      expect(result).toMatchObject({ phase: 'CLOSED', closureReason: 'MAXIMUM_DURATION', pendingDeadlines: [] });
+      expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
+        phase: 'CLOSED',
+        closureReason: 'MAXIMUM_DURATION',
+      });
+      expect(await tasks(trajectoryId)).toMatchObject([{ kind: 'INTERIM_EVALUATION', status: 'CANCELLED' }]);
+      expect(await db.prisma.indication.findFirstOrThrow({ where: { trajectoryId } })).toMatchObject({
+        status: 'ENDED',
+      });
+      await recordHistory(handle, 'bemoeizorg-full-year');
+    });
+  });
+
+  it('when the extension is refused, then the trajectory closes at the end date per plan', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, addDays(addMonths(start, 4), -1));
+      await handle.executeUpdate(requestExtension, { args: [{ reportId: 'report-2', actorId: provider }] });
+      await handle.executeUpdate(decideExtension, { args: [{ granted: false, actorId: consultant }] });
+      const again = handle.executeUpdate(decideExtension, {
+        args: [{ granted: true, newEndDate: addMonths(start, 8), actorId: consultant }],
+      });
+      await expect(again).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+
+      expect(await handle.result()).toMatchObject({ phase: 'CLOSED', closureReason: 'PER_PLAN' });
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
         closureReason: 'PER_PLAN',
       });
+      await recordHistory(handle, 'extension-refused');
+    });
+  });
+
+  it('when the worker is down while a deadline passes, then exactly one notification results after it is back', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    // No sticky cache: the Java test server does not hand a stopped worker's sticky tasks to another.
+    const first = await newWorker(taskQueue, 0);
+    const { trajectoryId, handle } = await first.runUntil(async () => {
+      const started = await startTrajectory(taskQueue);
+      // Parked on its timer: the record mirrors the next deadline only after the start activities ran.
+      await eventually(
+        () => db.prisma.trajectory.findUniqueOrThrow({ where: { id: started.trajectoryId } }),
+        (t) => t.nextDeadlineAt !== null,
+      );
+      return started;
+    });
+
+    // The reminder (3 days before the intake deadline) comes due while no worker runs.
+    const sleeping = env.sleep('13 days');
+    const timerFired = (h: Awaited<ReturnType<typeof handle.fetchHistory>>) =>
+      (h.events ?? []).some((e) => e.timerFiredEventAttributes);
+    await eventually(() => handle.fetchHistory(), timerFired);
+    expect(await notifications(trajectoryId)).toEqual([]);
+
+    const second = await newWorker(taskQueue, 0);
+    await second.runUntil(async () => {
+      await eventually(
+        () => notifications(trajectoryId),
+        (rows) => rows.length > 0,
+      );
+      await sleeping;
+      await eventually(
+        () => handle.query(getState),
+        (v) => v.pendingDeadlines.map((d) => d.kind).join() === 'INTAKE_OVERDUE',
+      );
+      expect(await notifications(trajectoryId)).toMatchObject([{ kind: 'INTAKE_DUE_SOON' }]);
+      await handle.terminate('done');
+    });
+  });
+
+  it('when a close names an unknown reason, then it is refused and nothing changes', async () => {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const { trajectoryId, handle } = await startTrajectory(taskQueue);
+      const bogus = handle.executeUpdate(close, { args: [{ reason: 'BORED' as never, actorId: consultant }] });
+      await expect(bogus).rejects.toMatchObject({ cause: { type: 'TrajectoryInvalidInput' } });
+      expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
+        phase: 'REGISTERED',
+      });
+      const closed = await handle.executeUpdate(close, { args: [{ reason: 'MOVED', actorId: consultant }] });
+      expect(closed).toMatchObject({ phase: 'CLOSED', closureReason: 'MOVED' });
+      expect(await handle.result()).toMatchObject({ phase: 'CLOSED' });
+      await recordHistory(handle, 'closed-by-consultant');
+      const audit = await db.prisma.auditEvent.findMany({ where: { trajectoryId }, orderBy: { id: 'asc' } });
+      expect(audit.map((a) => [a.action, a.actorType])).toEqual([
+        ['TRAJECTORY_STARTED', 'WORKFLOW'],
+        ['TRAJECTORY_CLOSED', 'USER'],
+      ]);
     });
   });
 });

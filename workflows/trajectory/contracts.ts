@@ -1,23 +1,96 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { BusinessDate } from '../../domain/calendar';
 import type { ClosureReason } from '../../domain/closure-reasons';
+import type { ZrmScores } from '../../domain/zrm';
 
 /** The workflow id is the business key, so a trajectory can never run twice. */
 export const trajectoryWorkflowId = (trajectoryId: string): string => `trajectory-${trajectoryId}`;
 
-/** Only ids and instants: personal data never enters a workflow payload. */
-export interface TrajectoryInput {
-  trajectoryId: string;
-  registeredAt: string; // ISO instant of the aanmelding
+export type TrajectoryPhase = 'REGISTERED' | 'INTAKE_HELD' | 'ACTIVE' | 'CLOSED';
+
+/** The product rules the workflow needs between decisions (copied from the catalogue at decision time). */
+export interface IndicationSnapshot {
+  indicationId: string;
+  sequence: number;
+  productCode: string;
+  startDate: BusinessDate;
+  endDate: BusinessDate; // inclusive
+  hoursPerWeek: number | null;
+  extendable: boolean;
+  maxDurationMonths: number | null;
+  interimEvaluationMonths: number | null;
 }
 
-export type TrajectoryPhase = 'REGISTERED' | 'CLOSED';
+export interface ExtensionSnapshot {
+  status: 'REQUESTED' | 'GRANTED' | 'REFUSED';
+  reportId: string;
+  next?: IndicationSnapshot; // the granted period, starting the day after the current end date
+}
 
-export interface TrajectoryState {
+/** Everything the workflow knows; ids and dates only, never personal data. Carried across continue-as-new. */
+export interface TrajectorySnapshot {
   trajectoryId: string;
+  providerId: string;
+  teamId: string;
+  registeredAt: string; // ISO instant of the aanmelding
+  intakeReminderLeadDays: number;
   phase: TrajectoryPhase;
-  registeredAt: string;
+  intakeHeldOn?: BusinessDate;
+  indication?: IndicationSnapshot;
+  extension?: ExtensionSnapshot;
+  handledDeadlines: string[];
   closedAt?: string;
   closureReason?: ClosureReason;
+}
+
+export interface TrajectoryInput {
+  trajectoryId: string;
+  providerId: string;
+  teamId: string;
+  registeredAt: string;
+  /** Days before the intake deadline that the provider is reminded (default 3). */
+  intakeReminderLeadDays?: number;
+  /** Set by continue-as-new at an indication boundary. */
+  carriedOver?: TrajectorySnapshot;
+}
+
+export type DeadlineKind =
+  'INTAKE_REMINDER' | 'INTAKE_OVERDUE' | 'EXTENSION_REQUEST_DUE' | 'INTERIM_EVALUATION' | 'ALLOCATION_END';
+
+export interface PendingDeadline {
+  kind: DeadlineKind;
+  dueAt: string; // ISO instant
+  key: string; // changes when the deadline moves, so a moved deadline is a new one
+}
+
+export interface TrajectoryView extends Omit<TrajectorySnapshot, 'handledDeadlines'> {
+  pendingDeadlines: PendingDeadline[];
+}
+
+export interface RecordIntake {
+  heldOn: BusinessDate;
+  actorId: string;
+}
+
+export interface DecideIndication {
+  productCode: string;
+  startDate: BusinessDate;
+  endDate: BusinessDate;
+  hoursPerWeek: number | null;
+  zrm: ZrmScores;
+  actorId: string;
+}
+
+/** The report itself (goals reached, still needed, intended outflow) is stored by the API; the workflow keeps its id. */
+export interface RequestExtension {
+  reportId: string;
+  actorId: string;
+}
+
+export interface DecideExtension {
+  granted: boolean;
+  newEndDate?: BusinessDate;
+  actorId: string;
 }
 
 export interface CloseRequest {
@@ -25,11 +98,20 @@ export interface CloseRequest {
   actorId: string;
 }
 
-export const getState = defineQuery<TrajectoryState>('getState');
-export const close = defineUpdate<TrajectoryState, [CloseRequest]>('close');
+export const getState = defineQuery<TrajectoryView>('getState');
+export const recordIntake = defineUpdate<TrajectoryView, [RecordIntake]>('recordIntake');
+export const decideIndication = defineUpdate<TrajectoryView, [DecideIndication]>('decideIndication');
+export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>('requestExtension');
+export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
+export const close = defineUpdate<TrajectoryView, [CloseRequest]>('close');
 
-/** Error types raised as ApplicationFailure and listed as non-retryable where they are business refusals. */
+/** ApplicationFailure types of refused updates; the API maps WrongState to 409 and RuleViolated to 422. */
 export enum TrajectoryErrorType {
+  WrongState = 'TrajectoryWrongState',
+  InvalidInput = 'TrajectoryInvalidInput',
+  RuleViolated = 'IndicationRuleViolated',
+  UnknownProduct = 'UnknownProduct',
+  // Kept for histories recorded before the lifecycle existed.
   AlreadyClosed = 'TrajectoryAlreadyClosed',
   InvalidClosureReason = 'InvalidClosureReason',
 }

@@ -1,62 +1,224 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
-import { isClosureReason } from '../../domain/closure-reasons';
-import { close, getState, TrajectoryErrorType, type TrajectoryInput, type TrajectoryState } from './contracts';
-
-const { recordAuditEvent, markTrajectoryClosed } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-});
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { checkIndication, type ProposedIndication } from '../../domain/indication-rules';
+import { act } from './activity-proxy';
+import {
+  close,
+  decideExtension,
+  decideIndication,
+  getState,
+  recordIntake,
+  requestExtension,
+  TrajectoryErrorType,
+  type IndicationSnapshot,
+  type TrajectoryInput,
+  type TrajectoryView,
+} from './contracts';
+import { closureAtEnd, pendingDeadlines } from './deadlines';
+import { remind } from './effects';
+import { Trajectory } from './state';
 
 /**
- * One client trajectory from registration to closure. The foundation keeps only these two ends;
- * the lifecycle issue adds the deadlines between them.
+ * One client trajectory, registration to closure (DOMAIN.md lifecycle rules 1, 2, 5, 6, 8):
+ * intake within two weeks, a decided indication, the extension window, evaluations, and closure
+ * at the end date even if nobody acts. Continues as new at each indication boundary.
  */
-export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryState> {
-  const state: TrajectoryState = {
-    trajectoryId: input.trajectoryId,
-    phase: 'REGISTERED',
-    registeredAt: input.registeredAt,
-  };
-  const workflowId = workflowInfo().workflowId;
+export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryView> {
+  const t = new Trajectory(input);
+  const { workflowId, runId } = workflowInfo();
+  // The run id keeps keys unique after continue-as-new, where the version counter starts again.
+  const audit = (action: string, actorId: string, data: Record<string, string | number | boolean | null> = {}) =>
+    act.recordAuditEvent({
+      idempotencyKey: `${workflowId}:${runId}:${action}:${t.version}`,
+      trajectoryId: t.s.trajectoryId,
+      actor: { type: actorId === workflowId ? 'WORKFLOW' : 'USER', id: actorId },
+      action,
+      data,
+    });
+  const mirror = (intakeHeldAt?: string) =>
+    act.updateTrajectoryRecord({
+      trajectoryId: t.s.trajectoryId,
+      phase: t.s.phase,
+      intakeHeldAt,
+      nextDeadlineAt: pendingDeadlines(t.s)[0]?.dueAt ?? null,
+    });
 
-  setHandler(getState, () => state);
+  async function decide(
+    productCode: string,
+    period: ProposedIndication & { hoursPerWeek: number | null },
+    sequence: number,
+    actorId: string,
+  ): Promise<IndicationSnapshot> {
+    const product = await act.loadProductRules(productCode);
+    const violations = checkIndication(product, period);
+    if (violations.length) {
+      throw ApplicationFailure.create({
+        type: TrajectoryErrorType.RuleViolated,
+        message: violations.map((v) => `${v.rule}: ${v.message}`).join('; '),
+        details: [violations],
+        nonRetryable: true,
+      });
+    }
+    const indicationId = await act.saveIndication({
+      trajectoryId: t.s.trajectoryId,
+      sequence,
+      productCode,
+      ...period,
+      decidedAt: new Date().toISOString(),
+      decidedById: actorId,
+    });
+    return {
+      indicationId,
+      sequence,
+      productCode,
+      startDate: period.startDate,
+      endDate: period.endDate,
+      hoursPerWeek: period.hoursPerWeek,
+      extendable: product.extendable,
+      maxDurationMonths: product.maxDurationMonths,
+      interimEvaluationMonths: product.interimEvaluationMonths,
+    };
+  }
+
+  async function closeTrajectory(reason: Parameters<Trajectory['closedWith']>[0], actorId: string): Promise<void> {
+    const closedAt = new Date().toISOString();
+    await act.markTrajectoryClosed({ trajectoryId: t.s.trajectoryId, closedAt, reason });
+    t.closedWith(reason, closedAt);
+    await audit('TRAJECTORY_CLOSED', actorId, { reason });
+  }
+
+  setHandler(getState, () => t.view());
+
+  setHandler(
+    recordIntake,
+    async ({ heldOn, actorId }) => {
+      const at = new Date().toISOString();
+      await act.completeTasks({
+        trajectoryId: t.s.trajectoryId,
+        kinds: ['INTAKE_OVERDUE'],
+        completedById: actorId,
+        at,
+      });
+      t.intakeHeld(heldOn);
+      await mirror(at);
+      await audit('INTAKE_RECORDED', actorId, { heldOn });
+      return t.view();
+    },
+    { validator: (r) => t.checkIntake(r) },
+  );
+
+  setHandler(
+    decideIndication,
+    async ({ productCode, startDate, endDate, hoursPerWeek, zrm, actorId }) => {
+      const indication = await decide(productCode, { startDate, endDate, hoursPerWeek, zrm }, 1, actorId);
+      t.indicationDecided(indication);
+      await mirror();
+      await audit('INDICATION_DECIDED', actorId, {
+        indicationId: indication.indicationId,
+        productCode,
+        startDate,
+        endDate,
+      });
+      return t.view();
+    },
+    { validator: (d) => t.checkDecision(d) },
+  );
+
+  setHandler(
+    requestExtension,
+    async ({ reportId, actorId }) => {
+      const endDate = t.s.indication!.endDate;
+      await act.openTask({
+        idempotencyKey: `${workflowId}:DECIDE_EXTENSION:${t.s.indication!.sequence}`,
+        trajectoryId: t.s.trajectoryId,
+        kind: 'DECIDE_EXTENSION',
+        assigneeRole: 'CONSULTANT',
+        teamId: t.s.teamId,
+        dueAt: pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt,
+      });
+      t.extensionRequested(reportId);
+      await mirror();
+      await audit('EXTENSION_REQUESTED', actorId, { reportId, endDate });
+      return t.view();
+    },
+    { validator: (r) => t.checkExtensionRequest(r) },
+  );
+
+  setHandler(
+    decideExtension,
+    async ({ granted, newEndDate, actorId }) => {
+      const current = t.s.indication!;
+      const next = granted
+        ? await decide(
+            current.productCode,
+            { startDate: t.nextPeriodStart(), endDate: newEndDate!, hoursPerWeek: current.hoursPerWeek, zrm: {} },
+            current.sequence + 1,
+            actorId,
+          )
+        : undefined;
+      const at = new Date().toISOString();
+      await act.completeTasks({
+        trajectoryId: t.s.trajectoryId,
+        kinds: ['DECIDE_EXTENSION'],
+        completedById: actorId,
+        at,
+      });
+      t.extensionDecided(next);
+      await mirror();
+      await audit(granted ? 'EXTENSION_GRANTED' : 'EXTENSION_REFUSED', actorId, { newEndDate: newEndDate ?? null });
+      return t.view();
+    },
+    { validator: (d) => t.checkExtensionDecision(d) },
+  );
+
   setHandler(
     close,
     async ({ reason, actorId }) => {
-      const closedAt = new Date().toISOString();
-      await markTrajectoryClosed({ trajectoryId: input.trajectoryId, closedAt, reason });
-      await recordAuditEvent({
-        idempotencyKey: `${workflowId}:closed`,
-        trajectoryId: input.trajectoryId,
-        actor: { type: 'USER', id: actorId },
-        action: 'TRAJECTORY_CLOSED',
-        data: { reason },
-      });
-      Object.assign(state, { phase: 'CLOSED', closedAt, closureReason: reason });
-      return state;
+      await closeTrajectory(reason, actorId);
+      return t.view();
     },
-    {
-      validator: ({ reason }) => {
-        if (!isClosureReason(reason)) {
-          throw ApplicationFailure.nonRetryable(
-            `Unknown closure reason ${reason}`,
-            TrajectoryErrorType.InvalidClosureReason,
-          );
-        }
-        if (state.phase === 'CLOSED') {
-          throw ApplicationFailure.nonRetryable('The trajectory is already closed', TrajectoryErrorType.AlreadyClosed);
-        }
-      },
-    },
+    { validator: (c) => t.checkClose(c) },
   );
 
-  await recordAuditEvent({
-    idempotencyKey: `${workflowId}:started`,
-    trajectoryId: input.trajectoryId,
-    actor: { type: 'WORKFLOW', id: workflowId },
-    action: 'TRAJECTORY_STARTED',
-    data: { registeredAt: input.registeredAt },
-  });
-  await condition(() => state.phase === 'CLOSED');
-  return state;
+  if (!input.carriedOver) {
+    await audit('TRAJECTORY_STARTED', workflowId, { registeredAt: t.s.registeredAt });
+    await mirror();
+  }
+
+  while (!t.closed) {
+    const next = pendingDeadlines(t.s)[0];
+    const seen = t.version;
+    if (!next) {
+      await condition(() => t.version !== seen);
+      continue;
+    }
+    // Sleep until the earliest deadline, or wake early when an update changes what is due.
+    if (await condition(() => t.version !== seen, Math.max(1, Date.parse(next.dueAt) - Date.now()))) continue;
+
+    if (next.kind !== 'ALLOCATION_END') {
+      await remind(t.s, next);
+      t.handled(next.key);
+      await mirror();
+      continue;
+    }
+    t.handled(next.key);
+    await act.endIndication({ indicationId: t.s.indication!.indicationId, endedAt: next.dueAt });
+    if (t.s.extension?.status === 'GRANTED') {
+      t.startNextPeriod();
+      await mirror();
+      await audit('INDICATION_PERIOD_STARTED', workflowId, { indicationId: t.s.indication!.indicationId });
+      // A new period is a natural boundary: start a fresh history with the state carried over.
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof trajectoryWorkflow>({ ...input, carriedOver: t.s });
+    }
+    await closeTrajectory(closureAtEnd(t.s.indication!), workflowId);
+  }
+  await condition(allHandlersFinished);
+  return t.view();
 }

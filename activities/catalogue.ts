@@ -1,0 +1,28 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { ProductRules } from '../domain/indication-rules';
+import type { PrismaClient } from '../prisma/client';
+
+export interface ProductForDecision extends ProductRules {
+  extendable: boolean;
+  interimEvaluationMonths: number | null;
+}
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** The catalogue rules of one product, as plain data for the decision check in the workflow. */
+export function loadProductRules(prisma: PrismaClient) {
+  return async (code: string): Promise<ProductForDecision> => {
+    const p = await prisma.product.findUnique({ where: { code } });
+    if (!p) throw ApplicationFailure.nonRetryable(`Unknown product ${code}`, 'UnknownProduct');
+    return {
+      code: p.code,
+      minDurationMonths: p.minDurationMonths,
+      maxDurationMonths: p.maxDurationMonths,
+      requiresStableZrm: p.requiresStableZrm,
+      validFrom: isoDate(p.validFrom),
+      validTo: isoDate(p.validTo),
+      extendable: p.extendable,
+      interimEvaluationMonths: p.interimEvaluationMonths,
+    };
+  };
+}

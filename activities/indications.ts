@@ -1,0 +1,64 @@
+import type { ZrmDomain, ZrmScores } from '../domain/zrm';
+import type { PrismaClient } from '../prisma/client';
+
+export interface SaveIndication {
+  trajectoryId: string;
+  sequence: number;
+  productCode: string;
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number | null;
+  decidedAt: string;
+  decidedById: string;
+  zrm: ZrmScores;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Stores a decided indication and its ZRM scores once per (trajectory, sequence); returns its id. */
+export function saveIndication(prisma: PrismaClient) {
+  return async (i: SaveIndication): Promise<string> => {
+    return prisma.$transaction(async (tx) => {
+      const existing = await tx.indication.findUnique({
+        where: { trajectoryId_sequence: { trajectoryId: i.trajectoryId, sequence: i.sequence } },
+      });
+      if (existing) return existing.id;
+      const created = await tx.indication.create({
+        data: {
+          trajectoryId: i.trajectoryId,
+          sequence: i.sequence,
+          productCode: i.productCode,
+          startDate: day(i.startDate),
+          endDate: day(i.endDate),
+          volumeUnit: i.hoursPerWeek === null ? 'CATEGORY' : 'HOURS_PER_WEEK',
+          hoursPerWeek: i.hoursPerWeek,
+          decidedAt: new Date(i.decidedAt),
+          decidedById: i.decidedById,
+        },
+      });
+      const scores = Object.entries(i.zrm) as [ZrmDomain, number][];
+      if (scores.length) {
+        await tx.zrmAssessment.create({
+          data: {
+            trajectoryId: i.trajectoryId,
+            indicationId: created.id,
+            assessedOn: day(i.startDate),
+            assessedById: i.decidedById,
+            scores: { create: scores.map(([domain, score]) => ({ domain, score })) },
+          },
+        });
+      }
+      return created.id;
+    });
+  };
+}
+
+/** Marks an indication ended when its period is over (a later period may follow). */
+export function endIndication(prisma: PrismaClient) {
+  return async (input: { indicationId: string; endedAt: string }): Promise<void> => {
+    await prisma.indication.updateMany({
+      where: { id: input.indicationId, status: 'ACTIVE' },
+      data: { status: 'ENDED', closedAt: new Date(input.endedAt) },
+    });
+  };
+}

@@ -1,0 +1,35 @@
+import type { PrismaClient, Role } from '../prisma/client';
+
+export interface OpenTask {
+  /** Deterministic (workflow id + deadline key), so a retried activity opens the task once. */
+  idempotencyKey: string;
+  trajectoryId: string;
+  kind: string;
+  assigneeRole: Role;
+  teamId?: string;
+  providerId?: string;
+  dueAt: string;
+}
+
+/** Opens a task for a consultant or provider, once per key. */
+export function openTask(prisma: PrismaClient) {
+  return async (task: OpenTask): Promise<void> => {
+    await prisma.task.createMany({ data: [{ ...task, dueAt: new Date(task.dueAt) }], skipDuplicates: true });
+  };
+}
+
+/** Marks a trajectory's open tasks of the given kinds done (the awaited action happened). */
+export function completeTasks(prisma: PrismaClient) {
+  return async (input: {
+    trajectoryId: string;
+    kinds: string[];
+    completedById: string;
+    at: string;
+  }): Promise<number> => {
+    const { count } = await prisma.task.updateMany({
+      where: { trajectoryId: input.trajectoryId, kind: { in: input.kinds }, status: 'OPEN' },
+      data: { status: 'DONE', completedAt: new Date(input.at), completedById: input.completedById },
+    });
+    return count;
+  };
+}

@@ -1,0 +1,53 @@
+import { lastAllowedDay } from '../../domain/deadlines';
+import {
+  allocationEndsAt,
+  extensionRequestDueAt,
+  intakeDueAt,
+  interimEvaluationDueAt,
+  reminderAt,
+} from '../../domain/deadlines';
+import type { ClosureReason } from '../../domain/closure-reasons';
+import type { DeadlineKind, IndicationSnapshot, PendingDeadline, TrajectorySnapshot } from './contracts';
+
+function deadline(kind: DeadlineKind, dueAt: Date, scope: string | number): PendingDeadline {
+  return { kind, dueAt: dueAt.toISOString(), key: `${kind}:${scope}:${dueAt.toISOString()}` };
+}
+
+function intakeDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
+  if (s.phase !== 'REGISTERED') return [];
+  const registeredAt = new Date(s.registeredAt);
+  const due = intakeDueAt(registeredAt); // seed 003: intake within two weeks
+  return [
+    deadline('INTAKE_REMINDER', reminderAt(due, s.intakeReminderLeadDays, registeredAt), 0),
+    deadline('INTAKE_OVERDUE', due, 0),
+  ];
+}
+
+function indicationDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): PendingDeadline[] {
+  const out: PendingDeadline[] = [];
+  // Seed 003: the provider files an extension request about 8 weeks before the allocation ends.
+  if (i.extendable && !s.extension)
+    out.push(deadline('EXTENSION_REQUEST_DUE', extensionRequestDueAt(i.endDate), i.sequence));
+  // Seed 003: bemoeizorg gets an interim evaluation after 6 months.
+  if (i.interimEvaluationMonths !== null) {
+    out.push(
+      deadline('INTERIM_EVALUATION', interimEvaluationDueAt(i.startDate, i.interimEvaluationMonths), i.sequence),
+    );
+  }
+  // DOMAIN.md rule 8: at the end date the trajectory closes or moves on, even if nobody acts.
+  out.push(deadline('ALLOCATION_END', allocationEndsAt(i.endDate), i.sequence));
+  return out;
+}
+
+/** Every deadline still to act on, earliest first, derived from the state alone: a moved date moves its timer. */
+export function pendingDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
+  if (s.phase === 'CLOSED') return [];
+  const all = [...intakeDeadlines(s), ...(s.indication ? indicationDeadlines(s, s.indication) : [])];
+  return all.filter((d) => !s.handledDeadlines.includes(d.key)).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/** Why an allocation that reached its end date without a granted extension closes. */
+export function closureAtEnd(i: IndicationSnapshot): ClosureReason {
+  const atMaximum = i.maxDurationMonths !== null && i.endDate >= lastAllowedDay(i.startDate, i.maxDurationMonths);
+  return atMaximum && !i.extendable ? 'MAXIMUM_DURATION' : 'PER_PLAN';
+}

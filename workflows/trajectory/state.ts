@@ -1,0 +1,155 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { isBusinessDate } from '../../domain/calendar';
+import { isClosureReason } from '../../domain/closure-reasons';
+import { nextPeriodStart } from '../../domain/indication-rules';
+import {
+  TrajectoryErrorType,
+  type CloseRequest,
+  type DecideExtension,
+  type DecideIndication,
+  type IndicationSnapshot,
+  type RecordIntake,
+  type RequestExtension,
+  type TrajectoryInput,
+  type TrajectoryPhase,
+  type TrajectorySnapshot,
+  type TrajectoryView,
+} from './contracts';
+import { pendingDeadlines } from './deadlines';
+
+const refuse = (type: TrajectoryErrorType, message: string): never => {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+};
+
+function requirePhase(actual: TrajectoryPhase, allowed: TrajectoryPhase[], action: string): void {
+  if (!allowed.includes(actual)) refuse(TrajectoryErrorType.WrongState, `Cannot ${action} in phase ${actual}`);
+}
+
+function requireDate(value: string, field: string): void {
+  if (!isBusinessDate(value))
+    refuse(TrajectoryErrorType.InvalidInput, `${field} must be a date (YYYY-MM-DD): ${value}`);
+}
+
+/**
+ * The trajectory's state and its rules of change. Handlers validate with `check*` (synchronous,
+ * nothing changes on refusal) and apply with the mutators; every change bumps `version`, which the
+ * main loop waits on to recompute its timers.
+ */
+export class Trajectory {
+  version = 0;
+  readonly s: TrajectorySnapshot;
+
+  constructor(input: TrajectoryInput) {
+    this.s = input.carriedOver ?? {
+      trajectoryId: input.trajectoryId,
+      providerId: input.providerId,
+      teamId: input.teamId,
+      registeredAt: input.registeredAt,
+      intakeReminderLeadDays: input.intakeReminderLeadDays ?? 3,
+      phase: 'REGISTERED',
+      handledDeadlines: [],
+    };
+  }
+
+  get closed(): boolean {
+    return this.s.phase === 'CLOSED';
+  }
+
+  view(): TrajectoryView {
+    const { handledDeadlines: _handled, ...rest } = this.s;
+    return { ...rest, pendingDeadlines: pendingDeadlines(this.s) };
+  }
+
+  private changed(): void {
+    this.version += 1;
+  }
+
+  checkIntake(r: RecordIntake): void {
+    requirePhase(this.s.phase, ['REGISTERED'], 'record the intake');
+    requireDate(r.heldOn, 'heldOn');
+  }
+
+  intakeHeld(heldOn: string): void {
+    Object.assign(this.s, { phase: 'INTAKE_HELD', intakeHeldOn: heldOn });
+    this.changed();
+  }
+
+  checkDecision(d: DecideIndication): void {
+    // Seed 003: service starts only after a decision, and the decision follows the intake.
+    requirePhase(this.s.phase, ['INTAKE_HELD'], 'decide an indication');
+    requireDate(d.startDate, 'startDate');
+    requireDate(d.endDate, 'endDate');
+    if (d.hoursPerWeek !== null && !(d.hoursPerWeek > 0))
+      refuse(TrajectoryErrorType.InvalidInput, 'hoursPerWeek must be positive');
+  }
+
+  indicationDecided(indication: IndicationSnapshot): void {
+    Object.assign(this.s, { phase: 'ACTIVE', indication });
+    this.changed();
+  }
+
+  checkExtensionRequest(r: RequestExtension): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'request an extension');
+    if (!this.s.indication?.extendable) {
+      refuse(TrajectoryErrorType.WrongState, `${this.s.indication?.productCode} cannot be extended`);
+    }
+    if (this.s.extension)
+      refuse(TrajectoryErrorType.WrongState, `An extension was already ${this.s.extension.status.toLowerCase()}`);
+    // Seed 003: the report is mandatory.
+    if (!r.reportId)
+      refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the extension report is mandatory');
+  }
+
+  extensionRequested(reportId: string): void {
+    this.s.extension = { status: 'REQUESTED', reportId };
+    this.changed();
+  }
+
+  checkExtensionDecision(d: DecideExtension): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'decide an extension');
+    if (this.s.extension?.status !== 'REQUESTED') {
+      refuse(
+        TrajectoryErrorType.WrongState,
+        this.s.extension ? 'The extension was already decided' : 'No extension was requested',
+      );
+    }
+    if (d.granted) {
+      if (!d.newEndDate) refuse(TrajectoryErrorType.InvalidInput, 'newEndDate is required when granting');
+      requireDate(d.newEndDate!, 'newEndDate');
+      if (d.newEndDate! < this.nextPeriodStart()) {
+        refuse(TrajectoryErrorType.InvalidInput, `newEndDate must be on or after ${this.nextPeriodStart()}`);
+      }
+    }
+  }
+
+  nextPeriodStart(): string {
+    return nextPeriodStart(this.s.indication!.endDate);
+  }
+
+  extensionDecided(next: IndicationSnapshot | undefined): void {
+    this.s.extension = { ...this.s.extension!, status: next ? 'GRANTED' : 'REFUSED', next };
+    this.changed();
+  }
+
+  /** At the end date with a granted extension: the next period becomes current. */
+  startNextPeriod(): void {
+    this.s.indication = this.s.extension!.next!;
+    this.s.extension = undefined;
+    this.changed();
+  }
+
+  checkClose(c: CloseRequest): void {
+    if (!isClosureReason(c.reason)) refuse(TrajectoryErrorType.InvalidInput, `Unknown closure reason ${c.reason}`);
+    requirePhase(this.s.phase, ['REGISTERED', 'INTAKE_HELD', 'ACTIVE'], 'close the trajectory');
+  }
+
+  closedWith(reason: CloseRequest['reason'], closedAt: string): void {
+    Object.assign(this.s, { phase: 'CLOSED', closedAt, closureReason: reason });
+    this.changed();
+  }
+
+  handled(key: string): void {
+    this.s.handledDeadlines.push(key);
+    this.changed();
+  }
+}
