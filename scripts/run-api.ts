@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
-import { createApp } from '../api/app';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { loadConfig } from './config';
+import { serveApi } from './api-server';
 import { describeStartupFailure, Shutdown } from './lifecycle';
 
 /** The API on its own (docker-compose): needs DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -17,11 +16,7 @@ async function main(): Promise<void> {
   shutdown.add('database pool', () => prisma.$disconnect());
   const temporalProbe = temporalProbeConnection(config.TEMPORAL_ADDRESS);
   shutdown.add('Temporal connection', () => temporalProbe.close());
-  const app = createApp({ prisma, temporalProbe });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.API_PORT, config.API_HOST, () => resolve(s)).once('error', reject);
-  });
-  shutdown.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  await serveApi(shutdown, { prisma, temporalProbe }, config.API_HOST, config.API_PORT);
   console.log(`API listening on http://${config.API_HOST}:${config.API_PORT}`);
 }
 

@@ -1,8 +1,7 @@
-import { NativeConnection } from '@temporalio/worker';
 import { createPrisma } from '../prisma/client';
 import { loadConfig } from './config';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
-import { createWorker } from './worker';
+import { runWorker } from './worker';
 
 /** A worker on its own (docker-compose runs N of these): needs DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main(): Promise<void> {
@@ -15,21 +14,14 @@ async function main(): Promise<void> {
   shutdown.onSignals();
   const prisma = createPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   shutdown.add('database pool', () => prisma.$disconnect());
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  shutdown.add('Temporal connection', () => connection.close());
-  const worker = await createWorker({
-    connection,
+  const { running } = await runWorker(shutdown, {
+    address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma,
   });
-  const run = worker.run();
-  shutdown.add('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await run;
-  });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
-  await run;
+  await running;
 }
 
 main().catch((error: unknown) => {

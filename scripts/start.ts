@@ -1,9 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../api/app';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { seedCatalogue, seedDemo } from '../prisma/seed/index';
@@ -15,7 +12,8 @@ import { assertPortFree } from './ports';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-server';
 import { ensureTrajectoryWorkflows } from './trajectory-workflows';
-import { createWorker } from './worker';
+import { runWorker } from './worker';
+import { serveApi } from './api-server';
 
 const log = (message: string) => console.log(`[start] ${message}`);
 
@@ -58,18 +56,17 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
   await seedCatalogue(prisma);
   if (db.embedded) await seedDemo(prisma, new Date());
 
-  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
-  shutdown.add('worker connection', () => nativeConnection.close());
-  const worker = await createWorker({
-    connection: nativeConnection,
+  const { running } = await runWorker(shutdown, {
+    address: temporal.address,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma,
   });
-  const workerRun = worker.run();
-  shutdown.add('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await workerRun;
+  // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.
+  running.catch(async (error: unknown) => {
+    console.error(`The worker stopped: ${(error as Error).message}`);
+    await shutdown.run();
+    process.exit(1);
   });
 
   const connection = await Connection.connect({ address: temporal.address });
@@ -80,13 +77,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
 
   const temporalProbe = temporalProbeConnection(temporal.address);
   shutdown.add('health connection', () => temporalProbe.close());
-  const app = createApp({ prisma, temporalProbe });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.API_PORT, config.API_HOST, () => resolve(s)).once('error', reject);
-  });
-  shutdown.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.API_PORT;
+  const port = await serveApi(shutdown, { prisma, temporalProbe }, config.API_HOST, config.API_PORT);
 
   console.log(
     [

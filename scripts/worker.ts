@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { PrismaClient } from '../prisma/client';
+import type { Shutdown } from './lifecycle';
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -25,4 +26,25 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
   });
+}
+
+/**
+ * Connects, starts a worker polling in the background, and registers its orderly stop (drain the
+ * worker, then close the connection) with the shutdown; used by `npm start` and `run-worker`.
+ */
+export async function runWorker(
+  shutdown: Shutdown,
+  options: Omit<WorkerOptions, 'connection'> & { address: string },
+): Promise<{ running: Promise<void> }> {
+  const { address, ...rest } = options;
+  const connection = await NativeConnection.connect({ address });
+  shutdown.add('worker connection', () => connection.close());
+  const worker = await createWorker({ ...rest, connection });
+  const run = worker.run();
+  shutdown.add('worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await run;
+  });
+  // Wrapped: an async function returning the promise itself would wait for the worker to finish.
+  return { running: run };
 }

@@ -55,6 +55,13 @@ describe('trajectory lifecycle workflow', () => {
     });
   }
 
+  /** Runs `body` while a fresh worker polls a task queue of its own (one worker per test). */
+  async function withWorker<T>(body: (taskQueue: string) => Promise<T>): Promise<T> {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    return worker.runUntil(body(taskQueue));
+  }
+
   /** A trajectory of its own, registered now (server time), with its workflow started on `taskQueue`. */
   async function startTrajectory(taskQueue: string) {
     const registeredAt = await now();
@@ -96,9 +103,7 @@ describe('trajectory lifecycle workflow', () => {
   }
 
   it('when nobody records the intake, then the provider is reminded and the consultant gets an escalation task', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const due = intakeDueAt(registeredAt).toISOString();
       expect(
@@ -143,9 +148,7 @@ describe('trajectory lifecycle workflow', () => {
   });
 
   it('when the intake is recorded in time, then no reminder or escalation fires afterwards', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       await env.sleep('2 days');
       const view = await handle.executeUpdate(recordIntake, {
@@ -164,9 +167,7 @@ describe('trajectory lifecycle workflow', () => {
   });
 
   it('when a decision breaks a product rule or comes before the intake, then it is refused with the rule named and nothing is stored', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
       const decision = (endDate: string) =>
@@ -188,9 +189,7 @@ describe('trajectory lifecycle workflow', () => {
   });
 
   it('when an extension is requested and granted, then a new period starts at the boundary with every timer recomputed', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
       const end = addDays(addMonths(start, 3), -1);
@@ -246,9 +245,7 @@ describe('trajectory lifecycle workflow', () => {
   });
 
   it('when bemoeizorg runs its full year, then the interim evaluation is tasked at 6 months and it closes at the maximum by itself', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
       await intakeAndDecide(handle, '02B04', start, lastAllowedDay(start, 12));
@@ -276,9 +273,7 @@ describe('trajectory lifecycle workflow', () => {
   });
 
   it('when the extension is refused, then the trajectory closes at the end date per plan', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
       await intakeAndDecide(handle, '02B05', start, addDays(addMonths(start, 4), -1));
@@ -335,9 +330,7 @@ describe('trajectory lifecycle workflow', () => {
   });
 
   it('when a close names an unknown reason, then it is refused and nothing changes', async () => {
-    const taskQueue = `q-${randomUUID()}`;
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
+    await withWorker(async (taskQueue) => {
       const { trajectoryId, handle } = await startTrajectory(taskQueue);
       const bogus = handle.executeUpdate(close, { args: [{ reason: 'BORED' as never, actorId: consultant }] });
       await expect(bogus).rejects.toMatchObject({ cause: { type: 'TrajectoryInvalidInput' } });
