@@ -1,10 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ProductRules } from '../domain/indication-rules';
+import type { NoShowPolicy } from '../domain/no-shows';
 import type { PrismaClient } from '../prisma/client';
 
 export interface ProductForDecision extends ProductRules {
   extendable: boolean;
   interimEvaluationMonths: number | null;
+  noShowPolicy: NoShowPolicy;
+  noShowCap: number | null;
 }
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -23,6 +26,8 @@ export function loadProductRules(prisma: PrismaClient) {
       validTo: isoDate(p.validTo),
       extendable: p.extendable,
       interimEvaluationMonths: p.interimEvaluationMonths,
+      noShowPolicy: p.noShowPolicy,
+      noShowCap: p.noShowCap,
     };
   };
 }

@@ -5,6 +5,7 @@ import { endIndication, saveIndication } from './indications';
 import { enqueueNotification } from './notifications';
 import { completeTasks, openTask } from './tasks';
 import { markTrajectoryClosed, updateTrajectoryRecord } from './trajectory';
+import { saveHourDeclaration, saveNoShow } from './usage';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
@@ -22,5 +23,7 @@ export function createActivities({ prisma }: ActivityDependencies) {
     enqueueNotification: enqueueNotification(prisma),
     updateTrajectoryRecord: updateTrajectoryRecord(prisma),
     markTrajectoryClosed: markTrajectoryClosed(prisma),
+    saveHourDeclaration: saveHourDeclaration(prisma),
+    saveNoShow: saveNoShow(prisma),
   };
 }

@@ -1,6 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BusinessDate } from '../../domain/calendar';
 import type { ClosureReason } from '../../domain/closure-reasons';
+import type { NoShowPolicy } from '../../domain/no-shows';
+import type { TimeMixWarning, TimeTotals } from '../../domain/utilisation';
 import type { ZrmScores } from '../../domain/zrm';
 
 /** The workflow id is the business key, so a trajectory can never run twice. */
@@ -19,6 +21,16 @@ export interface IndicationSnapshot {
   extendable: boolean;
   maxDurationMonths: number | null;
   interimEvaluationMonths: number | null;
+  noShowPolicy?: NoShowPolicy; // absent in trajectories decided before no-shows were tracked
+  noShowCap?: number | null;
+}
+
+/** What the current allocation period has used; starts empty with each period. */
+export interface PeriodUsage {
+  declaredMonths: string[];
+  clientBoundMinutes: number;
+  expansionAdvised: boolean;
+  declarableNoShows: number;
 }
 
 export interface ExtensionSnapshot {
@@ -38,6 +50,10 @@ export interface TrajectorySnapshot {
   intakeHeldOn?: BusinessDate;
   indication?: IndicationSnapshot;
   extension?: ExtensionSnapshot;
+  period?: PeriodUsage;
+  /** Over the whole trajectory: the 30 % indirect and 20 % digital limits are measured on these. */
+  time?: TimeTotals;
+  consecutiveNoShows?: number;
   handledDeadlines: string[];
   closedAt?: string;
   closureReason?: ClosureReason;
@@ -93,6 +109,35 @@ export interface DecideExtension {
   actorId: string;
 }
 
+/** Hours delivered in one calendar month (seed 003: declared per month); direct includes digital. */
+export interface DeclareHours {
+  month: BusinessDate; // first day of the month
+  directMinutes: number;
+  indirectMinutes: number;
+  digitalMinutes: number;
+  actorId: string;
+}
+
+export interface DeclarationOutcome {
+  warnings: TimeMixWarning[];
+  usedShare: number;
+  expansionAdvised: boolean;
+  monthDoubled: boolean;
+}
+
+export interface RecordNoShow {
+  occurredAt: string; // ISO instant of the missed appointment
+  /** The appointment before this one was kept: the count of consecutive no-shows starts again. */
+  afterKeptAppointment: boolean;
+  actorId: string;
+}
+
+export interface NoShowOutcome {
+  declarable: boolean;
+  consecutive: number;
+  action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT';
+}
+
 export interface CloseRequest {
   reason: ClosureReason;
   actorId: string;
@@ -103,6 +148,8 @@ export const recordIntake = defineUpdate<TrajectoryView, [RecordIntake]>('record
 export const decideIndication = defineUpdate<TrajectoryView, [DecideIndication]>('decideIndication');
 export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>('requestExtension');
 export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
+export const declareHours = defineUpdate<DeclarationOutcome, [DeclareHours]>('declareHours');
+export const recordNoShow = defineUpdate<NoShowOutcome, [RecordNoShow]>('recordNoShow');
 export const close = defineUpdate<TrajectoryView, [CloseRequest]>('close');
 
 /** ApplicationFailure types of refused updates; the API maps WrongState to 409 and RuleViolated to 422. */

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { isBusinessDate } from '../../domain/calendar';
+import { firstOfMonth, isBusinessDate } from '../../domain/calendar';
 import { isClosureReason } from '../../domain/closure-reasons';
 import { nextPeriodStart } from '../../domain/indication-rules';
 import {
@@ -7,6 +7,9 @@ import {
   type CloseRequest,
   type DecideExtension,
   type DecideIndication,
+  type DeclareHours,
+  type PeriodUsage,
+  type RecordNoShow,
   type IndicationSnapshot,
   type RecordIntake,
   type RequestExtension,
@@ -51,6 +54,13 @@ export class Trajectory {
     };
   }
 
+  /** Usage of the current period (older snapshots have none); reading never changes state, validators use it. */
+  get period(): PeriodUsage {
+    return (
+      this.s.period ?? { declaredMonths: [], clientBoundMinutes: 0, expansionAdvised: false, declarableNoShows: 0 }
+    );
+  }
+
   get closed(): boolean {
     return this.s.phase === 'CLOSED';
   }
@@ -84,7 +94,60 @@ export class Trajectory {
   }
 
   indicationDecided(indication: IndicationSnapshot): void {
-    Object.assign(this.s, { phase: 'ACTIVE', indication });
+    Object.assign(this.s, { phase: 'ACTIVE', indication, period: undefined });
+    this.changed();
+  }
+
+  checkDeclaration(d: DeclareHours): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'declare hours');
+    const i = this.s.indication!;
+    if (i.hoursPerWeek === null) refuse(TrajectoryErrorType.WrongState, `${i.productCode} is not paid per hour`);
+    requireDate(d.month, 'month');
+    if (firstOfMonth(d.month) !== d.month)
+      refuse(TrajectoryErrorType.InvalidInput, 'month must be the first day of a month');
+    if (d.month < firstOfMonth(i.startDate) || d.month > i.endDate) {
+      refuse(
+        TrajectoryErrorType.InvalidInput,
+        `month ${d.month} is outside the allocation ${i.startDate}..${i.endDate}`,
+      );
+    }
+    for (const field of ['directMinutes', 'indirectMinutes', 'digitalMinutes'] as const) {
+      if (!Number.isInteger(d[field]) || d[field] < 0)
+        refuse(TrajectoryErrorType.InvalidInput, `${field} must be a whole number >= 0`);
+    }
+    if (d.digitalMinutes > d.directMinutes)
+      refuse(TrajectoryErrorType.InvalidInput, 'digitalMinutes is part of directMinutes');
+    if (this.period.declaredMonths.includes(d.month))
+      refuse(TrajectoryErrorType.WrongState, `${d.month} was already declared`);
+  }
+
+  declared(d: DeclareHours, expansionAdvised: boolean): void {
+    const t = this.s.time ?? { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
+    this.s.time = {
+      directMinutes: t.directMinutes + d.directMinutes,
+      indirectMinutes: t.indirectMinutes + d.indirectMinutes,
+      digitalMinutes: t.digitalMinutes + d.digitalMinutes,
+    };
+    const p = this.period;
+    this.s.period = {
+      ...p,
+      declaredMonths: [...p.declaredMonths, d.month],
+      clientBoundMinutes: p.clientBoundMinutes + d.directMinutes + d.indirectMinutes,
+      expansionAdvised: p.expansionAdvised || expansionAdvised,
+    };
+    this.changed();
+  }
+
+  checkNoShow(n: RecordNoShow): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'record a no-show');
+    if (Number.isNaN(Date.parse(n.occurredAt)))
+      refuse(TrajectoryErrorType.InvalidInput, 'occurredAt must be an ISO instant');
+  }
+
+  noShowRecorded(consecutive: number, declarable: boolean): void {
+    this.s.consecutiveNoShows = consecutive;
+    const p = this.period;
+    this.s.period = { ...p, declarableNoShows: p.declarableNoShows + (declarable ? 1 : 0) };
     this.changed();
   }
 
@@ -135,6 +198,7 @@ export class Trajectory {
   startNextPeriod(): void {
     this.s.indication = this.s.extension!.next!;
     this.s.extension = undefined;
+    this.s.period = undefined;
     this.changed();
   }
 

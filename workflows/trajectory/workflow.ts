@@ -12,7 +12,9 @@ import {
   close,
   decideExtension,
   decideIndication,
+  declareHours,
   getState,
+  recordNoShow,
   recordIntake,
   requestExtension,
   TrajectoryErrorType,
@@ -23,6 +25,7 @@ import {
 import { closureAtEnd, pendingDeadlines } from './deadlines';
 import { remind } from './effects';
 import { Trajectory } from './state';
+import { onDeclareHours, onNoShow } from './usage';
 
 /**
  * One client trajectory, registration to closure (DOMAIN.md lifecycle rules 1, 2, 5, 6, 8):
@@ -83,6 +86,8 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
       extendable: product.extendable,
       maxDurationMonths: product.maxDurationMonths,
       interimEvaluationMonths: product.interimEvaluationMonths,
+      noShowPolicy: product.noShowPolicy,
+      noShowCap: product.noShowCap,
     };
   }
 
@@ -176,6 +181,9 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     },
     { validator: (d) => t.checkExtensionDecision(d) },
   );
+
+  setHandler(declareHours, (d) => onDeclareHours(t, d, workflowId, audit), { validator: (d) => t.checkDeclaration(d) });
+  setHandler(recordNoShow, (n) => onNoShow(t, n, workflowId, audit), { validator: (n) => t.checkNoShow(n) });
 
   setHandler(
     close,
