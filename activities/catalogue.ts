@@ -8,6 +8,8 @@ export interface ProductForDecision extends ProductRules {
   interimEvaluationMonths: number | null;
   noShowPolicy: NoShowPolicy;
   noShowCap: number | null;
+  alwaysFinite: boolean;
+  resultFinanced: boolean;
 }
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -28,6 +30,8 @@ export function loadProductRules(prisma: PrismaClient) {
       interimEvaluationMonths: p.interimEvaluationMonths,
       noShowPolicy: p.noShowPolicy,
       noShowCap: p.noShowCap,
+      alwaysFinite: p.alwaysFinite,
+      resultFinanced: p.volumeUnit === 'CATEGORY',
     };
   };
 }

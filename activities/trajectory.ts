@@ -22,6 +22,9 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
   };
 }
 
+/** Work that matters after the trajectory ends (seed 003: failed bemoeizorg needs a follow-up). */
+export const TASKS_OUTLIVING_CLOSURE = ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN'];
+
 export interface CloseTrajectoryInput {
   trajectoryId: string;
   closedAt: string;
@@ -29,7 +32,7 @@ export interface CloseTrajectoryInput {
 }
 
 /**
- * Closes the record, its active indications and its open tasks in one transaction; repeating it
+ * Closes the record, its active indications and its open tasks (but follow-ups) in one transaction; repeating it
  * leaves the first closure in place.
  */
 export function markTrajectoryClosed(prisma: PrismaClient) {
@@ -45,7 +48,7 @@ export function markTrajectoryClosed(prisma: PrismaClient) {
         data: { status: 'ENDED', closedAt: at, closureReason: input.reason },
       }),
       prisma.task.updateMany({
-        where: { trajectoryId: input.trajectoryId, status: 'OPEN' },
+        where: { trajectoryId: input.trajectoryId, status: 'OPEN', kind: { notIn: TASKS_OUTLIVING_CLOSURE } },
         data: { status: 'CANCELLED', completedAt: at, outcome: `trajectory closed: ${input.reason}` },
       }),
     ]);

@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
-import { extensionRequestDueAt, intakeDueAt, lastAllowedDay } from '../../domain/deadlines';
+import { extensionRequestDueAt, intakeDueAt, lastAllowedDay, supportPlanReviewDueAt } from '../../domain/deadlines';
 import { zrmDomains } from '../../domain/zrm';
 import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
 import { demoIds } from '../../prisma/seed/demo';
@@ -14,6 +14,7 @@ import {
   decideIndication,
   declareHours,
   getState,
+  recordEndEvaluation,
   recordIntake,
   recordNoShow,
   requestExtension,
@@ -97,10 +98,11 @@ describe('trajectory lifecycle workflow', () => {
     productCode: string,
     startDate: string,
     endDate: string,
+    hoursPerWeek: number | null = 4,
   ) {
     await handle.executeUpdate(recordIntake, { args: [{ heldOn: startDate, actorId: provider }] });
     return handle.executeUpdate(decideIndication, {
-      args: [{ productCode, startDate, endDate, hoursPerWeek: 4, zrm: stable, actorId: consultant }],
+      args: [{ productCode, startDate, endDate, hoursPerWeek, zrm: stable, actorId: consultant }],
     });
   }
 
@@ -266,11 +268,86 @@ describe('trajectory lifecycle workflow', () => {
         phase: 'CLOSED',
         closureReason: 'MAXIMUM_DURATION',
       });
-      expect(await tasks(trajectoryId)).toMatchObject([{ kind: 'INTERIM_EVALUATION', status: 'CANCELLED' }]);
+      expect((await tasks(trajectoryId)).map((x) => [x.kind, x.status])).toEqual([
+        ['INTERIM_EVALUATION', 'CANCELLED'],
+        ['END_EVALUATION', 'CANCELLED'],
+      ]);
       expect(await db.prisma.indication.findFirstOrThrow({ where: { trajectoryId } })).toMatchObject({
         status: 'ENDED',
       });
       await recordHistory(handle, 'bemoeizorg-full-year');
+    });
+  });
+
+  it('when bemoeizorg contact failed at the end evaluation, then risk analysis and follow-up plan tasks outlive the closure', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B04', start, lastAllowedDay(start, 12));
+      await env.sleep('320 days'); // past the end evaluation, 8 weeks before the maximum
+      await eventually(
+        () => tasks(trajectoryId),
+        (rows) => rows.some((x) => x.kind === 'END_EVALUATION'),
+      );
+      await handle.executeUpdate(recordEndEvaluation, { args: [{ outcome: 'CONTACT_FAILED', actorId: consultant }] });
+
+      expect(await handle.result()).toMatchObject({ phase: 'CLOSED', closureReason: 'MAXIMUM_DURATION' });
+      expect((await tasks(trajectoryId)).map((x) => [x.kind, x.status])).toEqual([
+        ['INTERIM_EVALUATION', 'CANCELLED'],
+        ['END_EVALUATION', 'DONE'],
+        ['RISK_ANALYSIS', 'OPEN'],
+        ['FOLLOW_UP_PLAN', 'OPEN'],
+      ]);
+      await recordHistory(handle, 'bemoeizorg-contact-failed');
+    });
+  });
+
+  it('when bemoeizorg ends in a step-down, then the trajectory closes at once with that reason', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B04', start, lastAllowedDay(start, 12));
+      const view = await handle.executeUpdate(recordEndEvaluation, {
+        args: [{ outcome: 'STEPPED_DOWN', actorId: consultant }],
+      });
+      expect(view).toMatchObject({ phase: 'CLOSED', closureReason: 'STEP_DOWN' });
+      expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
+        closureReason: 'STEP_DOWN',
+      });
+    });
+  });
+
+  it('when IB2 nears its end, then the consultant re-evaluates it; a long IB1 gets its yearly support-plan review', async () => {
+    await withWorker(async (taskQueue) => {
+      const ib2 = await startTrajectory(taskQueue);
+      const ib2Start = dateOf(ib2.registeredAt);
+      await intakeAndDecide(ib2.handle, 'IB2', ib2Start, lastAllowedDay(ib2Start, 6), null);
+      const ib1 = await startTrajectory(taskQueue);
+      const ib1Start = dateOf(ib1.registeredAt);
+      await intakeAndDecide(ib1.handle, 'IB1', ib1Start, lastAllowedDay(ib1Start, 18), null);
+
+      await env.sleep('140 days'); // past IB2's re-evaluation (8 weeks before its 6-month end)
+      await eventually(
+        () => tasks(ib2.trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(await tasks(ib2.trajectoryId)).toMatchObject([{ kind: 'IB2_REEVALUATION', assigneeRole: 'CONSULTANT' }]);
+      expect(await tasks(ib1.trajectoryId)).toEqual([]); // its review is a year after the start
+
+      await env.sleep('240 days');
+      await eventually(
+        () => tasks(ib1.trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(await tasks(ib1.trajectoryId)).toMatchObject([
+        {
+          kind: 'SUPPORT_PLAN_REVIEW',
+          assigneeRole: 'PROVIDER',
+          providerId: demoIds.providerA,
+          dueAt: supportPlanReviewDueAt(ib1Start),
+        },
+      ]);
+      await ib1.handle.terminate('done');
     });
   });
 

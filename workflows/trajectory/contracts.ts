@@ -23,6 +23,8 @@ export interface IndicationSnapshot {
   interimEvaluationMonths: number | null;
   noShowPolicy?: NoShowPolicy; // absent in trajectories decided before no-shows were tracked
   noShowCap?: number | null;
+  alwaysFinite?: boolean; // IB2: re-evaluated toward stop, IB1 or IB3 before its end (seed 001)
+  resultFinanced?: boolean; // SDD categories: the support plan is discussed at least yearly (seed 001)
 }
 
 /** What the current allocation period has used; starts empty with each period. */
@@ -54,6 +56,9 @@ export interface TrajectorySnapshot {
   /** Over the whole trajectory: the 30 % indirect and 20 % digital limits are measured on these. */
   time?: TimeTotals;
   consecutiveNoShows?: number;
+  endEvaluation?: EndEvaluationOutcome;
+  /** Deadlines added after trajectories were already running, on only where patched() says so. */
+  reviewsEnabled?: boolean;
   handledDeadlines: string[];
   closedAt?: string;
   closureReason?: ClosureReason;
@@ -71,7 +76,14 @@ export interface TrajectoryInput {
 }
 
 export type DeadlineKind =
-  'INTAKE_REMINDER' | 'INTAKE_OVERDUE' | 'EXTENSION_REQUEST_DUE' | 'INTERIM_EVALUATION' | 'ALLOCATION_END';
+  | 'INTAKE_REMINDER'
+  | 'INTAKE_OVERDUE'
+  | 'EXTENSION_REQUEST_DUE'
+  | 'INTERIM_EVALUATION'
+  | 'END_EVALUATION'
+  | 'SUPPORT_PLAN_REVIEW'
+  | 'IB2_REEVALUATION'
+  | 'ALLOCATION_END';
 
 export interface PendingDeadline {
   kind: DeadlineKind;
@@ -138,6 +150,14 @@ export interface NoShowOutcome {
   action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT';
 }
 
+/** Bemoeizorg's end evaluation (seed 003): where the client went, or that contact or referral failed. */
+export type EndEvaluationOutcome = 'STEPPED_DOWN' | 'TRANSFERRED' | 'CONTACT_FAILED' | 'REFERRAL_FAILED';
+
+export interface RecordEndEvaluation {
+  outcome: EndEvaluationOutcome;
+  actorId: string;
+}
+
 export interface CloseRequest {
   reason: ClosureReason;
   actorId: string;
@@ -150,6 +170,7 @@ export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>
 export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
 export const declareHours = defineUpdate<DeclarationOutcome, [DeclareHours]>('declareHours');
 export const recordNoShow = defineUpdate<NoShowOutcome, [RecordNoShow]>('recordNoShow');
+export const recordEndEvaluation = defineUpdate<TrajectoryView, [RecordEndEvaluation]>('recordEndEvaluation');
 export const close = defineUpdate<TrajectoryView, [CloseRequest]>('close');
 
 /** ApplicationFailure types of refused updates; the API maps WrongState to 409 and RuleViolated to 422. */

@@ -5,6 +5,7 @@ import {
   intakeDueAt,
   interimEvaluationDueAt,
   reminderAt,
+  supportPlanReviewDueAt,
 } from '../../domain/deadlines';
 import type { ClosureReason } from '../../domain/closure-reasons';
 import type { DeadlineKind, IndicationSnapshot, PendingDeadline, TrajectorySnapshot } from './contracts';
@@ -34,8 +35,25 @@ function indicationDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): Pend
       deadline('INTERIM_EVALUATION', interimEvaluationDueAt(i.startDate, i.interimEvaluationMonths), i.sequence),
     );
   }
+  if (s.reviewsEnabled) out.push(...reviewDeadlines(s, i));
   // DOMAIN.md rule 8: at the end date the trajectory closes or moves on, even if nobody acts.
   out.push(deadline('ALLOCATION_END', allocationEndsAt(i.endDate), i.sequence));
+  return out;
+}
+
+/** Evaluations toward the end of a period; the 8-week window gives time to arrange what follows. */
+function reviewDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): PendingDeadline[] {
+  const out: PendingDeadline[] = [];
+  const beforeEnd = extensionRequestDueAt(i.endDate);
+  // Seed 003: at the end of bemoeizorg, assess step-down or transfer, or plan for failed contact.
+  if (i.interimEvaluationMonths !== null && !s.endEvaluation)
+    out.push(deadline('END_EVALUATION', beforeEnd, i.sequence));
+  // Seed 001: IB2 is always finite and ends in stopping or moving to IB1 or IB3.
+  if (i.alwaysFinite) out.push(deadline('IB2_REEVALUATION', beforeEnd, i.sequence));
+  // Seed 001: the support plan is discussed at least yearly; only a period longer than a year reaches it.
+  const review = supportPlanReviewDueAt(i.startDate);
+  if (i.resultFinanced && review < allocationEndsAt(i.endDate))
+    out.push(deadline('SUPPORT_PLAN_REVIEW', review, i.sequence));
   return out;
 }
 

@@ -28,6 +28,17 @@ function taskForConsultant(s: TrajectorySnapshot, d: PendingDeadline, kind: stri
   });
 }
 
+function taskForProvider(s: TrajectorySnapshot, d: PendingDeadline, kind: string) {
+  return act.openTask({
+    idempotencyKey: keyOf(d),
+    trajectoryId: s.trajectoryId,
+    kind,
+    assigneeRole: 'PROVIDER',
+    providerId: s.providerId,
+    dueAt: d.dueAt,
+  });
+}
+
 /** What each reminder deadline does; ALLOCATION_END is the workflow's own business (close or next period). */
 export async function remind(s: TrajectorySnapshot, d: PendingDeadline): Promise<void> {
   switch (d.kind) {
@@ -39,6 +50,12 @@ export async function remind(s: TrajectorySnapshot, d: PendingDeadline): Promise
       return notifyProvider(s, d, 'EXTENSION_REQUEST_DUE', { endDate: s.indication!.endDate });
     case 'INTERIM_EVALUATION': // seed 003: bemoeizorg evaluation with the district-team consultant
       return taskForConsultant(s, d, 'INTERIM_EVALUATION');
+    case 'END_EVALUATION': // seed 003: step-down/transfer, or risk analysis and follow-up plan
+      return taskForConsultant(s, d, 'END_EVALUATION');
+    case 'IB2_REEVALUATION': // seed 001: stop, IB1 or IB3
+      return taskForConsultant(s, d, 'IB2_REEVALUATION');
+    case 'SUPPORT_PLAN_REVIEW': // seed 001: discussed with the client at least yearly
+      return taskForProvider(s, d, 'SUPPORT_PLAN_REVIEW');
     case 'ALLOCATION_END':
       throw new Error('ALLOCATION_END is handled by the workflow body');
   }

@@ -8,6 +8,7 @@ import {
   type DecideExtension,
   type DecideIndication,
   type DeclareHours,
+  type RecordEndEvaluation,
   type PeriodUsage,
   type RecordNoShow,
   type IndicationSnapshot,
@@ -199,6 +200,22 @@ export class Trajectory {
     this.s.indication = this.s.extension!.next!;
     this.s.extension = undefined;
     this.s.period = undefined;
+    this.changed();
+  }
+
+  checkEndEvaluation(e: RecordEndEvaluation): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'record an end evaluation');
+    if (this.s.indication?.interimEvaluationMonths === null) {
+      refuse(TrajectoryErrorType.WrongState, `${this.s.indication.productCode} has no end evaluation`);
+    }
+    if (this.s.endEvaluation) refuse(TrajectoryErrorType.WrongState, 'The end evaluation was already recorded');
+    const outcomes = ['STEPPED_DOWN', 'TRANSFERRED', 'CONTACT_FAILED', 'REFERRAL_FAILED'];
+    if (!outcomes.includes(e.outcome))
+      refuse(TrajectoryErrorType.InvalidInput, `outcome must be one of ${outcomes.join(', ')}`);
+  }
+
+  endEvaluated(outcome: RecordEndEvaluation['outcome']): void {
+    this.s.endEvaluation = outcome;
     this.changed();
   }
 

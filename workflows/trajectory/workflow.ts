@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -14,6 +15,7 @@ import {
   decideIndication,
   declareHours,
   getState,
+  recordEndEvaluation,
   recordNoShow,
   recordIntake,
   requestExtension,
@@ -34,6 +36,8 @@ import { onDeclareHours, onNoShow } from './usage';
  */
 export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryView> {
   const t = new Trajectory(input);
+  // Review and end-evaluation deadlines came later: histories recorded before them replay without.
+  t.s.reviewsEnabled = patched('lifecycle-reviews');
   const { workflowId, runId } = workflowInfo();
   // The run id keeps keys unique after continue-as-new, where the version counter starts again.
   const audit = (action: string, actorId: string, data: Record<string, string | number | boolean | null> = {}) =>
@@ -88,6 +92,8 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
       interimEvaluationMonths: product.interimEvaluationMonths,
       noShowPolicy: product.noShowPolicy,
       noShowCap: product.noShowCap,
+      alwaysFinite: product.alwaysFinite,
+      resultFinanced: product.resultFinanced,
     };
   }
 
@@ -184,6 +190,41 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
 
   setHandler(declareHours, (d) => onDeclareHours(t, d, workflowId, audit), { validator: (d) => t.checkDeclaration(d) });
   setHandler(recordNoShow, (n) => onNoShow(t, n, workflowId, audit), { validator: (n) => t.checkNoShow(n) });
+
+  setHandler(
+    recordEndEvaluation,
+    async ({ outcome, actorId }) => {
+      const at = new Date().toISOString();
+      await act.completeTasks({
+        trajectoryId: t.s.trajectoryId,
+        kinds: ['END_EVALUATION'],
+        completedById: actorId,
+        at,
+      });
+      t.endEvaluated(outcome);
+      await audit('END_EVALUATION_RECORDED', actorId, { outcome });
+      if (outcome === 'STEPPED_DOWN' || outcome === 'TRANSFERRED') {
+        await closeTrajectory(outcome === 'STEPPED_DOWN' ? 'STEP_DOWN' : 'OTHER_PROVIDER', actorId);
+        return t.view();
+      }
+      // Seed 003: failed contact or referral needs a risk analysis with partners and a follow-up plan.
+      const dueAt = pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt;
+      for (const kind of ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN']) {
+        const idempotencyKey = `${workflowId}:${kind}:${t.s.indication!.sequence}`;
+        await act.openTask({
+          idempotencyKey,
+          trajectoryId: t.s.trajectoryId,
+          kind,
+          assigneeRole: 'CONSULTANT',
+          teamId: t.s.teamId,
+          dueAt,
+        });
+      }
+      await mirror();
+      return t.view();
+    },
+    { validator: (e) => t.checkEndEvaluation(e) },
+  );
 
   setHandler(
     close,
