@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../prisma/client';
 import { recordAuditEvent } from './audit';
 import { loadProductRules } from './catalogue';
-import { endIndication, saveIndication } from './indications';
+import { changeIndicationEndDate, endIndication, saveIndication } from './indications';
 import { enqueueNotification } from './notifications';
 import { completeTasks, openTask } from './tasks';
 import { markTrajectoryClosed, updateTrajectoryRecord } from './trajectory';
@@ -18,6 +18,7 @@ export function createActivities({ prisma }: ActivityDependencies) {
     loadProductRules: loadProductRules(prisma),
     saveIndication: saveIndication(prisma),
     endIndication: endIndication(prisma),
+    changeIndicationEndDate: changeIndicationEndDate(prisma),
     openTask: openTask(prisma),
     completeTasks: completeTasks(prisma),
     enqueueNotification: enqueueNotification(prisma),

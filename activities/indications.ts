@@ -62,3 +62,10 @@ export function endIndication(prisma: PrismaClient) {
     });
   };
 }
+
+/** Moves an indication's end date (a consultant's decision; the workflow moves its timers). */
+export function changeIndicationEndDate(prisma: PrismaClient) {
+  return async (input: { indicationId: string; endDate: string }): Promise<void> => {
+    await prisma.indication.update({ where: { id: input.indicationId }, data: { endDate: day(input.endDate) } });
+  };
+}

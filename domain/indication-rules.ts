@@ -29,17 +29,26 @@ export interface RuleViolation {
  * IB4-MO at most one year (seed 004); IB0 only when stable on every ZRM domain (seed 000).
  */
 export function checkIndication(product: ProductRules, proposal: ProposedIndication): RuleViolation[] {
-  const { startDate, endDate } = proposal;
-  const violations: RuleViolation[] = [];
+  const { startDate } = proposal;
+  const violations = checkPeriod(product, proposal.startDate, proposal.endDate);
   const add = (rule: string, message: string) => violations.push({ rule: `${product.code}.${rule}`, message });
-
-  if (daysBetween(startDate, endDate) < 0)
-    add('PERIOD', `The end date ${endDate} is before the start date ${startDate}`);
   if (product.validFrom && startDate < product.validFrom) {
     add('NOT_YET_VALID', `${product.code} can be allocated from ${product.validFrom}`);
   }
   if (product.validTo && startDate > product.validTo)
     add('NO_LONGER_VALID', `${product.code} ended on ${product.validTo}`);
+  if (product.requiresStableZrm && !stableOnAllDomains(proposal.zrm)) {
+    add('ZRM_NOT_STABLE', `${product.code} requires every ZRM domain scored 4 or 5`);
+  }
+  return violations;
+}
+
+/** The duration rules alone: what a changed end date must still satisfy. */
+export function checkPeriod(product: ProductRules, startDate: BusinessDate, endDate: BusinessDate): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const add = (rule: string, message: string) => violations.push({ rule: `${product.code}.${rule}`, message });
+  if (daysBetween(startDate, endDate) < 0)
+    add('PERIOD', `The end date ${endDate} is before the start date ${startDate}`);
   if (product.maxDurationMonths !== null && endDate > lastAllowedDay(startDate, product.maxDurationMonths)) {
     add(
       'MAX_DURATION',
@@ -51,9 +60,6 @@ export function checkIndication(product: ProductRules, proposal: ProposedIndicat
       'MIN_DURATION',
       `${product.code} lasts at least ${product.minDurationMonths} month(s): from ${startDate} it runs through ${lastAllowedDay(startDate, product.minDurationMonths)} or later`,
     );
-  }
-  if (product.requiresStableZrm && !stableOnAllDomains(proposal.zrm)) {
-    add('ZRM_NOT_STABLE', `${product.code} requires every ZRM domain scored 4 or 5`);
   }
   return violations;
 }

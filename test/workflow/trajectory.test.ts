@@ -9,6 +9,7 @@ import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
 import { demoIds } from '../../prisma/seed/demo';
 import { createWorker } from '../../scripts/worker';
 import {
+  changeEndDate,
   close,
   decideExtension,
   decideIndication,
@@ -348,6 +349,40 @@ describe('trajectory lifecycle workflow', () => {
         },
       ]);
       await ib1.handle.terminate('done');
+    });
+  });
+
+  it('when the consultant moves the end date, then every pending timer moves and nothing fires at the old time', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, addDays(addMonths(start, 3), -1));
+      const newEnd = addDays(addMonths(start, 9), -1);
+      const moved = await handle.executeUpdate(changeEndDate, { args: [{ newEndDate: newEnd, actorId: consultant }] });
+      expect(moved.pendingDeadlines.map((d) => [d.kind, d.dueAt])).toEqual([
+        ['EXTENSION_REQUEST_DUE', extensionRequestDueAt(newEnd).toISOString()],
+        ['ALLOCATION_END', expect.any(String)],
+      ]);
+      const tooLong = handle.executeUpdate(changeEndDate, {
+        args: [{ newEndDate: addMonths(start, 12), actorId: consultant }],
+      });
+      await expect(tooLong).rejects.toMatchObject({
+        cause: { type: 'IndicationRuleViolated', message: expect.stringContaining('02B05.MAX_DURATION') },
+      });
+      expect(
+        (await db.prisma.indication.findFirstOrThrow({ where: { trajectoryId } })).endDate.toISOString().slice(0, 10),
+      ).toBe(newEnd);
+
+      await env.sleep('60 days'); // past the old extension window, before the new one
+      expect((await handle.query(getState)).phase).toBe('ACTIVE');
+      expect(await notifications(trajectoryId)).toEqual([]);
+      await env.sleep('170 days'); // past the new window
+      const sent = await eventually(
+        () => notifications(trajectoryId),
+        (rows) => rows.length > 0,
+      );
+      expect(sent).toMatchObject([{ kind: 'EXTENSION_REQUEST_DUE', payload: { endDate: newEnd } }]);
+      await handle.terminate('done');
     });
   });
 

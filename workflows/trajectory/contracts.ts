@@ -150,6 +150,12 @@ export interface NoShowOutcome {
   action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT';
 }
 
+/** A consultant moves the end date of the current allocation (within the product's rules). */
+export interface ChangeEndDate {
+  newEndDate: BusinessDate;
+  actorId: string;
+}
+
 /** Bemoeizorg's end evaluation (seed 003): where the client went, or that contact or referral failed. */
 export type EndEvaluationOutcome = 'STEPPED_DOWN' | 'TRANSFERRED' | 'CONTACT_FAILED' | 'REFERRAL_FAILED';
 
@@ -170,6 +176,7 @@ export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>
 export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
 export const declareHours = defineUpdate<DeclarationOutcome, [DeclareHours]>('declareHours');
 export const recordNoShow = defineUpdate<NoShowOutcome, [RecordNoShow]>('recordNoShow');
+export const changeEndDate = defineUpdate<TrajectoryView, [ChangeEndDate]>('changeEndDate');
 export const recordEndEvaluation = defineUpdate<TrajectoryView, [RecordEndEvaluation]>('recordEndEvaluation');
 export const close = defineUpdate<TrajectoryView, [CloseRequest]>('close');
 

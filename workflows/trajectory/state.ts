@@ -5,6 +5,7 @@ import { nextPeriodStart } from '../../domain/indication-rules';
 import {
   TrajectoryErrorType,
   type CloseRequest,
+  type ChangeEndDate,
   type DecideExtension,
   type DecideIndication,
   type DeclareHours,
@@ -200,6 +201,25 @@ export class Trajectory {
     this.s.indication = this.s.extension!.next!;
     this.s.extension = undefined;
     this.s.period = undefined;
+    this.changed();
+  }
+
+  checkEndDateChange(c: ChangeEndDate): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'change the end date');
+    requireDate(c.newEndDate, 'newEndDate');
+    if (c.newEndDate < this.s.indication!.startDate) {
+      refuse(TrajectoryErrorType.InvalidInput, `newEndDate is before the start date ${this.s.indication!.startDate}`);
+    }
+    if (this.s.extension?.status === 'GRANTED') {
+      refuse(
+        TrajectoryErrorType.WrongState,
+        'An extension was granted: change the end date of the next period instead',
+      );
+    }
+  }
+
+  endDateChanged(newEndDate: string): void {
+    this.s.indication = { ...this.s.indication!, endDate: newEndDate };
     this.changed();
   }
 

@@ -7,9 +7,15 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { checkIndication, type ProposedIndication } from '../../domain/indication-rules';
+import {
+  checkIndication,
+  checkPeriod,
+  type ProposedIndication,
+  type RuleViolation,
+} from '../../domain/indication-rules';
 import { act } from './activity-proxy';
 import {
+  changeEndDate,
   close,
   decideExtension,
   decideIndication,
@@ -28,6 +34,16 @@ import { closureAtEnd, pendingDeadlines } from './deadlines';
 import { remind } from './effects';
 import { Trajectory } from './state';
 import { onDeclareHours, onNoShow } from './usage';
+
+/** A refused decision, naming each broken rule (the API answers 422 with them). */
+function ruleViolation(violations: RuleViolation[]): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: TrajectoryErrorType.RuleViolated,
+    message: violations.map((v) => `${v.rule}: ${v.message}`).join('; '),
+    details: [violations],
+    nonRetryable: true,
+  });
+}
 
 /**
  * One client trajectory, registration to closure (DOMAIN.md lifecycle rules 1, 2, 5, 6, 8):
@@ -64,14 +80,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   ): Promise<IndicationSnapshot> {
     const product = await act.loadProductRules(productCode);
     const violations = checkIndication(product, period);
-    if (violations.length) {
-      throw ApplicationFailure.create({
-        type: TrajectoryErrorType.RuleViolated,
-        message: violations.map((v) => `${v.rule}: ${v.message}`).join('; '),
-        details: [violations],
-        nonRetryable: true,
-      });
-    }
+    if (violations.length) throw ruleViolation(violations);
     const indicationId = await act.saveIndication({
       trajectoryId: t.s.trajectoryId,
       sequence,
@@ -190,6 +199,22 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
 
   setHandler(declareHours, (d) => onDeclareHours(t, d, workflowId, audit), { validator: (d) => t.checkDeclaration(d) });
   setHandler(recordNoShow, (n) => onNoShow(t, n, workflowId, audit), { validator: (n) => t.checkNoShow(n) });
+
+  setHandler(
+    changeEndDate,
+    async ({ newEndDate, actorId }) => {
+      const i = t.s.indication!;
+      const product = await act.loadProductRules(i.productCode);
+      const violations = checkPeriod(product, i.startDate, newEndDate);
+      if (violations.length) throw ruleViolation(violations);
+      await act.changeIndicationEndDate({ indicationId: i.indicationId, endDate: newEndDate });
+      t.endDateChanged(newEndDate);
+      await mirror();
+      await audit('END_DATE_CHANGED', actorId, { from: i.endDate, to: newEndDate });
+      return t.view();
+    },
+    { validator: (c) => t.checkEndDateChange(c) },
+  );
 
   setHandler(
     recordEndEvaluation,
