@@ -69,3 +69,13 @@ export function changeIndicationEndDate(prisma: PrismaClient) {
     await prisma.indication.update({ where: { id: input.indicationId }, data: { endDate: day(input.endDate) } });
   };
 }
+
+/** Ends an indication early because another product replaces it (op- en afschalen). */
+export function supersedeIndication(prisma: PrismaClient) {
+  return async (input: { indicationId: string; lastDay: string; at: string }): Promise<void> => {
+    await prisma.indication.updateMany({
+      where: { id: input.indicationId, status: 'ACTIVE' },
+      data: { status: 'SUPERSEDED', endDate: day(input.lastDay), closedAt: new Date(input.at) },
+    });
+  };
+}

@@ -10,6 +10,7 @@ import { demoIds } from '../../prisma/seed/demo';
 import { createWorker } from '../../scripts/worker';
 import {
   changeEndDate,
+  changeProduct,
   close,
   decideExtension,
   decideIndication,
@@ -383,6 +384,55 @@ describe('trajectory lifecycle workflow', () => {
       );
       expect(sent).toMatchObject([{ kind: 'EXTENSION_REQUEST_DUE', payload: { endDate: newEnd } }]);
       await handle.terminate('done');
+    });
+  });
+
+  it('when the consultant steps down to another product, then a new indication starts in the same trajectory with its own timers', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12));
+      const change = (productCode: string, months: number) =>
+        handle.executeUpdate(changeProduct, {
+          args: [
+            {
+              productCode,
+              startDate: addDays(start, 1),
+              endDate: lastAllowedDay(addDays(start, 1), months),
+              hoursPerWeek: 2,
+              zrm: {},
+              actorId: consultant,
+            },
+          ],
+        });
+      await expect(change('02B03', 13)).rejects.toMatchObject({
+        cause: { type: 'IndicationRuleViolated', message: expect.stringContaining('02B03.MAX_DURATION') },
+      });
+
+      const firstRun = (await handle.describe()).runId;
+      const view = await change('02B03', 6);
+      expect(view.indication).toMatchObject({
+        sequence: 2,
+        productCode: '02B03',
+        startDate: addDays(start, 1),
+        extendable: false,
+      });
+      expect(view.pendingDeadlines.map((d) => d.kind)).toEqual(['ALLOCATION_END']); // 02B03: no extension window
+      await eventually(
+        () => env.client.workflow.getHandle(handle.workflowId).describe(),
+        (d) => d.runId !== firstRun,
+      );
+      const indications = await db.prisma.indication.findMany({
+        where: { trajectoryId },
+        orderBy: { sequence: 'asc' },
+      });
+      expect(indications.map((i) => [i.productCode, i.status, i.endDate.toISOString().slice(0, 10)])).toEqual([
+        ['02B05', 'SUPERSEDED', start],
+        ['02B03', 'ACTIVE', lastAllowedDay(addDays(start, 1), 6)],
+      ]);
+      const after = await env.client.workflow.getHandle(handle.workflowId).query(getState);
+      expect(after).toMatchObject({ phase: 'ACTIVE', indication: { productCode: '02B03' } });
+      await env.client.workflow.getHandle(handle.workflowId).terminate('done');
     });
   });
 

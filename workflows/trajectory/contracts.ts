@@ -150,6 +150,16 @@ export interface NoShowOutcome {
   action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT';
 }
 
+/** Op- en afschalen (seed 003): another product in the same trajectory, a new indication. */
+export interface ChangeProduct {
+  productCode: string;
+  startDate: BusinessDate; // the new product's first day; the current one ends the day before
+  endDate: BusinessDate;
+  hoursPerWeek: number | null;
+  zrm: ZrmScores;
+  actorId: string;
+}
+
 /** A consultant moves the end date of the current allocation (within the product's rules). */
 export interface ChangeEndDate {
   newEndDate: BusinessDate;
@@ -176,6 +186,7 @@ export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>
 export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
 export const declareHours = defineUpdate<DeclarationOutcome, [DeclareHours]>('declareHours');
 export const recordNoShow = defineUpdate<NoShowOutcome, [RecordNoShow]>('recordNoShow');
+export const changeProduct = defineUpdate<TrajectoryView, [ChangeProduct]>('changeProduct');
 export const changeEndDate = defineUpdate<TrajectoryView, [ChangeEndDate]>('changeEndDate');
 export const recordEndEvaluation = defineUpdate<TrajectoryView, [RecordEndEvaluation]>('recordEndEvaluation');
 export const close = defineUpdate<TrajectoryView, [CloseRequest]>('close');

@@ -6,6 +6,7 @@ import {
   TrajectoryErrorType,
   type CloseRequest,
   type ChangeEndDate,
+  type ChangeProduct,
   type DecideExtension,
   type DecideIndication,
   type DeclareHours,
@@ -201,6 +202,33 @@ export class Trajectory {
     this.s.indication = this.s.extension!.next!;
     this.s.extension = undefined;
     this.s.period = undefined;
+    this.changed();
+  }
+
+  /** Set when the current history should end: the main loop continues as new once handlers finish. */
+  boundaryReached = false;
+
+  checkProductChange(c: ChangeProduct): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'change the product');
+    requireDate(c.startDate, 'startDate');
+    requireDate(c.endDate, 'endDate');
+    const i = this.s.indication!;
+    if (c.productCode === i.productCode)
+      refuse(TrajectoryErrorType.InvalidInput, 'A product change needs another product');
+    if (c.startDate <= i.startDate || c.startDate > nextPeriodStart(i.endDate)) {
+      refuse(
+        TrajectoryErrorType.InvalidInput,
+        `startDate must fall after ${i.startDate} and by ${nextPeriodStart(i.endDate)}`,
+      );
+    }
+    if (this.s.extension?.status === 'GRANTED') {
+      refuse(TrajectoryErrorType.WrongState, 'An extension was granted: change the product of the next period instead');
+    }
+  }
+
+  productChanged(next: IndicationSnapshot): void {
+    Object.assign(this.s, { indication: next, extension: undefined, period: undefined, endEvaluation: undefined });
+    this.boundaryReached = true;
     this.changed();
   }
 

@@ -7,6 +7,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { addDays } from '../../domain/calendar';
 import {
   checkIndication,
   checkPeriod,
@@ -16,6 +17,7 @@ import {
 import { act } from './activity-proxy';
 import {
   changeEndDate,
+  changeProduct,
   close,
   decideExtension,
   decideIndication,
@@ -201,6 +203,21 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   setHandler(recordNoShow, (n) => onNoShow(t, n, workflowId, audit), { validator: (n) => t.checkNoShow(n) });
 
   setHandler(
+    changeProduct,
+    async ({ productCode, startDate, endDate, hoursPerWeek, zrm, actorId }) => {
+      const current = t.s.indication!;
+      const next = await decide(productCode, { startDate, endDate, hoursPerWeek, zrm }, current.sequence + 1, actorId);
+      const at = new Date().toISOString();
+      await act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });
+      t.productChanged(next);
+      await mirror();
+      await audit('PRODUCT_CHANGED', actorId, { from: current.productCode, to: productCode, startDate });
+      return t.view();
+    },
+    { validator: (c) => t.checkProductChange(c) },
+  );
+
+  setHandler(
     changeEndDate,
     async ({ newEndDate, actorId }) => {
       const i = t.s.indication!;
@@ -266,6 +283,11 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   }
 
   while (!t.closed) {
+    if (t.boundaryReached) {
+      // A new indication is a natural boundary: a fresh history with the state carried over.
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof trajectoryWorkflow>({ ...input, carriedOver: t.s });
+    }
     const next = pendingDeadlines(t.s)[0];
     const seen = t.version;
     if (!next) {
