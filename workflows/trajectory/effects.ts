@@ -17,24 +17,14 @@ function notifyProvider(s: TrajectorySnapshot, d: PendingDeadline, kind: string,
   });
 }
 
-function taskForConsultant(s: TrajectorySnapshot, d: PendingDeadline, kind: string) {
+/** A task for the trajectory's consultant team or its provider, due at the deadline. */
+function taskFor(role: 'CONSULTANT' | 'PROVIDER', s: TrajectorySnapshot, d: PendingDeadline, kind: string) {
   return act.openTask({
     idempotencyKey: keyOf(d),
     trajectoryId: s.trajectoryId,
     kind,
-    assigneeRole: 'CONSULTANT',
-    teamId: s.teamId,
-    dueAt: d.dueAt,
-  });
-}
-
-function taskForProvider(s: TrajectorySnapshot, d: PendingDeadline, kind: string) {
-  return act.openTask({
-    idempotencyKey: keyOf(d),
-    trajectoryId: s.trajectoryId,
-    kind,
-    assigneeRole: 'PROVIDER',
-    providerId: s.providerId,
+    assigneeRole: role,
+    ...(role === 'CONSULTANT' ? { teamId: s.teamId } : { providerId: s.providerId }),
     dueAt: d.dueAt,
   });
 }
@@ -45,17 +35,17 @@ export async function remind(s: TrajectorySnapshot, d: PendingDeadline): Promise
     case 'INTAKE_REMINDER': // the provider needs the intake deadline, not the reminder's own time
       return notifyProvider(s, d, 'INTAKE_DUE_SOON', { dueAt: intakeDueAt(new Date(s.registeredAt)).toISOString() });
     case 'INTAKE_OVERDUE': // seed 003: the consultant follows up a missed intake
-      return taskForConsultant(s, d, 'INTAKE_OVERDUE');
+      return taskFor('CONSULTANT', s, d, 'INTAKE_OVERDUE');
     case 'EXTENSION_REQUEST_DUE': // seed 003: request with the mandatory report
       return notifyProvider(s, d, 'EXTENSION_REQUEST_DUE', { endDate: s.indication!.endDate });
     case 'INTERIM_EVALUATION': // seed 003: bemoeizorg evaluation with the district-team consultant
-      return taskForConsultant(s, d, 'INTERIM_EVALUATION');
+      return taskFor('CONSULTANT', s, d, 'INTERIM_EVALUATION');
     case 'END_EVALUATION': // seed 003: step-down/transfer, or risk analysis and follow-up plan
-      return taskForConsultant(s, d, 'END_EVALUATION');
+      return taskFor('CONSULTANT', s, d, 'END_EVALUATION');
     case 'IB2_REEVALUATION': // seed 001: stop, IB1 or IB3
-      return taskForConsultant(s, d, 'IB2_REEVALUATION');
+      return taskFor('CONSULTANT', s, d, 'IB2_REEVALUATION');
     case 'SUPPORT_PLAN_REVIEW': // seed 001: discussed with the client at least yearly
-      return taskForProvider(s, d, 'SUPPORT_PLAN_REVIEW');
+      return taskFor('PROVIDER', s, d, 'SUPPORT_PLAN_REVIEW');
     case 'ALLOCATION_END':
       throw new Error('ALLOCATION_END is handled by the workflow body');
   }

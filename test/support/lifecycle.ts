@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundle } from '@temporalio/worker';
+import { zrmDomains } from '../../domain/zrm';
+import { demoIds } from '../../prisma/seed/demo';
+import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
+import { createWorker } from '../../scripts/worker';
+import { decideIndication, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
+import { trajectoryWorkflow } from '../../workflows/trajectory/workflow';
+import { createTestDatabase, type TestDatabase } from './database';
+import { bundleWorkflows, startTimeSkippingTemporal } from './temporal';
+
+/** Forwards every access to the value `current()` returns then: the suite's servers exist only after beforeAll. */
+function late<T extends object>(current: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_target, prop) {
+      const target = current();
+      if (!target) throw new Error('used before beforeAll finished');
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * A lifecycle suite's world: a time-skipping Temporal server, a migrated database with the catalogue
+ * and demo data, the workflow bundle, and helpers. Call once inside a describe block.
+ */
+export function useLifecycle() {
+  let env: TestWorkflowEnvironment | undefined;
+  let db: TestDatabase | undefined;
+  let bundle: WorkflowBundle | undefined;
+
+  beforeAll(async () => {
+    [env, db, bundle] = await Promise.all([startTimeSkippingTemporal(), createTestDatabase(), bundleWorkflows()]);
+    await seedCatalogue(db.prisma);
+    await seedDemo(db.prisma, new Date());
+  });
+  afterAll(async () => {
+    await env?.teardown();
+    await db?.drop();
+  });
+
+  const lateEnv = late(() => env);
+  const lateDb = late(() => db);
+  const now = async () => new Date(Number(await lateEnv.currentTimeMs()));
+
+  async function newWorker(taskQueue: string, maxCachedWorkflows?: number) {
+    return createWorker({
+      maxCachedWorkflows,
+      connection: lateEnv.nativeConnection,
+      namespace: lateEnv.namespace ?? 'default',
+      taskQueue,
+      prisma: lateDb.prisma,
+      workflowBundle: bundle,
+    });
+  }
+
+  /** Runs `body` while a fresh worker polls a task queue of its own (one worker per test). */
+  async function withWorker<T>(body: (taskQueue: string) => Promise<T>): Promise<T> {
+    const taskQueue = `q-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    return worker.runUntil(body(taskQueue));
+  }
+
+  /** A trajectory of its own, registered now (server time), with its workflow started on `taskQueue`. */
+  async function startTrajectory(taskQueue: string) {
+    const registeredAt = await now();
+    const client = await lateDb.prisma.client.create({ data: {} });
+    const { id: trajectoryId } = await lateDb.prisma.trajectory.create({
+      data: { clientId: client.id, providerId: demoIds.providerA, teamId: demoIds.teamZeist, registeredAt },
+    });
+    const handle = await lateEnv.client.workflow.start(trajectoryWorkflow, {
+      workflowId: trajectoryWorkflowId(trajectoryId),
+      taskQueue,
+      args: [
+        {
+          trajectoryId,
+          providerId: demoIds.providerA,
+          teamId: demoIds.teamZeist,
+          registeredAt: registeredAt.toISOString(),
+        },
+      ],
+    });
+    return { trajectoryId, registeredAt, handle };
+  }
+
+  const notifications = (trajectoryId: string) =>
+    lateDb.prisma.notification.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
+  const tasks = (trajectoryId: string) =>
+    lateDb.prisma.task.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
+  const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+  const consultant = demoIds.consultant;
+  const provider = demoIds.providerUserA;
+
+  async function intakeAndDecide(
+    handle: WorkflowHandle<typeof trajectoryWorkflow>,
+    productCode: string,
+    startDate: string,
+    endDate: string,
+    hoursPerWeek: number | null = 4,
+  ) {
+    await handle.executeUpdate(recordIntake, { args: [{ heldOn: startDate, actorId: provider }] });
+    return handle.executeUpdate(decideIndication, {
+      args: [{ productCode, startDate, endDate, hoursPerWeek, zrm: stable, actorId: consultant }],
+    });
+  }
+
+  return {
+    env: lateEnv,
+    db: lateDb,
+    consultant,
+    provider,
+    now,
+    newWorker,
+    withWorker,
+    startTrajectory,
+    notifications,
+    tasks,
+    intakeAndDecide,
+  };
+}

@@ -1,0 +1,89 @@
+import { addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
+import { lastAllowedDay } from '../../domain/deadlines';
+import { close, declareHours, recordNoShow } from '../../workflows/trajectory/contracts';
+import { recordHistory } from '../support/histories';
+import { useLifecycle } from '../support/lifecycle';
+
+// On Temporal's time-skipping test server: months of timers in well under a second.
+describe('trajectory workflow: hour declarations and no-shows', () => {
+  const { db, consultant, provider, withWorker, startTrajectory, notifications, tasks, intakeAndDecide } =
+    useLifecycle();
+
+  it('when monthly hours pass 80 % with a projected shortfall, then expansion is advised once; a doubled month and a high indirect share are flagged', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12)); // 4 h/week for a year
+      const month1 = firstOfMonth(start);
+      const declare = (month: string, directMinutes: number, indirectMinutes: number) =>
+        handle.executeUpdate(declareHours, {
+          args: [{ month, directMinutes, indirectMinutes, digitalMinutes: 0, actorId: provider }],
+        });
+
+      const first = await declare(month1, 9_000, 1_100); // about 81 % of 208 h in one month
+      expect(first).toMatchObject({ warnings: [], expansionAdvised: true, monthDoubled: true });
+      expect(first.usedShare).toBeGreaterThanOrEqual(0.8);
+      const second = await declare(addMonths(month1, 1), 100, 4_000); // indirect now 36 % of the trajectory
+      expect(second).toMatchObject({
+        warnings: ['INDIRECT_ABOVE_30_PERCENT'],
+        expansionAdvised: false,
+        monthDoubled: true,
+      });
+      await expect(declare(month1, 60, 0)).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+
+      const rows = await db.prisma.hourDeclaration.findMany({
+        orderBy: { month: 'asc' },
+        where: { indication: { trajectoryId } },
+      });
+      expect(rows.map((r) => [r.directMinutes, r.indirectMinutes, r.warnings])).toEqual([
+        [9_000, 1_100, []],
+        [100, 4_000, ['INDIRECT_ABOVE_30_PERCENT']],
+      ]);
+      expect((await notifications(trajectoryId)).map((n) => [n.kind, n.recipientRole])).toEqual([
+        ['EXPANSION_ADVISED', 'PROVIDER'],
+        ['MONTH_DOUBLED', 'CONSULTANT'],
+        ['MONTH_DOUBLED', 'CONSULTANT'],
+      ]);
+      expect((await tasks(trajectoryId)).map((x) => x.kind)).toEqual(['DECIDE_EXPANSION']);
+      await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
+      await recordHistory(handle, 'hours-and-expansion');
+    });
+  });
+
+  it('when no-shows follow each other, then the team hears at the second and a re-contact task opens at the third; 02B05 declares at most 6', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12));
+      const outcomes = [];
+      for (let n = 1; n <= 7; n += 1) {
+        const occurredAt = new Date(registeredAt.getTime() + n * 86_400_000).toISOString();
+        // After the third in a row, appointments in between are kept again.
+        const afterKeptAppointment = n > 3;
+        outcomes.push(
+          await handle.executeUpdate(recordNoShow, { args: [{ occurredAt, afterKeptAppointment, actorId: provider }] }),
+        );
+      }
+      expect(outcomes.map((o) => [o.consecutive, o.action])).toEqual([
+        [1, 'NONE'],
+        [2, 'NOTIFY_LOCAL_TEAM'],
+        [3, 'RECONTACT'],
+        [1, 'NONE'],
+        [1, 'NONE'],
+        [1, 'NONE'],
+        [1, 'NONE'],
+      ]);
+      const rows = await db.prisma.noShow.findMany({
+        where: { indication: { trajectoryId } },
+        orderBy: { occurredAt: 'asc' },
+      });
+      expect(rows.map((r) => r.declarable)).toEqual([true, true, true, true, true, true, false]);
+      expect((await notifications(trajectoryId)).map((x) => x.kind)).toEqual(['CONSECUTIVE_NO_SHOWS']);
+      expect(await tasks(trajectoryId)).toMatchObject([
+        { kind: 'RECONTACT_AFTER_NO_SHOWS', assigneeRole: 'CONSULTANT', status: 'OPEN' },
+      ]);
+      await handle.executeUpdate(close, { args: [{ reason: 'BY_CLIENT', actorId: consultant }] });
+      await recordHistory(handle, 'no-shows');
+    });
+  });
+});
