@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worke
 import { createActivities } from '../activities';
 import type { PrismaClient } from '../prisma/client';
 import type { Shutdown } from './lifecycle';
+import { ensureSearchAttributes } from './search-attributes';
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -15,7 +16,8 @@ export interface WorkerOptions {
 }
 
 /** A worker that registers every workflow under workflows/ and every activity from the factory. */
-export function createWorker(options: WorkerOptions): Promise<Worker> {
+export async function createWorker(options: WorkerOptions): Promise<Worker> {
+  await ensureSearchAttributes(options.connection, options.namespace);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,

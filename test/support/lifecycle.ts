@@ -24,16 +24,16 @@ function late<T extends object>(current: () => T | undefined): T {
 }
 
 /**
- * A lifecycle suite's world: a time-skipping Temporal server, a migrated database with the catalogue
+ * A lifecycle suite's world: a Temporal server (time-skipping unless told otherwise), a migrated database with the catalogue
  * and demo data, the workflow bundle, and helpers. Call once inside a describe block.
  */
-export function useLifecycle() {
+export function useLifecycle(startTemporal: () => Promise<TestWorkflowEnvironment> = startTimeSkippingTemporal) {
   let env: TestWorkflowEnvironment | undefined;
   let db: TestDatabase | undefined;
   let bundle: WorkflowBundle | undefined;
 
   beforeAll(async () => {
-    [env, db, bundle] = await Promise.all([startTimeSkippingTemporal(), createTestDatabase(), bundleWorkflows()]);
+    [env, db, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
     await seedCatalogue(db.prisma);
     await seedDemo(db.prisma, new Date());
   });

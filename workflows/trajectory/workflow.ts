@@ -5,6 +5,7 @@ import {
   continueAsNew,
   patched,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { addDays } from '../../domain/calendar';
@@ -34,6 +35,7 @@ import {
 } from './contracts';
 import { closureAtEnd, pendingDeadlines } from './deadlines';
 import { remind } from './effects';
+import { searchAttributesOf } from './search-attributes';
 import { Trajectory } from './state';
 import { onDeclareHours, onNoShow } from './usage';
 
@@ -56,6 +58,16 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   const t = new Trajectory(input);
   // Review and end-evaluation deadlines came later: histories recorded before them replay without.
   t.s.reviewsEnabled = patched('lifecycle-reviews');
+  // Search attributes came later still: older histories replay without the upsert commands.
+  const searchable = patched('search-attributes');
+  let published = '';
+  const publish = () => {
+    const attributes = searchAttributesOf(t.s);
+    const shown = JSON.stringify(attributes.map((a) => a.value));
+    if (!searchable || shown === published) return;
+    upsertSearchAttributes(attributes);
+    published = shown;
+  };
   const { workflowId, runId } = workflowInfo();
   // The run id keeps keys unique after continue-as-new, where the version counter starts again.
   const audit = (action: string, actorId: string, data: Record<string, string | number | boolean | null> = {}) =>
@@ -66,13 +78,16 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
       action,
       data,
     });
-  const mirror = (intakeHeldAt?: string) =>
-    act.updateTrajectoryRecord({
+  // The database record and Temporal's list both follow the state after every change.
+  const mirror = (intakeHeldAt?: string) => {
+    publish();
+    return act.updateTrajectoryRecord({
       trajectoryId: t.s.trajectoryId,
       phase: t.s.phase,
       intakeHeldAt,
       nextDeadlineAt: pendingDeadlines(t.s)[0]?.dueAt ?? null,
     });
+  };
 
   async function decide(
     productCode: string,
@@ -112,6 +127,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     const closedAt = new Date().toISOString();
     await act.markTrajectoryClosed({ trajectoryId: t.s.trajectoryId, closedAt, reason });
     t.closedWith(reason, closedAt);
+    publish();
     await audit('TRAJECTORY_CLOSED', actorId, { reason });
   }
 
@@ -277,6 +293,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     { validator: (c) => t.checkClose(c) },
   );
 
+  publish();
   if (!input.carriedOver) {
     await audit('TRAJECTORY_STARTED', workflowId, { registeredAt: t.s.registeredAt });
     await mirror();
