@@ -1,21 +1,50 @@
 import type { Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
-import type { PrismaClient } from '../prisma/client';
+import { createAuth } from './auth';
+import type { RouteDeps } from './deps';
+import { docsPage } from './docs-page';
+import type { Endpoint } from './endpoint';
 import { errorHandler, notFound } from './errors';
 import { healthRouter } from './health';
+import { openApiDocument } from './openapi';
+import { endpointRouter } from './router';
+import { kpiRoutes } from './routes/kpis';
+import { providerInboxRoutes } from './routes/provider-inbox';
+import { taskRoutes } from './routes/tasks';
+import { trajectoryActions } from './routes/trajectory-actions';
+import { trajectoryRoutes } from './routes/trajectories';
 
-export interface AppDependencies {
-  prisma: PrismaClient;
+export interface AppDependencies extends RouteDeps {
+  /** A connection without the client's retry interceptor, so /health reports an outage at once. */
   temporalProbe: Connection;
+  /** Signs and verifies the bearer tokens (HS256). */
+  jwtSecret: string;
   log?: (message: string) => void;
 }
 
+/** Every route but /health, in the order the docs list them. */
+export function endpoints(deps: RouteDeps): Endpoint[] {
+  return [
+    ...trajectoryRoutes(deps),
+    ...trajectoryActions(deps),
+    ...taskRoutes(deps),
+    ...providerInboxRoutes(deps),
+    ...kpiRoutes(deps),
+  ];
+}
+
 /** The HTTP app without `listen`, so tests can serve it on a random port. */
-export function createApp({ prisma, temporalProbe, log = console.error }: AppDependencies): Express {
+export function createApp(deps: AppDependencies): Express {
+  const { prisma, temporalProbe, jwtSecret, log = console.error } = deps;
+  const routes = endpoints(deps);
+  const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
   app.use(healthRouter({ prisma, temporalProbe }));
+  app.get('/openapi.json', (_req, res) => res.json(document));
+  app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
+  app.use(endpointRouter(routes, createAuth(prisma, jwtSecret), prisma));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -1,13 +1,21 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { fromTemporal } from './workflow-errors';
 
-/** The one error type routes throw: a stable code, an HTTP status, and field paths where relevant. */
+/** One problem with a request: the field it concerns (`body.month`), or the business rule it breaks. */
+export interface ErrorDetail {
+  path?: string;
+  rule?: string;
+  message: string;
+}
+
+/** The one error type routes throw: a stable code, an HTTP status, and details where relevant. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: { path: string; message: string }[],
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
   }
@@ -15,34 +23,39 @@ export class AppError extends Error {
 
 /** Body of every error response: { error: { code, message, details? } }. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string; message: string }[] };
+  error: { code: string; message: string; details?: ErrorDetail[] };
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
   next(new AppError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}`));
 };
 
-function toAppError(error: unknown): AppError {
+/** What a thrown error means for the caller; anything unrecognised is a 500 (and logged). */
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', details);
   }
+  const temporal = fromTemporal(error);
+  if (temporal) return temporal;
   const status = (error as { status?: unknown }).status;
   // express.json() raises these for malformed or oversized bodies.
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new AppError(status, 'BAD_REQUEST', (error as Error).message);
+    const code = status === 413 ? 'BODY_TOO_LARGE' : 'BAD_REQUEST';
+    return new AppError(status, code, (error as Error).message, [{ path: 'body', message: (error as Error).message }]);
   }
   return new AppError(500, 'INTERNAL', 'Internal error');
+}
+
+export function errorBody(e: AppError): ErrorBody {
+  return { error: { code: e.code, message: e.message, ...(e.details && { details: e.details }) } };
 }
 
 export function errorHandler(log: (message: string) => void): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const appError = toAppError(error);
     if (appError.status >= 500) log(`Unhandled error: ${(error as Error)?.stack ?? String(error)}`);
-    const body: ErrorBody = {
-      error: { code: appError.code, message: appError.message, ...(appError.details && { details: appError.details }) },
-    };
-    res.status(appError.status).json(body);
+    res.status(appError.status).json(errorBody(appError));
   };
 }

@@ -25,6 +25,12 @@ export const envSchema = z.object({
   TEMPORAL_ALLOW_DOWNLOAD: flag.default(true),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  // HS256 key for API tokens; unset, `npm start` keeps a generated one in DATA_DIR/jwt-secret.
+  JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'a number and s, m, h or d, e.g. 8h')
+    .default('8h'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 

@@ -12,6 +12,7 @@ import { assertPortFree } from './ports';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-server';
 import { ensureTrajectoryWorkflows } from './trajectory-workflows';
+import { resolveJwtSecret } from './jwt-secret';
 import { runWorker } from './worker';
 import { serveApi } from './api-server';
 
@@ -77,12 +78,24 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
 
   const temporalProbe = temporalProbeConnection(temporal.address);
   shutdown.add('health connection', () => temporalProbe.close());
-  const port = await serveApi(shutdown, { prisma, temporalProbe }, config.API_HOST, config.API_PORT);
+  const port = await serveApi(
+    shutdown,
+    {
+      prisma,
+      temporalProbe,
+      temporal: client,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      jwtSecret: resolveJwtSecret(config),
+    },
+    config.API_HOST,
+    config.API_PORT,
+  );
 
   console.log(
     [
       '',
-      `  API            http://${config.API_HOST}:${port}  (health: /health)`,
+      `  API            http://${config.API_HOST}:${port}  (docs: /docs, health: /health)`,
+      '  Token          npm run token -- consulent@zeist.example',
       temporal.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${temporal.address}`,
       `  Data           ${config.dataDir}`,
       '  Stop           Ctrl-C',

@@ -1,12 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { startTrajectoryWorkflow } from '../api/trajectory-workflow';
 import type { PrismaClient } from '../prisma/client';
-import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
-import type { trajectoryWorkflow } from '../workflows/trajectory/workflow';
 
-/**
- * Starts the workflow of every open trajectory that has none (seeded or restored data).
- * The workflow id is the business key, so a running one is left alone.
- */
+/** Starts the workflow of every open trajectory that has none (seeded or restored data). */
 export async function ensureTrajectoryWorkflows(
   prisma: PrismaClient,
   client: Client,
@@ -19,23 +15,7 @@ export async function ensureTrajectoryWorkflows(
   });
   let started = 0;
   for (const trajectory of open) {
-    try {
-      await client.workflow.start<typeof trajectoryWorkflow>('trajectoryWorkflow', {
-        workflowId: trajectoryWorkflowId(trajectory.id),
-        taskQueue,
-        args: [
-          {
-            trajectoryId: trajectory.id,
-            providerId: trajectory.providerId,
-            teamId: trajectory.teamId,
-            registeredAt: trajectory.registeredAt.toISOString(),
-          },
-        ],
-      });
-      started += 1;
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    if (await startTrajectoryWorkflow(client, taskQueue, trajectory)) started += 1;
   }
   return started;
 }

@@ -10,6 +10,7 @@ export const demoIds = {
   providerUserA: '00000000-0000-4000-8000-000000000302',
   providerUserB: '00000000-0000-4000-8000-000000000303',
   operations: '00000000-0000-4000-8000-000000000304',
+  consultantDordrecht: '00000000-0000-4000-8000-000000000305',
 } as const;
 
 export const teams: Prisma.TeamCreateManyInput[] = [
@@ -29,6 +30,13 @@ export const users: Prisma.UserCreateManyInput[] = [
     displayName: 'Demo consulent',
     role: 'CONSULTANT',
     teamId: demoIds.teamZeist,
+  },
+  {
+    id: demoIds.consultantDordrecht,
+    email: 'consulent@dordrecht.example',
+    displayName: 'Demo consulent Dordrecht',
+    role: 'CONSULTANT',
+    teamId: demoIds.teamDordrecht,
   },
   {
     id: demoIds.providerUserA,

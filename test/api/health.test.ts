@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client, type Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { createApp } from '../../api/app';
@@ -17,6 +18,15 @@ describe('GET /health', () => {
   let port: number;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'health-pg-'));
 
+  const app = (temporalProbe: Connection) =>
+    createApp({
+      prisma,
+      temporalProbe,
+      temporal: new Client({ connection: env.connection }),
+      taskQueue: 'unused',
+      jwtSecret: 'a test secret of at least 32 characters',
+    });
+
   beforeAll(async () => {
     port = await freePort();
     [env, pg] = await Promise.all([startTestTemporal(), startEmbeddedPostgres({ dataDir, port })]);
@@ -29,21 +39,21 @@ describe('GET /health', () => {
   });
 
   it('when database and Temporal answer, then 200 with both checks ok', async () => {
-    const res = await request(createApp({ prisma, temporalProbe: env.connection })).get('/health');
+    const res = await request(app(env.connection)).get('/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', down: [], checks: { database: { ok: true }, temporal: { ok: true } } });
   });
 
   it('when the database goes away, then 503 naming the database; when it is back, then 200 again', async () => {
-    const app = createApp({ prisma, temporalProbe: env.connection });
+    const served = app(env.connection);
     await pg.stop();
-    const down = await request(app).get('/health');
+    const down = await request(served).get('/health');
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'unavailable', down: ['database'], checks: { temporal: { ok: true } } });
     expect(down.body.checks.database).toMatchObject({ ok: false, error: expect.any(String) });
 
     pg = await startEmbeddedPostgres({ dataDir, port });
-    const up = await request(app).get('/health');
+    const up = await request(served).get('/health');
     expect(up.status).toBe(200);
     expect(up.body.down).toEqual([]);
   });
@@ -51,7 +61,7 @@ describe('GET /health', () => {
   it('when Temporal does not answer, then 503 naming temporal', async () => {
     const nowhere = temporalProbeConnection(`127.0.0.1:${await freePort()}`);
     try {
-      const res = await request(createApp({ prisma, temporalProbe: nowhere })).get('/health');
+      const res = await request(app(nowhere)).get('/health');
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({
         down: ['temporal'],
@@ -63,7 +73,7 @@ describe('GET /health', () => {
   });
 
   it('when a route does not exist, then 404 in the documented error shape', async () => {
-    const res = await request(createApp({ prisma, temporalProbe: env.connection })).get('/nope');
+    const res = await request(app(env.connection)).get('/nope');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: 'No route for GET /nope' } });
   });

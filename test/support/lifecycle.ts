@@ -37,7 +37,10 @@ export function useLifecycle(startTemporal: () => Promise<TestWorkflowEnvironmen
     await seedCatalogue(db.prisma);
     await seedDemo(db.prisma, new Date());
   });
+  // What suites built on this world started (a long-running worker) stops before its servers do.
+  const teardowns: (() => Promise<void>)[] = [];
   afterAll(async () => {
+    for (const teardown of teardowns.reverse()) await teardown();
     await env?.teardown();
     await db?.drop();
   });
@@ -108,6 +111,7 @@ export function useLifecycle(startTemporal: () => Promise<TestWorkflowEnvironmen
   }
 
   return {
+    beforeTeardown: (teardown: () => Promise<void>) => teardowns.push(teardown),
     env: lateEnv,
     db: lateDb,
     consultant,

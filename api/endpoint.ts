@@ -1,0 +1,69 @@
+import type { Role } from '../prisma/client';
+import { z } from 'zod';
+import type { Actor } from './auth';
+import { AppError } from './errors';
+
+type Schema = z.ZodType;
+type Empty = z.ZodObject<Record<string, never>>;
+type Where = 'params' | 'query' | 'body';
+
+/** One route as written: its schemas, who may call it, and a handler that gets parsed input only. */
+export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Schema> {
+  method: 'get' | 'post';
+  /** OpenAPI style, `/trajectories/{trajectoryId}`; mounted in Express as `:trajectoryId`. */
+  path: string;
+  summary: string;
+  tag: string;
+  roles: readonly Role[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** 201 for a created resource; 200 otherwise. */
+  status?: 200 | 201;
+  handle(input: { actor: Actor; params: z.output<P>; query: z.output<Q>; body: z.output<B> }): Promise<unknown>;
+}
+
+/** The same route with its types erased, so routes of all shapes fit one list (mounting, OpenAPI). */
+export interface Endpoint {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  roles: readonly Role[];
+  status: 200 | 201;
+  schemas: Partial<Record<Where, Schema>>;
+  run(actor: Actor, raw: Record<Where, unknown>): Promise<unknown>;
+}
+
+/** Parses one part of the request; failures name the field as `body.month`, `query.limit`. */
+function parse<S extends Schema>(where: Where, schema: S | undefined, value: unknown): z.output<S> {
+  if (!schema) return {} as z.output<S>;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
+  throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', details);
+}
+
+export function endpoint<P extends Schema = Empty, Q extends Schema = Empty, B extends Schema = Empty>(
+  spec: EndpointSpec<P, Q, B>,
+): Endpoint {
+  return {
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    tag: spec.tag,
+    roles: spec.roles,
+    status: spec.status ?? 200,
+    schemas: { params: spec.params, query: spec.query, body: spec.body },
+    run: (actor, raw) =>
+      spec.handle({
+        actor,
+        params: parse('params', spec.params, raw.params),
+        query: parse('query', spec.query, raw.query),
+        body: parse('body', spec.body, raw.body),
+      }),
+  };
+}
+
+/** `/a/{id}` → `/a/:id` */
+export const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { Prisma, PrismaClient } from '../prisma/client';
+import type { Actor } from './auth';
+import { AppError } from './errors';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  replayed?: boolean;
+}
+
+const validKey = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Runs `produce` once per user and Idempotency-Key; a repeat with the same method, path and body
+ * gets the stored first answer, with another body a 422, while the first still runs a 409.
+ * An answer of 500 or above is not kept, so the client may retry it.
+ */
+export async function once(
+  prisma: PrismaClient,
+  actor: Actor,
+  key: string,
+  request: { method: string; path: string; body: unknown },
+  produce: () => Promise<Answer>,
+): Promise<Answer> {
+  if (!validKey.test(key)) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', [
+      { path: 'headers.Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
+    ]);
+  }
+  const bodyHash = createHash('sha256')
+    .update(JSON.stringify(request.body ?? null))
+    .digest('hex');
+  const row = { userId: actor.id, key, method: request.method, path: request.path, bodyHash };
+  const { count } = await prisma.idempotentRequest.createMany({ data: [row], skipDuplicates: true });
+  if (count === 0) return earlier(prisma, row);
+  let answer: Answer;
+  try {
+    answer = await produce();
+  } catch (error) {
+    await prisma.idempotentRequest.delete({ where: { userId_key: { userId: actor.id, key } } });
+    throw error;
+  }
+  if (answer.status >= 500) {
+    await prisma.idempotentRequest.delete({ where: { userId_key: { userId: actor.id, key } } });
+    return answer;
+  }
+  await prisma.idempotentRequest.update({
+    where: { userId_key: { userId: actor.id, key } },
+    data: { status: answer.status, response: answer.body as Prisma.InputJsonValue, completedAt: new Date() },
+  });
+  return answer;
+}
+
+async function earlier(
+  prisma: PrismaClient,
+  row: { userId: string; key: string; method: string; path: string; bodyHash: string },
+): Promise<Answer> {
+  const first = await prisma.idempotentRequest.findUniqueOrThrow({
+    where: { userId_key: { userId: row.userId, key: row.key } },
+  });
+  if (first.method !== row.method || first.path !== row.path || first.bodyHash !== row.bodyHash) {
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request', [
+      { path: 'headers.Idempotency-Key', message: 'already used for a different request' },
+    ]);
+  }
+  if (first.status === null) {
+    throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'The first request with this Idempotency-Key is still running');
+  }
+  return { status: first.status, body: first.response, replayed: true };
+}

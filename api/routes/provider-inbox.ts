@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/client';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import { page, paged } from '../schemas';
+import { trajectoryScope } from '../scope';
+
+/** What a provider is told and what is coming: its notifications and its trajectories' next deadlines. */
+export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'get',
+      path: '/notifications',
+      summary: 'Own notifications, newest first',
+      tag: 'Provider',
+      roles: ['PROVIDER'],
+      query: page,
+      handle: async ({ actor, query }) => {
+        const where: Prisma.NotificationWhereInput = { recipientRole: 'PROVIDER', providerId: actor.providerId! };
+        const [items, total] = await Promise.all([
+          prisma.notification.findMany({
+            where,
+            orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+            take: query.limit,
+            skip: query.offset,
+            select: { id: true, trajectoryId: true, kind: true, payload: true, state: true, createdAt: true },
+          }),
+          prisma.notification.count({ where }),
+        ]);
+        return paged(items, total, query);
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/deadlines',
+      summary: "Own trajectories' next deadlines within N days (default 30), soonest first",
+      tag: 'Provider',
+      roles: ['PROVIDER'],
+      query: page.extend({ withinDays: z.coerce.number().int().min(0).max(366).default(30) }),
+      handle: async ({ actor, query }) => {
+        const now = new Date();
+        const where: Prisma.TrajectoryWhereInput = {
+          ...trajectoryScope(actor),
+          phase: { not: 'CLOSED' },
+          nextDeadlineAt: { gte: now, lte: new Date(now.getTime() + query.withinDays * 86_400_000) },
+        };
+        const [rows, total] = await Promise.all([
+          prisma.trajectory.findMany({
+            where,
+            orderBy: [{ nextDeadlineAt: 'asc' }, { id: 'asc' }],
+            take: query.limit,
+            skip: query.offset,
+            select: { id: true, phase: true, nextDeadlineAt: true },
+          }),
+          prisma.trajectory.count({ where }),
+        ]);
+        const items = rows.map((t) => ({ trajectoryId: t.id, phase: t.phase, dueAt: t.nextDeadlineAt }));
+        return paged(items, total, { limit: query.limit, offset: query.offset });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/client';
+import type { Actor } from '../auth';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import { AppError } from '../errors';
+import { id, page, paged } from '../schemas';
+
+/** Tasks the workflow waits on are done by their own action, so the workflow learns of it. */
+const doneByAction: Record<string, string> = {
+  INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
+  DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
+  END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
+};
+
+/** A consultant's tasks are their team's; a provider's are its organisation's. */
+function taskScope(actor: Actor): Prisma.TaskWhereInput {
+  if (actor.role === 'CONSULTANT' && actor.teamId) return { assigneeRole: 'CONSULTANT', teamId: actor.teamId };
+  if (actor.role === 'PROVIDER' && actor.providerId) return { assigneeRole: 'PROVIDER', providerId: actor.providerId };
+  return { id: { in: [] } };
+}
+
+export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'get',
+      path: '/tasks',
+      summary: 'Own open tasks: overdue first, then by due date',
+      tag: 'Tasks',
+      roles: ['CONSULTANT', 'PROVIDER'],
+      query: page,
+      handle: async ({ actor, query }) => {
+        const where: Prisma.TaskWhereInput = { ...taskScope(actor), status: 'OPEN' };
+        const now = new Date();
+        // Ascending due date puts every overdue task (due before now) ahead of the rest.
+        const [rows, total] = await Promise.all([
+          prisma.task.findMany({
+            where,
+            orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+            take: query.limit,
+            skip: query.offset,
+            select: { id: true, trajectoryId: true, kind: true, dueAt: true, status: true, createdAt: true },
+          }),
+          prisma.task.count({ where }),
+        ]);
+        return paged(
+          rows.map((t) => ({ ...t, overdue: t.dueAt < now })),
+          total,
+          query,
+        );
+      },
+    }),
+    endpoint({
+      method: 'post',
+      path: '/tasks/{taskId}/complete',
+      summary: 'Complete an own open task',
+      tag: 'Tasks',
+      roles: ['CONSULTANT', 'PROVIDER'],
+      params: z.object({ taskId: id }),
+      body: z.strictObject({ outcome: z.string().trim().min(1).max(2000).optional() }),
+      handle: async ({ actor, params, body }) => {
+        const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
+        if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
+        const action = doneByAction[task.kind];
+        if (action) throw new AppError(409, 'WRONG_STATE', `A ${task.kind} task is completed by ${action}`);
+        const at = new Date();
+        // Only an open task changes; the count tells a concurrent second completion apart.
+        return prisma.$transaction(async (tx) => {
+          const { count } = await tx.task.updateMany({
+            where: { id: task.id, status: 'OPEN' },
+            data: { status: 'DONE', completedAt: at, completedById: actor.id, outcome: body.outcome },
+          });
+          if (count === 0) throw new AppError(409, 'WRONG_STATE', `The task is already ${task.status.toLowerCase()}`);
+          await tx.auditEvent.create({
+            data: {
+              trajectoryId: task.trajectoryId,
+              actorType: 'USER',
+              actorId: actor.id,
+              action: 'TASK_COMPLETED',
+              data: { taskId: task.id, kind: task.kind },
+            },
+          });
+          return { id: task.id, kind: task.kind, status: 'DONE', completedAt: at };
+        });
+      },
+    }),
+  ];
+}

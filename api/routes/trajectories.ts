@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { intakeDueAt } from '../../domain/deadlines';
+import type { Prisma } from '../../prisma/client';
+import { getState } from '../../workflows/trajectory/contracts';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import { AppError } from '../errors';
+import { bsn, businessDate, id, instant, page, paged, productCode, trajectoryParams } from '../schemas';
+import { scopedTrajectory, trajectoryScope } from '../scope';
+import { startTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
+
+const registration = z.strictObject({
+  client: z.strictObject({
+    bsn,
+    fullName: z.string().trim().min(1).max(200),
+    dateOfBirth: businessDate,
+    email: z.email().max(200).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 -]{6,20}$/)
+      .optional(),
+  }),
+  providerId: id,
+  /** The aanmelding; defaults to now. The intake is due 14 days later. */
+  registeredAt: instant.optional(),
+});
+
+const listQuery = page.extend({
+  phase: z.enum(['REGISTERED', 'INTAKE_HELD', 'ACTIVE', 'CLOSED']).optional(),
+  product: productCode.optional(),
+  providerId: id.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  deadlineWithinDays: z.coerce.number().int().min(0).max(366).optional(),
+});
+
+const summary = {
+  id: true,
+  clientId: true,
+  providerId: true,
+  teamId: true,
+  phase: true,
+  registeredAt: true,
+  intakeDueAt: true,
+  intakeHeldAt: true,
+  nextDeadlineAt: true,
+  closedAt: true,
+  closureReason: true,
+  indications: {
+    where: { status: 'ACTIVE' },
+    select: { id: true, productCode: true, startDate: true, endDate: true, hoursPerWeek: true },
+  },
+} satisfies Prisma.TrajectorySelect;
+
+function listFilter(q: z.output<typeof listQuery>, now: Date): Prisma.TrajectoryWhereInput {
+  return {
+    ...(q.phase && { phase: q.phase }),
+    ...(q.providerId && { providerId: q.providerId }),
+    ...(q.product && { indications: { some: { status: 'ACTIVE', productCode: q.product } } }),
+    ...(q.overdue !== undefined && {
+      tasks: q.overdue
+        ? { some: { status: 'OPEN', dueAt: { lt: now } } }
+        : { none: { status: 'OPEN', dueAt: { lt: now } } },
+    }),
+    ...(q.deadlineWithinDays !== undefined && {
+      nextDeadlineAt: { gte: now, lte: new Date(now.getTime() + q.deadlineWithinDays * 86_400_000) },
+    }),
+  };
+}
+
+export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
+  const { prisma } = deps;
+  return [
+    endpoint({
+      method: 'post',
+      path: '/trajectories',
+      summary: 'Register a client and start a trajectory (aanmelding)',
+      tag: 'Trajectories',
+      roles: ['CONSULTANT'],
+      body: registration,
+      status: 201,
+      handle: async ({ actor, body }) => {
+        if (!actor.teamId) throw new AppError(403, 'FORBIDDEN', 'A consultant without a team cannot register');
+        if (!(await prisma.provider.findUnique({ where: { id: body.providerId } }))) {
+          throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', [
+            { path: 'body.providerId', message: 'no such provider' },
+          ]);
+        }
+        const registeredAt = body.registeredAt ? new Date(body.registeredAt) : new Date();
+        const trajectory = await prisma.$transaction(async (tx) => {
+          // One client per BSN: a second trajectory for the same person reuses the pseudonymous id.
+          const known = await tx.clientIdentity.findUnique({ where: { bsn: body.client.bsn } });
+          const clientId =
+            known?.clientId ??
+            (
+              await tx.client.create({
+                data: { identity: { create: { ...body.client, dateOfBirth: new Date(body.client.dateOfBirth) } } },
+              })
+            ).id;
+          const created = await tx.trajectory.create({
+            data: {
+              clientId,
+              providerId: body.providerId,
+              teamId: actor.teamId!,
+              registeredAt,
+              intakeDueAt: intakeDueAt(registeredAt),
+            },
+          });
+          await tx.auditEvent.create({
+            data: {
+              trajectoryId: created.id,
+              actorType: 'USER',
+              actorId: actor.id,
+              action: 'TRAJECTORY_REGISTERED',
+              data: { providerId: body.providerId, registeredAt: registeredAt.toISOString() },
+            },
+          });
+          return created;
+        });
+        // Should this fail, the record stays and the next start-up starts its workflow (ensureTrajectoryWorkflows).
+        await startTrajectoryWorkflow(deps.temporal, deps.taskQueue, trajectory);
+        return {
+          trajectoryId: trajectory.id,
+          clientId: trajectory.clientId,
+          phase: trajectory.phase,
+          intakeDueAt: trajectory.intakeDueAt,
+        };
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/trajectories',
+      summary: 'List trajectories in scope, filtered; ordered by next deadline, then id',
+      tag: 'Trajectories',
+      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      query: listQuery,
+      handle: async ({ actor, query }) => {
+        const where = { AND: [trajectoryScope(actor), listFilter(query, new Date())] };
+        const [items, total] = await Promise.all([
+          prisma.trajectory.findMany({
+            where,
+            select: summary,
+            orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+            take: query.limit,
+            skip: query.offset,
+          }),
+          prisma.trajectory.count({ where }),
+        ]);
+        return paged(items, total, query);
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/trajectories/{trajectoryId}',
+      summary: 'A trajectory with its indications, timeline (audit events) and pending deadlines',
+      tag: 'Trajectories',
+      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      params: trajectoryParams,
+      handle: async ({ actor, params }) => {
+        await scopedTrajectory(prisma, actor, params.trajectoryId);
+        const [record, timeline, state] = await Promise.all([
+          prisma.trajectory.findUniqueOrThrow({
+            where: { id: params.trajectoryId },
+            select: { ...summary, indications: { orderBy: { sequence: 'asc' } } },
+          }),
+          prisma.auditEvent.findMany({
+            where: { trajectoryId: params.trajectoryId },
+            orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+            select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
+          }),
+          trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
+        ]);
+        return {
+          ...record,
+          timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),
+          pendingDeadlines: state.pendingDeadlines.map(({ kind, dueAt }) => ({ kind, dueAt })),
+          counters: {
+            consecutiveNoShows: state.consecutiveNoShows ?? 0,
+            period: state.period ?? null,
+            time: state.time ?? null,
+          },
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,179 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { z } from 'zod';
+import type { Role } from '../../prisma/client';
+import {
+  changeEndDate,
+  changeProduct,
+  close,
+  decideExtension,
+  decideIndication,
+  declareHours,
+  recordEndEvaluation,
+  recordIntake,
+  recordNoShow,
+  requestExtension,
+} from '../../workflows/trajectory/contracts';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import { businessDate, closureReason, instant, productCode, trajectoryParams, zrmScores } from '../schemas';
+import { scopedTrajectory } from '../scope';
+import { trajectoryHandle } from '../trajectory-workflow';
+
+const minutesInAMonth = 31 * 24 * 60;
+const minutes = z.int().min(0).max(minutesInAMonth);
+
+const indicationBody = z.strictObject({
+  productCode,
+  startDate: businessDate,
+  endDate: businessDate,
+  hoursPerWeek: z.number().positive().max(40).nullable(),
+  zrm: zrmScores,
+});
+
+/**
+ * A change to one trajectory, done by a workflow update: the workflow checks the state and the
+ * rules, writes the records and the audit event (with the actor) through its activities.
+ */
+function action<B extends z.ZodType, A extends object, R>(
+  deps: RouteDeps,
+  spec: {
+    path: string;
+    summary: string;
+    roles: readonly Role[];
+    body: B;
+    update: UpdateDefinition<R, [A & { actorId: string }]>;
+    args: (body: z.output<B>, ctx: { trajectoryId: string; actorId: string }) => Promise<A> | A;
+    /** Undoes what `args` stored when the workflow refuses the change. */
+    undo?: (args: A) => Promise<unknown>;
+  },
+): Endpoint {
+  return endpoint({
+    method: 'post',
+    path: `/trajectories/{trajectoryId}/${spec.path}`,
+    summary: spec.summary,
+    tag: 'Trajectory actions',
+    roles: spec.roles,
+    params: trajectoryParams,
+    body: spec.body,
+    handle: async ({ actor, params, body }) => {
+      const { trajectoryId } = params;
+      await scopedTrajectory(deps.prisma, actor, trajectoryId);
+      const args = await spec.args(body, { trajectoryId, actorId: actor.id });
+      try {
+        return await trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(spec.update, {
+          args: [{ ...args, actorId: actor.id }],
+        });
+      } catch (error) {
+        await spec.undo?.(args);
+        throw error;
+      }
+    },
+  });
+}
+
+export function trajectoryActions(deps: RouteDeps): Endpoint[] {
+  const consultant = ['CONSULTANT'] as const;
+  const provider = ['PROVIDER'] as const;
+  return [
+    action(deps, {
+      path: 'intake',
+      summary: 'Record the intake',
+      roles: provider,
+      body: z.strictObject({ heldOn: businessDate }),
+      update: recordIntake,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'indication',
+      summary: 'Decide the indication (product, period, volume, ZRM scores)',
+      roles: consultant,
+      body: indicationBody,
+      update: decideIndication,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'hour-declarations',
+      summary: "Declare a month's hours (direct, indirect, digital; digital is part of direct)",
+      roles: provider,
+      body: z.strictObject({
+        month: businessDate,
+        directMinutes: minutes,
+        indirectMinutes: minutes,
+        digitalMinutes: minutes,
+      }),
+      update: declareHours,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'no-shows',
+      summary: 'Record a no-show',
+      roles: provider,
+      body: z.strictObject({ occurredAt: instant, afterKeptAppointment: z.boolean().default(false) }),
+      update: recordNoShow,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'extension-request',
+      summary: 'Request an extension with the mandatory report',
+      roles: provider,
+      body: z.strictObject({
+        report: z.strictObject({
+          goalsReached: z.string().trim().min(1).max(5000),
+          stillNeeded: z.string().trim().min(1).max(5000),
+          intendedOutflow: z.string().trim().min(1).max(5000),
+        }),
+      }),
+      update: requestExtension,
+      args: async (b, { trajectoryId, actorId }) => {
+        // The report may name the client: it stays in the database, the workflow gets its id.
+        const report = await deps.prisma.extensionReport.create({
+          data: { trajectoryId, ...b.report, authorId: actorId },
+        });
+        return { reportId: report.id };
+      },
+      undo: ({ reportId }) => deps.prisma.extensionReport.delete({ where: { id: reportId } }),
+    }),
+    action(deps, {
+      path: 'extension-decision',
+      summary: 'Decide the extension request',
+      roles: consultant,
+      body: z
+        .strictObject({ granted: z.boolean(), newEndDate: businessDate.optional() })
+        .refine((b) => !b.granted || b.newEndDate, { path: ['newEndDate'], message: 'required when granted' }),
+      update: decideExtension,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'product-change',
+      summary: 'Step up or down to another product (op- en afschalen)',
+      roles: consultant,
+      body: indicationBody,
+      update: changeProduct,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'end-date',
+      summary: 'Move the end date of the current allocation',
+      roles: consultant,
+      body: z.strictObject({ newEndDate: businessDate }),
+      update: changeEndDate,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'end-evaluation',
+      summary: 'Record the bemoeizorg end evaluation',
+      roles: consultant,
+      body: z.strictObject({ outcome: z.enum(['STEPPED_DOWN', 'TRANSFERRED', 'CONTACT_FAILED', 'REFERRAL_FAILED']) }),
+      update: recordEndEvaluation,
+      args: (b) => b,
+    }),
+    action(deps, {
+      path: 'close',
+      summary: 'Close the trajectory with an iWmo stop reason',
+      roles: consultant,
+      body: z.strictObject({ reason: closureReason }),
+      update: close,
+      args: (b) => b,
+    }),
+  ];
+}

@@ -1,0 +1,53 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { RuleViolation } from '../domain/indication-rules';
+import { TrajectoryErrorType } from '../workflows/trajectory/contracts';
+import { AppError } from './errors';
+
+/** The business refusal inside an update failure, which may sit under an activity failure. */
+function refusalIn(error: WorkflowUpdateFailedError): ApplicationFailure | undefined {
+  for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure) return cause;
+  }
+  return undefined;
+}
+
+/** The workflow names the field first ("month must be the first day of a month"). */
+function fieldOf(message: string): string | undefined {
+  const first = /^([a-z][A-Za-z]*)\b/.exec(message)?.[1];
+  return first ? `body.${first}` : undefined;
+}
+
+/**
+ * Maps what the trajectory workflow refused to HTTP (the types are in workflows/trajectory/contracts.ts):
+ * wrong state 409, invalid input 400, a broken product rule 422 with the rule named.
+ */
+export function fromTemporal(error: unknown): AppError | undefined {
+  if (error instanceof WorkflowNotFoundError) {
+    return new AppError(409, 'TRAJECTORY_NOT_RUNNING', 'The trajectory is closed or its workflow is not running');
+  }
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const refusal = refusalIn(error);
+  const message = refusal?.message ?? error.message;
+  switch (refusal?.type) {
+    case TrajectoryErrorType.WrongState:
+    case TrajectoryErrorType.AlreadyClosed:
+      return new AppError(409, 'WRONG_STATE', message);
+    case TrajectoryErrorType.InvalidInput:
+    case TrajectoryErrorType.InvalidClosureReason:
+      return new AppError(400, 'VALIDATION_FAILED', message, [{ path: fieldOf(message), message }]);
+    case TrajectoryErrorType.UnknownProduct:
+      return new AppError(400, 'VALIDATION_FAILED', message, [{ path: 'body.productCode', message }]);
+    case TrajectoryErrorType.RuleViolated: {
+      const violations = (refusal?.details?.[0] ?? []) as RuleViolation[];
+      return new AppError(
+        422,
+        'RULE_VIOLATED',
+        message,
+        violations.map((v) => ({ rule: v.rule, message: v.message })),
+      );
+    }
+    default:
+      return undefined;
+  }
+}

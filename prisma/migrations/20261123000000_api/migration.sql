@@ -1,0 +1,27 @@
+-- Reports filed with extension requests, and the stored first answers of idempotent POSTs.
+CREATE TABLE "ExtensionReport" (
+    "id" UUID NOT NULL,
+    "trajectoryId" UUID NOT NULL,
+    "goalsReached" TEXT NOT NULL,
+    "stillNeeded" TEXT NOT NULL,
+    "intendedOutflow" TEXT NOT NULL,
+    "authorId" UUID NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ExtensionReport_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "ExtensionReport_trajectoryId_createdAt_idx" ON "ExtensionReport"("trajectoryId", "createdAt");
+ALTER TABLE "ExtensionReport" ADD CONSTRAINT "ExtensionReport_trajectoryId_fkey"
+    FOREIGN KEY ("trajectoryId") REFERENCES "Trajectory"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+CREATE TABLE "IdempotentRequest" (
+    "userId" UUID NOT NULL,
+    "key" TEXT NOT NULL,
+    "method" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "bodyHash" TEXT NOT NULL,
+    "status" INTEGER,
+    "response" JSONB,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMPTZ(3),
+    CONSTRAINT "IdempotentRequest_pkey" PRIMARY KEY ("userId", "key")
+);

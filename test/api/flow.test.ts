@@ -1,0 +1,87 @@
+import { addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+
+const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+
+describe('API: a trajectory from registration to closure, by consultant and provider', () => {
+  const api = useApi();
+  const { consultant, providerA, operations } = api;
+
+  it('when each role does its part, then every change goes through the workflow and lands in the audit log with its actor', async () => {
+    const id = await api.register();
+    const today = dateOf(new Date());
+
+    const intake = await providerA.post(`/trajectories/${id}/intake`, { heldOn: today });
+    expect(intake.status).toBe(200);
+    expect(intake.body.phase).toBe('INTAKE_HELD');
+
+    const decided = await consultant.post(`/trajectories/${id}/indication`, {
+      productCode: '02B05',
+      startDate: today,
+      endDate: addMonths(today, 6),
+      hoursPerWeek: 3,
+      zrm: stable,
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ phase: 'ACTIVE', indication: { productCode: '02B05' } });
+
+    const hours = await providerA.post(`/trajectories/${id}/hour-declarations`, {
+      month: `${today.slice(0, 7)}-01`,
+      directMinutes: 600,
+      indirectMinutes: 60,
+      digitalMinutes: 0,
+    });
+    expect(hours.status).toBe(200);
+    expect(hours.body).toMatchObject({ warnings: [], expansionAdvised: false });
+    const noShow = await providerA.post(`/trajectories/${id}/no-shows`, { occurredAt: new Date().toISOString() });
+    expect(noShow.status).toBe(200);
+    expect(noShow.body).toMatchObject({ declarable: true, consecutive: 1, action: 'NONE' });
+
+    const request = await providerA.post(`/trajectories/${id}/extension-request`, {
+      report: { goalsReached: 'Dagritme staat', stillNeeded: 'Financiën', intendedOutflow: 'Na 6 maanden' },
+    });
+    expect(request.status).toBe(200);
+    expect(request.body.extension).toMatchObject({ status: 'REQUESTED' });
+    const tasks = await consultant.get('/tasks');
+    const decideTask = tasks.body.items.find((t: { trajectoryId: string }) => t.trajectoryId === id);
+    expect(decideTask).toMatchObject({ kind: 'DECIDE_EXTENSION', overdue: false });
+
+    const refused = await consultant.post(`/trajectories/${id}/extension-decision`, { granted: false });
+    expect(refused.status).toBe(200);
+    const closed = await consultant.post(`/trajectories/${id}/close`, { reason: 'BY_AGREEMENT' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ phase: 'CLOSED', closureReason: 'BY_AGREEMENT' });
+
+    const detail = await operations.get(`/trajectories/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ phase: 'CLOSED', pendingDeadlines: [] });
+    const actions = (detail.body.timeline as { action: string; actorId: string }[]).map((e) => [e.action, e.actorId]);
+    expect(actions).toEqual([
+      ['TRAJECTORY_REGISTERED', demoIds.consultant],
+      ['TRAJECTORY_STARTED', `trajectory-${id}`],
+      ['INTAKE_RECORDED', demoIds.providerUserA],
+      ['INDICATION_DECIDED', demoIds.consultant],
+      ['HOURS_DECLARED', demoIds.providerUserA],
+      ['NO_SHOW_RECORDED', demoIds.providerUserA],
+      ['EXTENSION_REQUESTED', demoIds.providerUserA],
+      ['EXTENSION_REFUSED', demoIds.consultant],
+      ['TRAJECTORY_CLOSED', demoIds.consultant],
+    ]);
+    const report = await api.db.prisma.extensionReport.findFirstOrThrow({ where: { trajectoryId: id } });
+    expect(report).toMatchObject({ authorId: demoIds.providerUserA, stillNeeded: 'Financiën' });
+  });
+
+  it('when a consultant registers a client, then the personal data stays in the database and out of the workflow', async () => {
+    const id = await api.register();
+    const identity = await api.db.prisma.trajectory.findUniqueOrThrow({
+      where: { id },
+      include: { client: { include: { identity: true } } },
+    });
+    expect(identity.client.identity?.fullName).toMatch(/^Test Client/);
+    const history = JSON.stringify(await api.env.client.workflow.getHandle(`trajectory-${id}`).fetchHistory());
+    expect(history).not.toContain(identity.client.identity!.fullName);
+    expect(history).not.toContain(identity.client.identity!.bsn);
+  });
+});

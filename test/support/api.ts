@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Worker } from '@temporalio/worker';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { mintToken } from '../../api/auth';
+import { demoIds } from '../../prisma/seed/demo';
+import { useLifecycle } from './lifecycle';
+import { startTestTemporal } from './temporal';
+
+const jwtSecret = 'an API test secret, at least 32 characters long';
+
+export const bsnOf = (n: number): string => {
+  // 9999xxxx + a check digit: test-range numbers that pass the 11-check.
+  const head = `9999${String(n).padStart(4, '0')}`;
+  const sum = [...head].reduce((acc, d, i) => acc + Number(d) * (9 - i), 0);
+  for (let last = 0; last <= 9; last++) if ((sum - last) % 11 === 0) return `${head}${last}`;
+  return bsnOf(n + 1);
+};
+
+/**
+ * The API over the real stack: a Temporal dev server, a migrated and seeded PostgreSQL, a worker
+ * polling for the whole suite, and the app served by supertest. Call once inside a describe block.
+ */
+export function useApi() {
+  const world = useLifecycle(startTestTemporal);
+  const taskQueue = `api-${randomUUID()}`;
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+
+  beforeAll(async () => {
+    worker = await world.newWorker(taskQueue);
+    running = worker.run();
+    app = createApp({
+      prisma: world.db.prisma,
+      temporalProbe: world.env.connection,
+      temporal: world.env.client,
+      taskQueue,
+      jwtSecret,
+      log: () => undefined,
+    });
+  });
+  world.beforeTeardown(async () => {
+    worker?.shutdown();
+    await running;
+  });
+
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    for (const userId of Object.values(demoIds)) tokens.set(userId, await mintToken(jwtSecret, userId, '1h'));
+  });
+
+  /** Requests as a seeded user; the token is looked up when the request is made (after beforeAll). */
+  function as(userId: string) {
+    const auth = () => ({ Authorization: `Bearer ${tokens.get(userId) ?? 'unknown-user'}` });
+    return {
+      get: (path: string) => request(app!).get(path).set(auth()),
+      post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
+        request(app!).post(path).set(auth()).set(headers).send(body),
+    };
+  }
+
+  let clients = 0;
+  /** Registers a trajectory as the Zeist consultant for provider A (or another), returning its id. */
+  async function register(providerId: string = demoIds.providerA): Promise<string> {
+    clients += 1;
+    const res = await as(demoIds.consultant).post('/trajectories', {
+      client: { bsn: bsnOf(clients), fullName: `Test Client ${clients}`, dateOfBirth: '1980-02-29' },
+      providerId,
+    });
+    if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return (res.body as { trajectoryId: string }).trajectoryId;
+  }
+
+  return {
+    ...world,
+    app: () => app!,
+    jwtSecret,
+    as,
+    register,
+    consultant: as(demoIds.consultant),
+    otherConsultant: as(demoIds.consultantDordrecht),
+    providerA: as(demoIds.providerUserA),
+    providerB: as(demoIds.providerUserB),
+    operations: as(demoIds.operations),
+  };
+}
