@@ -12,12 +12,17 @@ export async function seedCatalogue(prisma: PrismaClient): Promise<void> {
   });
 }
 
-/** Loads demo teams, providers, users and three registered trajectories; loading twice changes nothing. */
+/** Loads the demo teams, providers and users (one per role); loading twice changes nothing. */
+export async function seedOrganisation(prisma: Pick<PrismaClient, 'team' | 'provider' | 'user'>): Promise<void> {
+  await prisma.team.createMany({ data: teams, skipDuplicates: true });
+  await prisma.provider.createMany({ data: providers, skipDuplicates: true });
+  await prisma.user.createMany({ data: users, skipDuplicates: true });
+}
+
+/** Loads the demo organisation and three registered trajectories; loading twice changes nothing. */
 export async function seedDemo(prisma: PrismaClient, registeredAt: Date): Promise<string[]> {
   await prisma.$transaction(async (tx) => {
-    await tx.team.createMany({ data: teams, skipDuplicates: true });
-    await tx.provider.createMany({ data: providers, skipDuplicates: true });
-    await tx.user.createMany({ data: users, skipDuplicates: true });
+    await seedOrganisation(tx);
     await tx.client.createMany({ data: demoClients.map(({ id }) => ({ id })), skipDuplicates: true });
     await tx.clientIdentity.createMany({
       data: demoClients.map(({ id, bsn, fullName, dateOfBirth }) => ({

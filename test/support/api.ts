@@ -22,7 +22,8 @@ export const bsnOf = (n: number): string => {
  * polling for the whole suite, and the app served by supertest. Call once inside a describe block.
  */
 export function useApi() {
-  const world = useLifecycle(startTestTemporal);
+  // No demo trajectories: list tests count exactly what they registered.
+  const world = useLifecycle(startTestTemporal, { demoTrajectories: false });
   const taskQueue = `api-${randomUUID()}`;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
-import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
+import { seedCatalogue, seedDemo, seedOrganisation } from '../../prisma/seed/index';
 import { createWorker } from '../../scripts/worker';
 import { decideIndication, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { trajectoryWorkflow } from '../../workflows/trajectory/workflow';
@@ -27,7 +27,10 @@ function late<T extends object>(current: () => T | undefined): T {
  * A lifecycle suite's world: a Temporal server (time-skipping unless told otherwise), a migrated database with the catalogue
  * and demo data, the workflow bundle, and helpers. Call once inside a describe block.
  */
-export function useLifecycle(startTemporal: () => Promise<TestWorkflowEnvironment> = startTimeSkippingTemporal) {
+export function useLifecycle(
+  startTemporal: () => Promise<TestWorkflowEnvironment> = startTimeSkippingTemporal,
+  { demoTrajectories = true } = {},
+) {
   let env: TestWorkflowEnvironment | undefined;
   let db: TestDatabase | undefined;
   let bundle: WorkflowBundle | undefined;
@@ -35,7 +38,7 @@ export function useLifecycle(startTemporal: () => Promise<TestWorkflowEnvironmen
   beforeAll(async () => {
     [env, db, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
     await seedCatalogue(db.prisma);
-    await seedDemo(db.prisma, new Date());
+    await (demoTrajectories ? seedDemo(db.prisma, new Date()) : seedOrganisation(db.prisma));
   });
   // What suites built on this world started (a long-running worker) stops before its servers do.
   const teardowns: (() => Promise<void>)[] = [];

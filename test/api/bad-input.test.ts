@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { demoIds } from '../../prisma/seed/demo';
+import { bsnOf, useApi } from '../support/api';
+
+const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+const today = dateOf(new Date());
+
+interface Case {
+  name: string;
+  who: 'consultant' | 'providerA';
+  path: (ids: Ids) => string;
+  method?: 'get' | 'post';
+  body?: unknown;
+  status: number;
+  code: string;
+  field?: string;
+  rule?: string;
+}
+interface Ids {
+  registered: string;
+  intakeHeld: string;
+  active: string;
+}
+
+const registration = {
+  client: { bsn: bsnOf(7001), fullName: 'Bad Input', dateOfBirth: '1990-01-01' },
+  providerId: demoIds.providerA,
+};
+const indication = {
+  productCode: '02B05',
+  startDate: today,
+  endDate: addMonths(today, 3),
+  hoursPerWeek: 2,
+  zrm: stable,
+};
+
+const cases: Case[] = [
+  {
+    name: 'a BSN of the wrong type',
+    who: 'consultant',
+    path: () => '/trajectories',
+    body: { ...registration, client: { ...registration.client, bsn: 999990019 } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.client.bsn',
+  },
+  {
+    name: 'a BSN failing the 11-check',
+    who: 'consultant',
+    path: () => '/trajectories',
+    body: { ...registration, client: { ...registration.client, bsn: '999990018' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.client.bsn',
+  },
+  {
+    name: 'missing fields',
+    who: 'consultant',
+    path: () => '/trajectories',
+    body: {},
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.client',
+  },
+  {
+    name: 'an unknown field',
+    who: 'consultant',
+    path: () => '/trajectories',
+    body: { ...registration, extra: 1 },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body',
+  },
+  {
+    name: 'an unknown provider',
+    who: 'consultant',
+    path: () => '/trajectories',
+    body: { ...registration, providerId: randomUUID() },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.providerId',
+  },
+  {
+    name: 'an impossible date',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.registered}/intake`,
+    body: { heldOn: '2026-02-30' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.heldOn',
+  },
+  {
+    name: 'an id that is not a UUID',
+    who: 'providerA',
+    path: () => '/trajectories/42/intake',
+    body: { heldOn: today },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'params.trajectoryId',
+  },
+  {
+    name: 'an unknown trajectory',
+    who: 'providerA',
+    path: () => `/trajectories/${randomUUID()}/intake`,
+    body: { heldOn: today },
+    status: 404,
+    code: 'TRAJECTORY_NOT_FOUND',
+  },
+  {
+    name: 'an unknown task',
+    who: 'consultant',
+    path: () => `/tasks/${randomUUID()}/complete`,
+    body: {},
+    status: 404,
+    code: 'TASK_NOT_FOUND',
+  },
+  {
+    name: 'an unknown route',
+    who: 'consultant',
+    path: () => '/nothing-here',
+    body: {},
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'a limit above 100',
+    who: 'consultant',
+    method: 'get',
+    path: () => '/trajectories?limit=1000',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'query.limit',
+  },
+  {
+    name: 'a negative number of minutes',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.active}/hour-declarations`,
+    body: { month: `${today.slice(0, 7)}-01`, directMinutes: -5, indirectMinutes: 0, digitalMinutes: 0 },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.directMinutes',
+  },
+  {
+    name: 'a month that is not its first day (refused by the workflow)',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.active}/hour-declarations`,
+    body: { month: `${today.slice(0, 7)}-02`, directMinutes: 60, indirectMinutes: 0, digitalMinutes: 0 },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.month',
+  },
+  {
+    name: 'a granted extension without an end date',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.active}/extension-decision`,
+    body: { granted: true },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.newEndDate',
+  },
+  {
+    name: 'a stop reason outside the iWmo list',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.active}/close`,
+    body: { reason: 'BORED' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.reason',
+  },
+  {
+    name: 'an unknown product',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.intakeHeld}/indication`,
+    body: { ...indication, productCode: 'ZZ99' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.productCode',
+  },
+  {
+    name: 'a decision before the intake',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.registered}/indication`,
+    body: indication,
+    status: 409,
+    code: 'WRONG_STATE',
+  },
+  {
+    name: 'deciding an already decided indication',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.active}/indication`,
+    body: indication,
+    status: 409,
+    code: 'WRONG_STATE',
+  },
+  {
+    name: 'deciding an extension nobody requested',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.active}/extension-decision`,
+    body: { granted: false },
+    status: 409,
+    code: 'WRONG_STATE',
+  },
+  {
+    name: 'an extension request before any indication (its report is not kept)',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.registered}/extension-request`,
+    body: { report: { goalsReached: 'a', stillNeeded: 'b', intendedOutflow: 'c' } },
+    status: 409,
+    code: 'WRONG_STATE',
+  },
+  {
+    name: '02B03 for longer than 12 months',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.intakeHeld}/indication`,
+    body: { ...indication, productCode: '02B03', endDate: addMonths(today, 13) },
+    status: 422,
+    code: 'RULE_VIOLATED',
+    rule: '02B03.MAX_DURATION',
+  },
+];
+
+describe('API: bad input gets a clear error and changes nothing', () => {
+  const api = useApi();
+  const ids = {} as Ids;
+
+  beforeAll(async () => {
+    ids.registered = await api.register();
+    ids.intakeHeld = await api.register();
+    ids.active = await api.register();
+    for (const id of [ids.intakeHeld, ids.active])
+      await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    await api.consultant.post(`/trajectories/${ids.active}/indication`, indication).expect(200);
+  });
+
+  /** Every table a request could write to, and each trajectory's phase. */
+  async function fingerprint() {
+    const p = api.db.prisma;
+    return {
+      counts: await Promise.all([
+        p.client.count(),
+        p.clientIdentity.count(),
+        p.trajectory.count(),
+        p.indication.count(),
+        p.hourDeclaration.count(),
+        p.noShow.count(),
+        p.task.count({ where: { status: 'OPEN' } }),
+        p.auditEvent.count(),
+        p.extensionReport.count(),
+      ]),
+      phases: await p.trajectory.findMany({ select: { id: true, phase: true }, orderBy: { id: 'asc' } }),
+    };
+  }
+
+  it.each(cases)('when $name is sent, then $status $code', async (c) => {
+    const before = await fingerprint();
+    const client = api[c.who];
+    const res = c.method === 'get' ? await client.get(c.path(ids)) : await client.post(c.path(ids), c.body as object);
+    expect(res.status).toBe(c.status);
+    expect(res.body.error.code).toBe(c.code);
+    expect(typeof res.body.error.message).toBe('string');
+    if (c.field) expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(c.field);
+    if (c.rule)
+      expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ rule: c.rule })]));
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('when a body is malformed JSON or larger than 100 kB, then 400 or 413 naming the body, never a 500', async () => {
+    const token = (await api.consultant.get('/tasks')).request.getHeader('Authorization') as string;
+    const before = await fingerprint();
+    const malformed = await request(api.app())
+      .post('/trajectories')
+      .set('Authorization', token)
+      .set('Content-Type', 'application/json')
+      .send('{"client": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].path).toBe('body');
+    const huge = await request(api.app())
+      .post('/trajectories')
+      .set('Authorization', token)
+      .send({ ...registration, padding: 'x'.repeat(200_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('BODY_TOO_LARGE');
+    expect(await fingerprint()).toEqual(before);
+  });
+});

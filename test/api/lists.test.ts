@@ -1,0 +1,129 @@
+import { addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+
+const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+const today = dateOf(new Date());
+
+describe('API: lists, filters, pagination and KPIs', () => {
+  const api = useApi();
+  const { consultant, providerA, providerB, operations } = api;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 5; i++) ids.push(await api.register(i < 4 ? demoIds.providerA : demoIds.providerB));
+    for (const id of ids.slice(0, 2)) {
+      await providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+      const indication = {
+        productCode: '02B04',
+        startDate: today,
+        endDate: addMonths(today, 6),
+        hoursPerWeek: null,
+        zrm: stable,
+      };
+      await consultant.post(`/trajectories/${id}/indication`, indication).expect(200);
+    }
+    await consultant.post(`/trajectories/${ids[1]}/close`, { reason: 'STEP_DOWN' }).expect(200);
+  });
+
+  it('when operations page through trajectories, then pages do not overlap and together hold every one once', async () => {
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 2) {
+      const res = await operations.get(`/trajectories?limit=2&offset=${offset}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ limit: 2, offset, total: ids.length });
+      if (res.body.items.length === 0) break;
+      seen.push(...res.body.items.map((t: { id: string }) => t.id));
+    }
+    expect(seen).toHaveLength(ids.length);
+    expect(new Set(seen)).toEqual(new Set(ids));
+  });
+
+  it('when filtered by phase, product, provider and deadline window, then only matching trajectories come back', async () => {
+    const ids0 = async (query: string) =>
+      (await operations.get(`/trajectories?${query}`)).body.items.map((t: { id: string }) => t.id).sort();
+    expect(await ids0('phase=ACTIVE&product=02B04')).toEqual([ids[0]]);
+    expect(await ids0('phase=CLOSED')).toEqual([ids[1]]);
+    expect(await ids0(`providerId=${demoIds.providerB}`)).toEqual([ids[4]]);
+    // Registered today: the intake reminder is 11 days away, inside 12 days and outside 10.
+    expect(await ids0('phase=REGISTERED&deadlineWithinDays=12')).toEqual([ids[2], ids[3], ids[4]].sort());
+    expect(await ids0('phase=REGISTERED&deadlineWithinDays=10')).toEqual([]);
+    expect(await ids0('overdue=true')).toEqual([]);
+    const providerView = await providerB.get('/trajectories');
+    expect(providerView.body.items.map((t: { id: string }) => t.id)).toEqual([ids[4]]);
+  });
+
+  it('when a consultant lists tasks, then overdue ones come first and then by due date; completing one takes it off the list', async () => {
+    const now = Date.now();
+    const open = (kind: string, trajectoryId: string, dueInDays: number) =>
+      api.db.prisma.task.create({
+        data: {
+          idempotencyKey: `test:${kind}:${trajectoryId}`,
+          trajectoryId,
+          kind,
+          assigneeRole: 'CONSULTANT',
+          teamId: demoIds.teamZeist,
+          dueAt: new Date(now + dueInDays * 86_400_000),
+        },
+      });
+    const later = await open('INTERIM_EVALUATION', ids[0]!, 20);
+    const overdue = await open('RISK_ANALYSIS', ids[2]!, -3);
+    const soon = await open('FOLLOW_UP_PLAN', ids[3]!, 2);
+    const res = await consultant.get('/tasks');
+    const mine = res.body.items.filter((t: { id: string }) => [later.id, overdue.id, soon.id].includes(t.id));
+    expect(mine.map((t: { id: string; overdue: boolean }) => [t.id, t.overdue])).toEqual([
+      [overdue.id, true],
+      [soon.id, false],
+      [later.id, false],
+    ]);
+    expect((await providerA.get('/tasks')).body.items.map((t: { id: string }) => t.id)).not.toContain(overdue.id);
+    expect((await operations.get('/trajectories?overdue=true')).body.items.map((t: { id: string }) => t.id)).toEqual([
+      ids[2],
+    ]);
+
+    const done = await consultant.post(`/tasks/${overdue.id}/complete`, { outcome: 'Met partners besproken' });
+    expect(done.status).toBe(200);
+    expect((await consultant.post(`/tasks/${overdue.id}/complete`, {})).status).toBe(409);
+    const after = (await consultant.get('/tasks')).body.items.map((t: { id: string }) => t.id);
+    expect(after).not.toContain(overdue.id);
+    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'TASK_COMPLETED', trajectoryId: ids[2] },
+    });
+    expect(audit.actorId).toBe(demoIds.consultant);
+  });
+
+  it('when a provider asks for its deadlines and notifications, then it gets its own only', async () => {
+    const deadlines = await providerB.get('/deadlines?withinDays=30');
+    expect(deadlines.status).toBe(200);
+    expect(deadlines.body.items.map((d: { trajectoryId: string }) => d.trajectoryId)).toEqual([ids[4]]);
+    await api.db.prisma.notification.create({
+      data: {
+        idempotencyKey: 'test:n1',
+        trajectoryId: ids[0],
+        recipientRole: 'PROVIDER',
+        providerId: demoIds.providerA,
+        channel: 'EMAIL',
+        kind: 'INTAKE_DUE_SOON',
+        payload: {},
+      },
+    });
+    expect((await providerA.get('/notifications')).body).toMatchObject({
+      total: 1,
+      items: [{ kind: 'INTAKE_DUE_SOON' }],
+    });
+    expect((await providerB.get('/notifications')).body.total).toBe(0);
+  });
+
+  it('when operations ask for KPIs, then each provider and product has its throughput, outflow, step-down and task counts', async () => {
+    const res = await operations.get(`/kpis?providerId=${demoIds.providerA}`);
+    expect(res.status).toBe(200);
+    const row = res.body.items.find((r: { productCode: string | null }) => r.productCode === '02B04');
+    expect(row).toMatchObject({ providerId: demoIds.providerA, trajectories: 2, closed: 1, steppedDown: 1 });
+    expect(row.avgDaysToIntake).toBeGreaterThanOrEqual(0);
+    expect(row.avgDaysToIntake).toBeLessThan(1);
+    const undecided = res.body.items.find((r: { productCode: string | null }) => r.productCode === null);
+    expect(undecided).toMatchObject({ trajectories: 2, closed: 0 });
+    expect((await consultant.get('/kpis')).status).toBe(403);
+  });
+});
