@@ -37,3 +37,13 @@ export const paged = <T>(items: T[], total: number, p: Page): Paged<T> => ({
   limit: p.limit,
   offset: p.offset,
 });
+
+/** One page of a list and the total, queried together: `rows` gets Prisma's `take`/`skip`. */
+export async function pageOf<T>(
+  p: Page,
+  rows: (window: { take: number; skip: number }) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Paged<T>> {
+  const [items, total] = await Promise.all([rows({ take: p.limit, skip: p.offset }), count()]);
+  return paged(items, total, p);
+}

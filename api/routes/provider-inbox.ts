@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import { page, paged } from '../schemas';
+import { page, pageOf } from '../schemas';
 import { trajectoryScope } from '../scope';
 
 /** What a provider is told and what is coming: its notifications and its trajectories' next deadlines. */
@@ -17,17 +17,17 @@ export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
       query: page,
       handle: async ({ actor, query }) => {
         const where: Prisma.NotificationWhereInput = { recipientRole: 'PROVIDER', providerId: actor.providerId! };
-        const [items, total] = await Promise.all([
-          prisma.notification.findMany({
-            where,
-            orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-            take: query.limit,
-            skip: query.offset,
-            select: { id: true, trajectoryId: true, kind: true, payload: true, state: true, createdAt: true },
-          }),
-          prisma.notification.count({ where }),
-        ]);
-        return paged(items, total, query);
+        return pageOf(
+          query,
+          (window) =>
+            prisma.notification.findMany({
+              where,
+              orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+              ...window,
+              select: { id: true, trajectoryId: true, kind: true, payload: true, state: true, createdAt: true },
+            }),
+          () => prisma.notification.count({ where }),
+        );
       },
     }),
     endpoint({
@@ -44,18 +44,19 @@ export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
           phase: { not: 'CLOSED' },
           nextDeadlineAt: { gte: now, lte: new Date(now.getTime() + query.withinDays * 86_400_000) },
         };
-        const [rows, total] = await Promise.all([
-          prisma.trajectory.findMany({
-            where,
-            orderBy: [{ nextDeadlineAt: 'asc' }, { id: 'asc' }],
-            take: query.limit,
-            skip: query.offset,
-            select: { id: true, phase: true, nextDeadlineAt: true },
-          }),
-          prisma.trajectory.count({ where }),
-        ]);
-        const items = rows.map((t) => ({ trajectoryId: t.id, phase: t.phase, dueAt: t.nextDeadlineAt }));
-        return paged(items, total, { limit: query.limit, offset: query.offset });
+        return pageOf(
+          query,
+          async (window) =>
+            (
+              await prisma.trajectory.findMany({
+                where,
+                orderBy: [{ nextDeadlineAt: 'asc' }, { id: 'asc' }],
+                ...window,
+                select: { id: true, phase: true, nextDeadlineAt: true },
+              })
+            ).map((t) => ({ trajectoryId: t.id, phase: t.phase, dueAt: t.nextDeadlineAt })),
+          () => prisma.trajectory.count({ where }),
+        );
       },
     }),
   ];

@@ -4,7 +4,7 @@ import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../errors';
-import { id, page, paged } from '../schemas';
+import { id, page, pageOf } from '../schemas';
 
 /** Tasks the workflow waits on are done by their own action, so the workflow learns of it. */
 const doneByAction: Record<string, string> = {
@@ -33,20 +33,18 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
         const where: Prisma.TaskWhereInput = { ...taskScope(actor), status: 'OPEN' };
         const now = new Date();
         // Ascending due date puts every overdue task (due before now) ahead of the rest.
-        const [rows, total] = await Promise.all([
-          prisma.task.findMany({
-            where,
-            orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-            take: query.limit,
-            skip: query.offset,
-            select: { id: true, trajectoryId: true, kind: true, dueAt: true, status: true, createdAt: true },
-          }),
-          prisma.task.count({ where }),
-        ]);
-        return paged(
-          rows.map((t) => ({ ...t, overdue: t.dueAt < now })),
-          total,
+        return pageOf(
           query,
+          async (window) =>
+            (
+              await prisma.task.findMany({
+                where,
+                orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+                ...window,
+                select: { id: true, trajectoryId: true, kind: true, dueAt: true, status: true, createdAt: true },
+              })
+            ).map((t) => ({ ...t, overdue: t.dueAt < now })),
+          () => prisma.task.count({ where }),
         );
       },
     }),

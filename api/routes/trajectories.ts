@@ -5,7 +5,7 @@ import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../errors';
-import { bsn, businessDate, id, instant, page, paged, productCode, trajectoryParams } from '../schemas';
+import { bsn, businessDate, id, instant, page, pageOf, productCode, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
 import { startTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
 
@@ -138,17 +138,17 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       query: listQuery,
       handle: async ({ actor, query }) => {
         const where = { AND: [trajectoryScope(actor), listFilter(query, new Date())] };
-        const [items, total] = await Promise.all([
-          prisma.trajectory.findMany({
-            where,
-            select: summary,
-            orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-            take: query.limit,
-            skip: query.offset,
-          }),
-          prisma.trajectory.count({ where }),
-        ]);
-        return paged(items, total, query);
+        return pageOf(
+          query,
+          (window) =>
+            prisma.trajectory.findMany({
+              where,
+              select: summary,
+              orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+              ...window,
+            }),
+          () => prisma.trajectory.count({ where }),
+        );
       },
     }),
     endpoint({

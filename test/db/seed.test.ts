@@ -89,6 +89,6 @@ describe('seed', () => {
     await seedCatalogue(db.prisma);
     await seedDemo(db.prisma, at);
     expect(await count()).toEqual(first);
-    expect(first).toEqual([12, 6, 3, 4, 3]);
+    expect(first).toEqual([12, 6, 3, 5, 3]);
   });
 });

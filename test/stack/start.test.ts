@@ -75,6 +75,20 @@ async function count(dbPort: number, sql: string): Promise<number> {
   }
 }
 
+/** Runs the token command as a user would, in a fresh process with the same data folder. */
+function mintWithCli(dataDir: string, who: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mint-token.ts', who], {
+      cwd: projectRoot,
+      env: { ...process.env, DATA_DIR: dataDir, JWT_SECRET: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`token exited ${code}`))));
+  });
+}
+
 async function stopWithCtrlC(stack: Stack): Promise<number | null> {
   stack.child.kill('SIGINT');
   return stack.exited;
@@ -112,6 +126,14 @@ describe('npm start: the embedded stack as real processes', () => {
       () => count(ports.db, started),
       (n) => n === 3,
     );
+
+    // `npm run token` signs with the key the stack generated in its data folder.
+    const token = await mintWithCli(dataDir, 'contractmanagement@example');
+    const list = await fetch(`http://127.0.0.1:${ports.api}/trajectories`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { total: number }).total).toBe(3);
     expect(await stopWithCtrlC(running)).toBe(0);
   });
 

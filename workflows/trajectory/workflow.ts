@@ -89,6 +89,13 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     });
   };
 
+  /** Closes the trajectory's open tasks of these kinds: what they waited for has happened. */
+  async function completeTasks(kinds: string[], actorId: string): Promise<string> {
+    const at = new Date().toISOString();
+    await act.completeTasks({ trajectoryId: t.s.trajectoryId, kinds, completedById: actorId, at });
+    return at;
+  }
+
   async function decide(
     productCode: string,
     period: ProposedIndication & { hoursPerWeek: number | null },
@@ -136,13 +143,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   setHandler(
     recordIntake,
     async ({ heldOn, actorId }) => {
-      const at = new Date().toISOString();
-      await act.completeTasks({
-        trajectoryId: t.s.trajectoryId,
-        kinds: ['INTAKE_OVERDUE'],
-        completedById: actorId,
-        at,
-      });
+      const at = await completeTasks(['INTAKE_OVERDUE'], actorId);
       t.intakeHeld(heldOn);
       await mirror(at);
       await audit('INTAKE_RECORDED', actorId, { heldOn });
@@ -200,13 +201,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
             actorId,
           )
         : undefined;
-      const at = new Date().toISOString();
-      await act.completeTasks({
-        trajectoryId: t.s.trajectoryId,
-        kinds: ['DECIDE_EXTENSION'],
-        completedById: actorId,
-        at,
-      });
+      await completeTasks(['DECIDE_EXTENSION'], actorId);
       t.extensionDecided(next);
       await mirror();
       await audit(granted ? 'EXTENSION_GRANTED' : 'EXTENSION_REFUSED', actorId, { newEndDate: newEndDate ?? null });
@@ -252,13 +247,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   setHandler(
     recordEndEvaluation,
     async ({ outcome, actorId }) => {
-      const at = new Date().toISOString();
-      await act.completeTasks({
-        trajectoryId: t.s.trajectoryId,
-        kinds: ['END_EVALUATION'],
-        completedById: actorId,
-        at,
-      });
+      await completeTasks(['END_EVALUATION'], actorId);
       t.endEvaluated(outcome);
       await audit('END_EVALUATION_RECORDED', actorId, { outcome });
       if (outcome === 'STEPPED_DOWN' || outcome === 'TRANSFERRED') {
