@@ -1,7 +1,13 @@
 import type { PrismaClient } from '../prisma/client';
 import { recordAuditEvent } from './audit';
 import { loadProductRules } from './catalogue';
-import { changeIndicationEndDate, endIndication, saveIndication, supersedeIndication } from './indications';
+import {
+  changeIndicationEndDate,
+  changeIndicationVolume,
+  endIndication,
+  saveIndication,
+  supersedeIndication,
+} from './indications';
 import { enqueueNotification } from './notifications';
 import { completeTasks, openTask } from './tasks';
 import { markTrajectoryClosed, updateTrajectoryRecord } from './trajectory';
@@ -19,6 +25,7 @@ export function createActivities({ prisma }: ActivityDependencies) {
     saveIndication: saveIndication(prisma),
     endIndication: endIndication(prisma),
     changeIndicationEndDate: changeIndicationEndDate(prisma),
+    changeIndicationVolume: changeIndicationVolume(prisma),
     supersedeIndication: supersedeIndication(prisma),
     openTask: openTask(prisma),
     completeTasks: completeTasks(prisma),

@@ -70,6 +70,13 @@ export function changeIndicationEndDate(prisma: PrismaClient) {
   };
 }
 
+/** A granted expansion (uitbreiding): more hours per week for the rest of the allocation. */
+export function changeIndicationVolume(prisma: PrismaClient) {
+  return async (input: { indicationId: string; hoursPerWeek: number }): Promise<void> => {
+    await prisma.indication.update({ where: { id: input.indicationId }, data: { hoursPerWeek: input.hoursPerWeek } });
+  };
+}
+
 /** Ends an indication early because another product replaces it (op- en afschalen). */
 export function supersedeIndication(prisma: PrismaClient) {
   return async (input: { indicationId: string; lastDay: string; at: string }): Promise<void> => {

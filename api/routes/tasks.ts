@@ -11,6 +11,7 @@ const doneByAction: Record<string, string> = {
   INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
   DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
+  DECIDE_EXPANSION: 'POST /trajectories/{id}/expansion-decision',
 };
 
 /** A consultant's tasks are their team's; a provider's are its organisation's. */

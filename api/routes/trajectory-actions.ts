@@ -5,12 +5,14 @@ import {
   changeEndDate,
   changeProduct,
   close,
+  decideExpansion,
   decideExtension,
   decideIndication,
   declareHours,
   recordEndEvaluation,
   recordIntake,
   recordNoShow,
+  requestExpansion,
   requestExtension,
 } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
@@ -22,13 +24,33 @@ import { trajectoryHandle } from '../trajectory-workflow';
 const minutesInAMonth = 31 * 24 * 60;
 const minutes = z.int().min(0).max(minutesInAMonth);
 
+const hoursPerWeek = z.number().positive().max(40);
+
 const indicationBody = z.strictObject({
   productCode,
   startDate: businessDate,
   endDate: businessDate,
-  hoursPerWeek: z.number().positive().max(40).nullable(),
+  hoursPerWeek: hoursPerWeek.nullable(),
   zrm: zrmScores,
 });
+
+/** Seed 003: goals reached, what is still needed, the intended outflow. */
+const report = z.strictObject({
+  goalsReached: z.string().trim().min(1).max(5000),
+  stillNeeded: z.string().trim().min(1).max(5000),
+  intendedOutflow: z.string().trim().min(1).max(5000),
+});
+
+/** The report may name the client: it stays in the database, the workflow gets its id. */
+async function fileReport(
+  deps: RouteDeps,
+  kind: 'EXTENSION' | 'EXPANSION',
+  content: z.output<typeof report>,
+  { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
+): Promise<{ reportId: string }> {
+  const row = await deps.prisma.requestReport.create({ data: { kind, trajectoryId, ...content, authorId: actorId } });
+  return { reportId: row.id };
+}
 
 /**
  * A change to one trajectory, done by a workflow update: the workflow checks the state and the
@@ -116,22 +138,30 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'extension-request',
       summary: 'Request an extension with the mandatory report',
       roles: provider,
-      body: z.strictObject({
-        report: z.strictObject({
-          goalsReached: z.string().trim().min(1).max(5000),
-          stillNeeded: z.string().trim().min(1).max(5000),
-          intendedOutflow: z.string().trim().min(1).max(5000),
-        }),
-      }),
+      body: z.strictObject({ report }),
       update: requestExtension,
-      args: async (b, { trajectoryId, actorId }) => {
-        // The report may name the client: it stays in the database, the workflow gets its id.
-        const report = await deps.prisma.extensionReport.create({
-          data: { trajectoryId, ...b.report, authorId: actorId },
-        });
-        return { reportId: report.id };
-      },
-      undo: ({ reportId }) => deps.prisma.extensionReport.delete({ where: { id: reportId } }),
+      args: (b, ctx) => fileReport(deps, 'EXTENSION', b.report, ctx),
+      undo: ({ reportId }) => deps.prisma.requestReport.delete({ where: { id: reportId } }),
+    }),
+    action(deps, {
+      path: 'expansion-request',
+      summary: 'Request more hours per week (uitbreiding) with a report',
+      roles: provider,
+      body: z.strictObject({ report, hoursPerWeek }),
+      update: requestExpansion,
+      args: async (b, ctx) => ({
+        ...(await fileReport(deps, 'EXPANSION', b.report, ctx)),
+        hoursPerWeek: b.hoursPerWeek,
+      }),
+      undo: ({ reportId }) => deps.prisma.requestReport.delete({ where: { id: reportId } }),
+    }),
+    action(deps, {
+      path: 'expansion-decision',
+      summary: 'Decide the expansion request (granted: the new hours per week, default as requested)',
+      roles: consultant,
+      body: z.strictObject({ granted: z.boolean(), hoursPerWeek: hoursPerWeek.optional() }),
+      update: decideExpansion,
+      args: (b) => b,
     }),
     action(deps, {
       path: 'extension-decision',

@@ -248,7 +248,7 @@ describe('API: bad input gets a clear error and changes nothing', () => {
         p.noShow.count(),
         p.task.count({ where: { status: 'OPEN' } }),
         p.auditEvent.count(),
-        p.extensionReport.count(),
+        p.requestReport.count(),
       ]),
       phases: await p.trajectory.findMany({ select: { id: true, phase: true }, orderBy: { id: 'asc' } }),
     };

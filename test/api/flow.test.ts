@@ -69,8 +69,44 @@ describe('API: a trajectory from registration to closure, by consultant and prov
       ['EXTENSION_REFUSED', demoIds.consultant],
       ['TRAJECTORY_CLOSED', demoIds.consultant],
     ]);
-    const report = await api.db.prisma.extensionReport.findFirstOrThrow({ where: { trajectoryId: id } });
+    const report = await api.db.prisma.requestReport.findFirstOrThrow({ where: { trajectoryId: id } });
     expect(report).toMatchObject({ authorId: demoIds.providerUserA, stillNeeded: 'Financiën' });
+  });
+
+  it('when a provider requests an expansion and the consultant grants it, then the hours per week grow', async () => {
+    const id = await api.register();
+    const today = dateOf(new Date());
+    await providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    const indication = {
+      productCode: '02B05',
+      startDate: today,
+      endDate: addMonths(today, 6),
+      hoursPerWeek: 2,
+      zrm: stable,
+    };
+    await consultant.post(`/trajectories/${id}/indication`, indication).expect(200);
+    const report = {
+      goalsReached: 'Schulden in beeld',
+      stillNeeded: 'Meer uren voor administratie',
+      intendedOutflow: 'Na 6 maanden',
+    };
+
+    const asked = await providerA.post(`/trajectories/${id}/expansion-request`, { report, hoursPerWeek: 4 });
+    expect(asked.status).toBe(200);
+    expect(asked.body.expansion).toMatchObject({ status: 'REQUESTED', requestedHoursPerWeek: 4 });
+    const task = (await consultant.get('/tasks?limit=100')).body.items.find(
+      (t: { trajectoryId: string }) => t.trajectoryId === id,
+    );
+    expect(task.kind).toBe('DECIDE_EXPANSION');
+    expect((await consultant.post(`/tasks/${task.id}/complete`, {})).status).toBe(409); // done by the decision
+
+    const granted = await consultant.post(`/trajectories/${id}/expansion-decision`, { granted: true });
+    expect(granted.status).toBe(200);
+    expect(granted.body.indication.hoursPerWeek).toBe(4);
+    const again = await consultant.post(`/trajectories/${id}/expansion-decision`, { granted: true });
+    expect(again.status).toBe(409);
+    const stored = await api.db.prisma.requestReport.findFirstOrThrow({ where: { trajectoryId: id } });
+    expect(stored).toMatchObject({ kind: 'EXPANSION', authorId: demoIds.providerUserA });
   });
 
   it('when a consultant registers a client, then the personal data stays in the database and out of the workflow', async () => {

@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
 import { lastAllowedDay } from '../../domain/deadlines';
-import { close, declareHours, recordNoShow } from '../../workflows/trajectory/contracts';
+import {
+  close,
+  decideExpansion,
+  declareHours,
+  recordNoShow,
+  requestExpansion,
+} from '../../workflows/trajectory/contracts';
 import { recordHistory } from '../support/histories';
 import { useLifecycle } from '../support/lifecycle';
 
@@ -47,6 +54,39 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
       expect((await tasks(trajectoryId)).map((x) => x.kind)).toEqual(['DECIDE_EXPANSION']);
       await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
       await recordHistory(handle, 'hours-and-expansion');
+    });
+  });
+
+  it('when the provider requests an expansion and the consultant grants it, then the volume grows, the decision task closes and 80 % is measured anew', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12)); // 4 h/week
+      const month1 = firstOfMonth(start);
+      const declare = (month: string, directMinutes: number) =>
+        handle.executeUpdate(declareHours, {
+          args: [{ month, directMinutes, indirectMinutes: 0, digitalMinutes: 0, actorId: provider }],
+        });
+      const decide = (granted: boolean, hoursPerWeek?: number) =>
+        handle.executeUpdate(decideExpansion, { args: [{ granted, hoursPerWeek, actorId: consultant }] });
+      const request = (hoursPerWeek: number) =>
+        handle.executeUpdate(requestExpansion, { args: [{ reportId: randomUUID(), hoursPerWeek, actorId: provider }] });
+
+      await expect(decide(true)).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+      await expect(request(3)).rejects.toMatchObject({ cause: { type: 'TrajectoryInvalidInput' } });
+      expect((await declare(month1, 10_200)).expansionAdvised).toBe(true); // 82 % of 208 h
+      await request(8);
+      await expect(request(9)).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+      const granted = await decide(true);
+      expect(granted.indication?.hoursPerWeek).toBe(8);
+      expect(granted.expansion).toMatchObject({ status: 'GRANTED', requestedHoursPerWeek: 8 });
+
+      const indication = await db.prisma.indication.findFirstOrThrow({ where: { trajectoryId } });
+      expect(Number(indication.hoursPerWeek)).toBe(8);
+      expect((await tasks(trajectoryId)).map((x) => [x.kind, x.status])).toEqual([['DECIDE_EXPANSION', 'DONE']]);
+      // 10 200 of now 416 h is 41 %: the next month is no reason to advise again.
+      expect((await declare(addMonths(month1, 1), 600)).expansionAdvised).toBe(false);
+      await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
     });
   });
 

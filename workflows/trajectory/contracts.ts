@@ -41,6 +41,13 @@ export interface ExtensionSnapshot {
   next?: IndicationSnapshot; // the granted period, starting the day after the current end date
 }
 
+/** Uitbreiding (seed 003): more hours per week within the current allocation. */
+export interface ExpansionSnapshot {
+  status: 'REQUESTED' | 'GRANTED' | 'REFUSED';
+  reportId: string;
+  requestedHoursPerWeek: number;
+}
+
 /** Everything the workflow knows; ids and dates only, never personal data. Carried across continue-as-new. */
 export interface TrajectorySnapshot {
   trajectoryId: string;
@@ -52,6 +59,7 @@ export interface TrajectorySnapshot {
   intakeHeldOn?: BusinessDate;
   indication?: IndicationSnapshot;
   extension?: ExtensionSnapshot;
+  expansion?: ExpansionSnapshot;
   period?: PeriodUsage;
   /** Over the whole trajectory: the 30 % indirect and 20 % digital limits are measured on these. */
   time?: TimeTotals;
@@ -112,6 +120,20 @@ export interface DecideIndication {
 /** The report itself (goals reached, still needed, intended outflow) is stored by the API; the workflow keeps its id. */
 export interface RequestExtension {
   reportId: string;
+  actorId: string;
+}
+
+/** The provider asks for more hours per week (seed 003: at about 80 % use), with a report like an extension's. */
+export interface RequestExpansion {
+  reportId: string;
+  hoursPerWeek: number;
+  actorId: string;
+}
+
+/** Granted: the indication's hours per week become `hoursPerWeek` (default: as requested). */
+export interface DecideExpansion {
+  granted: boolean;
+  hoursPerWeek?: number;
   actorId: string;
 }
 
@@ -184,6 +206,8 @@ export const recordIntake = defineUpdate<TrajectoryView, [RecordIntake]>('record
 export const decideIndication = defineUpdate<TrajectoryView, [DecideIndication]>('decideIndication');
 export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>('requestExtension');
 export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
+export const requestExpansion = defineUpdate<TrajectoryView, [RequestExpansion]>('requestExpansion');
+export const decideExpansion = defineUpdate<TrajectoryView, [DecideExpansion]>('decideExpansion');
 export const declareHours = defineUpdate<DeclarationOutcome, [DeclareHours]>('declareHours');
 export const recordNoShow = defineUpdate<NoShowOutcome, [RecordNoShow]>('recordNoShow');
 export const changeProduct = defineUpdate<TrajectoryView, [ChangeProduct]>('changeProduct');

@@ -7,6 +7,7 @@ import {
   type CloseRequest,
   type ChangeEndDate,
   type ChangeProduct,
+  type DecideExpansion,
   type DecideExtension,
   type DecideIndication,
   type DeclareHours,
@@ -15,6 +16,7 @@ import {
   type RecordNoShow,
   type IndicationSnapshot,
   type RecordIntake,
+  type RequestExpansion,
   type RequestExtension,
   type TrajectoryInput,
   type TrajectoryPhase,
@@ -197,10 +199,51 @@ export class Trajectory {
     this.changed();
   }
 
+  checkExpansionRequest(r: RequestExpansion): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'request an expansion');
+    const current = this.s.indication!.hoursPerWeek;
+    if (current === null)
+      refuse(TrajectoryErrorType.WrongState, `${this.s.indication!.productCode} is not paid per hour`);
+    if (this.s.expansion?.status === 'REQUESTED')
+      refuse(TrajectoryErrorType.WrongState, 'An expansion request is already waiting for a decision');
+    if (!r.reportId) refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the report is mandatory');
+    if (!(r.hoursPerWeek > current!))
+      refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`);
+  }
+
+  expansionRequested(r: RequestExpansion): void {
+    this.s.expansion = { status: 'REQUESTED', reportId: r.reportId, requestedHoursPerWeek: r.hoursPerWeek };
+    this.changed();
+  }
+
+  checkExpansionDecision(d: DecideExpansion): void {
+    requirePhase(this.s.phase, ['ACTIVE'], 'decide an expansion');
+    if (this.s.expansion?.status !== 'REQUESTED') {
+      refuse(
+        TrajectoryErrorType.WrongState,
+        this.s.expansion ? 'The expansion was already decided' : 'No expansion was requested',
+      );
+    }
+    const current = this.s.indication!.hoursPerWeek!;
+    if (d.granted && d.hoursPerWeek !== undefined && !(d.hoursPerWeek > current))
+      refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`);
+  }
+
+  /** Granted: the new volume counts from now on, and a later 80 % of it may advise an expansion again. */
+  expansionDecided(granted: boolean, hoursPerWeek: number): void {
+    this.s.expansion = { ...this.s.expansion!, status: granted ? 'GRANTED' : 'REFUSED' };
+    if (granted) {
+      this.s.indication = { ...this.s.indication!, hoursPerWeek };
+      this.s.period = { ...this.period, expansionAdvised: false };
+    }
+    this.changed();
+  }
+
   /** At the end date with a granted extension: the next period becomes current. */
   startNextPeriod(): void {
     this.s.indication = this.s.extension!.next!;
     this.s.extension = undefined;
+    this.s.expansion = undefined;
     this.s.period = undefined;
     this.changed();
   }
@@ -227,7 +270,13 @@ export class Trajectory {
   }
 
   productChanged(next: IndicationSnapshot): void {
-    Object.assign(this.s, { indication: next, extension: undefined, period: undefined, endEvaluation: undefined });
+    Object.assign(this.s, {
+      indication: next,
+      extension: undefined,
+      expansion: undefined,
+      period: undefined,
+      endEvaluation: undefined,
+    });
     this.boundaryReached = true;
     this.changed();
   }

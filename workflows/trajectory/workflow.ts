@@ -20,6 +20,7 @@ import {
   changeEndDate,
   changeProduct,
   close,
+  decideExpansion,
   decideExtension,
   decideIndication,
   declareHours,
@@ -27,6 +28,7 @@ import {
   recordEndEvaluation,
   recordNoShow,
   recordIntake,
+  requestExpansion,
   requestExtension,
   TrajectoryErrorType,
   type IndicationSnapshot,
@@ -208,6 +210,43 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
       return t.view();
     },
     { validator: (d) => t.checkExtensionDecision(d) },
+  );
+
+  setHandler(
+    requestExpansion,
+    async (r) => {
+      // At 80 % use the decision task is already open (usage.ts); a request without that advice opens one.
+      if (!t.period.expansionAdvised) {
+        await act.openTask({
+          idempotencyKey: `${workflowId}:DECIDE_EXPANSION:${r.reportId}`,
+          trajectoryId: t.s.trajectoryId,
+          kind: 'DECIDE_EXPANSION',
+          assigneeRole: 'CONSULTANT',
+          teamId: t.s.teamId,
+          dueAt: pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt,
+        });
+      }
+      t.expansionRequested(r);
+      await audit('EXPANSION_REQUESTED', r.actorId, { reportId: r.reportId, hoursPerWeek: r.hoursPerWeek });
+      return t.view();
+    },
+    { validator: (r) => t.checkExpansionRequest(r) },
+  );
+
+  setHandler(
+    decideExpansion,
+    async ({ granted, hoursPerWeek, actorId }) => {
+      const volume = hoursPerWeek ?? t.s.expansion!.requestedHoursPerWeek;
+      if (granted)
+        await act.changeIndicationVolume({ indicationId: t.s.indication!.indicationId, hoursPerWeek: volume });
+      await completeTasks(['DECIDE_EXPANSION'], actorId);
+      t.expansionDecided(granted, volume);
+      await audit(granted ? 'EXPANSION_GRANTED' : 'EXPANSION_REFUSED', actorId, {
+        hoursPerWeek: granted ? volume : null,
+      });
+      return t.view();
+    },
+    { validator: (d) => t.checkExpansionDecision(d) },
   );
 
   setHandler(declareHours, (d) => onDeclareHours(t, d, workflowId, audit), { validator: (d) => t.checkDeclaration(d) });

@@ -1,16 +1,17 @@
--- Reports filed with extension requests, and the stored first answers of idempotent POSTs.
-CREATE TABLE "ExtensionReport" (
+-- Reports filed with extension and expansion requests, and the stored first answers of idempotent POSTs.
+CREATE TABLE "RequestReport" (
     "id" UUID NOT NULL,
+    "kind" TEXT NOT NULL CHECK ("kind" IN ('EXTENSION', 'EXPANSION')),
     "trajectoryId" UUID NOT NULL,
     "goalsReached" TEXT NOT NULL,
     "stillNeeded" TEXT NOT NULL,
     "intendedOutflow" TEXT NOT NULL,
     "authorId" UUID NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "ExtensionReport_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "RequestReport_pkey" PRIMARY KEY ("id")
 );
-CREATE INDEX "ExtensionReport_trajectoryId_createdAt_idx" ON "ExtensionReport"("trajectoryId", "createdAt");
-ALTER TABLE "ExtensionReport" ADD CONSTRAINT "ExtensionReport_trajectoryId_fkey"
+CREATE INDEX "RequestReport_trajectoryId_createdAt_idx" ON "RequestReport"("trajectoryId", "createdAt");
+ALTER TABLE "RequestReport" ADD CONSTRAINT "RequestReport_trajectoryId_fkey"
     FOREIGN KEY ("trajectoryId") REFERENCES "Trajectory"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 CREATE TABLE "IdempotentRequest" (
