@@ -159,7 +159,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
       params: trajectoryParams,
       handle: async ({ actor, params }) => {
-        await scopedTrajectory(prisma, actor, params.trajectoryId);
+        const { phase } = await scopedTrajectory(prisma, actor, params.trajectoryId);
         const [record, timeline, state] = await Promise.all([
           prisma.trajectory.findUniqueOrThrow({
             where: { id: params.trajectoryId },
@@ -170,16 +170,17 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
             select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
           }),
-          trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
+          // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
+          phase === 'CLOSED' ? undefined : trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
         ]);
         return {
           ...record,
           timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),
-          pendingDeadlines: state.pendingDeadlines.map(({ kind, dueAt }) => ({ kind, dueAt })),
+          pendingDeadlines: (state?.pendingDeadlines ?? []).map(({ kind, dueAt }) => ({ kind, dueAt })),
           counters: {
-            consecutiveNoShows: state.consecutiveNoShows ?? 0,
-            period: state.period ?? null,
-            time: state.time ?? null,
+            consecutiveNoShows: state?.consecutiveNoShows ?? 0,
+            period: state?.period ?? null,
+            time: state?.time ?? null,
           },
         };
       },
