@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { intakeDueAt } from '../../domain/deadlines';
-import type { Prisma } from '../../prisma/client';
+import type { Prisma, Role } from '../../prisma/client';
 import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
@@ -72,6 +72,20 @@ function listFilter(q: z.output<typeof listQuery>, now: Date): Prisma.Trajectory
 
 export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
   const { prisma } = deps;
+
+  /**
+   * Who the client is, for those who work with them: the consultant (with the BSN, to check the
+   * decision against the right person) and the provider (name and date of birth). Operations see
+   * only the pseudonymous id.
+   */
+  async function clientFor(role: Role, clientId: string) {
+    if (role === 'OPERATIONS') return undefined;
+    const identity = await prisma.clientIdentity.findUnique({ where: { clientId } });
+    if (!identity) return undefined;
+    const { fullName, dateOfBirth, bsn } = identity;
+    const born = dateOfBirth.toISOString().slice(0, 10); // a DATE column arrives as UTC midnight
+    return role === 'CONSULTANT' ? { fullName, dateOfBirth: born, bsn } : { fullName, dateOfBirth: born };
+  }
   return [
     endpoint({
       method: 'post',
@@ -159,8 +173,8 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
       params: trajectoryParams,
       handle: async ({ actor, params }) => {
-        const { phase } = await scopedTrajectory(prisma, actor, params.trajectoryId);
-        const [record, timeline, state] = await Promise.all([
+        const { phase, clientId } = await scopedTrajectory(prisma, actor, params.trajectoryId);
+        const [record, timeline, state, client] = await Promise.all([
           prisma.trajectory.findUniqueOrThrow({
             where: { id: params.trajectoryId },
             select: { ...summary, indications: { orderBy: { sequence: 'asc' } } },
@@ -172,9 +186,11 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           }),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
           phase === 'CLOSED' ? undefined : trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
+          clientFor(actor.role, clientId),
         ]);
         return {
           ...record,
+          ...(client && { client }),
           timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),
           pendingDeadlines: (state?.pendingDeadlines ?? []).map(({ kind, dueAt }) => ({ kind, dueAt })),
           counters: {

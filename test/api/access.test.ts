@@ -56,6 +56,20 @@ describe('API: identity, roles and scope', () => {
     expect(await providerA.get(`/trajectories/${trajectoryA}`)).toMatchObject({ status: 200 });
   });
 
+  it('when each role opens the trajectory, then only those who work with the client see who it is', async () => {
+    const seen = async (who: typeof consultant) => (await who.get(`/trajectories/${trajectoryA}`)).body.client;
+    expect(await seen(consultant)).toEqual({
+      fullName: expect.stringMatching(/^Test Client/),
+      dateOfBirth: '1980-02-29',
+      bsn: expect.stringMatching(/^\d{9}$/),
+    });
+    expect(await seen(providerA)).toEqual({
+      fullName: expect.stringMatching(/^Test Client/),
+      dateOfBirth: '1980-02-29',
+    });
+    expect(await seen(operations)).toBeUndefined();
+  });
+
   it('when a consultant of another team acts on the trajectory, then 404', async () => {
     expect((await otherConsultant.get(`/trajectories/${trajectoryA}`)).status).toBe(404);
     const res = await otherConsultant.post(`/trajectories/${trajectoryA}/close`, { reason: 'MOVED' });
