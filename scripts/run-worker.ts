@@ -1,6 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../prisma/client';
 import { loadConfig } from './config';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
+import { ensureTrajectoryWorkflows } from './trajectory-workflows';
 import { runWorker } from './worker';
 
 /** A worker on its own (docker-compose runs N of these): needs DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -21,6 +23,12 @@ async function main(): Promise<void> {
     prisma,
   });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  // A registration whose workflow start failed (Temporal was down) gets its workflow now.
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  shutdown.add('client connection', () => connection.close());
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const started = await ensureTrajectoryWorkflows(prisma, client, config.TEMPORAL_TASK_QUEUE);
+  if (started) console.log(`Started ${started} trajectory workflow(s) for open trajectories`);
   await running;
 }
 
