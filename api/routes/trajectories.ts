@@ -103,9 +103,15 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           ]);
         }
         const registeredAt = body.registeredAt ? new Date(body.registeredAt) : new Date();
-        const trajectory = await prisma.$transaction(async (tx) => {
+        const registered = await prisma.$transaction(async (tx) => {
           // One client per BSN: a second trajectory for the same person reuses the pseudonymous id.
           const known = await tx.clientIdentity.findUnique({ where: { bsn: body.client.bsn } });
+          const open = known
+            ? await tx.trajectory.findFirst({
+                where: { clientId: known.clientId, providerId: body.providerId, phase: { not: 'CLOSED' } },
+              })
+            : null;
+          if (open) return { open };
           const clientId =
             known?.clientId ??
             (
@@ -131,8 +137,16 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
               data: { providerId: body.providerId, registeredAt: registeredAt.toISOString() },
             },
           });
-          return created;
+          return { created };
         });
+        if (registered.open) {
+          // Also a retry after a failed workflow start: make sure that trajectory runs.
+          await startTrajectoryWorkflow(deps.temporal, deps.taskQueue, registered.open);
+          throw new AppError(409, 'TRAJECTORY_EXISTS', 'The client already has an open trajectory with this provider', [
+            { path: 'body.client.bsn', message: `open trajectory ${registered.open.id}` },
+          ]);
+        }
+        const trajectory = registered.created;
         // Should this fail, the record stays and the next start-up starts its workflow (ensureTrajectoryWorkflows).
         await startTrajectoryWorkflow(deps.temporal, deps.taskQueue, trajectory);
         return {

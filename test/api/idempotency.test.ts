@@ -64,6 +64,21 @@ describe('API: a POST repeated with the same Idempotency-Key', () => {
     expect(other.status).toBe(403);
   });
 
+  it('when a registration is repeated without a key, then 409 names the open trajectory; another provider is a new trajectory', async () => {
+    const body = { ...registration, client: { ...registration.client, bsn: bsnOf(8004) } };
+    const first = await consultant.post('/trajectories', body);
+    expect(first.status).toBe(201);
+    const again = await consultant.post('/trajectories', body);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: 'TRAJECTORY_EXISTS',
+      details: [{ path: 'body.client.bsn', message: `open trajectory ${first.body.trajectoryId}` }],
+    });
+    const elsewhere = await consultant.post('/trajectories', { ...body, providerId: demoIds.providerB });
+    expect(elsewhere.status).toBe(201);
+    expect(elsewhere.body.clientId).toBe(first.body.clientId);
+  });
+
   it('when the key is empty or too long, then 400 naming the header', async () => {
     const res = await consultant.post('/trajectories', registration, { 'Idempotency-Key': 'x'.repeat(300) });
     expect(res.status).toBe(400);

@@ -9,12 +9,12 @@ import { startTestTemporal } from './temporal';
 
 const jwtSecret = 'an API test secret, at least 32 characters long';
 
-export const bsnOf = (n: number): string => {
-  // 9999xxxx + a check digit: test-range numbers that pass the 11-check.
-  const head = `9999${String(n).padStart(4, '0')}`;
+/** A distinct BSN per n that passes the 11-check (999xxxxx, or 998…, 997… when no check digit fits). */
+export const bsnOf = (n: number, prefix = 999): string => {
+  const head = `${prefix}${String(n).padStart(5, '0')}`;
   const sum = [...head].reduce((acc, d, i) => acc + Number(d) * (9 - i), 0);
   for (let last = 0; last <= 9; last++) if ((sum - last) % 11 === 0) return `${head}${last}`;
-  return bsnOf(n + 1);
+  return bsnOf(n, prefix - 1);
 };
 
 /**
