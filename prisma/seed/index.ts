@@ -1,3 +1,4 @@
+import { intakeDueAt } from '../../domain/deadlines';
 import type { PrismaClient } from '../client';
 import { products, tariffs } from './catalogue';
 import { demoClients, demoTrajectories, providers, teams, users } from './demo';
@@ -34,7 +35,7 @@ export async function seedDemo(prisma: PrismaClient, registeredAt: Date): Promis
       skipDuplicates: true,
     });
     await tx.trajectory.createMany({
-      data: demoTrajectories.map((t) => ({ ...t, registeredAt })),
+      data: demoTrajectories.map((t) => ({ ...t, registeredAt, intakeDueAt: intakeDueAt(registeredAt) })),
       skipDuplicates: true,
     });
   });

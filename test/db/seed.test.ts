@@ -90,5 +90,7 @@ describe('seed', () => {
     await seedDemo(db.prisma, at);
     expect(await count()).toEqual(first);
     expect(first).toEqual([12, 6, 3, 5, 3]);
+    // Demo trajectories carry their intake deadline like registered ones (14 days, end of day).
+    expect(await db.prisma.trajectory.count({ where: { intakeDueAt: null } })).toBe(0);
   });
 });
