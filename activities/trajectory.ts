@@ -6,6 +6,8 @@ export interface TrajectoryRecordUpdate {
   phase: TrajectoryPhase;
   intakeHeldAt?: string;
   nextDeadlineAt: string | null;
+  /** Absent from workflows that ran before the kind was mirrored. */
+  nextDeadlineKind?: string | null;
 }
 
 /** Mirrors the workflow's phase and next deadline on the record, for operations' lists. */
@@ -16,6 +18,7 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
       data: {
         phase: u.phase,
         nextDeadlineAt: u.nextDeadlineAt ? new Date(u.nextDeadlineAt) : null,
+        nextDeadlineKind: u.nextDeadlineKind ?? null,
         ...(u.intakeHeldAt && { intakeHeldAt: new Date(u.intakeHeldAt) }),
       },
     });
@@ -41,7 +44,13 @@ export function markTrajectoryClosed(prisma: PrismaClient) {
     await prisma.$transaction([
       prisma.trajectory.updateMany({
         where: { id: input.trajectoryId, closedAt: null },
-        data: { phase: 'CLOSED', closedAt: at, closureReason: input.reason, nextDeadlineAt: null },
+        data: {
+          phase: 'CLOSED',
+          closedAt: at,
+          closureReason: input.reason,
+          nextDeadlineAt: null,
+          nextDeadlineKind: null,
+        },
       }),
       prisma.indication.updateMany({
         where: { trajectoryId: input.trajectoryId, status: 'ACTIVE' },

@@ -33,7 +33,7 @@ export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
     endpoint({
       method: 'get',
       path: '/deadlines',
-      summary: "Own trajectories' next deadlines within N days (default 30), soonest first",
+      summary: "Own trajectories' next deadlines (what and when) within N days (default 30), soonest first",
       tag: 'Provider',
       roles: ['PROVIDER'],
       query: page.extend({ withinDays: z.coerce.number().int().min(0).max(366).default(30) }),
@@ -52,9 +52,9 @@ export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
                 where,
                 orderBy: [{ nextDeadlineAt: 'asc' }, { id: 'asc' }],
                 ...window,
-                select: { id: true, phase: true, nextDeadlineAt: true },
+                select: { id: true, phase: true, nextDeadlineAt: true, nextDeadlineKind: true },
               })
-            ).map((t) => ({ trajectoryId: t.id, phase: t.phase, dueAt: t.nextDeadlineAt })),
+            ).map((t) => ({ trajectoryId: t.id, phase: t.phase, kind: t.nextDeadlineKind, dueAt: t.nextDeadlineAt })),
           () => prisma.trajectory.count({ where }),
         );
       },

@@ -46,6 +46,7 @@ const summary = {
   intakeDueAt: true,
   intakeHeldAt: true,
   nextDeadlineAt: true,
+  nextDeadlineKind: true,
   closedAt: true,
   closureReason: true,
   indications: {

@@ -96,7 +96,9 @@ describe('API: lists, filters, pagination and KPIs', () => {
   it('when a provider asks for its deadlines and notifications, then it gets its own only', async () => {
     const deadlines = await providerB.get('/deadlines?withinDays=30');
     expect(deadlines.status).toBe(200);
-    expect(deadlines.body.items.map((d: { trajectoryId: string }) => d.trajectoryId)).toEqual([ids[4]]);
+    expect(deadlines.body.items).toEqual([
+      { trajectoryId: ids[4], phase: 'REGISTERED', kind: 'INTAKE_REMINDER', dueAt: expect.any(String) },
+    ]);
     await api.db.prisma.notification.create({
       data: {
         idempotencyKey: 'test:n1',

@@ -83,11 +83,13 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   // The database record and Temporal's list both follow the state after every change.
   const mirror = (intakeHeldAt?: string) => {
     publish();
+    const next = pendingDeadlines(t.s)[0];
     return act.updateTrajectoryRecord({
       trajectoryId: t.s.trajectoryId,
       phase: t.s.phase,
       intakeHeldAt,
-      nextDeadlineAt: pendingDeadlines(t.s)[0]?.dueAt ?? null,
+      nextDeadlineAt: next?.dueAt ?? null,
+      nextDeadlineKind: next?.kind ?? null,
     });
   };
 

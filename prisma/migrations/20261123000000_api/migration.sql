@@ -26,3 +26,6 @@ CREATE TABLE "IdempotentRequest" (
     "completedAt" TIMESTAMPTZ(3),
     CONSTRAINT "IdempotentRequest_pkey" PRIMARY KEY ("userId", "key")
 );
+
+-- What the mirrored next deadline is, so lists can say what is due and not only when.
+ALTER TABLE "Trajectory" ADD COLUMN "nextDeadlineKind" TEXT;
