@@ -14,7 +14,7 @@ const validKey = /^[\x21-\x7e]{1,255}$/;
 /**
  * Runs `produce` once per user and Idempotency-Key; a repeat with the same method, path and body
  * gets the stored first answer, with another body a 422, while the first still runs a 409.
- * An answer of 500 or above is not kept, so the client may retry it.
+ * `produce` answers refusals and throws on a server error: that is not kept, so the client may retry.
  */
 export async function once(
   prisma: PrismaClient,
@@ -34,19 +34,16 @@ export async function once(
   const row = { userId: actor.id, key, method: request.method, path: request.path, bodyHash };
   const { count } = await prisma.idempotentRequest.createMany({ data: [row], skipDuplicates: true });
   if (count === 0) return earlier(prisma, row);
+  const where = { userId_key: { userId: actor.id, key } };
   let answer: Answer;
   try {
     answer = await produce();
   } catch (error) {
-    await prisma.idempotentRequest.delete({ where: { userId_key: { userId: actor.id, key } } });
+    await prisma.idempotentRequest.delete({ where });
     throw error;
   }
-  if (answer.status >= 500) {
-    await prisma.idempotentRequest.delete({ where: { userId_key: { userId: actor.id, key } } });
-    return answer;
-  }
   await prisma.idempotentRequest.update({
-    where: { userId_key: { userId: actor.id, key } },
+    where,
     data: { status: answer.status, response: answer.body as Prisma.InputJsonValue, completedAt: new Date() },
   });
   return answer;

@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from '../prisma/client';
 import type { Actor } from './auth';
 import { AppError } from './errors';
 
-const nothing = { id: { in: [] as string[] } };
+/** A filter no row passes: an actor whose role lacks its team or provider sees nothing. */
+export const nothing = { id: { in: [] as string[] } };
 
 /** The trajectories an actor may see: a consultant's team, a provider's own clients, operations all. */
 export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
@@ -16,9 +17,17 @@ export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
   }
 }
 
-/** A trajectory in the actor's scope; outside it, a 404 that does not reveal it exists. */
-export async function scopedTrajectory(prisma: PrismaClient, actor: Actor, trajectoryId: string) {
-  const trajectory = await prisma.trajectory.findFirst({ where: { id: trajectoryId, ...trajectoryScope(actor) } });
+/** A trajectory in the actor's scope (the fields `select` names); outside it, a 404 that does not reveal it exists. */
+export async function scopedTrajectory<S extends Prisma.TrajectorySelect>(
+  prisma: PrismaClient,
+  actor: Actor,
+  trajectoryId: string,
+  select: S,
+): Promise<Prisma.TrajectoryGetPayload<{ select: S }>> {
+  const trajectory = await prisma.trajectory.findFirst({
+    where: { AND: [{ id: trajectoryId }, trajectoryScope(actor)] },
+    select,
+  });
   if (!trajectory) throw new AppError(404, 'TRAJECTORY_NOT_FOUND', `No trajectory ${trajectoryId}`);
   return trajectory;
 }

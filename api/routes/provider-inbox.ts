@@ -3,7 +3,7 @@ import type { Prisma } from '../../prisma/client';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { page, pageOf } from '../schemas';
-import { trajectoryScope } from '../scope';
+import { nothing, trajectoryScope } from '../scope';
 
 /** What a provider is told and what is coming: its notifications and its trajectories' next deadlines. */
 export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
@@ -16,7 +16,10 @@ export function providerInboxRoutes({ prisma }: RouteDeps): Endpoint[] {
       roles: ['PROVIDER'],
       query: page,
       handle: async ({ actor, query }) => {
-        const where: Prisma.NotificationWhereInput = { recipientRole: 'PROVIDER', providerId: actor.providerId! };
+        // The database requires a provider for this role; the guard keeps a missing one from widening the filter.
+        const where: Prisma.NotificationWhereInput = actor.providerId
+          ? { recipientRole: 'PROVIDER', providerId: actor.providerId }
+          : nothing;
         return pageOf(
           query,
           (window) =>

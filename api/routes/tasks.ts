@@ -5,6 +5,7 @@ import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../errors';
 import { id, page, pageOf } from '../schemas';
+import { nothing } from '../scope';
 
 /** Tasks the workflow waits on are done by their own action, so the workflow learns of it. */
 const doneByAction: Record<string, string> = {
@@ -18,7 +19,7 @@ const doneByAction: Record<string, string> = {
 function taskScope(actor: Actor): Prisma.TaskWhereInput {
   if (actor.role === 'CONSULTANT' && actor.teamId) return { assigneeRole: 'CONSULTANT', teamId: actor.teamId };
   if (actor.role === 'PROVIDER' && actor.providerId) return { assigneeRole: 'PROVIDER', providerId: actor.providerId };
-  return { id: { in: [] } };
+  return nothing;
 }
 
 export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {

@@ -188,20 +188,19 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
       params: trajectoryParams,
       handle: async ({ actor, params }) => {
-        const { phase, clientId } = await scopedTrajectory(prisma, actor, params.trajectoryId);
-        const [record, timeline, state, client] = await Promise.all([
-          prisma.trajectory.findUniqueOrThrow({
-            where: { id: params.trajectoryId },
-            select: { ...summary, indications: { orderBy: { sequence: 'asc' } } },
-          }),
+        const record = await scopedTrajectory(prisma, actor, params.trajectoryId, {
+          ...summary,
+          indications: { orderBy: { sequence: 'asc' } },
+        });
+        const [timeline, state, client] = await Promise.all([
           prisma.auditEvent.findMany({
             where: { trajectoryId: params.trajectoryId },
             orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
             select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
           }),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
-          phase === 'CLOSED' ? undefined : trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
-          clientFor(actor.role, clientId),
+          record.phase === 'CLOSED' ? undefined : trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
+          clientFor(actor.role, record.clientId),
         ]);
         return {
           ...record,

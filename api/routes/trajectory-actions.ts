@@ -52,6 +52,10 @@ async function fileReport(
   return { reportId: row.id };
 }
 
+/** A report whose request the workflow refused is not kept. */
+const dropReport = (deps: RouteDeps, { reportId }: { reportId: string }) =>
+  deps.prisma.requestReport.delete({ where: { id: reportId } });
+
 /**
  * A change to one trajectory, done by a workflow update: the workflow checks the state and the
  * rules, writes the records and the audit event (with the actor) through its activities.
@@ -79,7 +83,7 @@ function action<B extends z.ZodType, A extends object, R>(
     body: spec.body,
     handle: async ({ actor, params, body }) => {
       const { trajectoryId } = params;
-      await scopedTrajectory(deps.prisma, actor, trajectoryId);
+      await scopedTrajectory(deps.prisma, actor, trajectoryId, { id: true });
       const args = await spec.args(body, { trajectoryId, actorId: actor.id });
       try {
         return await trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(spec.update, {
@@ -141,7 +145,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       body: z.strictObject({ report }),
       update: requestExtension,
       args: (b, ctx) => fileReport(deps, 'EXTENSION', b.report, ctx),
-      undo: ({ reportId }) => deps.prisma.requestReport.delete({ where: { id: reportId } }),
+      undo: (args) => dropReport(deps, args),
     }),
     action(deps, {
       path: 'expansion-request',

@@ -38,6 +38,18 @@ function requireDate(value: string, field: string): void {
     refuse(TrajectoryErrorType.InvalidInput, `${field} must be a date (YYYY-MM-DD): ${value}`);
 }
 
+/** A decision needs a request that waits for one. */
+function requireWaitingRequest(request: { status: string } | undefined, what: string): void {
+  if (request?.status !== 'REQUESTED')
+    refuse(TrajectoryErrorType.WrongState, request ? `The ${what} was already decided` : `No ${what} was requested`);
+}
+
+/** An expansion is more hours per week than the indication has now. */
+function requireMoreHours(hoursPerWeek: number, current: number): void {
+  if (!(hoursPerWeek > current))
+    refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`);
+}
+
 /**
  * The trajectory's state and its rules of change. Handlers validate with `check*` (synchronous,
  * nothing changes on refusal) and apply with the mutators; every change bumps `version`, which the
@@ -175,12 +187,7 @@ export class Trajectory {
 
   checkExtensionDecision(d: DecideExtension): void {
     requirePhase(this.s.phase, ['ACTIVE'], 'decide an extension');
-    if (this.s.extension?.status !== 'REQUESTED') {
-      refuse(
-        TrajectoryErrorType.WrongState,
-        this.s.extension ? 'The extension was already decided' : 'No extension was requested',
-      );
-    }
+    requireWaitingRequest(this.s.extension, 'extension');
     if (d.granted) {
       if (!d.newEndDate) refuse(TrajectoryErrorType.InvalidInput, 'newEndDate is required when granting');
       requireDate(d.newEndDate!, 'newEndDate');
@@ -207,8 +214,7 @@ export class Trajectory {
     if (this.s.expansion?.status === 'REQUESTED')
       refuse(TrajectoryErrorType.WrongState, 'An expansion request is already waiting for a decision');
     if (!r.reportId) refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the report is mandatory');
-    if (!(r.hoursPerWeek > current!))
-      refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`);
+    requireMoreHours(r.hoursPerWeek, current!);
   }
 
   expansionRequested(r: RequestExpansion): void {
@@ -218,15 +224,8 @@ export class Trajectory {
 
   checkExpansionDecision(d: DecideExpansion): void {
     requirePhase(this.s.phase, ['ACTIVE'], 'decide an expansion');
-    if (this.s.expansion?.status !== 'REQUESTED') {
-      refuse(
-        TrajectoryErrorType.WrongState,
-        this.s.expansion ? 'The expansion was already decided' : 'No expansion was requested',
-      );
-    }
-    const current = this.s.indication!.hoursPerWeek!;
-    if (d.granted && d.hoursPerWeek !== undefined && !(d.hoursPerWeek > current))
-      refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`);
+    requireWaitingRequest(this.s.expansion, 'expansion');
+    if (d.granted && d.hoursPerWeek !== undefined) requireMoreHours(d.hoursPerWeek, this.s.indication!.hoursPerWeek!);
   }
 
   /** Granted: the new volume counts from now on, and a later 80 % of it may advise an expansion again. */

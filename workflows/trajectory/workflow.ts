@@ -64,9 +64,10 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   const searchable = patched('search-attributes');
   let published = '';
   const publish = () => {
+    if (!searchable) return;
     const attributes = searchAttributesOf(t.s);
     const shown = JSON.stringify(attributes.map((a) => a.value));
-    if (!searchable || shown === published) return;
+    if (shown === published) return;
     upsertSearchAttributes(attributes);
     published = shown;
   };
@@ -98,6 +99,18 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     const at = new Date().toISOString();
     await act.completeTasks({ trajectoryId: t.s.trajectoryId, kinds, completedById: actorId, at });
     return at;
+  }
+
+  /** A consultant task that matters until the allocation ends (a decision, a follow-up). */
+  function consultantTaskUntilEnd(kind: string, idempotencyKey: string): Promise<void> {
+    return act.openTask({
+      idempotencyKey,
+      trajectoryId: t.s.trajectoryId,
+      kind,
+      assigneeRole: 'CONSULTANT',
+      teamId: t.s.teamId,
+      dueAt: pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt,
+    });
   }
 
   async function decide(
@@ -177,14 +190,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     requestExtension,
     async ({ reportId, actorId }) => {
       const endDate = t.s.indication!.endDate;
-      await act.openTask({
-        idempotencyKey: `${workflowId}:DECIDE_EXTENSION:${t.s.indication!.sequence}`,
-        trajectoryId: t.s.trajectoryId,
-        kind: 'DECIDE_EXTENSION',
-        assigneeRole: 'CONSULTANT',
-        teamId: t.s.teamId,
-        dueAt: pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt,
-      });
+      await consultantTaskUntilEnd('DECIDE_EXTENSION', `${workflowId}:DECIDE_EXTENSION:${t.s.indication!.sequence}`);
       t.extensionRequested(reportId);
       await mirror();
       await audit('EXTENSION_REQUESTED', actorId, { reportId, endDate });
@@ -219,14 +225,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     async (r) => {
       // At 80 % use the decision task is already open (usage.ts); a request without that advice opens one.
       if (!t.period.expansionAdvised) {
-        await act.openTask({
-          idempotencyKey: `${workflowId}:DECIDE_EXPANSION:${r.reportId}`,
-          trajectoryId: t.s.trajectoryId,
-          kind: 'DECIDE_EXPANSION',
-          assigneeRole: 'CONSULTANT',
-          teamId: t.s.teamId,
-          dueAt: pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt,
-        });
+        await consultantTaskUntilEnd('DECIDE_EXPANSION', `${workflowId}:DECIDE_EXPANSION:${r.reportId}`);
       }
       t.expansionRequested(r);
       await audit('EXPANSION_REQUESTED', r.actorId, { reportId: r.reportId, hoursPerWeek: r.hoursPerWeek });
@@ -296,17 +295,8 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
         return t.view();
       }
       // Seed 003: failed contact or referral needs a risk analysis with partners and a follow-up plan.
-      const dueAt = pendingDeadlines(t.s).find((d) => d.kind === 'ALLOCATION_END')!.dueAt;
       for (const kind of ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN']) {
-        const idempotencyKey = `${workflowId}:${kind}:${t.s.indication!.sequence}`;
-        await act.openTask({
-          idempotencyKey,
-          trajectoryId: t.s.trajectoryId,
-          kind,
-          assigneeRole: 'CONSULTANT',
-          teamId: t.s.teamId,
-          dueAt,
-        });
+        await consultantTaskUntilEnd(kind, `${workflowId}:${kind}:${t.s.indication!.sequence}`);
       }
       await mirror();
       return t.view();
