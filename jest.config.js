@@ -6,6 +6,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Workflow and stack suites start real servers; their own timeouts are tighter where it matters.
   testTimeout: 120_000,
+  // Without TEST_DATABASE_URL, one embedded PostgreSQL server for the run (test/support/global-setup.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Suites share this machine's ports and CPU; one at a time keeps timings honest on 2 cores.
   maxWorkers: 1,
 };

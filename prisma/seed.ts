@@ -7,7 +7,7 @@ import { seedCatalogue, seedDemo } from './seed/index';
 /** `npm run seed`: catalogue and demo data into DATABASE_URL, or into the embedded database when npm start is not running. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, console.log);
   const prisma = createPrisma(db.url, 2);
   try {
     await applyMigrations(db.url);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrisma, type PrismaClient } from '../prisma/client';
@@ -8,8 +9,7 @@ import { applyMigrations } from './migrate';
 import { freePort } from './ports';
 
 /**
- * `npm run bench`: how the app's connection pool fares on the embedded PostgreSQL (PGlite serves
- * one connection at a time) and, with BENCH_DATABASE_URL, on a real one. Each round runs the
+ * `npm run bench`: how the app's connection pool fares on the embedded PostgreSQL and, with BENCH_DATABASE_URL, on a real one. Each round runs the
  * queries the API runs most (a scoped trajectory list with its count, a task list) with as many
  * in flight as the pool has connections, twice over. Prints throughput and latency percentiles.
  */
@@ -79,9 +79,11 @@ async function bench(name: string, url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pg-'));
-  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  chmodSync(dataDir, 0o711);
+  const password = randomBytes(12).toString('hex');
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), password });
   try {
-    await bench('embedded PostgreSQL (PGlite)', embedded.url);
+    await bench('embedded PostgreSQL', embedded.url);
   } finally {
     await embedded.stop();
     rmSync(dataDir, { recursive: true, force: true });

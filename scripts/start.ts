@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { seedCatalogue, seedDemo } from '../prisma/seed/index';
 import { loadConfig, projectRoot, type Config } from './config';
-import { openDatabase } from './database';
+import { openDatabase, prepareDataFolder } from './database';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
 import { applyMigrations } from './migrate';
 import { assertPortFree } from './ports';
@@ -44,13 +43,13 @@ async function startTemporal(config: Config, shutdown: Shutdown): Promise<{ addr
 }
 
 async function start(config: Config, shutdown: Shutdown): Promise<void> {
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataFolder(config.dataDir);
   await assertPortFree(config.API_HOST, config.API_PORT, 'the API', 'API_PORT');
   const temporal = await startTemporal(config, shutdown);
 
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, log);
   shutdown.add('database', () => db.stop());
-  log(`Database: ${db.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'pg')}` : 'DATABASE_URL'}`);
+  log(`Database: ${db.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}` : 'DATABASE_URL'}`);
   await applyMigrations(db.url);
   const prisma = createPrisma(db.url, config.DB_POOL_SIZE);
   shutdown.add('database pool', () => prisma.$disconnect());

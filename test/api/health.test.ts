@@ -1,22 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client, type Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { temporalProbeConnection } from '../../api/health';
 import { createPrisma, type PrismaClient } from '../../prisma/client';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../scripts/embedded-postgres';
+import type { EmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { freePort } from '../../scripts/ports';
+import { testEmbeddedPostgres, type TestEmbeddedPostgres } from '../support/embedded-postgres';
 import { startTestTemporal } from '../support/temporal';
 
 describe('GET /health', () => {
   let env: TestWorkflowEnvironment;
   let pg: EmbeddedPostgres;
   let prisma: PrismaClient;
-  let port: number;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'health-pg-'));
+  let server: TestEmbeddedPostgres;
 
   const app = (temporalProbe: Connection) =>
     createApp({
@@ -28,8 +25,8 @@ describe('GET /health', () => {
     });
 
   beforeAll(async () => {
-    port = await freePort();
-    [env, pg] = await Promise.all([startTestTemporal(), startEmbeddedPostgres({ dataDir, port })]);
+    server = await testEmbeddedPostgres();
+    [env, pg] = await Promise.all([startTestTemporal(), server.start()]);
     prisma = createPrisma(pg.url, 2);
   });
   afterAll(async () => {
@@ -52,7 +49,7 @@ describe('GET /health', () => {
     expect(down.body).toMatchObject({ status: 'unavailable', down: ['database'], checks: { temporal: { ok: true } } });
     expect(down.body.checks.database).toMatchObject({ ok: false, error: expect.any(String) });
 
-    pg = await startEmbeddedPostgres({ dataDir, port });
+    pg = await server.start();
     const up = await request(served).get('/health');
     expect(up.status).toBe(200);
     expect(up.body.down).toEqual([]);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,8 +64,10 @@ async function waitForOutput(stack: Stack, pattern: RegExp, timeoutMs = 90_000):
   }
 }
 
-async function count(dbPort: number, sql: string): Promise<number> {
-  const client = new Client({ connectionString: embeddedPostgresUrl(dbPort) });
+/** Reads the stack's embedded database as an operator would: with the password it keeps in its data folder. */
+async function count(dataDir: string, dbPort: number, sql: string): Promise<number> {
+  const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+  const client = new Client({ connectionString: embeddedPostgresUrl(dbPort, password) });
   await client.connect();
   try {
     const { rows } = await client.query<{ n: string }>(sql);
@@ -119,11 +121,15 @@ describe('npm start: the embedded stack as real processes', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', down: [] });
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
 
-    expect(await count(ports.db, 'SELECT count(*) AS n FROM "Product"')).toBe(12);
+    expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Product"')).toBe(12);
+    // The database needs its password, kept for the owner only; nothing in the data folder is world-writable.
+    expect(statSync(path.join(dataDir, 'postgres-password')).mode & 0o077).toBe(0);
+    expect(statSync(path.join(dataDir, 'postgres')).mode & 0o777).toBe(0o700);
+    expect(statSync(dataDir).mode & 0o022).toBe(0);
     // The worker ran each demo trajectory's first activity.
     const started = `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`;
     await eventually(
-      () => count(ports.db, started),
+      () => count(dataDir, ports.db, started),
       (n) => n === 3,
     );
 
@@ -150,8 +156,8 @@ describe('npm start: the embedded stack as real processes', () => {
     running = startStack(dataDir, ports);
     await waitForOutput(running, /\[start\] ready/);
     expect(running.output()).not.toMatch(/Started \d+ trajectory workflow/);
-    expect(await count(ports.db, 'SELECT count(*) AS n FROM "Trajectory"')).toBe(3);
-    expect(await count(ports.db, `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`)).toBe(3);
+    expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Trajectory"')).toBe(3);
+    expect(await count(dataDir, ports.db, `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`)).toBe(3);
     expect(await stopWithCtrlC(running)).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
+import type { TestDatabase } from './database';
 import { useLifecycle } from './lifecycle';
 import { startTestTemporal } from './temporal';
 
@@ -21,9 +22,9 @@ export const bsnOf = (n: number, prefix = 999): string => {
  * The API over the real stack: a Temporal dev server, a migrated and seeded PostgreSQL, a worker
  * polling for the whole suite, and the app served by supertest. Call once inside a describe block.
  */
-export function useApi() {
+export function useApi({ database }: { database?: () => Promise<TestDatabase> } = {}) {
   // No demo trajectories: list tests count exactly what they registered.
-  const world = useLifecycle(startTestTemporal, { demoTrajectories: false });
+  const world = useLifecycle(startTestTemporal, { demoTrajectories: false, database });
   const taskQueue = `api-${randomUUID()}`;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

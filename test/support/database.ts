@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createPrisma, type PrismaClient } from '../../prisma/client';
-import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { applyMigrations } from '../../scripts/migrate';
-import { freePort } from '../../scripts/ports';
+import { testEmbeddedPostgres } from './embedded-postgres';
 
 export interface TestDatabase {
   url: string;
   prisma: PrismaClient;
-  kind: 'postgresql' | 'embedded';
   drop(): Promise<void>;
 }
 
@@ -33,41 +31,42 @@ export async function createBlankPostgresDatabase(adminUrl: string): Promise<{ u
 }
 
 /**
- * A migrated, empty database for one suite: a fresh database on the real PostgreSQL named by
- * TEST_DATABASE_URL (CI), otherwise an in-memory embedded PostgreSQL (a machine with nothing installed).
+ * A migrated, empty database for one suite, created on the PostgreSQL server TEST_DATABASE_URL names:
+ * the machine's (CI) or, without it, the embedded server the run's global setup started.
  */
-export async function createTestDatabase(poolSize = 5): Promise<TestDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const blank = await createBlankPostgresDatabase(adminUrl);
-    await applyMigrations(blank.url).catch(async (error: unknown) => {
-      await blank.drop();
-      throw error;
-    });
-    const prisma = createPrisma(blank.url, poolSize);
-    return {
-      url: blank.url,
-      prisma,
-      kind: 'postgresql',
-      drop: async () => {
-        await prisma.$disconnect();
-        await blank.drop();
-      },
-    };
-  }
-  const pg = await startEmbeddedPostgres({ port: await freePort() });
-  await applyMigrations(pg.url).catch(async (error: unknown) => {
-    await pg.stop();
+export async function createTestDatabase(
+  poolSize = 5,
+  adminUrl: string | undefined = process.env.TEST_DATABASE_URL,
+): Promise<TestDatabase> {
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is unset: run the tests with jest (its global setup sets it).');
+  const blank = await createBlankPostgresDatabase(adminUrl);
+  await applyMigrations(blank.url).catch(async (error: unknown) => {
+    await blank.drop();
     throw error;
   });
-  const prisma = createPrisma(pg.url, poolSize);
+  const prisma = createPrisma(blank.url, poolSize);
   return {
-    url: pg.url,
+    url: blank.url,
     prisma,
-    kind: 'embedded',
     drop: async () => {
       await prisma.$disconnect();
-      await pg.stop();
+      await blank.drop();
+    },
+  };
+}
+
+/** A database on an embedded PostgreSQL server of its own (the `npm start` default), whatever TEST_DATABASE_URL says. */
+export async function createEmbeddedTestDatabase(poolSize = 10): Promise<TestDatabase> {
+  const server = await (await testEmbeddedPostgres()).start();
+  const db = await createTestDatabase(poolSize, server.url).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  return {
+    ...db,
+    drop: async () => {
+      await db.drop();
+      await server.stop();
     },
   };
 }

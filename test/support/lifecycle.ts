@@ -29,14 +29,17 @@ function late<T extends object>(current: () => T | undefined): T {
  */
 export function useLifecycle(
   startTemporal: () => Promise<TestWorkflowEnvironment> = startTimeSkippingTemporal,
-  { demoTrajectories = true } = {},
+  {
+    demoTrajectories = true,
+    database = () => createTestDatabase(),
+  }: { demoTrajectories?: boolean; database?: () => Promise<TestDatabase> } = {},
 ) {
   let env: TestWorkflowEnvironment | undefined;
   let db: TestDatabase | undefined;
   let bundle: WorkflowBundle | undefined;
 
   beforeAll(async () => {
-    [env, db, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
+    [env, db, bundle] = await Promise.all([startTemporal(), database(), bundleWorkflows()]);
     await seedCatalogue(db.prisma);
     await (demoTrajectories ? seedDemo(db.prisma, new Date()) : seedOrganisation(db.prisma));
   });
