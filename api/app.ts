@@ -13,8 +13,12 @@ import { providerInboxRoutes } from './routes/provider-inbox';
 import { taskRoutes } from './routes/tasks';
 import { trajectoryActions } from './routes/trajectory-actions';
 import { trajectoryRoutes } from './routes/trajectories';
+import { WorkflowStarts } from './workflow-starts';
+import { operationsAlertRoutes } from './operations-alerts';
 
-export interface AppDependencies extends RouteDeps {
+export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
+  /** Given by callers that stop it themselves; otherwise the app makes one. */
+  workflowStarts?: WorkflowStarts;
   /** A connection without the client's retry interceptor, so /health reports an outage at once. */
   temporalProbe: Connection;
   /** Signs and verifies the bearer tokens (HS256). */
@@ -30,13 +34,15 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...taskRoutes(deps),
     ...providerInboxRoutes(deps),
     ...kpiRoutes(deps),
+    ...operationsAlertRoutes(deps),
   ];
 }
 
 /** The HTTP app without `listen`, so tests can serve it on a random port. */
 export function createApp(deps: AppDependencies): Express {
   const { prisma, temporalProbe, jwtSecret, log = console.error } = deps;
-  const routes = endpoints(deps);
+  const workflowStarts = deps.workflowStarts ?? new WorkflowStarts({ ...deps, log });
+  const routes = endpoints({ ...deps, workflowStarts });
   const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');

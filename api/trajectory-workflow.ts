@@ -1,6 +1,9 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { PrismaClient } from '../prisma/client';
 import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
 import type { trajectoryWorkflow } from '../workflows/trajectory/workflow';
+import { raiseAlert } from './operations-alerts';
 
 export interface TrajectoryRecord {
   id: string;
@@ -9,18 +12,27 @@ export interface TrajectoryRecord {
   teamId: string;
 }
 
+/** What a start found: a new run, the run that was already going, or an earlier run that ended. */
+export type StartOutcome = { started: true } | { started: false; status: string };
+
+export const trajectoryHandle = (client: Client, trajectoryId: string): WorkflowHandle<typeof trajectoryWorkflow> =>
+  client.workflow.getHandle<typeof trajectoryWorkflow>(trajectoryWorkflowId(trajectoryId));
+
 /**
- * Starts a trajectory's workflow from its record; false when it already runs. The workflow id is
- * the business key, so a repeated start (a retried registration, a restart) never runs it twice.
+ * Starts a trajectory's workflow from its record. The workflow id is the business key and an id
+ * that was ever used is never reused (REJECT_DUPLICATE): a repeated start (a retried registration,
+ * a restart) never runs it twice, and a terminated or failed run is never restarted from scratch,
+ * which would re-arm the intake deadlines of a trajectory long past them.
  */
 export async function startTrajectoryWorkflow(
   client: Client,
   taskQueue: string,
   trajectory: TrajectoryRecord,
-): Promise<boolean> {
+): Promise<StartOutcome> {
   try {
     await client.workflow.start<typeof trajectoryWorkflow>('trajectoryWorkflow', {
       workflowId: trajectoryWorkflowId(trajectory.id),
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       taskQueue,
       args: [
         {
@@ -31,12 +43,32 @@ export async function startTrajectoryWorkflow(
         },
       ],
     });
-    return true;
+    return { started: true };
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw error;
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    const { status } = await trajectoryHandle(client, trajectory.id).describe();
+    return { started: false, status: status.name };
   }
 }
 
-export const trajectoryHandle = (client: Client, trajectoryId: string): WorkflowHandle<typeof trajectoryWorkflow> =>
-  client.workflow.getHandle<typeof trajectoryWorkflow>(trajectoryWorkflowId(trajectoryId));
+/**
+ * Makes sure an open trajectory has a running workflow: starts a missing one; one that ended
+ * while the record is open is reported to operations (it cannot be restarted without losing its
+ * state). True when a workflow was started.
+ */
+export async function ensureTrajectoryWorkflow(
+  prisma: PrismaClient,
+  client: Client,
+  taskQueue: string,
+  trajectory: TrajectoryRecord,
+): Promise<boolean> {
+  const outcome = await startTrajectoryWorkflow(client, taskQueue, trajectory);
+  if (!outcome.started && outcome.status !== 'RUNNING') {
+    await raiseAlert(prisma, {
+      kind: 'WORKFLOW_NOT_RUNNING',
+      trajectoryId: trajectory.id,
+      detail: `workflow ${trajectoryWorkflowId(trajectory.id)} is ${outcome.status} while the trajectory is open`,
+    });
+  }
+  return outcome.started;
+}

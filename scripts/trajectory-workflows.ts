@@ -1,8 +1,11 @@
 import type { Client } from '@temporalio/client';
-import { startTrajectoryWorkflow } from '../api/trajectory-workflow';
+import { ensureTrajectoryWorkflow } from '../api/trajectory-workflow';
 import type { PrismaClient } from '../prisma/client';
 
-/** Starts the workflow of every open trajectory that has none (seeded or restored data). */
+/**
+ * Starts the workflow of every open trajectory that has none (seeded or restored data, a start
+ * that failed while Temporal was down); one that ended is reported to operations.
+ */
 export async function ensureTrajectoryWorkflows(
   prisma: PrismaClient,
   client: Client,
@@ -15,7 +18,7 @@ export async function ensureTrajectoryWorkflows(
   });
   let started = 0;
   for (const trajectory of open) {
-    if (await startTrajectoryWorkflow(client, taskQueue, trajectory)) started += 1;
+    if (await ensureTrajectoryWorkflow(prisma, client, taskQueue, trajectory)) started += 1;
   }
   return started;
 }

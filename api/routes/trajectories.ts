@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { intakeDueAt } from '../../domain/deadlines';
 import type { Prisma, Role } from '../../prisma/client';
 import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
@@ -7,7 +6,8 @@ import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../errors';
 import { bsn, businessDate, id, instant, page, pageOf, productCode, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
-import { startTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
+import { registerTrajectory } from '../registration';
+import { ensureTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -103,53 +103,24 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             { path: 'body.providerId', message: 'no such provider' },
           ]);
         }
-        const registeredAt = body.registeredAt ? new Date(body.registeredAt) : new Date();
-        const registered = await prisma.$transaction(async (tx) => {
-          // One client per BSN: a second trajectory for the same person reuses the pseudonymous id.
-          const known = await tx.clientIdentity.findUnique({ where: { bsn: body.client.bsn } });
-          const open = known
-            ? await tx.trajectory.findFirst({
-                where: { clientId: known.clientId, providerId: body.providerId, phase: { not: 'CLOSED' } },
-              })
-            : null;
-          if (open) return { open };
-          const clientId =
-            known?.clientId ??
-            (
-              await tx.client.create({
-                data: { identity: { create: { ...body.client, dateOfBirth: new Date(body.client.dateOfBirth) } } },
-              })
-            ).id;
-          const created = await tx.trajectory.create({
-            data: {
-              clientId,
-              providerId: body.providerId,
-              teamId: actor.teamId!,
-              registeredAt,
-              intakeDueAt: intakeDueAt(registeredAt),
-            },
-          });
-          await tx.auditEvent.create({
-            data: {
-              trajectoryId: created.id,
-              actorType: 'USER',
-              actorId: actor.id,
-              action: 'TRAJECTORY_REGISTERED',
-              data: { providerId: body.providerId, registeredAt: registeredAt.toISOString() },
-            },
-          });
-          return { created };
+        const registered = await registerTrajectory(prisma, {
+          client: body.client,
+          providerId: body.providerId,
+          teamId: actor.teamId,
+          actorId: actor.id,
+          registeredAt: body.registeredAt ? new Date(body.registeredAt) : new Date(),
         });
-        if (registered.open) {
+        if ('open' in registered) {
           // Also a retry after a failed workflow start: make sure that trajectory runs.
-          await startTrajectoryWorkflow(deps.temporal, deps.taskQueue, registered.open);
+          await ensureTrajectoryWorkflow(prisma, deps.temporal, deps.taskQueue, registered.open);
+          // Another team's trajectory is not named: its existence is all this consultant may learn.
+          const ours = registered.open.teamId === actor.teamId;
           throw new AppError(409, 'TRAJECTORY_EXISTS', 'The client already has an open trajectory with this provider', [
-            { path: 'body.client.bsn', message: `open trajectory ${registered.open.id}` },
+            { path: 'body.client.bsn', message: ours ? `open trajectory ${registered.open.id}` : 'open trajectory of another team' },
           ]);
         }
         const trajectory = registered.created;
-        // Should this fail, the record stays and the next start-up starts its workflow (ensureTrajectoryWorkflows).
-        await startTrajectoryWorkflow(deps.temporal, deps.taskQueue, trajectory);
+        await deps.workflowStarts.start(trajectory);
         return {
           trajectoryId: trajectory.id,
           clientId: trajectory.clientId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closureReasons } from '../../domain/closure-reasons';
+import { operationsAlertKinds } from '../../domain/operations-alerts';
 import { ClosureReason, NoShowPolicy, ZrmDomain } from '../../prisma/client';
 import { zrmDomains } from '../../domain/zrm';
 import type { NoShowPolicy as NoShowPolicyInDomain } from '../../domain/no-shows';
@@ -72,6 +73,13 @@ describe('rules the database enforces itself', () => {
       NOT_APPLICABLE: true,
     };
     expect(Object.keys(policies).sort()).toEqual(Object.values(NoShowPolicy).sort());
+  });
+
+  it('when the domain lists operations alert kinds, then the check constraint allows exactly those', async () => {
+    const [row] = await db.prisma.$queryRaw<{ definition: string }[]>`
+      SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'OperationsAlert_kind_check'`;
+    const allowed = [...row!.definition.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(allowed.sort()).toEqual([...operationsAlertKinds].sort());
   });
 
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
