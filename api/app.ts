@@ -1,6 +1,7 @@
 import type { Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
-import { createAuth } from './auth';
+import helmet from 'helmet';
+import { authFailureLimiter, createAuth } from './auth';
 import type { RouteDeps } from './deps';
 import { docsPage } from './docs-page';
 import type { Endpoint } from './endpoint';
@@ -23,6 +24,10 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   temporalProbe: Connection;
   /** Signs and verifies the bearer tokens (HS256). */
   jwtSecret: string;
+  /** The longest token lifetime accepted (TOKEN_MAX_LIFETIME); default 24 hours. */
+  maxTokenLifetimeSeconds?: number;
+  /** Failed sign-ins (401) one address may make per 15 minutes before it gets 429; default 20. */
+  authFailureLimit?: number;
   log?: (message: string) => void;
 }
 
@@ -46,11 +51,19 @@ export function createApp(deps: AppDependencies): Express {
   const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');
+  app.use(helmet());
+  // Answers can name clients: no browser or proxy may keep them.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '100kb' }));
   app.use(healthRouter({ prisma, temporalProbe }));
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
-  app.use(endpointRouter(routes, createAuth(prisma, jwtSecret), prisma));
+  app.use(authFailureLimiter(deps.authFailureLimit ?? 20));
+  const auth = createAuth(prisma, jwtSecret, { maxLifetimeSeconds: deps.maxTokenLifetimeSeconds ?? 86_400 });
+  app.use(endpointRouter(routes, auth, prisma));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

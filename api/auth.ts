@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { z } from 'zod';
 import type { PrismaClient, Role } from '../prisma/client';
-import { AppError } from './errors';
+import rateLimit from 'express-rate-limit';
+import { AppError, errorBody } from './errors';
 
 const issuer = 'wmo-trajectories';
 const audience = 'wmo-trajectories-api';
@@ -41,22 +43,48 @@ function unauthorized(message: string): AppError {
   return new AppError(401, 'UNAUTHENTICATED', message);
 }
 
-export function createAuth(prisma: PrismaClient, secret: string): Auth {
+export interface TokenRules {
+  /** The longest lifetime (exp − iat) a token may have, in seconds. */
+  maxLifetimeSeconds: number;
+  /** How far a clock may run ahead: an `iat` further in the future is refused. */
+  clockSkewSeconds?: number;
+}
+
+const subject = z.uuid();
+
+/**
+ * A token counts only when signed with our key for our API, with a user id (UUID) as subject, an
+ * issue time that is not in the future and an expiry within the configured lifetime: a token that
+ * never expires, or was made to live for months, is refused however well it is signed.
+ */
+async function verifiedSubject(token: string, key: Uint8Array, rules: TokenRules): Promise<string> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, key, {
+      issuer,
+      audience,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub'],
+    }));
+  } catch (error) {
+    if (error instanceof joseErrors.JOSEError) throw unauthorized(`The token is not valid (${error.code})`);
+    throw error;
+  }
+  const { exp, iat, sub } = payload as Required<Pick<JWTPayload, 'exp' | 'iat' | 'sub'>>;
+  if (iat > Date.now() / 1000 + (rules.clockSkewSeconds ?? 60)) throw unauthorized('The token was issued in the future');
+  if (exp - iat > rules.maxLifetimeSeconds) throw unauthorized('The token lives longer than allowed');
+  if (!subject.safeParse(sub).success) throw unauthorized('The token names no known user');
+  return sub;
+}
+
+export function createAuth(prisma: PrismaClient, secret: string, rules: TokenRules): Auth {
   const key = new TextEncoder().encode(secret);
 
   async function actorOf(header: string | undefined): Promise<Actor> {
     const token = /^Bearer ([^\s]+)$/.exec(header ?? '')?.[1];
     if (!token) throw unauthorized('A bearer token is required');
-    let sub: string | undefined;
-    try {
-      ({
-        payload: { sub },
-      } = await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] }));
-    } catch (error) {
-      if (error instanceof joseErrors.JOSEError) throw unauthorized(`The token is not valid (${error.code})`);
-      throw error;
-    }
-    const user = sub && /^[0-9a-f-]{36}$/i.test(sub) ? await prisma.user.findUnique({ where: { id: sub } }) : null;
+    const sub = await verifiedSubject(token, key, rules);
+    const user = await prisma.user.findUnique({ where: { id: sub } });
     if (!user) throw unauthorized('The token names no known user');
     return { id: user.id, role: user.role, teamId: user.teamId, providerId: user.providerId };
   }
@@ -72,4 +100,24 @@ export function createAuth(prisma: PrismaClient, secret: string): Auth {
       }
     },
   };
+}
+
+/**
+ * Slows down token guessing: after `limit` failed authentications (401) from one address within
+ * 15 minutes, that address gets 429 until the window has passed. Successful requests do not count.
+ */
+export function authFailureLimiter(limit: number): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json(errorBody(new AppError(429, 'TOO_MANY_FAILED_SIGN_INS', 'Too many failed sign-ins; try again later')));
+    },
+  });
 }

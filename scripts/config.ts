@@ -10,6 +10,15 @@ const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().
 // Never Boolean(value): that makes "false" true.
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** Seconds in a lifetime such as "8h" (the TOKEN_TTL format: a number and s, m, h or d). */
+export function lifetimeSeconds(ttl: string): number {
+  const match = /^(\d+)([smhd])$/.exec(ttl);
+  if (!match) throw new Error(`Not a lifetime: ${ttl}`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3_600, d: 86_400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+const lifetime = z.string().regex(/^\d+[smhd]$/, 'a number and s, m, h or d, e.g. 8h');
+
 /** Every environment variable the system reads, with its default; documented in .env.example and the README. */
 export const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -27,11 +36,15 @@ export const envSchema = z.object({
   API_PORT: port.default(3000),
   // HS256 key for API tokens; unset, `npm start` keeps a generated one in DATA_DIR/jwt-secret.
   JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-  TOKEN_TTL: z
-    .string()
-    .regex(/^\d+[smhd]$/, 'a number and s, m, h or d, e.g. 8h')
-    .default('8h'),
+  TOKEN_TTL: lifetime.default('8h'),
+  // The API refuses tokens that live longer (exp − iat), whoever minted them.
+  TOKEN_MAX_LIFETIME: lifetime.default('24h'),
+  // Failed sign-ins (401) per address per 15 minutes before 429.
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+}).refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
+  path: ['TOKEN_TTL'],
+  message: 'must not exceed TOKEN_MAX_LIFETIME',
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };

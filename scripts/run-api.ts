@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
-import { loadConfig } from './config';
+import { lifetimeSeconds, loadConfig } from './config';
 import { serveApi } from './api-server';
 import { describeStartupFailure, Shutdown } from './lifecycle';
 
@@ -22,7 +22,15 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   shutdown.add('client connection', () => connection.close());
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const deps = { prisma, temporalProbe, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, jwtSecret: config.JWT_SECRET };
+  const deps = {
+    prisma,
+    temporalProbe,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    jwtSecret: config.JWT_SECRET,
+    maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
+    authFailureLimit: config.AUTH_FAILURE_LIMIT,
+  };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);
   console.log(`API listening on http://${config.API_HOST}:${config.API_PORT}`);
 }

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { seedCatalogue, seedDemo } from '../prisma/seed/index';
-import { loadConfig, projectRoot, type Config } from './config';
+import { lifetimeSeconds, loadConfig, projectRoot, type Config } from './config';
 import { openDatabase, prepareDataFolder } from './database';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
 import { applyMigrations } from './migrate';
@@ -85,6 +85,8 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       temporal: client,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       jwtSecret: resolveJwtSecret(config),
+      maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
+      authFailureLimit: config.AUTH_FAILURE_LIMIT,
     },
     config.API_HOST,
     config.API_PORT,

@@ -33,6 +33,8 @@ describe('loadConfig', () => {
     ['API_PORT', '70000', 'API_PORT'],
     ['DATABASE_URL', 'mysql://x@y/z', 'DATABASE_URL'],
     ['TEMPORAL_ALLOW_DOWNLOAD', 'yes', 'TEMPORAL_ALLOW_DOWNLOAD'],
+    ['TOKEN_TTL', '48h', 'TOKEN_TTL'],
+    ['AUTH_FAILURE_LIMIT', '0', 'AUTH_FAILURE_LIMIT'],
   ])('when %s=%s, then start-up fails naming the variable', (name, value, named) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${named}:`));

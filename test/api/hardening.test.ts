@@ -1,0 +1,79 @@
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { mintToken } from '../../api/auth';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+
+describe('API: HTTP hardening and token rules', () => {
+  const api = useApi();
+  const now = () => Math.floor(Date.now() / 1000);
+  /** A token signed with the right key, with claims of the test's choosing. */
+  const sign = (claims: { sub?: string; iat?: number; exp?: number }) => {
+    let jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('wmo-trajectories').setAudience('wmo-trajectories-api');
+    if (claims.sub !== undefined) jwt = jwt.setSubject(claims.sub);
+    if (claims.iat !== undefined) jwt = jwt.setIssuedAt(claims.iat);
+    if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
+    return jwt.sign(new TextEncoder().encode(api.jwtSecret));
+  };
+  const get = (path: string, token: string) => request(api.app()).get(path).set('Authorization', `Bearer ${token}`);
+
+  it('when any answer is sent, then it carries helmet’s headers, no X-Powered-By, and Cache-Control: no-store', async () => {
+    const trajectoryId = await api.register();
+    const answers = [
+      await api.consultant.get(`/trajectories/${trajectoryId}`),
+      await api.consultant.get('/nope'),
+      await request(api.app()).get('/trajectories'),
+    ];
+    for (const res of answers) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['without exp', () => sign({ sub: demoIds.consultant, iat: now() })],
+    ['without iat', () => sign({ sub: demoIds.consultant, exp: now() + 3600 })],
+    ['living 30 days', () => sign({ sub: demoIds.consultant, iat: now(), exp: now() + 30 * 86_400 })],
+    ['issued an hour in the future', () => sign({ sub: demoIds.consultant, iat: now() + 3600, exp: now() + 7200 })],
+    ['whose sub is 36 dashes', () => sign({ sub: '-'.repeat(36), iat: now(), exp: now() + 3600 })],
+    ['whose sub is not a UUID', () => sign({ sub: "x' OR 1=1", iat: now(), exp: now() + 3600 })],
+    ['without sub', () => sign({ iat: now(), exp: now() + 3600 })],
+  ])('when a well-signed token is %s, then 401, never 500', async (_case, token) => {
+    const res = await get('/tasks', await token());
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('when a token lives within the maximum, then it is accepted', async () => {
+    const res = await get('/tasks', await sign({ sub: demoIds.consultant, iat: now(), exp: now() + 23 * 3600 }));
+    expect(res.status).toBe(200);
+  });
+
+  it('when one address fails to sign in too often, then 429 until the window passes; the limit is per app', async () => {
+    const app = createApp({
+      prisma: api.db.prisma,
+      temporal: api.env.client,
+      temporalProbe: api.env.connection,
+      taskQueue: 'unused',
+      jwtSecret: api.jwtSecret,
+      authFailureLimit: 3,
+      log: () => undefined,
+    });
+    const valid = await mintToken(api.jwtSecret, demoIds.consultant, '1h');
+    // Successful requests do not count towards the limit.
+    for (let i = 0; i < 5; i++) expect((await request(app).get('/tasks').set('Authorization', `Bearer ${valid}`)).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await request(app).get('/tasks').set('Authorization', 'Bearer guessed')).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const blocked = await request(app).get('/tasks').set('Authorization', `Bearer ${valid}`);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('TOO_MANY_FAILED_SIGN_INS');
+    expect(blocked.headers['cache-control']).toBe('no-store');
+    // /health stays reachable for probes.
+    expect((await request(app).get('/health')).status).toBe(200);
+  });
+});
