@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../prisma/client';
+import { failFast } from './fail-fast';
 import { recordAuditEvent } from './audit';
 import { loadProductRules } from './catalogue';
 import {
@@ -19,7 +20,7 @@ export interface ActivityDependencies {
 
 /** All activities, built from their dependencies: the worker passes real ones, tests may pass others. */
 export function createActivities({ prisma }: ActivityDependencies) {
-  return {
+  const activities = {
     recordAuditEvent: recordAuditEvent(prisma),
     loadProductRules: loadProductRules(prisma),
     saveIndication: saveIndication(prisma),
@@ -35,4 +36,6 @@ export function createActivities({ prisma }: ActivityDependencies) {
     saveHourDeclaration: saveHourDeclaration(prisma),
     saveNoShow: saveNoShow(prisma),
   };
+  // Every one fails fast on a value the database refuses (activities/fail-fast.ts).
+  return Object.fromEntries(Object.entries(activities).map(([name, fn]) => [name, failFast(fn as never)])) as typeof activities;
 }

@@ -1,4 +1,7 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { DATABASE_REFUSED } from '../../activities/fail-fast';
+import { createPrisma } from '../../prisma/client';
 import { createActivities } from '../../activities';
 import { seedDemo, seedCatalogue } from '../../prisma/seed/index';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
@@ -101,5 +104,47 @@ describe('activities are idempotent', () => {
     expect(second).toBe(first);
     expect(await db.prisma.indication.count({ where: { trajectoryId: trajectory } })).toBe(1);
     expect(await db.prisma.zrmScore.count({ where: { assessment: { indicationId: first } } })).toBe(2);
+  });
+
+  describe('a value the database refuses fails the activity at once, not after endless retries', () => {
+    const declaration = (indicationId: string, directMinutes: number, digitalMinutes: number) => ({
+      indicationId,
+      month: '2026-10-01',
+      directMinutes,
+      indirectMinutes: 0,
+      digitalMinutes,
+      declaredAt: '2026-11-01T10:00:00.000Z',
+      declaredById: demoIds.providerUserA,
+      warnings: [],
+    });
+
+    it('when a row breaks a check constraint or names a missing row, then a non-retryable DatabaseRefused failure', async () => {
+      const { saveHourDeclaration } = createActivities({ prisma: db.prisma });
+      const indication = await db.prisma.indication.findFirstOrThrow();
+      const env = new MockActivityEnvironment();
+      for (const bad of [
+        declaration(indication.id, 60, 120), // digital time is part of direct time
+        declaration('00000000-0000-4000-8000-00000000beef', 60, 0), // no such indication
+      ]) {
+        const failure = await env.run(saveHourDeclaration, bad).then(
+          () => undefined,
+          (error: unknown) => error as ApplicationFailure,
+        );
+        expect(failure).toBeInstanceOf(ApplicationFailure);
+        expect(failure).toMatchObject({ type: DATABASE_REFUSED, nonRetryable: true });
+      }
+      expect(await db.prisma.hourDeclaration.count({ where: { month: new Date('2026-10-01') } })).toBe(0);
+    });
+
+    it('when the database cannot be reached, then the error stays retryable', async () => {
+      const unreachable = createPrisma('postgresql://nobody:x@127.0.0.1:1/none', 1);
+      const { saveHourDeclaration } = createActivities({ prisma: unreachable });
+      const failure = await new MockActivityEnvironment()
+        .run(saveHourDeclaration, declaration(demoIds.providerA, 60, 0))
+        .then(() => undefined, (error: unknown) => error);
+      await unreachable.$disconnect();
+      expect(failure).toBeDefined();
+      expect(failure).not.toBeInstanceOf(ApplicationFailure);
+    });
   });
 });
