@@ -4,7 +4,7 @@ import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../errors';
-import { bsn, businessDate, id, instant, page, pageOf, productCode, trajectoryParams } from '../schemas';
+import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../registration';
 import { ensureTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
@@ -12,7 +12,7 @@ import { ensureTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workfl
 const registration = z.strictObject({
   client: z.strictObject({
     bsn,
-    fullName: z.string().trim().min(1).max(200),
+    fullName: text(200),
     dateOfBirth: businessDate,
     email: z.email().max(200).optional(),
     phone: z

@@ -17,14 +17,21 @@ import {
 } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import { businessDate, closureReason, instant, productCode, trajectoryParams, zrmScores } from '../schemas';
+import {
+  businessDate,
+  closureReason,
+  hoursPerWeek,
+  instant,
+  productCode,
+  text,
+  trajectoryParams,
+  zrmScores,
+} from '../schemas';
 import { scopedTrajectory } from '../scope';
 import { trajectoryHandle } from '../trajectory-workflow';
 
 const minutesInAMonth = 31 * 24 * 60;
 const minutes = z.int().min(0).max(minutesInAMonth);
-
-const hoursPerWeek = z.number().positive().max(40);
 
 const indicationBody = z.strictObject({
   productCode,
@@ -36,9 +43,9 @@ const indicationBody = z.strictObject({
 
 /** Seed 003: goals reached, what is still needed, the intended outflow. */
 const report = z.strictObject({
-  goalsReached: z.string().trim().min(1).max(5000),
-  stillNeeded: z.string().trim().min(1).max(5000),
-  intendedOutflow: z.string().trim().min(1).max(5000),
+  goalsReached: text(5000, { multiline: true }),
+  stillNeeded: text(5000, { multiline: true }),
+  intendedOutflow: text(5000, { multiline: true }),
 });
 
 /** The report may name the client: it stays in the database, the workflow gets its id. */

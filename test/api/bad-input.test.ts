@@ -38,6 +38,67 @@ const indication = {
 };
 
 const cases: Case[] = [
+  // Bounded before anything reaches a workflow (issue 8, item 3): dates in 1900–2100, hours that
+  // Decimal(5,2) and the check constraint hold, text PostgreSQL can keep.
+  ...(
+    [
+      ['a date of birth in 1850', { client: { ...registration.client, dateOfBirth: '1850-01-01' } }, 'body.client.dateOfBirth'],
+      ['a registration in the year 1', { registeredAt: '0001-01-01T00:00:00Z' }, 'body.registeredAt'],
+      ['a name with a NUL character', { client: { ...registration.client, fullName: 'Jan\u0000Jansen' } }, 'body.client.fullName'],
+      ['a name with half a surrogate pair', { client: { ...registration.client, fullName: 'Jan \uD800' } }, 'body.client.fullName'],
+      ['a name over two lines', { client: { ...registration.client, fullName: 'Jan\nJansen' } }, 'body.client.fullName'],
+    ] as const
+  ).map(([name, change, field]): Case => ({
+    name,
+    who: 'consultant',
+    path: () => '/trajectories',
+    body: { ...registration, ...change },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field,
+  })),
+  ...(
+    [
+      ['an end date in 2200', { endDate: '2200-01-01' }, 'body.endDate'],
+      ['a quarter hour less than allowed (0.1 h a week)', { hoursPerWeek: 0.1 }, 'body.hoursPerWeek'],
+      ['hours with three decimals', { hoursPerWeek: 1.234 }, 'body.hoursPerWeek'],
+    ] as const
+  ).map(([name, change, field]): Case => ({
+    name,
+    who: 'consultant',
+    path: (ids) => `/trajectories/${ids.intakeHeld}/indication`,
+    body: { ...indication, ...change },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field,
+  })),
+  {
+    name: 'an intake held in the year 1000',
+    who: 'providerA',
+    path: (ids) => `/trajectories/${ids.registered}/intake`,
+    body: { heldOn: '1000-01-01' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.heldOn',
+  },
+  {
+    name: 'a no-show in the year 9999',
+    who: 'providerA',
+    path: (ids) => `/trajectories/${ids.active}/no-shows`,
+    body: { occurredAt: '9999-12-31T10:00:00Z' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.occurredAt',
+  },
+  {
+    name: 'a report with a NUL character',
+    who: 'providerA',
+    path: (ids) => `/trajectories/${ids.active}/extension-request`,
+    body: { report: { goalsReached: 'ja\u0000', stillNeeded: 'x', intendedOutflow: 'y' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.report.goalsReached',
+  },
   {
     name: 'a BSN of the wrong type',
     who: 'consultant',
