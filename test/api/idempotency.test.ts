@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dateOf } from '../../domain/calendar';
 import { demoIds } from '../../prisma/seed/demo';
 import { bsnOf, useApi } from '../support/api';
@@ -83,5 +84,45 @@ describe('API: a POST repeated with the same Idempotency-Key', () => {
     const res = await consultant.post('/trajectories', registration, { 'Idempotency-Key': 'x'.repeat(300) });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('headers.Idempotency-Key');
+  });
+
+  describe('when the first attempt died with its process and left its key claimed', () => {
+    const body = { ...registration, client: { ...registration.client, bsn: bsnOf(8010) } };
+    /** What a crashed first attempt leaves: a claim for the same request, with no answer. */
+    const claim = (key: string) =>
+      api.db.prisma.idempotentRequest.create({
+        data: {
+          userId: demoIds.consultant,
+          key,
+          method: 'POST',
+          path: '/trajectories',
+          bodyHash: createHash('sha256').update(JSON.stringify(body)).digest('hex'),
+        },
+      });
+
+    it('then a retry within the claim time gets 409 in progress, and one after it is carried out once', async () => {
+      await claim('crashed-1');
+      const early = await consultant.post('/trajectories', body, { 'Idempotency-Key': 'crashed-1' });
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+
+      await api.db.prisma.idempotentRequest.update({
+        where: { userId_key: { userId: demoIds.consultant, key: 'crashed-1' } },
+        data: { createdAt: new Date(Date.now() - 10 * 60_000) },
+      });
+      const [a, b] = await Promise.all([
+        consultant.post('/trajectories', body, { 'Idempotency-Key': 'crashed-1' }),
+        consultant.post('/trajectories', body, { 'Idempotency-Key': 'crashed-1' }),
+      ]);
+      // Exactly one takes the abandoned claim over; the other sees it in progress or replays its answer.
+      const [taken, other] = [a.status, b.status].sort(); // 201 sorts before 409
+      expect(taken).toBe(201);
+      expect([201, 409]).toContain(other);
+      const identity = await api.db.prisma.clientIdentity.findUniqueOrThrow({ where: { bsn: body.client.bsn } });
+      expect(await api.db.prisma.trajectory.count({ where: { clientId: identity.clientId } })).toBe(1);
+      const replay = await consultant.post('/trajectories', body, { 'Idempotency-Key': 'crashed-1' });
+      expect(replay.status).toBe(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+    });
   });
 });
