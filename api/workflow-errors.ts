@@ -1,8 +1,16 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RuleViolation } from '../domain/indication-rules';
 import { TrajectoryErrorType } from '../workflows/trajectory/contracts';
 import { AppError } from './errors';
+import { TemporalTimeout } from './temporal-calls';
+
+/** gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4): Temporal is away, not refusing. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof ServiceError)) return false;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return code === 14 || code === 4;
+}
 
 /** The business refusal inside an update failure, which may sit under an activity failure. */
 function refusalIn(error: WorkflowUpdateFailedError): ApplicationFailure | undefined {
@@ -23,6 +31,13 @@ function fieldOf(message: string): string | undefined {
  * wrong state 409, invalid input 400, a broken product rule 422 with the rule named.
  */
 export function fromTemporal(error: unknown): AppError | undefined {
+  if (error instanceof TemporalTimeout || isUnavailable(error)) {
+    return new AppError(
+      503,
+      'TEMPORAL_UNAVAILABLE',
+      'The workflow engine did not answer in time; the change may still be applied: look at the trajectory before trying again',
+    );
+  }
   if (error instanceof WorkflowNotFoundError) {
     return new AppError(409, 'TRAJECTORY_NOT_RUNNING', 'The trajectory is closed or its workflow is not running');
   }

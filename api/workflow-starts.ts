@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/client';
 import { AppError } from './errors';
+import { withinTime } from './temporal-calls';
 import { ensureTrajectoryWorkflow, type TrajectoryRecord } from './trajectory-workflow';
 
 export interface WorkflowStartsOptions {
@@ -13,27 +14,6 @@ export interface WorkflowStartsOptions {
   retryMs?: number;
   maxRetryMs?: number;
   log?: (message: string) => void;
-}
-
-/** Runs `call` with a hard time limit; the abort signal and gRPC deadline stop the call itself too. */
-async function bounded<T>(temporal: Client, timeoutMs: number, call: () => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`Temporal did not answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
-  try {
-    const deadline = Date.now() + timeoutMs;
-    return await Promise.race([
-      temporal.withAbortSignal(controller.signal, () => temporal.withDeadline(deadline, call)),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -79,7 +59,7 @@ export class WorkflowStarts {
 
   private attempt(trajectory: TrajectoryRecord): Promise<boolean> {
     const { prisma, temporal, taskQueue, timeoutMs = 3_000 } = this.options;
-    return bounded(temporal, timeoutMs, () => ensureTrajectoryWorkflow(prisma, temporal, taskQueue, trajectory));
+    return withinTime(temporal, timeoutMs, () => ensureTrajectoryWorkflow(prisma, temporal, taskQueue, trajectory));
   }
 
   private later(trajectory: TrajectoryRecord): void {

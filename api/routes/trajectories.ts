@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../registration';
+import { withinTime } from '../temporal-calls';
 import { ensureTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
 
 const registration = z.strictObject({
@@ -24,6 +25,9 @@ const registration = z.strictObject({
   /** The aanmelding; defaults to now. The intake is due 14 days later. */
   registeredAt: instant.optional(),
 });
+
+/** How long the detail waits for the workflow's own view of its deadlines before 503. */
+const QUERY_TIMEOUT_MS = 5_000;
 
 const listQuery = page.extend({
   phase: z.enum(['REGISTERED', 'INTAKE_HELD', 'ACTIVE', 'CLOSED']).optional(),
@@ -170,7 +174,11 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
           }),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
-          record.phase === 'CLOSED' ? undefined : trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
+          record.phase === 'CLOSED'
+            ? undefined
+            : withinTime(deps.temporal, QUERY_TIMEOUT_MS, () =>
+                trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
+              ),
           clientFor(actor.role, record.clientId),
         ]);
         return {

@@ -1,3 +1,4 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Role } from '../../prisma/client';
@@ -28,7 +29,11 @@ import {
   zrmScores,
 } from '../schemas';
 import { scopedTrajectory } from '../scope';
+import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
+
+/** How long a change may wait for its workflow (a worker that is down, Temporal away) before 503. */
+const UPDATE_TIMEOUT_MS = 15_000;
 
 const minutesInAMonth = 31 * 24 * 60;
 const minutes = z.int().min(0).max(minutesInAMonth);
@@ -93,11 +98,14 @@ function action<B extends z.ZodType, A extends object, R>(
       await scopedTrajectory(deps.prisma, actor, trajectoryId, { id: true });
       const args = await spec.args(body, { trajectoryId, actorId: actor.id });
       try {
-        return await trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(spec.update, {
-          args: [{ ...args, actorId: actor.id }],
-        });
+        return await withinTime(deps.temporal, UPDATE_TIMEOUT_MS, () =>
+          trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(spec.update, {
+            args: [{ ...args, actorId: actor.id }],
+          }),
+        );
       } catch (error) {
-        await spec.undo?.(args);
+        // Only what the workflow refused or never received is undone: after a timeout it may hold the change.
+        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) await spec.undo?.(args);
         throw error;
       }
     },

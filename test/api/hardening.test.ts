@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
-import { useApi } from '../support/api';
+import { bsnOf, useApi } from '../support/api';
 
 describe('API: HTTP hardening and token rules', () => {
   const api = useApi();
@@ -75,5 +75,33 @@ describe('API: HTTP hardening and token rules', () => {
     expect(blocked.headers['cache-control']).toBe('no-store');
     // /health stays reachable for probes.
     expect((await request(app).get('/health')).status).toBe(200);
+  });
+
+  it('when no worker picks a change up, then 503 after a bounded wait, and a report it carried is kept (the workflow may still take it)', async () => {
+    const app = createApp({
+      prisma: api.db.prisma,
+      temporal: api.env.client,
+      temporalProbe: api.env.connection,
+      taskQueue: 'nobody-polls-this-queue',
+      jwtSecret: api.jwtSecret,
+      log: () => undefined,
+    });
+    const as = async (userId: string) => `Bearer ${await mintToken(api.jwtSecret, userId, '1h')}`;
+    const registered = await request(app)
+      .post('/trajectories')
+      .set('Authorization', await as(demoIds.consultant))
+      .send({ client: { bsn: bsnOf(95_001), fullName: 'Zonder worker', dateOfBirth: '1950-01-01' }, providerId: demoIds.providerA });
+    expect(registered.status).toBe(201);
+    const trajectoryId = registered.body.trajectoryId as string;
+
+    const began = Date.now();
+    const res = await request(app)
+      .post(`/trajectories/${trajectoryId}/extension-request`)
+      .set('Authorization', await as(demoIds.providerUserA))
+      .send({ report: { goalsReached: 'a', stillNeeded: 'b', intendedOutflow: 'c' } });
+    expect(Date.now() - began).toBeLessThan(20_000);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('TEMPORAL_UNAVAILABLE');
+    expect(await api.db.prisma.requestReport.count({ where: { trajectoryId } })).toBe(1);
   });
 });
