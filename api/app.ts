@@ -58,7 +58,9 @@ export function createApp(deps: AppDependencies): Express {
     next();
   });
   app.use(express.json({ limit: '100kb' }));
-  app.use(healthRouter({ prisma, temporalProbe }));
+  app.use(
+    healthRouter({ prisma, temporalProbe, namespace: deps.temporal.options.namespace, taskQueue: deps.taskQueue, log }),
+  );
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
   app.use(authFailureLimiter(deps.authFailureLimit ?? 20));

@@ -1,4 +1,6 @@
 import { Connection } from '@temporalio/client';
+import { optionalTsToMs } from '@temporalio/common/lib/time';
+import { temporal as proto } from '@temporalio/proto';
 import { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
 
@@ -6,7 +8,14 @@ export interface HealthDependencies {
   prisma: PrismaClient;
   /** A connection from {@link temporalProbeConnection}: one attempt per probe. */
   temporalProbe: Connection;
+  namespace: string;
+  /** The task queue the workers poll: no recent poller means no worker does the work. */
+  taskQueue: string;
   timeoutMs?: number;
+  /** A poll older than this counts as no worker (a live worker polls again at least every minute). */
+  workerStaleMs?: number;
+  /** Where the reason of a failed check goes: the server's log, never the anonymous caller. */
+  log?: (message: string) => void;
 }
 
 /**
@@ -18,10 +27,8 @@ export function temporalProbeConnection(address: string): Connection {
   return Connection.lazy({ address, interceptors: [] });
 }
 
-type Check = { ok: true } | { ok: false; error: string };
-
 /** Runs one check with a time limit; on timeout the signal aborts the call so no retry outlives the request. */
-async function probe(timeoutMs: number, run: (signal: AbortSignal) => Promise<unknown>): Promise<Check> {
+async function probe(timeoutMs: number, run: (signal: AbortSignal) => Promise<unknown>): Promise<string | undefined> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -32,31 +39,52 @@ async function probe(timeoutMs: number, run: (signal: AbortSignal) => Promise<un
   });
   try {
     await Promise.race([run(controller.signal), timeout]);
-    return { ok: true };
+    return undefined;
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** GET /health asks each dependency now, so it reports what is down rather than what was up at start. */
-export function healthRouter({ prisma, temporalProbe: temporal, timeoutMs = 2_000 }: HealthDependencies): Router {
+/**
+ * GET /health asks each dependency now, so it reports what is down rather than what was up at
+ * start: the database, Temporal, and a worker polling the task queue. It names what is down and
+ * nothing more; why is logged on the server.
+ */
+export function healthRouter(deps: HealthDependencies): Router {
+  const { prisma, temporalProbe: temporal, timeoutMs = 2_000, workerStaleMs = 90_000, log = console.error } = deps;
+  const call = <T>(signal: AbortSignal, fn: () => Promise<T>) =>
+    temporal.withAbortSignal(signal, () => temporal.withDeadline(Date.now() + timeoutMs, fn));
+  const checks = {
+    database: () => probe(timeoutMs, () => prisma.$queryRaw`SELECT 1`),
+    temporal: () => probe(timeoutMs, (signal) => call(signal, () => temporal.workflowService.getSystemInfo({}))),
+    worker: () =>
+      probe(timeoutMs, async (signal) => {
+        const { pollers } = await call(signal, () =>
+          temporal.workflowService.describeTaskQueue({
+            namespace: deps.namespace,
+            taskQueue: { name: deps.taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+            taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+          }),
+        );
+        const since = Date.now() - workerStaleMs;
+        if (!pollers.some((p) => (optionalTsToMs(p.lastAccessTime) ?? 0) >= since)) {
+          throw new Error(`no worker polled ${deps.taskQueue} in the last ${workerStaleMs / 1000} s`);
+        }
+      }),
+  };
   const router = Router();
   router.get('/health', async (_req, res) => {
-    const [database, temporalCheck] = await Promise.all([
-      probe(timeoutMs, () => prisma.$queryRaw`SELECT 1`),
-      probe(timeoutMs, (signal) =>
-        temporal.withAbortSignal(signal, () =>
-          temporal.withDeadline(Date.now() + timeoutMs, () => temporal.workflowService.getSystemInfo({})),
-        ),
-      ),
-    ]);
-    const checks = { database, temporal: temporalCheck };
-    const down = Object.entries(checks)
-      .filter(([, check]) => !check.ok)
-      .map(([name]) => name);
-    res.status(down.length ? 503 : 200).json({ status: down.length ? 'unavailable' : 'ok', down, checks });
+    const names = Object.keys(checks) as (keyof typeof checks)[];
+    const failures = await Promise.all(names.map((name) => checks[name]()));
+    const down = names.filter((_, i) => failures[i] !== undefined);
+    for (const name of down) log(`health: ${name} is down: ${failures[names.indexOf(name)]}`);
+    res.status(down.length ? 503 : 200).json({
+      status: down.length ? 'unavailable' : 'ok',
+      down,
+      checks: Object.fromEntries(names.map((name, i) => [name, { ok: failures[i] === undefined }])),
+    });
   });
   return router;
 }
