@@ -58,7 +58,7 @@ describe('API: HTTP hardening and token rules', () => {
       prisma: api.db.prisma,
       temporal: api.env.client,
       temporalProbe: api.env.connection,
-      taskQueue: 'unused',
+      taskQueue: api.taskQueue,
       jwtSecret: api.jwtSecret,
       authFailureLimit: 3,
       log: () => undefined,

@@ -77,6 +77,7 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
   return {
     ...world,
     app: () => app!,
+    taskQueue,
     jwtSecret,
     as,
     register,
