@@ -1,24 +1,8 @@
 import { z } from 'zod';
-import type { OperationsAlertKind } from '../domain/operations-alerts';
-import type { PrismaClient } from '../prisma/client';
 import type { RouteDeps } from './deps';
 import { endpoint, type Endpoint } from './endpoint';
 import { AppError } from './errors';
 import { id, page, pageOf } from './schemas';
-
-/** Records (or counts again) an alert for operations; one open row per kind and trajectory. */
-export async function raiseAlert(
-  prisma: PrismaClient,
-  alert: { kind: OperationsAlertKind; trajectoryId: string; detail: string },
-): Promise<void> {
-  const key = `${alert.kind}:${alert.trajectoryId}`;
-  const now = new Date();
-  await prisma.operationsAlert.upsert({
-    where: { key },
-    create: { key, ...alert },
-    update: { detail: alert.detail, lastSeenAt: now, resolvedAt: null, occurrences: { increment: 1 } },
-  });
-}
 
 /** Operations' list of what is stuck, and marking an alert as handled. */
 export function operationsAlertRoutes({ prisma }: RouteDeps): Endpoint[] {

@@ -3,7 +3,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { PrismaClient } from '../prisma/client';
 import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
 import type { trajectoryWorkflow } from '../workflows/trajectory/workflow';
-import { raiseAlert } from './operations-alerts';
+import { raiseAlert } from '../activities/operations-alerts';
 
 export interface TrajectoryRecord {
   id: string;

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { alertSinks } from '../activities/operations-alerts';
 import type { PrismaClient } from '../prisma/client';
 import type { Shutdown } from './lifecycle';
 import { ensureSearchAttributes } from './search-attributes';
@@ -15,7 +16,13 @@ export interface WorkerOptions {
   maxCachedWorkflows?: number;
 }
 
-/** A worker that registers every workflow under workflows/ and every activity from the factory. */
+/** Workflow interceptors, bundled with the workflow code (a pre-built bundle must include them too). */
+export const workflowInterceptorModules = [require.resolve('../workflows/interceptors')];
+
+/**
+ * A worker that registers every workflow under workflows/ and every activity from the factory;
+ * workflows that get stuck or fail are reported to operations through the alert sink.
+ */
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   await ensureSearchAttributes(options.connection, options.namespace);
   return Worker.create({
@@ -23,10 +30,11 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities({ prisma: options.prisma }),
+    sinks: alertSinks(options.prisma, (message) => console.error(message)),
     ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : { workflowsPath: require.resolve('../workflows'), interceptors: { workflowModules: workflowInterceptorModules } }),
   });
 }
 

@@ -4,6 +4,7 @@ import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { projectRoot } from '../../scripts/config';
 import { resolveTemporalCli, testServerBinary, type TemporalCli } from '../../scripts/temporal-cli';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
+import { workflowInterceptorModules } from '../../scripts/worker';
 
 /** The CLI the suite runs, found the same way `npm start` finds it. */
 export function testTemporalCli(): TemporalCli {
@@ -43,7 +44,11 @@ export function startTestTemporal(): Promise<TestWorkflowEnvironment> {
 
 /** Bundling takes seconds: do it once per suite and hand the bundle to each worker. */
 export function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silentLogger });
+  return bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    workflowInterceptorModules,
+    logger: silentLogger,
+  });
 }
 
 const noop = () => undefined;
