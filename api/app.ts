@@ -1,12 +1,14 @@
 import type { Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { authFailureLimiter, createAuth } from './auth';
 import type { RouteDeps } from './deps';
 import { docsPage } from './docs-page';
 import type { Endpoint } from './endpoint';
 import { errorHandler, notFound } from './errors';
 import { healthRouter } from './health';
+import { createLogger, httpMetrics, requestLogging } from './observability';
 import { openApiDocument } from './openapi';
 import { endpointRouter } from './router';
 import { kpiRoutes } from './routes/kpis';
@@ -28,7 +30,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   maxTokenLifetimeSeconds?: number;
   /** Failed sign-ins (401) one address may make per 15 minutes before it gets 429; default 20. */
   authFailureLimit?: number;
-  log?: (message: string) => void;
+  /** Structured JSON logs; tests pass a silent one. */
+  logger?: Logger;
 }
 
 /** Every route but /health, in the order the docs list them. */
@@ -45,13 +48,17 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
 
 /** The HTTP app without `listen`, so tests can serve it on a random port. */
 export function createApp(deps: AppDependencies): Express {
-  const { prisma, temporalProbe, jwtSecret, log = console.error } = deps;
+  const { prisma, temporalProbe, jwtSecret, logger = createLogger() } = deps;
+  const log = (message: string) => logger.warn(message);
   const workflowStarts = deps.workflowStarts ?? new WorkflowStarts({ ...deps, log });
+  const metrics = httpMetrics();
   const routes = endpoints({ ...deps, workflowStarts });
   const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
+  app.use(requestLogging(logger));
+  app.use(metrics.middleware);
   // Answers can name clients: no browser or proxy may keep them.
   app.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -61,12 +68,16 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     healthRouter({ prisma, temporalProbe, namespace: deps.temporal.options.namespace, taskQueue: deps.taskQueue, log }),
   );
+  // For the monitoring system's scraper; figures only, no personal data.
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
   app.use(authFailureLimiter(deps.authFailureLimit ?? 20));
   const auth = createAuth(prisma, jwtSecret, { maxLifetimeSeconds: deps.maxTokenLifetimeSeconds ?? 86_400 });
   app.use(endpointRouter(routes, auth, prisma));
   app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(errorHandler((message) => logger.error(message)));
   return app;
 }

@@ -20,7 +20,14 @@ export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Sche
   body?: B;
   /** 201 for a created resource; 200 otherwise. */
   status?: 200 | 201;
-  handle(input: { actor: Actor; params: z.output<P>; query: z.output<Q>; body: z.output<B> }): Promise<unknown>;
+  handle(input: {
+    actor: Actor;
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    /** This request's id (X-Request-Id), also the id of the workflow update it makes. */
+    requestId: string;
+  }): Promise<unknown>;
 }
 
 /** The same route with its types erased, so routes of all shapes fit one list (mounting, OpenAPI). */
@@ -32,7 +39,7 @@ export interface Endpoint {
   roles: readonly Role[];
   status: 200 | 201;
   schemas: Partial<Record<Where, Schema>>;
-  run(actor: Actor, raw: Record<Where, unknown>): Promise<unknown>;
+  run(actor: Actor, raw: Record<Where, unknown>, requestId: string): Promise<unknown>;
 }
 
 /** Parses one part of the request; failures name the field as `body.month`, `query.limit`. */
@@ -55,9 +62,10 @@ export function endpoint<P extends Schema = Empty, Q extends Schema = Empty, B e
     roles: spec.roles,
     status: spec.status ?? 200,
     schemas: { params: spec.params, query: spec.query, body: spec.body },
-    run: (actor, raw) =>
+    run: (actor, raw, requestId) =>
       spec.handle({
         actor,
+        requestId,
         params: parse('params', spec.params, raw.params),
         query: parse('query', spec.query, raw.query),
         body: parse('body', spec.body, raw.body),

@@ -5,14 +5,16 @@ import { expressPath, type Endpoint } from './endpoint';
 import { AppError, errorBody, toAppError } from './errors';
 import { once, type Answer } from './idempotency';
 
-async function answer(e: Endpoint, actor: Actor, raw: Parameters<Endpoint['run']>[1]): Promise<Answer> {
-  return { status: e.status, body: await e.run(actor, raw) };
+type Raw = Parameters<Endpoint['run']>[1];
+
+async function answer(e: Endpoint, actor: Actor, raw: Raw, requestId: string): Promise<Answer> {
+  return { status: e.status, body: await e.run(actor, raw, requestId) };
 }
 
 /** Refusals become stored answers too, so a repeated POST gets the same 409 as the first. */
-async function answerOrRefusal(e: Endpoint, actor: Actor, raw: Parameters<Endpoint['run']>[1]): Promise<Answer> {
+async function answerOrRefusal(e: Endpoint, actor: Actor, raw: Raw, requestId: string): Promise<Answer> {
   try {
-    return await answer(e, actor, raw);
+    return await answer(e, actor, raw, requestId);
   } catch (error) {
     const refusal = toAppError(error);
     if (refusal.status >= 500) throw error;
@@ -31,12 +33,13 @@ export function endpointRouter(endpoints: Endpoint[], auth: Auth, prisma: Prisma
       }
       const raw = { params: req.params, query: req.query, body: req.body as unknown };
       const key = req.get('Idempotency-Key');
+      const requestId = String(req.id);
       const result =
         e.method === 'post' && key !== undefined
           ? await once(prisma, actor, key, { method: req.method, path: req.path, body: req.body }, () =>
-              answerOrRefusal(e, actor, raw),
+              answerOrRefusal(e, actor, raw, requestId),
             )
-          : await answer(e, actor, raw);
+          : await answer(e, actor, raw, requestId);
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(result.status).json(result.body);
     });

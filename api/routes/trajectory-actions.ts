@@ -93,7 +93,7 @@ function action<B extends z.ZodType, A extends object, R>(
     roles: spec.roles,
     params: trajectoryParams,
     body: spec.body,
-    handle: async ({ actor, params, body }) => {
+    handle: async ({ actor, params, body, requestId }) => {
       const { trajectoryId } = params;
       await scopedTrajectory(deps.prisma, actor, trajectoryId, { id: true });
       const args = await spec.args(body, { trajectoryId, actorId: actor.id });
@@ -101,6 +101,8 @@ function action<B extends z.ZodType, A extends object, R>(
         return await withinTime(deps.temporal, UPDATE_TIMEOUT_MS, () =>
           trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(spec.update, {
             args: [{ ...args, actorId: actor.id }],
+            // The request id names the update in the workflow's history: a change can be traced to its request.
+            updateId: requestId,
           }),
         );
       } catch (error) {

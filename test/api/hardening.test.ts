@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
+import { capturingLogger } from '../support/logs';
 import { bsnOf, useApi } from '../support/api';
 
 describe('API: HTTP hardening and token rules', () => {
@@ -61,7 +62,7 @@ describe('API: HTTP hardening and token rules', () => {
       taskQueue: api.taskQueue,
       jwtSecret: api.jwtSecret,
       authFailureLimit: 3,
-      log: () => undefined,
+      logger: capturingLogger().logger,
     });
     const valid = await mintToken(api.jwtSecret, demoIds.consultant, '1h');
     // Successful requests do not count towards the limit.
@@ -84,7 +85,7 @@ describe('API: HTTP hardening and token rules', () => {
       temporalProbe: api.env.connection,
       taskQueue: 'nobody-polls-this-queue',
       jwtSecret: api.jwtSecret,
-      log: () => undefined,
+      logger: capturingLogger().logger,
     });
     const as = async (userId: string) => `Bearer ${await mintToken(api.jwtSecret, userId, '1h')}`;
     const registered = await request(app)

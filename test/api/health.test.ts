@@ -10,6 +10,7 @@ import { applyMigrations } from '../../scripts/migrate';
 import { freePort } from '../../scripts/ports';
 import { createWorker } from '../../scripts/worker';
 import { testEmbeddedPostgres, type TestEmbeddedPostgres } from '../support/embedded-postgres';
+import { capturingLogger } from '../support/logs';
 import { bundleWorkflows, startTestTemporal } from '../support/temporal';
 
 describe('GET /health', () => {
@@ -20,7 +21,7 @@ describe('GET /health', () => {
   let worker: Worker;
   let running: Promise<void>;
   const taskQueue = 'health';
-  const logged: string[] = [];
+  const logs = capturingLogger();
 
   const app = (temporalProbe: Connection, queue = taskQueue) =>
     createApp({
@@ -29,7 +30,7 @@ describe('GET /health', () => {
       temporal: new Client({ connection: env.connection }),
       taskQueue: queue,
       jwtSecret: 'a test secret of at least 32 characters',
-      log: (message) => logged.push(message),
+      logger: logs.logger,
     });
 
   beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('GET /health', () => {
       checks: { database: { ok: false }, temporal: { ok: true }, worker: { ok: true } },
     });
     // The reason is in the server's log, not in the anonymous answer.
-    expect(logged.some((line) => line.startsWith('health: database is down:'))).toBe(true);
+    expect(logs.lines().some((line) => String(line.msg).startsWith('health: database is down:'))).toBe(true);
 
     pg = await server.start();
     const up = await request(served).get('/health');

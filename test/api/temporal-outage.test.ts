@@ -15,6 +15,7 @@ import { startTemporalDevServer } from '../../scripts/temporal-server';
 import { createWorker } from '../../scripts/worker';
 import { trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { bsnOf } from '../support/api';
+import { capturingLogger } from '../support/logs';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, testTemporalCli } from '../support/temporal';
@@ -56,7 +57,7 @@ describe('API: a registration while Temporal is down', () => {
       taskQueue,
       jwtSecret,
       workflowStarts: starts,
-      log: () => undefined,
+      logger: capturingLogger().logger,
     });
     const token = await mintToken(jwtSecret, demoIds.consultant, '1h');
 

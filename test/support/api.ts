@@ -6,6 +6,7 @@ import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
 import type { TestDatabase } from './database';
 import { useLifecycle } from './lifecycle';
+import { capturingLogger } from './logs';
 import { startTestTemporal } from './temporal';
 
 const jwtSecret = 'an API test secret, at least 32 characters long';
@@ -29,6 +30,7 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let app: ReturnType<typeof createApp> | undefined;
+  const logs = capturingLogger();
 
   beforeAll(async () => {
     worker = await world.newWorker(taskQueue);
@@ -39,7 +41,7 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
       temporal: world.env.client,
       taskQueue,
       jwtSecret,
-      log: () => undefined,
+      logger: logs.logger,
     });
   });
   world.beforeTeardown(async () => {
@@ -77,6 +79,7 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
   return {
     ...world,
     app: () => app!,
+    logs,
     taskQueue,
     jwtSecret,
     as,
