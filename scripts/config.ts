@@ -41,6 +41,9 @@ export const envSchema = z.object({
   TOKEN_MAX_LIFETIME: lifetime.default('24h'),
   // Failed sign-ins (401) per address per 15 minutes before 429.
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  // Where the worker serves the Temporal SDK's Prometheus metrics (0 = nowhere).
+  WORKER_METRICS_PORT: port.default(9464),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 }).refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
   path: ['TOKEN_TTL'],

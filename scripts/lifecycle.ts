@@ -17,9 +17,17 @@ export function describeStartupFailure(error: unknown): string {
 /**
  * The Temporal runtime must not install its own SIGINT/SIGTERM handlers: we stop the pieces in
  * order (API, worker, database, Temporal), which a runtime-initiated worker shutdown would race.
+ * With a port, the SDK's own metrics (schedule-to-start latency, workflow task and activity
+ * failures) are served for Prometheus on 127.0.0.1:<port>/metrics (WORKER_METRICS_PORT; 0 = off).
  */
-export function installTemporalRuntime(): void {
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+export function installTemporalRuntime(metricsPort = 0, host = '127.0.0.1'): void {
+  Runtime.install({
+    shutdownSignals: [],
+    logger: new DefaultLogger('WARN'),
+    ...(metricsPort > 0 && {
+      telemetryOptions: { metrics: { prometheus: { bindAddress: `${host}:${metricsPort}`, countersTotalSuffix: true } } },
+    }),
+  });
 }
 
 type Stop = () => Promise<unknown>;

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
     throw new Error('A separate worker needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded).');
   }
-  installTemporalRuntime();
+  installTemporalRuntime(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
   const shutdown = new Shutdown(config.SHUTDOWN_TIMEOUT_MS, console.log);
   shutdown.onSignals();
   const prisma = createPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);

@@ -98,6 +98,8 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       `  API            http://${config.API_HOST}:${port}  (docs: /docs, health: /health)`,
       '  Token          npm run token -- consulent@zeist.example',
       temporal.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${temporal.address}`,
+      `  Metrics        http://${config.API_HOST}:${port}/metrics` +
+        (config.WORKER_METRICS_PORT ? `, worker http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics` : ''),
       `  Data           ${config.dataDir}`,
       '  Stop           Ctrl-C',
       '',
@@ -108,10 +110,12 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  installTemporalRuntime();
   const shutdown = new Shutdown(config.SHUTDOWN_TIMEOUT_MS, log);
   shutdown.onSignals();
   try {
+    const { WORKER_METRICS_HOST: host, WORKER_METRICS_PORT: port } = config;
+    await assertPortFree(host, port, "the worker's metrics", 'WORKER_METRICS_PORT');
+    installTemporalRuntime(port, host);
     await start(config, shutdown);
   } catch (error) {
     console.error(`\n${describeStartupFailure(error)}\n`);

@@ -21,10 +21,11 @@ interface Ports {
   temporal: number;
   ui: number;
   db: number;
+  metrics: number;
 }
 
 async function choosePorts(): Promise<Ports> {
-  return { api: await freePort(), temporal: await freePort(), ui: await freePort(), db: await freePort() };
+  return { api: await freePort(), temporal: await freePort(), ui: await freePort(), db: await freePort(), metrics: await freePort() };
 }
 
 /** `npm start` as a newcomer runs it, with ports and data dir of this test's own. */
@@ -39,6 +40,7 @@ function startStack(dataDir: string, ports: Ports, extraEnv: Record<string, stri
     TEMPORAL_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.ui),
     EMBEDDED_DB_PORT: String(ports.db),
+    WORKER_METRICS_PORT: String(ports.metrics),
     TEMPORAL_CLI_PATH: cli.source === 'SDK download' ? '' : cli.path,
     ...extraEnv,
   };
@@ -120,6 +122,13 @@ describe('npm start: the embedded stack as real processes', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', down: [] });
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+    // The worker's Temporal SDK metrics (workflow task and activity figures) are served for Prometheus.
+    const workerMetrics = await eventually(
+      async () => (await fetch(`http://127.0.0.1:${ports.metrics}/metrics`)).text(),
+      (text) => text.includes('temporal_workflow_task_schedule_to_start_latency'),
+    );
+    expect(workerMetrics).toMatch(/temporal_activity_execution_latency/);
+    expect((await fetch(`http://127.0.0.1:${ports.api}/metrics`)).status).toBe(200);
 
     expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Product"')).toBe(12);
     // The database needs its password, kept for the owner only; nothing in the data folder is world-writable.
