@@ -1,8 +1,10 @@
 import type { Connection } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { authFailureLimiter, createAuth } from './auth';
+import { codecRoutes } from './codec-routes';
 import type { RouteDeps } from './deps';
 import { docsPage } from './docs-page';
 import type { Endpoint } from './endpoint';
@@ -30,6 +32,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   maxTokenLifetimeSeconds?: number;
   /** Failed sign-ins (401) one address may make per 15 minutes before it gets 429; default 20. */
   authFailureLimit?: number;
+  /** Encrypts workflow payloads; with it, /codec/decode and /codec/encode serve operations. */
+  payloadCodec?: PayloadCodec;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -52,7 +56,7 @@ export function createApp(deps: AppDependencies): Express {
   const log = (message: string) => logger.warn(message);
   const workflowStarts = deps.workflowStarts ?? new WorkflowStarts({ ...deps, log });
   const metrics = httpMetrics();
-  const routes = endpoints({ ...deps, workflowStarts });
+  const routes = [...endpoints({ ...deps, workflowStarts }), ...codecRoutes(deps.payloadCodec)];
   const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePayloadKeys } from '../api/payload-codec';
 
 /** Where the project lives, so `.data/` and `.temporal/` do not depend on the caller's cwd. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -44,6 +45,21 @@ export const envSchema = z.object({
   // Where the worker serves the Temporal SDK's Prometheus metrics (0 = nowhere).
   WORKER_METRICS_PORT: port.default(9464),
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // id=key pairs (32-byte keys, hex or base64); the first encrypts workflow payloads, all decrypt.
+  // Unset: npm start keeps a generated key in DATA_DIR/payload-key; run-api and run-worker require it.
+  PAYLOAD_ENCRYPTION_KEYS: optionalText.pipe(
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return parsePayloadKeys(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 }).refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
   path: ['TOKEN_TTL'],

@@ -1,27 +1,34 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
-import { lifetimeSeconds, loadConfig } from './config';
+import { AesGcmPayloadCodec } from '../api/payload-codec';
+import { ConfigError, lifetimeSeconds, loadConfig } from './config';
 import { serveApi } from './api-server';
 import { describeStartupFailure, Shutdown } from './lifecycle';
 
 /** The API on its own (docker-compose): needs DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS || !config.JWT_SECRET) {
-    throw new Error(
-      'A separate API needs DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET (npm start runs everything embedded).',
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS || !config.JWT_SECRET || !config.PAYLOAD_ENCRYPTION_KEYS) {
+    throw new ConfigError(
+      'A separate API needs DATABASE_URL, TEMPORAL_ADDRESS, JWT_SECRET and PAYLOAD_ENCRYPTION_KEYS (npm start runs everything embedded).',
     );
   }
+  const codec = new AesGcmPayloadCodec(config.PAYLOAD_ENCRYPTION_KEYS);
   const shutdown = new Shutdown(config.SHUTDOWN_TIMEOUT_MS, console.log);
   shutdown.onSignals();
   const prisma = createPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   shutdown.add('database pool', () => prisma.$disconnect());
   const temporalProbe = temporalProbeConnection(config.TEMPORAL_ADDRESS);
   shutdown.add('Temporal connection', () => temporalProbe.close());
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  // Lazy: the API comes up while Temporal is away, answers 503 for changes, and starts what waits once it is back.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   shutdown.add('client connection', () => connection.close());
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: { payloadCodecs: [codec] },
+  });
   const deps = {
     prisma,
     temporalProbe,
@@ -30,6 +37,7 @@ async function main(): Promise<void> {
     jwtSecret: config.JWT_SECRET,
     maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
     authFailureLimit: config.AUTH_FAILURE_LIMIT,
+    payloadCodec: codec,
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);
   console.log(`API listening on http://${config.API_HOST}:${config.API_PORT}`);

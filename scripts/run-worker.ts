@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../prisma/client';
-import { loadConfig } from './config';
+import { AesGcmPayloadCodec } from '../api/payload-codec';
+import { ConfigError, loadConfig } from './config';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
 import { ensureTrajectoryWorkflows } from './trajectory-workflows';
 import { runWorker } from './worker';
@@ -8,9 +9,12 @@ import { runWorker } from './worker';
 /** A worker on its own (docker-compose runs N of these): needs DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
-    throw new Error('A separate worker needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded).');
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS || !config.PAYLOAD_ENCRYPTION_KEYS) {
+    throw new ConfigError(
+      'A separate worker needs DATABASE_URL, TEMPORAL_ADDRESS and PAYLOAD_ENCRYPTION_KEYS (npm start runs everything embedded).',
+    );
   }
+  const dataConverter = { payloadCodecs: [new AesGcmPayloadCodec(config.PAYLOAD_ENCRYPTION_KEYS)] };
   installTemporalRuntime(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
   const shutdown = new Shutdown(config.SHUTDOWN_TIMEOUT_MS, console.log);
   shutdown.onSignals();
@@ -21,12 +25,13 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma,
+    dataConverter,
   });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   // A registration whose workflow start failed (Temporal was down) gets its workflow now.
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   shutdown.add('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const started = await ensureTrajectoryWorkflows(prisma, client, config.TEMPORAL_TASK_QUEUE);
   if (started) console.log(`Started ${started} trajectory workflow(s) for open trajectories`);
   await running;

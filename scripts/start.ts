@@ -13,6 +13,8 @@ import { startTemporalDevServer } from './temporal-server';
 import { ensureTrajectoryWorkflows } from './trajectory-workflows';
 import { resolveJwtSecret } from './jwt-secret';
 import { runWorker } from './worker';
+import { resolvePayloadKeys } from './payload-keys';
+import { AesGcmPayloadCodec } from '../api/payload-codec';
 import { serveApi } from './api-server';
 
 const log = (message: string) => console.log(`[start] ${message}`);
@@ -56,11 +58,14 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
   await seedCatalogue(prisma);
   if (db.embedded) await seedDemo(prisma, new Date());
 
+  const codec = new AesGcmPayloadCodec(resolvePayloadKeys(config));
+  const converter = { payloadCodecs: [codec] };
   const { running } = await runWorker(shutdown, {
     address: temporal.address,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma,
+    dataConverter: converter,
   });
   // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.
   running.catch(async (error: unknown) => {
@@ -71,7 +76,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
 
   const connection = await Connection.connect({ address: temporal.address });
   shutdown.add('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: converter });
   const started = await ensureTrajectoryWorkflows(prisma, client, config.TEMPORAL_TASK_QUEUE);
   if (started) log(`Started ${started} trajectory workflow(s) for open trajectories`);
 
@@ -87,6 +92,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       jwtSecret: resolveJwtSecret(config),
       maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
+      payloadCodec: codec,
     },
     config.API_HOST,
     config.API_PORT,

@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { alertSinks } from '../activities/operations-alerts';
@@ -14,6 +15,8 @@ export interface WorkerOptions {
   workflowBundle?: WorkflowBundle;
   /** 0 turns off sticky execution, so another worker picks up a workflow at once (restart tests). */
   maxCachedWorkflows?: number;
+  /** Encrypts payloads (api/payload-codec.ts); clients of the same workflows need the same keys. */
+  dataConverter?: DataConverter;
 }
 
 /** Workflow interceptors, bundled with the workflow code (a pre-built bundle must include them too). */
@@ -31,6 +34,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     activities: createActivities({ prisma: options.prisma }),
     sinks: alertSinks(options.prisma, (message) => console.error(message)),
+    ...(options.dataConverter && { dataConverter: options.dataConverter }),
     ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { zrmDomains } from '../../domain/zrm';
@@ -55,9 +56,10 @@ export function useLifecycle(
   const lateDb = late(() => db);
   const now = async () => new Date(Number(await lateEnv.currentTimeMs()));
 
-  async function newWorker(taskQueue: string, maxCachedWorkflows?: number) {
+  async function newWorker(taskQueue: string, maxCachedWorkflows?: number, dataConverter?: DataConverter) {
     return createWorker({
       maxCachedWorkflows,
+      dataConverter,
       connection: lateEnv.nativeConnection,
       namespace: lateEnv.namespace ?? 'default',
       taskQueue,

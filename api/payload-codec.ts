@@ -1,0 +1,72 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+
+const ProtoPayload = temporal.api.common.v1.Payload;
+
+const ENCODING = 'binary/encrypted';
+const KEY_ID = 'encryption-key-id';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const text = (bytes: Uint8Array | null | undefined) => new TextDecoder().decode(bytes ?? new Uint8Array());
+
+export interface PayloadKey {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * Parses PAYLOAD_ENCRYPTION_KEYS: `id=key` pairs separated by commas, each key 32 bytes as 64 hex
+ * digits or base64. The first encrypts; all decrypt, so a key can be rotated in without losing old histories.
+ */
+export function parsePayloadKeys(value: string): PayloadKey[] {
+  return value.split(',').map((pair) => {
+    const [id, encoded] = pair.trim().split('=', 2) as [string, string | undefined];
+    if (!id || !/^[\w.-]{1,64}$/.test(id) || !encoded) throw new Error('each key must be written as id=key');
+    const key = /^[0-9a-f]{64}$/i.test(encoded) ? Buffer.from(encoded, 'hex') : Buffer.from(encoded, 'base64');
+    if (key.length !== 32) throw new Error(`key ${id} must be 32 bytes (64 hex digits or base64)`);
+    return { id, key };
+  });
+}
+
+/**
+ * Encrypts every payload (workflow inputs, update arguments and results, activity inputs, memos)
+ * with AES-256-GCM before it leaves the process, so Temporal's history and Web UI hold only
+ * ciphertext: ZRM scores and decisions are not readable there. The key id travels in the
+ * payload's metadata; a payload of another key id is decrypted with that key.
+ */
+export class AesGcmPayloadCodec implements PayloadCodec {
+  private readonly byId: Map<string, Buffer>;
+
+  constructor(private readonly keys: PayloadKey[]) {
+    if (keys.length === 0) throw new Error('at least one payload key is needed');
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  async encode(payloads: Payload[]): Promise<Payload[]> {
+    const { id, key } = this.keys[0]!;
+    return payloads.map((payload) => {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const plain = Buffer.from(ProtoPayload.encode(payload).finish());
+      const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+      return { metadata: { [METADATA_ENCODING_KEY]: utf8(ENCODING), [KEY_ID]: utf8(id) }, data: sealed };
+    });
+  }
+
+  async decode(payloads: Payload[]): Promise<Payload[]> {
+    return payloads.map((payload) => {
+      if (text(payload.metadata?.[METADATA_ENCODING_KEY]) !== ENCODING) return payload;
+      const id = text(payload.metadata?.[KEY_ID]);
+      const key = this.byId.get(id);
+      if (!key) throw new Error(`No payload key with id ${JSON.stringify(id)} is configured`);
+      const data = Buffer.from(payload.data ?? new Uint8Array());
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+      decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      return ProtoPayload.decode(plain);
+    });
+  }
+}
