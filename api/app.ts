@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { authFailureLimiter, createAuth } from './auth';
-import { codecRoutes } from './codec-routes';
+import { codecCors, codecRoutes } from './codec-routes';
 import type { RouteDeps } from './deps';
 import { docsPage } from './docs-page';
 import type { Endpoint } from './endpoint';
@@ -34,6 +34,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   authFailureLimit?: number;
   /** Encrypts workflow payloads; with it, /codec/decode and /codec/encode serve operations. */
   payloadCodec?: PayloadCodec;
+  /** Origins (the Temporal Web UI) whose browsers may call /codec. */
+  codecCorsOrigins?: readonly string[];
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -68,6 +70,7 @@ export function createApp(deps: AppDependencies): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/codec', codecCors(deps.codecCorsOrigins ?? []));
   app.use(express.json({ limit: '100kb' }));
   app.use(
     healthRouter({ prisma, temporalProbe, namespace: deps.temporal.options.namespace, taskQueue: deps.taskQueue, log }),

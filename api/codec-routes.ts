@@ -1,4 +1,5 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { endpoint, type Endpoint } from './endpoint';
 import { AppError } from './errors';
@@ -54,4 +55,23 @@ export function codecRoutes(codec: PayloadCodec | undefined): Endpoint[] {
       },
     }),
   );
+}
+
+/**
+ * The Web UI calls the codec endpoints from the operator's browser, on another origin: answer the
+ * preflight and allow exactly the configured origins (CODEC_CORS_ORIGINS), nothing else.
+ */
+export function codecCors(origins: readonly string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('Origin');
+    if (!origin || !origins.includes(origin)) return next();
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    if (req.method !== 'OPTIONS') return next();
+    res.setHeader('Access-Control-Allow-Methods', 'POST');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Namespace');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+  };
 }

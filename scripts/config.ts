@@ -60,6 +60,12 @@ export const envSchema = z.object({
       })
       .optional(),
   ),
+  // Origins (the Temporal Web UI) whose browsers may call the API's /codec endpoints; comma-separated.
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 }).refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
   path: ['TOKEN_TTL'],

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
     authFailureLimit: config.AUTH_FAILURE_LIMIT,
     payloadCodec: codec,
+    codecCorsOrigins: config.CODEC_CORS_ORIGINS,
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);
   console.log(`API listening on http://${config.API_HOST}:${config.API_PORT}`);

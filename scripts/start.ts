@@ -93,6 +93,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
       payloadCodec: codec,
+      codecCorsOrigins: config.CODEC_CORS_ORIGINS,
     },
     config.API_HOST,
     config.API_PORT,
