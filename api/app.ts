@@ -36,6 +36,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   payloadCodec?: PayloadCodec;
   /** Origins (the Temporal Web UI) whose browsers may call /codec. */
   codecCorsOrigins?: readonly string[];
+  /** After how long an unanswered Idempotency-Key claim counts as abandoned (default 2 minutes). */
+  idempotencyClaimTimeoutMs?: number;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -83,7 +85,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
   app.use(authFailureLimiter(deps.authFailureLimit ?? 20));
   const auth = createAuth(prisma, jwtSecret, { maxLifetimeSeconds: deps.maxTokenLifetimeSeconds ?? 86_400 });
-  app.use(endpointRouter(routes, auth, prisma));
+  app.use(endpointRouter(routes, auth, prisma, deps.idempotencyClaimTimeoutMs));
   app.use(notFound);
   app.use(errorHandler((message) => logger.error(message)));
   return app;

@@ -25,8 +25,11 @@ export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Sche
     params: z.output<P>;
     query: z.output<Q>;
     body: z.output<B>;
-    /** This request's id (X-Request-Id), also the id of the workflow update it makes. */
-    requestId: string;
+    /**
+     * The id of the workflow update this request makes: the request's id (X-Request-Id), or one
+     * derived from its Idempotency-Key, so that a retry joins the first attempt's update.
+     */
+    updateId: string;
   }): Promise<unknown>;
 }
 
@@ -39,7 +42,7 @@ export interface Endpoint {
   roles: readonly Role[];
   status: 200 | 201;
   schemas: Partial<Record<Where, Schema>>;
-  run(actor: Actor, raw: Record<Where, unknown>, requestId: string): Promise<unknown>;
+  run(actor: Actor, raw: Record<Where, unknown>, updateId: string): Promise<unknown>;
 }
 
 /** Parses one part of the request; failures name the field as `body.month`, `query.limit`. */
@@ -62,10 +65,10 @@ export function endpoint<P extends Schema = Empty, Q extends Schema = Empty, B e
     roles: spec.roles,
     status: spec.status ?? 200,
     schemas: { params: spec.params, query: spec.query, body: spec.body },
-    run: (actor, raw, requestId) =>
+    run: (actor, raw, updateId) =>
       spec.handle({
         actor,
-        requestId,
+        updateId,
         params: parse('params', spec.params, raw.params),
         query: parse('query', spec.query, raw.query),
         body: parse('body', spec.body, raw.body),

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../prisma/database-errors';
 import { fromTemporal } from './workflow-errors';
 
 /** One problem with a request: the field it concerns (`body.month`), or the business rule it breaks. */
@@ -39,6 +40,9 @@ export function toAppError(error: unknown): AppError {
   }
   const temporal = fromTemporal(error);
   if (temporal) return temporal;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not available; try again shortly');
+  }
   const status = (error as { status?: unknown }).status;
   // express.json() raises these for malformed or oversized bodies.
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
 import type { Actor, Auth } from './auth';
@@ -7,14 +8,14 @@ import { once, type Answer } from './idempotency';
 
 type Raw = Parameters<Endpoint['run']>[1];
 
-async function answer(e: Endpoint, actor: Actor, raw: Raw, requestId: string): Promise<Answer> {
-  return { status: e.status, body: await e.run(actor, raw, requestId) };
+async function answer(e: Endpoint, actor: Actor, raw: Raw, updateId: string): Promise<Answer> {
+  return { status: e.status, body: await e.run(actor, raw, updateId) };
 }
 
 /** Refusals become stored answers too, so a repeated POST gets the same 409 as the first. */
-async function answerOrRefusal(e: Endpoint, actor: Actor, raw: Raw, requestId: string): Promise<Answer> {
+async function answerOrRefusal(e: Endpoint, actor: Actor, raw: Raw, updateId: string): Promise<Answer> {
   try {
-    return await answer(e, actor, raw, requestId);
+    return await answer(e, actor, raw, updateId);
   } catch (error) {
     const refusal = toAppError(error);
     if (refusal.status >= 500) throw error;
@@ -22,8 +23,21 @@ async function answerOrRefusal(e: Endpoint, actor: Actor, raw: Raw, requestId: s
   }
 }
 
+/**
+ * With an Idempotency-Key, the workflow update gets an id derived from it: a retry after a lost
+ * answer (a timeout, a dead process) attaches to the same update in the workflow, which Temporal
+ * runs once, instead of sending the change a second time.
+ */
+const keyedUpdateId = (actor: Actor, key: string) =>
+  `idempotency-${createHash('sha256').update(`${actor.id}:${key}`).digest('hex').slice(0, 32)}`;
+
 /** Mounts each endpoint behind authentication, the role check and, for POSTs, the Idempotency-Key. */
-export function endpointRouter(endpoints: Endpoint[], auth: Auth, prisma: PrismaClient): Router {
+export function endpointRouter(
+  endpoints: Endpoint[],
+  auth: Auth,
+  prisma: PrismaClient,
+  claimTimeoutMs?: number,
+): Router {
   const router = Router();
   for (const e of endpoints) {
     router[e.method](expressPath(e.path), auth.authenticate, async (req, res) => {
@@ -33,13 +47,17 @@ export function endpointRouter(endpoints: Endpoint[], auth: Auth, prisma: Prisma
       }
       const raw = { params: req.params, query: req.query, body: req.body as unknown };
       const key = req.get('Idempotency-Key');
-      const requestId = String(req.id);
       const result =
         e.method === 'post' && key !== undefined
-          ? await once(prisma, actor, key, { method: req.method, path: req.path, body: req.body }, () =>
-              answerOrRefusal(e, actor, raw, requestId),
+          ? await once(
+              prisma,
+              actor,
+              key,
+              { method: req.method, path: req.path, body: req.body },
+              () => answerOrRefusal(e, actor, raw, keyedUpdateId(actor, key)),
+              claimTimeoutMs,
             )
-          : await answer(e, actor, raw, requestId);
+          : await answer(e, actor, raw, String(req.id));
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(result.status).json(result.body);
     });

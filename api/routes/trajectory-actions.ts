@@ -93,7 +93,7 @@ function action<B extends z.ZodType, A extends object, R>(
     roles: spec.roles,
     params: trajectoryParams,
     body: spec.body,
-    handle: async ({ actor, params, body, requestId }) => {
+    handle: async ({ actor, params, body, updateId }) => {
       const { trajectoryId } = params;
       await scopedTrajectory(deps.prisma, actor, trajectoryId, { id: true });
       const args = await spec.args(body, { trajectoryId, actorId: actor.id });
@@ -101,8 +101,9 @@ function action<B extends z.ZodType, A extends object, R>(
         return await withinTime(deps.temporal, UPDATE_TIMEOUT_MS, () =>
           trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(spec.update, {
             args: [{ ...args, actorId: actor.id }],
-            // The request id names the update in the workflow's history: a change can be traced to its request.
-            updateId: requestId,
+            // Names the update in the workflow's history (the request id, or the Idempotency-Key's): a change
+            // can be traced to its request, and a retry with the same key joins the first attempt's update.
+            updateId,
           }),
         );
       } catch (error) {
