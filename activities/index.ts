@@ -37,5 +37,7 @@ export function createActivities({ prisma }: ActivityDependencies) {
     saveNoShow: saveNoShow(prisma),
   };
   // Every one fails fast on a value the database refuses (activities/fail-fast.ts).
-  return Object.fromEntries(Object.entries(activities).map(([name, fn]) => [name, failFast(fn as never)])) as typeof activities;
+  return Object.fromEntries(
+    Object.entries(activities).map(([name, fn]) => [name, failFast(fn as never)]),
+  ) as typeof activities;
 }

@@ -2,7 +2,6 @@ import type { RequestHandler } from 'express';
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import type { PrismaClient, Role } from '../prisma/client';
-import rateLimit from 'express-rate-limit';
 import { AppError, errorBody } from './errors';
 
 const issuer = 'wmo-trajectories';
@@ -71,7 +70,8 @@ async function verifiedSubject(token: string, key: Uint8Array, rules: TokenRules
     throw error;
   }
   const { exp, iat, sub } = payload as Required<Pick<JWTPayload, 'exp' | 'iat' | 'sub'>>;
-  if (iat > Date.now() / 1000 + (rules.clockSkewSeconds ?? 60)) throw unauthorized('The token was issued in the future');
+  if (iat > Date.now() / 1000 + (rules.clockSkewSeconds ?? 60))
+    throw unauthorized('The token was issued in the future');
   if (exp - iat > rules.maxLifetimeSeconds) throw unauthorized('The token lives longer than allowed');
   if (!subject.safeParse(sub).success) throw unauthorized('The token names no known user');
   return sub;
@@ -104,20 +104,37 @@ export function createAuth(prisma: PrismaClient, secret: string, rules: TokenRul
 
 /**
  * Slows down token guessing: after `limit` failed authentications (401) from one address within
- * 15 minutes, that address gets 429 until the window has passed. Successful requests do not count.
+ * 15 minutes, that address gets 429 until the window has passed. Only answers that were 401 count,
+ * when they are sent: requests in flight or answered otherwise never do (counting every request
+ * and taking successes back later made 200 simultaneous valid requests look like an attack).
  */
-export function authFailureLimiter(limit: number): RequestHandler {
-  return rateLimit({
-    windowMs: 15 * 60_000,
-    limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    handler: (_req, res) => {
+export function authFailureLimiter(limit: number, windowMs = 15 * 60_000): RequestHandler {
+  const failures = new Map<string, { count: number; resetAt: number }>();
+  const current = (address: string, now: number) => {
+    const entry = failures.get(address);
+    if (entry && entry.resetAt <= now) failures.delete(address);
+    return entry && entry.resetAt > now ? entry : undefined;
+  };
+  return (req, res, next) => {
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const now = Date.now();
+    const entry = current(address, now);
+    if (entry && entry.count >= limit) {
+      res.setHeader('Retry-After', String(Math.ceil((entry.resetAt - now) / 1000)));
       res
         .status(429)
         .json(errorBody(new AppError(429, 'TOO_MANY_FAILED_SIGN_INS', 'Too many failed sign-ins; try again later')));
-    },
-  });
+      return;
+    }
+    res.once('finish', () => {
+      if (res.statusCode !== 401) return;
+      const at = Date.now();
+      const counted = current(address, at) ?? { count: 0, resetAt: at + windowMs };
+      counted.count += 1;
+      failures.set(address, counted);
+      // Many addresses that never come back: forget the expired ones now and then.
+      if (failures.size > 10_000) for (const [key, value] of failures) if (value.resetAt <= at) failures.delete(key);
+    });
+    next();
+  };
 }

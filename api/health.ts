@@ -3,6 +3,7 @@ import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
 import { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
+import { withinTime } from './temporal-calls';
 
 export interface HealthDependencies {
   prisma: PrismaClient;
@@ -27,23 +28,13 @@ export function temporalProbeConnection(address: string): Connection {
   return Connection.lazy({ address, interceptors: [] });
 }
 
-/** Runs one check with a time limit; on timeout the signal aborts the call so no retry outlives the request. */
-async function probe(timeoutMs: number, run: (signal: AbortSignal) => Promise<unknown>): Promise<string | undefined> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
+/** The first line of why a check failed, or undefined when it passed. */
+async function failure(check: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    await Promise.race([run(controller.signal), timeout]);
+    await check();
     return undefined;
   } catch (error) {
     return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -54,14 +45,21 @@ async function probe(timeoutMs: number, run: (signal: AbortSignal) => Promise<un
  */
 export function healthRouter(deps: HealthDependencies): Router {
   const { prisma, temporalProbe: temporal, timeoutMs = 2_000, workerStaleMs = 90_000, log = console.error } = deps;
-  const call = <T>(signal: AbortSignal, fn: () => Promise<T>) =>
-    temporal.withAbortSignal(signal, () => temporal.withDeadline(Date.now() + timeoutMs, fn));
+  const call = <T>(fn: () => Promise<T>) => withinTime(temporal, timeoutMs, fn);
   const checks = {
-    database: () => probe(timeoutMs, () => prisma.$queryRaw`SELECT 1`),
-    temporal: () => probe(timeoutMs, (signal) => call(signal, () => temporal.workflowService.getSystemInfo({}))),
+    database: () =>
+      failure(() =>
+        Promise.race([
+          prisma.$queryRaw`SELECT 1`,
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+          ),
+        ]),
+      ),
+    temporal: () => failure(() => call(() => temporal.workflowService.getSystemInfo({}))),
     worker: () =>
-      probe(timeoutMs, async (signal) => {
-        const { pollers } = await call(signal, () =>
+      failure(async () => {
+        const { pollers } = await call(() =>
           temporal.workflowService.describeTaskQueue({
             namespace: deps.namespace,
             taskQueue: { name: deps.taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },

@@ -4,8 +4,8 @@ import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** One JSON line per event on stdout; `LOG_LEVEL` chooses how much. */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
+/** One JSON line per event on stdout; the level (LOG_LEVEL) chooses how much. */
+export function createLogger(level = 'info'): Logger {
   return pino({ level, base: { service: 'wmo-trajectories' } });
 }
 
@@ -29,11 +29,13 @@ export function requestLogging(logger: Logger): RequestHandler {
         method: req.method,
         // Query strings carry filters only (ids, codes, dates); paths carry ids.
         url: req.url,
-        upstreamId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : undefined,
+        upstreamId:
+          typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : undefined,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
   });
 }
@@ -43,7 +45,12 @@ export function httpMetrics(): { middleware: RequestHandler; registry: Registry 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames, registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer an HTTP request',

@@ -18,7 +18,8 @@ export function operationsAlertRoutes({ prisma }: RouteDeps): Endpoint[] {
         const where = { resolvedAt: query.resolved === 'true' ? { not: null } : null };
         return pageOf(
           query,
-          (window) => prisma.operationsAlert.findMany({ where, orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }], ...window }),
+          (window) =>
+            prisma.operationsAlert.findMany({ where, orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }], ...window }),
           () => prisma.operationsAlert.count({ where }),
         );
       },

@@ -33,6 +33,7 @@ export const hoursPerWeek = z
 
 // NUL and other control characters (line breaks and tabs aside) and halves of a surrogate pair
 // cannot be stored as text by PostgreSQL or break what reads it later.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,4 +1,9 @@
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RuleViolation } from '../domain/indication-rules';
 import { TrajectoryErrorType } from '../workflows/trajectory/contracts';
@@ -31,7 +36,11 @@ function fieldOf(message: string): string | undefined {
  * wrong state 409, invalid input 400, a broken product rule 422 with the rule named.
  */
 export function fromTemporal(error: unknown): AppError | undefined {
-  if (error instanceof TemporalTimeout || isUnavailable(error)) {
+  if (
+    error instanceof TemporalTimeout ||
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    isUnavailable(error)
+  ) {
     return new AppError(
       503,
       'TEMPORAL_UNAVAILABLE',

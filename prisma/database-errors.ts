@@ -1,13 +1,27 @@
 import { Prisma } from './client';
 
 // Prisma's codes for values the schema or a constraint refuses: the same input fails the same way every time.
-const refusedCodes = new Set(['P2000', 'P2003', 'P2004', 'P2005', 'P2006', 'P2007', 'P2011', 'P2012', 'P2019', 'P2020', 'P2023']);
+const refusedCodes = new Set([
+  'P2000',
+  'P2003',
+  'P2004',
+  'P2005',
+  'P2006',
+  'P2007',
+  'P2011',
+  'P2012',
+  'P2019',
+  'P2020',
+  'P2023',
+]);
 // What PostgreSQL says for the same, when the driver adapter passes it on unmapped.
-const refusedMessage = /violates (check|not-null|foreign key) constraint|invalid input (syntax|value)|out of range|value too long|invalid byte sequence/i;
+const refusedMessage =
+  /violates (check|not-null|foreign key) constraint|invalid input (syntax|value)|out of range|value too long|invalid byte sequence/i;
 
 // The server cannot be reached, went away, or is shutting down: a later attempt may well succeed.
 const unreachableCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const unreachableMessage = /terminating connection|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|Can't reach database/i;
+const unreachableMessage =
+  /terminating connection|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|Can't reach database/i;
 
 /** True for an error no retry can fix: the database refused the value itself. */
 export function isRefusedByDatabase(error: unknown): boolean {

@@ -81,7 +81,11 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pg-'));
   chmodSync(dataDir, 0o711);
   const password = randomBytes(12).toString('hex');
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), password });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: await freePort(),
+    password,
+  });
   try {
     await bench('embedded PostgreSQL', embedded.url);
   } finally {

@@ -21,56 +21,64 @@ export function lifetimeSeconds(ttl: string): number {
 const lifetime = z.string().regex(/^\d+[smhd]$/, 'a number and s, m, h or d, e.g. 8h');
 
 /** Every environment variable the system reads, with its default; documented in .env.example and the README. */
-export const envSchema = z.object({
-  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  DATA_DIR: z.string().min(1).default('.data'),
-  EMBEDDED_DB_PORT: port.default(5433),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  TEMPORAL_ADDRESS: optionalText,
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('trajectories'),
-  TEMPORAL_PORT: port.default(7233),
-  TEMPORAL_UI_PORT: port.default(8233),
-  TEMPORAL_CLI_PATH: optionalText,
-  TEMPORAL_ALLOW_DOWNLOAD: flag.default(true),
-  API_HOST: z.string().min(1).default('127.0.0.1'),
-  API_PORT: port.default(3000),
-  // HS256 key for API tokens; unset, `npm start` keeps a generated one in DATA_DIR/jwt-secret.
-  JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-  TOKEN_TTL: lifetime.default('8h'),
-  // The API refuses tokens that live longer (exp − iat), whoever minted them.
-  TOKEN_MAX_LIFETIME: lifetime.default('24h'),
-  // Failed sign-ins (401) per address per 15 minutes before 429.
-  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
-  // Where the worker serves the Temporal SDK's Prometheus metrics (0 = nowhere).
-  WORKER_METRICS_PORT: port.default(9464),
-  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  // id=key pairs (32-byte keys, hex or base64); the first encrypts workflow payloads, all decrypt.
-  // Unset: npm start keeps a generated key in DATA_DIR/payload-key; run-api and run-worker require it.
-  PAYLOAD_ENCRYPTION_KEYS: optionalText.pipe(
-    z
+export const envSchema = z
+  .object({
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    DATA_DIR: z.string().min(1).default('.data'),
+    EMBEDDED_DB_PORT: port.default(5433),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    TEMPORAL_ADDRESS: optionalText,
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('trajectories'),
+    TEMPORAL_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    TEMPORAL_CLI_PATH: optionalText,
+    TEMPORAL_ALLOW_DOWNLOAD: flag.default(true),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port.default(3000),
+    // HS256 key for API tokens; unset, `npm start` keeps a generated one in DATA_DIR/jwt-secret.
+    JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    TOKEN_TTL: lifetime.default('8h'),
+    // The API refuses tokens that live longer (exp − iat), whoever minted them.
+    TOKEN_MAX_LIFETIME: lifetime.default('24h'),
+    // Failed sign-ins (401) per address per 15 minutes before 429.
+    AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+    // Where the worker serves the Temporal SDK's Prometheus metrics (0 = nowhere).
+    WORKER_METRICS_PORT: port.default(9464),
+    WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    // id=key pairs (32-byte keys, hex or base64); the first encrypts workflow payloads, all decrypt.
+    // Unset: npm start keeps a generated key in DATA_DIR/payload-key; run-api and run-worker require it.
+    PAYLOAD_ENCRYPTION_KEYS: optionalText.pipe(
+      z
+        .string()
+        .transform((value, ctx) => {
+          try {
+            return parsePayloadKeys(value);
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', message: (error as Error).message });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+    ),
+    // Origins (the Temporal Web UI) whose browsers may call the API's /codec endpoints; comma-separated.
+    CODEC_CORS_ORIGINS: z
       .string()
-      .transform((value, ctx) => {
-        try {
-          return parsePayloadKeys(value);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
-      .optional(),
-  ),
-  // Origins (the Temporal Web UI) whose browsers may call the API's /codec endpoints; comma-separated.
-  CODEC_CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.url())),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-}).refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
-  path: ['TOKEN_TTL'],
-  message: 'must not exceed TOKEN_MAX_LIFETIME',
-});
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url())),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  })
+  .refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
+    path: ['TOKEN_TTL'],
+    message: 'must not exceed TOKEN_MAX_LIFETIME',
+  });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 

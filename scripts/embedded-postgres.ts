@@ -176,7 +176,11 @@ export async function startEmbeddedPostgres(options: {
   const { postgres } = embeddedPostgresBinaries();
   const args = ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1'];
   args.push('-c', 'unix_socket_directories=', '-c', `max_connections=${options.maxConnections ?? 100}`);
-  const child = spawn(postgres, args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  const child = spawn(postgres, args, {
+    ...owner,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000));
   child.stdout?.on('data', keep);

@@ -25,7 +25,9 @@ export function installTemporalRuntime(metricsPort = 0, host = '127.0.0.1'): voi
     shutdownSignals: [],
     logger: new DefaultLogger('WARN'),
     ...(metricsPort > 0 && {
-      telemetryOptions: { metrics: { prometheus: { bindAddress: `${host}:${metricsPort}`, countersTotalSuffix: true } } },
+      telemetryOptions: {
+        metrics: { prometheus: { bindAddress: `${host}:${metricsPort}`, countersTotalSuffix: true } },
+      },
     }),
   });
 }

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
+import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
 import { ConfigError, lifetimeSeconds, loadConfig } from './config';
 import { serveApi } from './api-server';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     authFailureLimit: config.AUTH_FAILURE_LIMIT,
     payloadCodec: codec,
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
+    logger: createLogger(config.LOG_LEVEL),
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);
   console.log(`API listening on http://${config.API_HOST}:${config.API_PORT}`);

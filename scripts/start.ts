@@ -14,6 +14,7 @@ import { ensureTrajectoryWorkflows } from './trajectory-workflows';
 import { resolveJwtSecret } from './jwt-secret';
 import { runWorker } from './worker';
 import { resolvePayloadKeys } from './payload-keys';
+import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
 import { serveApi } from './api-server';
 
@@ -94,6 +95,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
       payloadCodec: codec,
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
+      logger: createLogger(config.LOG_LEVEL),
     },
     config.API_HOST,
     config.API_PORT,
@@ -106,7 +108,9 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       '  Token          npm run token -- consulent@zeist.example',
       temporal.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${temporal.address}`,
       `  Metrics        http://${config.API_HOST}:${port}/metrics` +
-        (config.WORKER_METRICS_PORT ? `, worker http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics` : ''),
+        (config.WORKER_METRICS_PORT
+          ? `, worker http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`
+          : ''),
       `  Data           ${config.dataDir}`,
       '  Stop           Ctrl-C',
       '',

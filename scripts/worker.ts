@@ -38,7 +38,10 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows'), interceptors: { workflowModules: workflowInterceptorModules } }),
+      : {
+          workflowsPath: require.resolve('../workflows'),
+          interceptors: { workflowModules: workflowInterceptorModules },
+        }),
   });
 }
 

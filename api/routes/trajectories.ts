@@ -120,7 +120,10 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           // Another team's trajectory is not named: its existence is all this consultant may learn.
           const ours = registered.open.teamId === actor.teamId;
           throw new AppError(409, 'TRAJECTORY_EXISTS', 'The client already has an open trajectory with this provider', [
-            { path: 'body.client.bsn', message: ours ? `open trajectory ${registered.open.id}` : 'open trajectory of another team' },
+            {
+              path: 'body.client.bsn',
+              message: ours ? `open trajectory ${registered.open.id}` : 'open trajectory of another team',
+            },
           ]);
         }
         const trajectory = registered.created;

@@ -108,7 +108,8 @@ function action<B extends z.ZodType, A extends object, R>(
         );
       } catch (error) {
         // Only what the workflow refused or never received is undone: after a timeout it may hold the change.
-        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) await spec.undo?.(args);
+        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError)
+          await spec.undo?.(args);
         throw error;
       }
     },

@@ -42,11 +42,27 @@ const cases: Case[] = [
   // Decimal(5,2) and the check constraint hold, text PostgreSQL can keep.
   ...(
     [
-      ['a date of birth in 1850', { client: { ...registration.client, dateOfBirth: '1850-01-01' } }, 'body.client.dateOfBirth'],
+      [
+        'a date of birth in 1850',
+        { client: { ...registration.client, dateOfBirth: '1850-01-01' } },
+        'body.client.dateOfBirth',
+      ],
       ['a registration in the year 1', { registeredAt: '0001-01-01T00:00:00Z' }, 'body.registeredAt'],
-      ['a name with a NUL character', { client: { ...registration.client, fullName: 'Jan\u0000Jansen' } }, 'body.client.fullName'],
-      ['a name with half a surrogate pair', { client: { ...registration.client, fullName: 'Jan \uD800' } }, 'body.client.fullName'],
-      ['a name over two lines', { client: { ...registration.client, fullName: 'Jan\nJansen' } }, 'body.client.fullName'],
+      [
+        'a name with a NUL character',
+        { client: { ...registration.client, fullName: 'Jan\u0000Jansen' } },
+        'body.client.fullName',
+      ],
+      [
+        'a name with half a surrogate pair',
+        { client: { ...registration.client, fullName: 'Jan \uD800' } },
+        'body.client.fullName',
+      ],
+      [
+        'a name over two lines',
+        { client: { ...registration.client, fullName: 'Jan\nJansen' } },
+        'body.client.fullName',
+      ],
     ] as const
   ).map(([name, change, field]): Case => ({
     name,

@@ -16,7 +16,10 @@ interface Summary {
 describe('API: 200 concurrent mixed requests on the embedded PostgreSQL', () => {
   const api = useApi({ database: () => createEmbeddedTestDatabase(10) });
   const { consultant, otherConsultant, providerA, providerB } = api;
-  const team: Record<string, string> = { [demoIds.consultant]: demoIds.teamZeist, [demoIds.consultantDordrecht]: demoIds.teamDordrecht };
+  const team: Record<string, string> = {
+    [demoIds.consultant]: demoIds.teamZeist,
+    [demoIds.consultantDordrecht]: demoIds.teamDordrecht,
+  };
   const byProvider: Record<string, string[]> = { [demoIds.providerA]: [], [demoIds.providerB]: [] };
   const byTeam: Record<string, string[]> = { [demoIds.teamZeist]: [], [demoIds.teamDordrecht]: [] };
 
@@ -45,7 +48,8 @@ describe('API: 200 concurrent mixed requests on the embedded PostgreSQL', () => 
       switch (i % 8) {
         case 0:
         case 1: {
-          const [who, as] = i % 8 === 0 ? [demoIds.consultant, consultant] : [demoIds.consultantDordrecht, otherConsultant];
+          const [who, as] =
+            i % 8 === 0 ? [demoIds.consultant, consultant] : [demoIds.consultantDordrecht, otherConsultant];
           const res = await as.get('/trajectories?limit=100');
           expect(res.status).toBe(200);
           expect(res.body.items.length).toBeGreaterThan(0);
@@ -96,7 +100,9 @@ describe('API: 200 concurrent mixed requests on the embedded PostgreSQL', () => 
       }
     });
     const results = await Promise.allSettled(checks);
-    const failures = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason));
+    const failures = results
+      .filter((r) => r.status === 'rejected')
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
 
     // Each registration answered with the trajectory of the person it registered, in its caller's team.

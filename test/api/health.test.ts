@@ -39,7 +39,13 @@ describe('GET /health', () => {
     [env, pg, workflowBundle] = await Promise.all([startTestTemporal(), server.start(), bundleWorkflows()]);
     await applyMigrations(pg.url);
     prisma = createPrisma(pg.url, 2);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, prisma, workflowBundle });
+    worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      prisma,
+      workflowBundle,
+    });
     running = worker.run();
   });
   afterAll(async () => {

@@ -29,7 +29,9 @@ describe('API: structured logs, request ids and metrics', () => {
     });
     // The workflow's history holds the update under the request's id.
     const history = await api.env.client.workflow.getHandle(trajectoryWorkflowId(trajectoryId)).fetchHistory();
-    const updateIds = (history.events ?? []).flatMap((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId ?? []);
+    const updateIds = (history.events ?? []).flatMap(
+      (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId ?? [],
+    );
     expect(updateIds).toContain(requestId);
 
     // Nothing personal in any line: no BSN, no name, no token.
@@ -42,7 +44,9 @@ describe('API: structured logs, request ids and metrics', () => {
   it('when a caller sends its own X-Request-Id, then it is logged beside ours, never used as the update id', async () => {
     const res = await api.consultant.get('/tasks').set('X-Request-Id', 'upstream-42');
     expect(res.headers['x-request-id']).not.toBe('upstream-42');
-    const line = api.logs.lines().find((l) => (l.req as { id?: string } | undefined)?.id === res.headers['x-request-id']);
+    const line = api.logs
+      .lines()
+      .find((l) => (l.req as { id?: string } | undefined)?.id === res.headers['x-request-id']);
     expect(line?.req).toMatchObject({ upstreamId: 'upstream-42' });
   });
 
@@ -53,7 +57,9 @@ describe('API: structured logs, request ids and metrics', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/trajectories",status="200"\} [1-9]/);
-    expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/trajectories\/:trajectoryId",status="404"\} 1/);
+    expect(res.text).toMatch(
+      /http_requests_total\{method="GET",route="\/trajectories\/:trajectoryId",status="404"\} 1/,
+    );
     expect(res.text).toContain('http_request_duration_seconds_bucket');
     expect(res.text).toContain('process_resident_memory_bytes');
     expect(res.text).not.toContain('00000000-0000-4000-8000-000000000999');

@@ -14,7 +14,9 @@ describe('API: registration cannot race, reveal or reset', () => {
     api.db.prisma.auditEvent.count({ where: { trajectoryId, action: 'TRAJECTORY_STARTED' } });
 
   it('when 20 registrations of one BSN and provider arrive at once, then one 201, 19 × 409 naming it, one trajectory and one workflow', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => consultant.post('/trajectories', registration(1))));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => consultant.post('/trajectories', registration(1))),
+    );
     const created = answers.filter((r) => r.status === 201);
     const refused = answers.filter((r) => r.status === 409);
     expect(created).toHaveLength(1);
@@ -26,11 +28,16 @@ describe('API: registration cannot race, reveal or reset', () => {
         details: [{ path: 'body.client.bsn', message: `open trajectory ${trajectoryId}` }],
       });
     }
-    const identity = await api.db.prisma.clientIdentity.findUniqueOrThrow({ where: { bsn: registration(1).client.bsn } });
+    const identity = await api.db.prisma.clientIdentity.findUniqueOrThrow({
+      where: { bsn: registration(1).client.bsn },
+    });
     const trajectories = await api.db.prisma.trajectory.findMany({ where: { clientId: identity.clientId } });
     expect(trajectories.map((t) => t.id)).toEqual([trajectoryId]);
     expect(await api.db.prisma.client.count({ where: { id: identity.clientId } })).toBe(1);
-    await eventually(() => startedEvents(trajectoryId), (n) => n === 1);
+    await eventually(
+      () => startedEvents(trajectoryId),
+      (n) => n === 1,
+    );
     const { status } = await api.env.client.workflow.getHandle(trajectoryWorkflowId(trajectoryId)).describe();
     expect(status.name).toBe('RUNNING');
   });
@@ -46,7 +53,7 @@ describe('API: registration cannot race, reveal or reset', () => {
     ).rejects.toMatchObject({ code: 'P2002' });
   });
 
-  it("when another team registers a client who has an open trajectory with that provider, then 409 that does not name it", async () => {
+  it('when another team registers a client who has an open trajectory with that provider, then 409 that does not name it', async () => {
     const first = await consultant.post('/trajectories', registration(3));
     expect(first.status).toBe(201);
     const res = await otherConsultant.post('/trajectories', registration(3));
@@ -60,7 +67,10 @@ describe('API: registration cannot race, reveal or reset', () => {
     const first = await consultant.post('/trajectories', registration(4));
     expect(first.status).toBe(201);
     const trajectoryId = first.body.trajectoryId as string;
-    await eventually(() => startedEvents(trajectoryId), (n) => n === 1);
+    await eventually(
+      () => startedEvents(trajectoryId),
+      (n) => n === 1,
+    );
     const handle = api.env.client.workflow.getHandle(trajectoryWorkflowId(trajectoryId));
     await handle.terminate('operator test');
 

@@ -67,12 +67,17 @@ describe('API: a registration while Temporal is down', () => {
     const res = await request(app)
       .post('/trajectories')
       .set('Authorization', `Bearer ${token}`)
-      .send({ client: { bsn: bsnOf(90_001), fullName: 'Tijdens storing', dateOfBirth: '1960-06-30' }, providerId: demoIds.providerA });
+      .send({
+        client: { bsn: bsnOf(90_001), fullName: 'Tijdens storing', dateOfBirth: '1960-06-30' },
+        providerId: demoIds.providerA,
+      });
     expect(Date.now() - began).toBeLessThan(5_000);
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('TEMPORAL_UNAVAILABLE');
     const trajectoryId = res.body.error.details[0].message as string;
-    expect(await db.prisma.trajectory.findUnique({ where: { id: trajectoryId } })).toMatchObject({ phase: 'REGISTERED' });
+    expect(await db.prisma.trajectory.findUnique({ where: { id: trajectoryId } })).toMatchObject({
+      phase: 'REGISTERED',
+    });
     expect(starts.pending).toBe(1);
 
     // Temporal comes back on its own data; no worker or API restart is needed for the start.

@@ -149,20 +149,31 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
       const res = await untilAnswered(
         demoIds.consultant,
         '/trajectories',
-        { client: { bsn: bsnOf(50_000 + i), fullName: `Chaos ${i}`, dateOfBirth: '1970-07-07' }, providerId: demoIds.providerA },
+        {
+          client: { bsn: bsnOf(50_000 + i), fullName: `Chaos ${i}`, dateOfBirth: '1970-07-07' },
+          providerId: demoIds.providerA,
+        },
         `register-${i}`,
       );
       expect(res.status).toBe(201);
       trajectories.push(res.body.trajectoryId);
     }
-    await eventually(() => count('TRAJECTORY_STARTED'), (rows) => rows.length === TRAJECTORIES, 60_000);
+    await eventually(
+      () => count('TRAJECTORY_STARTED'),
+      (rows) => rows.length === TRAJECTORIES,
+      60_000,
+    );
     expect(await health()).toBe(200);
 
     // 1. The worker is killed outright while 20 intakes are under way; a new one takes over.
     const intakes = trajectories.map((id, i) =>
       untilAnswered(demoIds.providerUserA, `/trajectories/${id}/intake`, { heldOn: today }, `intake-${i}`),
     );
-    await eventually(() => prisma.auditEvent.count({ where: { action: 'INTAKE_RECORDED' } }), (n) => n > 0, 60_000);
+    await eventually(
+      () => prisma.auditEvent.count({ where: { action: 'INTAKE_RECORDED' } }),
+      (n) => n > 0,
+      60_000,
+    );
     await kill(worker);
     worker = await startWorker();
     for (const res of await Promise.all(intakes)) expect(res.status).toBe(200);
@@ -186,7 +197,11 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
 
     // 3. The database is cut for 20 seconds while the other decisions are under way.
     const laterDecisions = trajectories.slice(5).map((id, i) => decide(id, i + 5));
-    await eventually(() => prisma.auditEvent.count({ where: { action: 'INDICATION_DECIDED' } }), (n) => n > 5, 60_000);
+    await eventually(
+      () => prisma.auditEvent.count({ where: { action: 'INDICATION_DECIDED' } }),
+      (n) => n > 5,
+      60_000,
+    );
     await pg.stop();
     expect(await health()).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 20_000)); // the outage itself, not a wait for a condition
@@ -203,7 +218,9 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     expect(await prisma.indication.count()).toBe(TRAJECTORIES);
     expect(await prisma.trajectory.count({ where: { phase: 'ACTIVE' } })).toBe(TRAJECTORIES);
     const statuses = await Promise.all(
-      trajectories.map(async (id) => (await temporal!.client.workflow.getHandle(trajectoryWorkflowId(id)).describe()).status.name),
+      trajectories.map(
+        async (id) => (await temporal!.client.workflow.getHandle(trajectoryWorkflowId(id)).describe()).status.name,
+      ),
     );
     expect(new Set(statuses)).toEqual(new Set(['RUNNING']));
     expect(healthSeen).toContain(503);

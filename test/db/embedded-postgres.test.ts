@@ -55,9 +55,7 @@ describe('embedded PostgreSQL (real server binaries from npm)', () => {
       const { rows } = await pool.query<{ owner: number; n: string }>(
         'SELECT owner, count(*) AS n FROM probe GROUP BY owner ORDER BY owner',
       );
-      expect(rows).toEqual(
-        Array.from({ length: 20 }, (_, i) => ({ owner: 2 * i, n: String(2 * i + 1) })),
-      );
+      expect(rows).toEqual(Array.from({ length: 20 }, (_, i) => ({ owner: 2 * i, n: String(2 * i + 1) })));
     } finally {
       await pool.end();
     }
@@ -78,7 +76,10 @@ describe('embedded PostgreSQL (real server binaries from npm)', () => {
   });
 
   it('when a client has no or the wrong password, then it is refused', async () => {
-    for (const url of [embeddedPostgresUrl(server.port, 'wrong'), `postgresql://postgres@127.0.0.1:${server.port}/postgres`]) {
+    for (const url of [
+      embeddedPostgresUrl(server.port, 'wrong'),
+      `postgresql://postgres@127.0.0.1:${server.port}/postgres`,
+    ]) {
       const client = new Client({ connectionString: url });
       await expect(client.connect()).rejects.toThrow(/password/);
       await client.end().catch(() => undefined);

@@ -25,7 +25,13 @@ interface Ports {
 }
 
 async function choosePorts(): Promise<Ports> {
-  return { api: await freePort(), temporal: await freePort(), ui: await freePort(), db: await freePort(), metrics: await freePort() };
+  return {
+    api: await freePort(),
+    temporal: await freePort(),
+    ui: await freePort(),
+    db: await freePort(),
+    metrics: await freePort(),
+  };
 }
 
 /** `npm start` as a newcomer runs it, with ports and data dir of this test's own. */
@@ -107,7 +113,13 @@ describe('npm start: the embedded stack as real processes', () => {
     ports = await choosePorts();
   });
   afterEach(async () => {
-    if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+    // A failed test leaves its stack running: stop it as Ctrl-C would, so its children (Temporal,
+    // PostgreSQL) do not outlive it and hold the ports of the next test; SIGKILL only if that hangs.
+    if (running && running.child.exitCode === null) {
+      running.child.kill('SIGINT');
+      const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 30_000));
+      if (!(await Promise.race([running.exited.then(() => true), timeout]))) running.child.kill('SIGKILL');
+    }
     running = undefined;
   });
 
@@ -123,11 +135,13 @@ describe('npm start: the embedded stack as real processes', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', down: [] });
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
     // The worker's Temporal SDK metrics (workflow task and activity figures) are served for Prometheus.
-    const workerMetrics = await eventually(
+    // (Activity figures appear once the demo trajectories' first activities have run.)
+    await eventually(
       async () => (await fetch(`http://127.0.0.1:${ports.metrics}/metrics`)).text(),
-      (text) => text.includes('temporal_workflow_task_schedule_to_start_latency'),
+      (text) =>
+        text.includes('temporal_workflow_task_schedule_to_start_latency') &&
+        text.includes('temporal_activity_execution_latency'),
     );
-    expect(workerMetrics).toMatch(/temporal_activity_execution_latency/);
     expect((await fetch(`http://127.0.0.1:${ports.api}/metrics`)).status).toBe(200);
 
     expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Product"')).toBe(12);
@@ -166,7 +180,9 @@ describe('npm start: the embedded stack as real processes', () => {
     await waitForOutput(running, /\[start\] ready/);
     expect(running.output()).not.toMatch(/Started \d+ trajectory workflow/);
     expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Trajectory"')).toBe(3);
-    expect(await count(dataDir, ports.db, `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`)).toBe(3);
+    expect(
+      await count(dataDir, ports.db, `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`),
+    ).toBe(3);
     expect(await stopWithCtrlC(running)).toBe(0);
   });
 

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, projectRoot } from '../../scripts/config';
+import { ConfigError, envSchema, loadConfig, projectRoot } from '../../scripts/config';
 
 describe('loadConfig', () => {
   it('when nothing is set, then every default applies and the data dir is under the project', () => {
@@ -38,5 +39,14 @@ describe('loadConfig', () => {
   ])('when %s=%s, then start-up fails naming the variable', (name, value, named) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${named}:`));
+  });
+
+  it('when a variable is read, then .env.example and the README document it', () => {
+    const example = readFileSync(path.join(projectRoot, '.env.example'), 'utf8');
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    for (const name of Object.keys(envSchema.shape)) {
+      expect([name, example.includes(name)]).toEqual([name, true]);
+      expect([name, readme.includes(`| \`${name}\``)]).toEqual([name, true]);
+    }
   });
 });

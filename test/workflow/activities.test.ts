@@ -141,7 +141,10 @@ describe('activities are idempotent', () => {
       const { saveHourDeclaration } = createActivities({ prisma: unreachable });
       const failure = await new MockActivityEnvironment()
         .run(saveHourDeclaration, declaration(demoIds.providerA, 60, 0))
-        .then(() => undefined, (error: unknown) => error);
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       await unreachable.$disconnect();
       expect(failure).toBeDefined();
       expect(failure).not.toBeInstanceOf(ApplicationFailure);

@@ -27,7 +27,8 @@ const unencoded = new Set(['searchAttributes', 'patch-data']);
 function payloadsIn(value: unknown, found: RawPayload[] = []): RawPayload[] {
   if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
   const candidate = value as RawPayload;
-  if (candidate.metadata && typeof candidate.metadata === 'object' && candidate.data instanceof Uint8Array) found.push(candidate);
+  if (candidate.metadata && typeof candidate.metadata === 'object' && candidate.data instanceof Uint8Array)
+    found.push(candidate);
   for (const [key, child] of Object.entries(value)) if (!unencoded.has(key)) payloadsIn(child, found);
   return found;
 }
@@ -55,14 +56,33 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
       const handle = await encrypting.workflow.start(trajectoryWorkflow, {
         workflowId,
         taskQueue,
-        args: [{ trajectoryId, providerId: demoIds.providerA, teamId: demoIds.teamZeist, registeredAt: new Date().toISOString() }],
+        args: [
+          {
+            trajectoryId,
+            providerId: demoIds.providerA,
+            teamId: demoIds.teamZeist,
+            registeredAt: new Date().toISOString(),
+          },
+        ],
       });
       const today = new Date().toISOString().slice(0, 10);
       await handle.executeUpdate(recordIntake, { args: [{ heldOn: today, actorId: demoIds.providerUserA }] });
       await handle.executeUpdate(decideIndication, {
-        args: [{ productCode: '02B05', startDate: today, endDate: '2027-06-30', hoursPerWeek: 3, zrm, actorId: demoIds.consultant }],
+        args: [
+          {
+            productCode: '02B05',
+            startDate: today,
+            endDate: '2027-06-30',
+            hoursPerWeek: 3,
+            zrm,
+            actorId: demoIds.consultant,
+          },
+        ],
       });
-      await eventually(() => world.db.prisma.zrmScore.count({ where: { assessment: { trajectoryId } } }), (n) => n === zrmDomains.length);
+      await eventually(
+        () => world.db.prisma.zrmScore.count({ where: { assessment: { trajectoryId } } }),
+        (n) => n === zrmDomains.length,
+      );
     });
 
     // What Temporal stores, read without the key (as the Web UI or anyone with server access would).
@@ -102,17 +122,25 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
     const body = {
       payloads: [
         {
-          metadata: Object.fromEntries(Object.entries(started.metadata!).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+          metadata: Object.fromEntries(
+            Object.entries(started.metadata!).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+          ),
           data: Buffer.from(started.data!).toString('base64'),
         },
       ],
     };
     const token = (user: string) => mintToken('a codec test secret, at least 32 characters', user, '1h');
-    const decoded = await request(app).post('/codec/decode').set('Authorization', `Bearer ${await token(demoIds.operations)}`).send(body);
+    const decoded = await request(app)
+      .post('/codec/decode')
+      .set('Authorization', `Bearer ${await token(demoIds.operations)}`)
+      .send(body);
     expect(decoded.status).toBe(200);
     expect(Buffer.from(decoded.body.payloads[0].metadata.encoding, 'base64').toString()).toBe('json/plain');
     expect(Buffer.from(decoded.body.payloads[0].data, 'base64').toString()).toContain(trajectoryId);
-    const refused = await request(app).post('/codec/decode').set('Authorization', `Bearer ${await token(demoIds.consultant)}`).send(body);
+    const refused = await request(app)
+      .post('/codec/decode')
+      .set('Authorization', `Bearer ${await token(demoIds.consultant)}`)
+      .send(body);
     expect(refused.status).toBe(403);
     expect((await request(app).post('/codec/decode').send(body)).status).toBe(401);
   });
