@@ -47,6 +47,14 @@ export class WorkflowStarts {
     }
   }
 
+  /**
+   * Makes sure an existing open trajectory runs (a re-registration found it): within the time
+   * limit, or in the background once Temporal is back; never holds up the caller's answer.
+   */
+  async ensure(trajectory: TrajectoryRecord): Promise<void> {
+    await this.attempt(trajectory).catch(() => this.later(trajectory));
+  }
+
   /** How many starts wait for Temporal to come back. */
   get pending(): number {
     return this.waiting.size;

@@ -8,7 +8,7 @@ import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajec
 import { scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../registration';
 import { withinTime } from '../temporal-calls';
-import { ensureTrajectoryWorkflow, trajectoryHandle } from '../trajectory-workflow';
+import { trajectoryHandle } from '../trajectory-workflow';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -116,7 +116,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
         });
         if ('open' in registered) {
           // Also a retry after a failed workflow start: make sure that trajectory runs.
-          await ensureTrajectoryWorkflow(prisma, deps.temporal, deps.taskQueue, registered.open);
+          await deps.workflowStarts.ensure(registered.open);
           // Another team's trajectory is not named: its existence is all this consultant may learn.
           const ours = registered.open.teamId === actor.teamId;
           throw new AppError(409, 'TRAJECTORY_EXISTS', 'The client already has an open trajectory with this provider', [
