@@ -41,7 +41,7 @@ export function toAppError(error: unknown): AppError {
   const temporal = fromTemporal(error);
   if (temporal) return temporal;
   if (isDatabaseUnavailable(error)) {
-    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not available; try again shortly');
+    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not available or busy; try again shortly');
   }
   const status = (error as { status?: unknown }).status;
   // express.json() raises these for malformed or oversized bodies.
