@@ -3,7 +3,7 @@ import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
 import { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
-import { withinTime } from './temporal-calls';
+import { withinTime, withTimeLimit } from './temporal-calls';
 
 export interface HealthDependencies {
   prisma: PrismaClient;
@@ -47,15 +47,7 @@ export function healthRouter(deps: HealthDependencies): Router {
   const { prisma, temporalProbe: temporal, timeoutMs = 2_000, workerStaleMs = 90_000, log = console.error } = deps;
   const call = <T>(fn: () => Promise<T>) => withinTime(temporal, timeoutMs, fn);
   const checks = {
-    database: () =>
-      failure(() =>
-        Promise.race([
-          prisma.$queryRaw`SELECT 1`,
-          new Promise((_, reject) =>
-            setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
-          ),
-        ]),
-      ),
+    database: () => failure(() => withTimeLimit(timeoutMs, () => prisma.$queryRaw`SELECT 1`)),
     temporal: () => failure(() => call(() => temporal.workflowService.getSystemInfo({}))),
     worker: () =>
       failure(async () => {

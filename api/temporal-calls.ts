@@ -7,26 +7,38 @@ export class TemporalTimeout extends Error {}
 type Bounded = Pick<Client, 'withAbortSignal' | 'withDeadline'>;
 
 /**
- * Runs a Temporal call with a hard time limit, so no request hangs on a server or worker that is
- * away: the abort signal and the gRPC deadline end the call itself (no retry outlives the request),
- * the race ends the wait.
+ * Runs `run` with a hard time limit: past it, the signal aborts the work itself (so nothing outlives
+ * the caller) and the wait ends with `timedOut()`'s error.
  */
-export async function withinTime<T>(temporal: Bounded, timeoutMs: number, call: () => Promise<T>): Promise<T> {
+export async function withTimeLimit<T>(
+  timeoutMs: number,
+  run: (signal: AbortSignal) => Promise<T>,
+  timedOut: () => Error = () => new Error(`no answer within ${timeoutMs} ms`),
+): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new TemporalTimeout(`Temporal did not answer within ${timeoutMs} ms`));
+      reject(timedOut());
     }, timeoutMs);
   });
   try {
-    const deadline = Date.now() + timeoutMs;
-    return await Promise.race([
-      temporal.withAbortSignal(controller.signal, () => temporal.withDeadline(deadline, call)),
-      timeout,
-    ]);
+    return await Promise.race([run(controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Runs a Temporal call with a hard time limit, so no request hangs on a server or worker that is
+ * away: the abort signal and the gRPC deadline end the call itself (no retry outlives the request).
+ */
+export function withinTime<T>(temporal: Bounded, timeoutMs: number, call: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  return withTimeLimit(
+    timeoutMs,
+    (signal) => temporal.withAbortSignal(signal, () => temporal.withDeadline(deadline, call)),
+    () => new TemporalTimeout(`Temporal did not answer within ${timeoutMs} ms`),
+  );
 }

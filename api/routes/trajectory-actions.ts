@@ -176,7 +176,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
         ...(await fileReport(deps, 'EXPANSION', b.report, ctx)),
         hoursPerWeek: b.hoursPerWeek,
       }),
-      undo: ({ reportId }) => deps.prisma.requestReport.delete({ where: { id: reportId } }),
+      undo: (args) => dropReport(deps, args),
     }),
     action(deps, {
       path: 'expansion-decision',
