@@ -12,7 +12,7 @@ import {
 import { enqueueNotification } from './notifications';
 import { completeTasks, openTask } from './tasks';
 import { markTrajectoryClosed, updateTrajectoryRecord } from './trajectory';
-import { saveHourDeclaration, saveNoShow } from './usage';
+import { correctHourDeclaration, loadHourDeclaration, saveHourDeclaration, saveNoShow } from './usage';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
@@ -34,6 +34,8 @@ export function createActivities({ prisma }: ActivityDependencies) {
     updateTrajectoryRecord: updateTrajectoryRecord(prisma),
     markTrajectoryClosed: markTrajectoryClosed(prisma),
     saveHourDeclaration: saveHourDeclaration(prisma),
+    loadHourDeclaration: loadHourDeclaration(prisma),
+    correctHourDeclaration: correctHourDeclaration(prisma),
     saveNoShow: saveNoShow(prisma),
   };
   // Every one fails fast on a value the database refuses (activities/fail-fast.ts).

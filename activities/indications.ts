@@ -11,6 +11,8 @@ export interface SaveIndication {
   decidedAt: string;
   decidedById: string;
   zrm: ZrmScores;
+  /** A granted extension's next period: planned until the current one ends. */
+  planned?: boolean;
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -34,6 +36,7 @@ export function saveIndication(prisma: PrismaClient) {
           hoursPerWeek: i.hoursPerWeek,
           decidedAt: new Date(i.decidedAt),
           decidedById: i.decidedById,
+          status: i.planned ? 'PLANNED' : 'ACTIVE',
         },
       });
       const scores = Object.entries(i.zrm) as [ZrmDomain, number][];
@@ -53,13 +56,19 @@ export function saveIndication(prisma: PrismaClient) {
   };
 }
 
-/** Marks an indication ended when its period is over (a later period may follow). */
+/** Marks an indication ended when its period is over; a planned next period becomes active with it. */
 export function endIndication(prisma: PrismaClient) {
-  return async (input: { indicationId: string; endedAt: string }): Promise<void> => {
-    await prisma.indication.updateMany({
-      where: { id: input.indicationId, status: 'ACTIVE' },
-      data: { status: 'ENDED', closedAt: new Date(input.endedAt) },
-    });
+  return async (input: { indicationId: string; endedAt: string; nextIndicationId?: string }): Promise<void> => {
+    await prisma.$transaction([
+      prisma.indication.updateMany({
+        where: { id: input.indicationId, status: 'ACTIVE' },
+        data: { status: 'ENDED', closedAt: new Date(input.endedAt) },
+      }),
+      prisma.indication.updateMany({
+        where: { id: input.nextIndicationId ?? { in: [] }, status: 'PLANNED' },
+        data: { status: 'ACTIVE' },
+      }),
+    ]);
   };
 }
 

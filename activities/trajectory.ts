@@ -1,10 +1,13 @@
 import type { ClosureReason } from '../domain/closure-reasons';
+import { tasksOutlivingClosure } from '../domain/lifecycle';
 import type { PrismaClient, TrajectoryPhase } from '../prisma/client';
 
 export interface TrajectoryRecordUpdate {
   trajectoryId: string;
   phase: TrajectoryPhase;
   intakeHeldAt?: string;
+  /** The day the intake was held (absent before it was mirrored, and before the intake). */
+  intakeHeldOn?: string;
   nextDeadlineAt: string | null;
   /** Absent from workflows that ran before the kind was mirrored. */
   nextDeadlineKind?: string | null;
@@ -20,13 +23,12 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
         nextDeadlineAt: u.nextDeadlineAt ? new Date(u.nextDeadlineAt) : null,
         nextDeadlineKind: u.nextDeadlineKind ?? null,
         ...(u.intakeHeldAt && { intakeHeldAt: new Date(u.intakeHeldAt) }),
+        ...(u.intakeHeldOn && { intakeHeldOn: new Date(`${u.intakeHeldOn}T00:00:00Z`) }),
       },
     });
   };
 }
 
-/** Work that matters after the trajectory ends (seed 003: failed bemoeizorg needs a follow-up). */
-export const TASKS_OUTLIVING_CLOSURE = ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN'];
 
 export interface CloseTrajectoryInput {
   trajectoryId: string;
@@ -53,11 +55,11 @@ export function markTrajectoryClosed(prisma: PrismaClient) {
         },
       }),
       prisma.indication.updateMany({
-        where: { trajectoryId: input.trajectoryId, status: 'ACTIVE' },
+        where: { trajectoryId: input.trajectoryId, status: { in: ['ACTIVE', 'PLANNED'] } },
         data: { status: 'ENDED', closedAt: at, closureReason: input.reason },
       }),
       prisma.task.updateMany({
-        where: { trajectoryId: input.trajectoryId, status: 'OPEN', kind: { notIn: TASKS_OUTLIVING_CLOSURE } },
+        where: { trajectoryId: input.trajectoryId, status: 'OPEN', kind: { notIn: [...tasksOutlivingClosure] } },
         data: { status: 'CANCELLED', completedAt: at, outcome: `trajectory closed: ${input.reason}` },
       }),
     ]);

@@ -1,4 +1,7 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../prisma/client';
+
+const monthOf = (month: string) => new Date(`${month}T00:00:00Z`);
 
 export interface SaveDeclaration {
   indicationId: string;
@@ -15,8 +18,39 @@ export interface SaveDeclaration {
 export function saveHourDeclaration(prisma: PrismaClient) {
   return async (d: SaveDeclaration): Promise<void> => {
     await prisma.hourDeclaration.createMany({
-      data: [{ ...d, month: new Date(`${d.month}T00:00:00Z`), declaredAt: new Date(d.declaredAt) }],
+      data: [{ ...d, month: monthOf(d.month), declaredAt: new Date(d.declaredAt) }],
       skipDuplicates: true,
+    });
+  };
+}
+
+/** What a declared month holds now: a correction's starting point. */
+export function loadHourDeclaration(prisma: PrismaClient) {
+  return async (key: { indicationId: string; month: string }) => {
+    const row = await prisma.hourDeclaration.findUnique({
+      where: { indicationId_month: { indicationId: key.indicationId, month: monthOf(key.month) } },
+      select: { directMinutes: true, indirectMinutes: true, digitalMinutes: true },
+    });
+    if (!row) throw ApplicationFailure.nonRetryable(`No declaration for ${key.month}`, 'TrajectoryWrongState');
+    return row;
+  };
+}
+
+export interface CorrectDeclaration {
+  indicationId: string;
+  month: string;
+  directMinutes: number;
+  indirectMinutes: number;
+  digitalMinutes: number;
+  warnings: string[];
+}
+
+/** Sets a declared month's figures and warnings (setting twice is setting once). */
+export function correctHourDeclaration(prisma: PrismaClient) {
+  return async ({ indicationId, month, ...figures }: CorrectDeclaration): Promise<void> => {
+    await prisma.hourDeclaration.update({
+      where: { indicationId_month: { indicationId, month: monthOf(month) } },
+      data: figures,
     });
   };
 }

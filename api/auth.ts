@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import type { PrismaClient, Role } from '../prisma/client';
-import { AppError, errorBody } from './errors';
+import { AppError } from './app-error';
+import { errorBody } from './errors';
 
 const issuer = 'wmo-trajectories';
 const audience = 'wmo-trajectories-api';

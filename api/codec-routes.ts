@@ -2,7 +2,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { endpoint, type Endpoint } from './endpoint';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 
 /** A payload as Temporal's remote codec protocol sends it: metadata values and data in base64. */
 const jsonPayloads = z.strictObject({

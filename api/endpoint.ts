@@ -1,7 +1,7 @@
 import type { Role } from '../prisma/client';
 import { z } from 'zod';
 import type { Actor } from './auth';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 
 type Schema = z.ZodType;
 type Empty = z.ZodObject<Record<string, never>>;

@@ -1,26 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../prisma/database-errors';
+import { AppError, type ErrorDetail } from './app-error';
 import { fromTemporal } from './workflow-errors';
-
-/** One problem with a request: the field it concerns (`body.month`), or the business rule it breaks. */
-export interface ErrorDetail {
-  path?: string;
-  rule?: string;
-  message: string;
-}
-
-/** The one error type routes throw: a stable code, an HTTP status, and details where relevant. */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: ErrorDetail[],
-  ) {
-    super(message);
-  }
-}
 
 /** Body of every error response: { error: { code, message, details? } }. */
 export interface ErrorBody {
@@ -34,10 +15,6 @@ export const notFound: RequestHandler = (req, _res, next) => {
 /** What a thrown error means for the caller; anything unrecognised is a 500 (and logged). */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) {
-    const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', details);
-  }
   const temporal = fromTemporal(error);
   if (temporal) return temporal;
   if (isDatabaseUnavailable(error)) {

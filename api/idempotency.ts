@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../prisma/client';
 import type { Actor } from './auth';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 
 export interface Answer {
   status: number;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RouteDeps } from './deps';
 import { endpoint, type Endpoint } from './endpoint';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 import { id, page, pageOf } from './schemas';
 
 /** Operations' list of what is stuck, and marking an alert as handled. */

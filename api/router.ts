@@ -3,7 +3,8 @@ import { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
 import type { Actor, Auth } from './auth';
 import { expressPath, type Endpoint } from './endpoint';
-import { AppError, errorBody, toAppError } from './errors';
+import { AppError } from './app-error';
+import { errorBody, toAppError } from './errors';
 import { once, type Answer } from './idempotency';
 
 type Raw = Parameters<Endpoint['run']>[1];

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../prisma/client';
 import type { Actor } from './auth';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 
 /** A filter no row passes: an actor whose role lacks its team or provider sees nothing. */
 export const nothing = { id: { in: [] as string[] } };

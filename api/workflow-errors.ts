@@ -5,9 +5,8 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { RuleViolation } from '../domain/indication-rules';
-import { TrajectoryErrorType } from '../workflows/trajectory/contracts';
-import { AppError } from './errors';
+import { TrajectoryErrorType, type Refusal } from '../workflows/trajectory/contracts';
+import { AppError, type ErrorDetail } from './app-error';
 import { TemporalTimeout } from './temporal-calls';
 
 /** gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4): Temporal is away, not refusing. */
@@ -25,15 +24,20 @@ function refusalIn(error: WorkflowUpdateFailedError): ApplicationFailure | undef
   return undefined;
 }
 
-/** The workflow names the field first ("month must be the first day of a month"). */
-function fieldOf(message: string): string | undefined {
-  const first = /^([a-z][A-Za-z]*)\b/.exec(message)?.[1];
-  return first ? `body.${first}` : undefined;
+/** The refusal's details as the API reports them: an argument's name becomes its path in the body. */
+function detailsOf(refusal: ApplicationFailure | undefined, message: string): ErrorDetail[] {
+  const refusals = (refusal?.details?.[0] ?? [{ message }]) as Refusal[];
+  return refusals.map((r) => ({
+    ...(r.field && { path: `body.${r.field}` }),
+    ...(r.rule && { rule: r.rule }),
+    message: r.message,
+  }));
 }
 
 /**
  * Maps what the trajectory workflow refused to HTTP (the types are in workflows/trajectory/contracts.ts):
- * wrong state 409, invalid input 400, a broken product rule 422 with the rule named.
+ * wrong state 409, invalid input 400, a broken business rule 422 with the rule named; each detail
+ * carries the field the workflow named.
  */
 export function fromTemporal(error: unknown): AppError | undefined {
   if (
@@ -55,22 +59,13 @@ export function fromTemporal(error: unknown): AppError | undefined {
   const message = refusal?.message ?? error.message;
   switch (refusal?.type) {
     case TrajectoryErrorType.WrongState:
-    case TrajectoryErrorType.AlreadyClosed:
-      return new AppError(409, 'WRONG_STATE', message);
+      return new AppError(409, 'WRONG_STATE', message, detailsOf(refusal, message));
     case TrajectoryErrorType.InvalidInput:
-    case TrajectoryErrorType.InvalidClosureReason:
-      return new AppError(400, 'VALIDATION_FAILED', message, [{ path: fieldOf(message), message }]);
+      return new AppError(400, 'VALIDATION_FAILED', message, detailsOf(refusal, message));
     case TrajectoryErrorType.UnknownProduct:
       return new AppError(400, 'VALIDATION_FAILED', message, [{ path: 'body.productCode', message }]);
-    case TrajectoryErrorType.RuleViolated: {
-      const violations = (refusal?.details?.[0] ?? []) as RuleViolation[];
-      return new AppError(
-        422,
-        'RULE_VIOLATED',
-        message,
-        violations.map((v) => ({ rule: v.rule, message: v.message })),
-      );
-    }
+    case TrajectoryErrorType.RuleViolated:
+      return new AppError(422, 'RULE_VIOLATED', message, detailsOf(refusal, message));
     default:
       return undefined;
   }

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/client';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 import { withinTime } from './temporal-calls';
 import { ensureTrajectoryWorkflow, type TrajectoryRecord } from './trajectory-workflow';
 

@@ -3,7 +3,7 @@ import type { Prisma } from '../../prisma/client';
 import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import { AppError } from '../errors';
+import { AppError } from '../app-error';
 import { id, page, pageOf } from '../schemas';
 import { nothing } from '../scope';
 

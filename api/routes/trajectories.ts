@@ -3,7 +3,7 @@ import type { Prisma, Role } from '../../prisma/client';
 import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import { AppError } from '../errors';
+import { AppError } from '../app-error';
 import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../registration';

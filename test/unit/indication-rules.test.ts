@@ -15,7 +15,7 @@ const bemoeizorg = product('02B04', { maxDurationMonths: 12 });
 const ib0 = product('IB0', { requiresStableZrm: true, validFrom: '2022-01-01' });
 const allScored = (score: 1 | 2 | 3 | 4 | 5): ZrmScores => Object.fromEntries(zrmDomains.map((d) => [d, score]));
 const rules = (p: ProductRules, startDate: string, endDate: string, zrm: ZrmScores = {}) =>
-  checkIndication(p, { startDate, endDate, zrm }).map((v) => v.rule);
+  checkIndication(p, { startDate, endDate, zrm, hoursPerWeek: null }).map((v) => v.rule);
 
 describe('product rules at decision time', () => {
   it('when 02B03 runs exactly 12 months, then it is allowed; one day more is refused with the rule named', () => {

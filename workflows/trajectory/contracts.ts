@@ -2,13 +2,14 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BusinessDate } from '../../domain/calendar';
 import type { ClosureReason } from '../../domain/closure-reasons';
 import type { NoShowPolicy } from '../../domain/no-shows';
+import type { EndEvaluationOutcome, TrajectoryPhase } from '../../domain/lifecycle';
 import type { TimeMixWarning, TimeTotals } from '../../domain/utilisation';
 import type { ZrmScores } from '../../domain/zrm';
 
+export type { EndEvaluationOutcome, TrajectoryPhase };
+
 /** The workflow id is the business key, so a trajectory can never run twice. */
 export const trajectoryWorkflowId = (trajectoryId: string): string => `trajectory-${trajectoryId}`;
-
-export type TrajectoryPhase = 'REGISTERED' | 'INTAKE_HELD' | 'ACTIVE' | 'CLOSED';
 
 /** The product rules the workflow needs between decisions (copied from the catalogue at decision time). */
 export interface IndicationSnapshot {
@@ -48,16 +49,21 @@ export interface ExpansionSnapshot {
   requestedHoursPerWeek: number;
 }
 
-/** Everything the workflow knows; ids and dates only, never personal data. Carried across continue-as-new. */
-export interface TrajectorySnapshot {
+/** What every phase knows; ids and dates only, never personal data. */
+interface TrajectoryBase {
   trajectoryId: string;
   providerId: string;
   teamId: string;
   registeredAt: string; // ISO instant of the aanmelding
   intakeReminderLeadDays: number;
-  phase: TrajectoryPhase;
-  intakeHeldOn?: BusinessDate;
-  indication?: IndicationSnapshot;
+  /** Deadlines added after trajectories were already running, on only where patched() says so. */
+  reviewsEnabled?: boolean;
+  handledDeadlines: string[];
+}
+
+/** What an indication in force brings: its period's requests, usage and evaluations. */
+interface InCare {
+  indication: IndicationSnapshot;
   extension?: ExtensionSnapshot;
   expansion?: ExpansionSnapshot;
   period?: PeriodUsage;
@@ -65,12 +71,18 @@ export interface TrajectorySnapshot {
   time?: TimeTotals;
   consecutiveNoShows?: number;
   endEvaluation?: EndEvaluationOutcome;
-  /** Deadlines added after trajectories were already running, on only where patched() says so. */
-  reviewsEnabled?: boolean;
-  handledDeadlines: string[];
-  closedAt?: string;
-  closureReason?: ClosureReason;
 }
+type NotInCare = { [K in keyof InCare]?: undefined };
+
+export type RegisteredTrajectory = TrajectoryBase & NotInCare & { phase: 'REGISTERED'; intakeHeldOn?: undefined };
+export type IntakeHeldTrajectory = TrajectoryBase & NotInCare & { phase: 'INTAKE_HELD'; intakeHeldOn: BusinessDate };
+/** An active trajectory always has its indication. */
+export type ActiveTrajectory = TrajectoryBase & InCare & { phase: 'ACTIVE'; intakeHeldOn: BusinessDate };
+export type ClosedTrajectory = TrajectoryBase &
+  Partial<InCare> & { phase: 'CLOSED'; intakeHeldOn?: BusinessDate; closedAt: string; closureReason: ClosureReason };
+
+/** Everything the workflow knows, by phase. Carried across continue-as-new. */
+export type TrajectorySnapshot = RegisteredTrajectory | IntakeHeldTrajectory | ActiveTrajectory | ClosedTrajectory;
 
 export interface TrajectoryInput {
   trajectoryId: string;
@@ -97,11 +109,12 @@ export interface PendingDeadline {
   kind: DeadlineKind;
   dueAt: string; // ISO instant
   key: string; // changes when the deadline moves, so a moved deadline is a new one
+  /** Of the granted next period: shown ahead, acted on once that period has started. */
+  upcoming?: true;
 }
 
-export interface TrajectoryView extends Omit<TrajectorySnapshot, 'handledDeadlines'> {
-  pendingDeadlines: PendingDeadline[];
-}
+type WithoutHandled<T> = T extends unknown ? Omit<T, 'handledDeadlines'> : never;
+export type TrajectoryView = WithoutHandled<TrajectorySnapshot> & { pendingDeadlines: PendingDeadline[] };
 
 export interface RecordIntake {
   heldOn: BusinessDate;
@@ -172,6 +185,23 @@ export interface NoShowOutcome {
   action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT';
 }
 
+/** The provider corrects the recorded intake day; the reason is stored by the API, the workflow keeps its id. */
+export interface CorrectIntake {
+  heldOn: BusinessDate;
+  correctionId: string;
+  actorId: string;
+}
+
+/** The provider corrects a declared month of the current period (all three figures, as they should have been). */
+export interface CorrectHours {
+  month: BusinessDate;
+  directMinutes: number;
+  indirectMinutes: number;
+  digitalMinutes: number;
+  correctionId: string;
+  actorId: string;
+}
+
 /** Op- en afschalen (seed 003): another product in the same trajectory, a new indication. */
 export interface ChangeProduct {
   productCode: string;
@@ -188,9 +218,6 @@ export interface ChangeEndDate {
   actorId: string;
 }
 
-/** Bemoeizorg's end evaluation (seed 003): where the client went, or that contact or referral failed. */
-export type EndEvaluationOutcome = 'STEPPED_DOWN' | 'TRANSFERRED' | 'CONTACT_FAILED' | 'REFERRAL_FAILED';
-
 export interface RecordEndEvaluation {
   outcome: EndEvaluationOutcome;
   actorId: string;
@@ -203,25 +230,31 @@ export interface CloseRequest {
 
 export const getState = defineQuery<TrajectoryView>('getState');
 export const recordIntake = defineUpdate<TrajectoryView, [RecordIntake]>('recordIntake');
+export const correctIntake = defineUpdate<TrajectoryView, [CorrectIntake]>('correctIntake');
 export const decideIndication = defineUpdate<TrajectoryView, [DecideIndication]>('decideIndication');
 export const requestExtension = defineUpdate<TrajectoryView, [RequestExtension]>('requestExtension');
 export const decideExtension = defineUpdate<TrajectoryView, [DecideExtension]>('decideExtension');
 export const requestExpansion = defineUpdate<TrajectoryView, [RequestExpansion]>('requestExpansion');
 export const decideExpansion = defineUpdate<TrajectoryView, [DecideExpansion]>('decideExpansion');
 export const declareHours = defineUpdate<DeclarationOutcome, [DeclareHours]>('declareHours');
+export const correctHours = defineUpdate<DeclarationOutcome, [CorrectHours]>('correctHours');
 export const recordNoShow = defineUpdate<NoShowOutcome, [RecordNoShow]>('recordNoShow');
 export const changeProduct = defineUpdate<TrajectoryView, [ChangeProduct]>('changeProduct');
 export const changeEndDate = defineUpdate<TrajectoryView, [ChangeEndDate]>('changeEndDate');
 export const recordEndEvaluation = defineUpdate<TrajectoryView, [RecordEndEvaluation]>('recordEndEvaluation');
 export const close = defineUpdate<TrajectoryView, [CloseRequest]>('close');
 
-/** ApplicationFailure types of refused updates; the API maps WrongState to 409 and RuleViolated to 422. */
+/** ApplicationFailure types of refused updates; the API maps WrongState to 409, InvalidInput to 400, RuleViolated to 422. */
 export enum TrajectoryErrorType {
   WrongState = 'TrajectoryWrongState',
   InvalidInput = 'TrajectoryInvalidInput',
   RuleViolated = 'IndicationRuleViolated',
   UnknownProduct = 'UnknownProduct',
-  // Kept for histories recorded before the lifecycle existed.
-  AlreadyClosed = 'TrajectoryAlreadyClosed',
-  InvalidClosureReason = 'InvalidClosureReason',
+}
+
+/** Each refusal's details[0]: what is wrong, with the field (an argument's name) and rule where there is one. */
+export interface Refusal {
+  message: string;
+  field?: string;
+  rule?: string;
 }

@@ -8,7 +8,13 @@ import {
   supportPlanReviewDueAt,
 } from '../../domain/deadlines';
 import type { ClosureReason } from '../../domain/closure-reasons';
-import type { DeadlineKind, IndicationSnapshot, PendingDeadline, TrajectorySnapshot } from './contracts';
+import type {
+  ActiveTrajectory,
+  DeadlineKind,
+  IndicationSnapshot,
+  PendingDeadline,
+  TrajectorySnapshot,
+} from './contracts';
 
 function deadline(kind: DeadlineKind, dueAt: Date, scope: string | number): PendingDeadline {
   return { kind, dueAt: dueAt.toISOString(), key: `${kind}:${scope}:${dueAt.toISOString()}` };
@@ -24,7 +30,7 @@ function intakeDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
   ];
 }
 
-function indicationDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): PendingDeadline[] {
+function indicationDeadlines(s: ActiveTrajectory, i: IndicationSnapshot): PendingDeadline[] {
   const out: PendingDeadline[] = [];
   // Seed 003: the provider files an extension request about 8 weeks before the allocation ends.
   if (i.extendable && !s.extension)
@@ -42,7 +48,7 @@ function indicationDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): Pend
 }
 
 /** Evaluations toward the end of a period; the 8-week window gives time to arrange what follows. */
-function reviewDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): PendingDeadline[] {
+function reviewDeadlines(s: ActiveTrajectory, i: IndicationSnapshot): PendingDeadline[] {
   const out: PendingDeadline[] = [];
   const beforeEnd = extensionRequestDueAt(i.endDate);
   // Seed 003: at the end of bemoeizorg, assess step-down or transfer, or plan for failed contact.
@@ -57,12 +63,27 @@ function reviewDeadlines(s: TrajectorySnapshot, i: IndicationSnapshot): PendingD
   return out;
 }
 
-/** Every deadline still to act on, earliest first, derived from the state alone: a moved date moves its timer. */
-export function pendingDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
+/** Every deadline of the current period still to act on, earliest first, from the state alone: a moved date moves its timer. */
+export function dueDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
   if (s.phase === 'CLOSED') return [];
-  const all = [...intakeDeadlines(s), ...(s.indication ? indicationDeadlines(s, s.indication) : [])];
-  return all.filter((d) => !s.handledDeadlines.includes(d.key)).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const all = [...intakeDeadlines(s), ...(s.phase === 'ACTIVE' ? indicationDeadlines(s, s.indication) : [])];
+  return all.filter((d) => !s.handledDeadlines.includes(d.key)).sort(byDueAt);
 }
+
+/**
+ * What people see ahead: the current period's deadlines and, once an extension is granted, the
+ * next period's (its extension reminder, evaluations and end), acted on only when it has started.
+ */
+export function pendingDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
+  const due = dueDeadlines(s);
+  const next = s.phase === 'ACTIVE' && s.extension?.status === 'GRANTED' ? s.extension.next : undefined;
+  if (!next || s.phase !== 'ACTIVE') return due;
+  const nextPeriod: ActiveTrajectory = { ...s, indication: next, extension: undefined, endEvaluation: undefined };
+  const upcoming = indicationDeadlines(nextPeriod, next).map((d): PendingDeadline => ({ ...d, upcoming: true }));
+  return [...due, ...upcoming].sort(byDueAt);
+}
+
+const byDueAt = (a: PendingDeadline, b: PendingDeadline) => a.dueAt.localeCompare(b.dueAt);
 
 /** Why an allocation that reached its end date without a granted extension closes. */
 export function closureAtEnd(i: IndicationSnapshot): ClosureReason {

@@ -1,52 +1,157 @@
-import { workflowInfo } from '@temporalio/workflow';
-import { intakeDueAt } from '../../domain/deadlines';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { TaskKind } from '../../domain/lifecycle';
 import { act } from './activity-proxy';
 import type { PendingDeadline, TrajectorySnapshot } from './contracts';
+import { pendingDeadlines } from './deadlines';
+import { searchAttributesOf, unlistedAttributes } from './search-attributes';
+import type { Trajectory } from './state';
 
-/** Keys derived from the workflow and the deadline: the same deadline can never notify or open a task twice. */
-const keyOf = (d: PendingDeadline) => `${workflowInfo().workflowId}:${d.key}`;
+type AuditData = Record<string, string | number | boolean | null>;
 
-function notifyProvider(s: TrajectorySnapshot, d: PendingDeadline, kind: string, payload: Record<string, string>) {
-  return act.enqueueNotification({
-    idempotencyKey: keyOf(d),
-    trajectoryId: s.trajectoryId,
-    recipientRole: 'PROVIDER',
-    providerId: s.providerId,
-    kind,
-    payload: { trajectoryId: s.trajectoryId, dueAt: d.dueAt, ...payload },
-  });
-}
+/**
+ * Everything the workflow makes happen outside itself, and every idempotency key it uses: a key
+ * is the workflow id and what the effect is about, so a retried activity or a replayed history
+ * never opens a task, sends a notice or writes an audit event twice.
+ */
+export class Effects {
+  private readonly workflowId = workflowInfo().workflowId;
+  private readonly runId = workflowInfo().runId;
+  private published = '';
 
-/** A task for the trajectory's consultant team or its provider, due at the deadline. */
-function taskFor(role: 'CONSULTANT' | 'PROVIDER', s: TrajectorySnapshot, d: PendingDeadline, kind: string) {
-  return act.openTask({
-    idempotencyKey: keyOf(d),
-    trajectoryId: s.trajectoryId,
-    kind,
-    assigneeRole: role,
-    ...(role === 'CONSULTANT' ? { teamId: s.teamId } : { providerId: s.providerId }),
-    dueAt: d.dueAt,
-  });
-}
+  constructor(
+    private readonly t: Trajectory,
+    /** Search attributes came later: older histories replay without the upsert commands. */
+    private readonly searchable: boolean,
+  ) {}
 
-/** What each reminder deadline does; ALLOCATION_END is the workflow's own business (close or next period). */
-export async function remind(s: TrajectorySnapshot, d: PendingDeadline): Promise<void> {
-  switch (d.kind) {
-    case 'INTAKE_REMINDER': // the provider needs the intake deadline, not the reminder's own time
-      return notifyProvider(s, d, 'INTAKE_DUE_SOON', { dueAt: intakeDueAt(new Date(s.registeredAt)).toISOString() });
-    case 'INTAKE_OVERDUE': // seed 003: the consultant follows up a missed intake
-      return taskFor('CONSULTANT', s, d, 'INTAKE_OVERDUE');
-    case 'EXTENSION_REQUEST_DUE': // seed 003: request with the mandatory report
-      return notifyProvider(s, d, 'EXTENSION_REQUEST_DUE', { endDate: s.indication!.endDate });
-    case 'INTERIM_EVALUATION': // seed 003: bemoeizorg evaluation with the district-team consultant
-      return taskFor('CONSULTANT', s, d, 'INTERIM_EVALUATION');
-    case 'END_EVALUATION': // seed 003: step-down/transfer, or risk analysis and follow-up plan
-      return taskFor('CONSULTANT', s, d, 'END_EVALUATION');
-    case 'IB2_REEVALUATION': // seed 001: stop, IB1 or IB3
-      return taskFor('CONSULTANT', s, d, 'IB2_REEVALUATION');
-    case 'SUPPORT_PLAN_REVIEW': // seed 001: discussed with the client at least yearly
-      return taskFor('PROVIDER', s, d, 'SUPPORT_PLAN_REVIEW');
-    case 'ALLOCATION_END':
-      throw new Error('ALLOCATION_END is handled by the workflow body');
+  private key(...parts: (string | number)[]): string {
+    return [this.workflowId, ...parts].join(':');
+  }
+
+  private get s(): TrajectorySnapshot {
+    return this.t.state;
+  }
+
+  /** The workflow itself acts on deadlines; people act through updates. */
+  get self(): string {
+    return this.workflowId;
+  }
+
+  /** Temporal's list shows the state as it is now (only changed values are sent). */
+  publish(): void {
+    if (!this.searchable) return;
+    const attributes = searchAttributesOf(this.s);
+    const shown = JSON.stringify(attributes.map((a) => a.value));
+    if (shown === this.published) return;
+    upsertSearchAttributes(attributes);
+    this.published = shown;
+  }
+
+  /** A run that continues as new leaves the list: only the running run of a trajectory matches a phase. */
+  unlist(): void {
+    if (this.searchable) upsertSearchAttributes(unlistedAttributes);
+  }
+
+  /** The database record and Temporal's list follow the state after every change. */
+  mirror(intakeHeldAt?: string): Promise<void> {
+    this.publish();
+    const next = pendingDeadlines(this.s)[0];
+    return act.updateTrajectoryRecord({
+      trajectoryId: this.s.trajectoryId,
+      phase: this.s.phase,
+      intakeHeldAt,
+      intakeHeldOn: this.s.intakeHeldOn,
+      nextDeadlineAt: next?.dueAt ?? null,
+      nextDeadlineKind: next?.kind ?? null,
+    });
+  }
+
+  /** The run id keeps keys unique after continue-as-new, where the version counter starts again. */
+  audit(action: string, actorId: string, data: AuditData = {}): Promise<void> {
+    return act.recordAuditEvent({
+      idempotencyKey: [this.workflowId, this.runId, action, this.t.version].join(':'),
+      trajectoryId: this.s.trajectoryId,
+      actor: { type: actorId === this.workflowId ? 'WORKFLOW' : 'USER', id: actorId },
+      action,
+      data,
+    });
+  }
+
+  /** Closes the trajectory's open tasks of these kinds: what they waited for has happened. Returns when. */
+  async completeTasks(kinds: TaskKind[], actorId: string): Promise<string> {
+    const at = new Date().toISOString();
+    await act.completeTasks({ trajectoryId: this.s.trajectoryId, kinds, completedById: actorId, at });
+    return at;
+  }
+
+  private consultantTask(kind: TaskKind, idempotencyKey: string, dueAt: string): Promise<void> {
+    return act.openTask({
+      idempotencyKey,
+      trajectoryId: this.s.trajectoryId,
+      kind,
+      assigneeRole: 'CONSULTANT',
+      teamId: this.s.teamId,
+      dueAt,
+    });
+  }
+
+  /** A consultant task that matters until the allocation ends (a decision, a follow-up), once per `scope`. */
+  consultantTaskUntilEnd(kind: TaskKind, scope: string | number): Promise<void> {
+    const end = pendingDeadlines(this.s).find((d) => d.kind === 'ALLOCATION_END');
+    return this.consultantTask(kind, this.key(kind, scope), end?.dueAt ?? new Date().toISOString());
+  }
+
+  private notify(
+    recipient: { role: 'PROVIDER' } | { role: 'CONSULTANT' },
+    idempotencyKey: string,
+    kind: string,
+    payload: Record<string, string | number>,
+  ): Promise<void> {
+    const trajectoryId = this.s.trajectoryId;
+    return act.enqueueNotification({
+      idempotencyKey,
+      trajectoryId,
+      recipientRole: recipient.role,
+      ...(recipient.role === 'PROVIDER' ? { providerId: this.s.providerId } : { teamId: this.s.teamId }),
+      kind,
+      payload: { trajectoryId, ...payload },
+    });
+  }
+
+  /** Seed 003: at about 80 % use the provider is told to ask for more and the consultant gets the decision, once a period. */
+  async expansionAdvised(sequence: number, month: string): Promise<void> {
+    const key = this.key('EXPANSION', sequence);
+    await this.notify({ role: 'PROVIDER' }, key, 'EXPANSION_ADVISED', { month });
+    await this.consultantTask('DECIDE_EXPANSION', key, new Date().toISOString());
+  }
+
+  monthDoubled(sequence: number, month: string): Promise<void> {
+    return this.notify({ role: 'CONSULTANT' }, this.key('DOUBLED', sequence, month), 'MONTH_DOUBLED', { month });
+  }
+
+  /** Seed 003: the local team hears of a second no-show in a row; a third asks the consultant to re-establish contact. */
+  noShowFollowUp(action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT', sequence: number, n: { occurredAt: string; consecutive: number }) {
+    const key = this.key('NO_SHOW', sequence, n.occurredAt);
+    if (action === 'NOTIFY_LOCAL_TEAM')
+      return this.notify({ role: 'CONSULTANT' }, key, 'CONSECUTIVE_NO_SHOWS', { consecutive: n.consecutive });
+    if (action === 'RECONTACT') return this.consultantTask('RECONTACT_AFTER_NO_SHOWS', key, new Date().toISOString());
+    return Promise.resolve();
+  }
+
+  /** A deadline's notice to the provider; keyed by the deadline, so a moved deadline notifies anew. */
+  deadlineNotice(d: PendingDeadline, kind: string, payload: Record<string, string>): Promise<void> {
+    return this.notify({ role: 'PROVIDER' }, this.key(d.key), kind, { dueAt: d.dueAt, ...payload });
+  }
+
+  /** A deadline's task for the consultant team or the provider, due at the deadline. */
+  deadlineTask(role: 'CONSULTANT' | 'PROVIDER', d: PendingDeadline, kind: TaskKind): Promise<void> {
+    return act.openTask({
+      idempotencyKey: this.key(d.key),
+      trajectoryId: this.s.trajectoryId,
+      kind,
+      assigneeRole: role,
+      ...(role === 'CONSULTANT' ? { teamId: this.s.teamId } : { providerId: this.s.providerId }),
+      dueAt: d.dueAt,
+    });
   }
 }

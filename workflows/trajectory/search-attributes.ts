@@ -37,3 +37,12 @@ export function searchAttributesOf(s: TrajectorySnapshot): SearchAttributeUpdate
     { key: NextDeadlineKey, value: next ? new Date(next.dueAt) : null },
   ];
 }
+
+/** A finished run (continued as new) shows none of them: a query by phase, product or deadline finds each trajectory once. */
+export const unlistedAttributes: SearchAttributeUpdatePair[] = [
+  { key: PhaseKey, value: null },
+  { key: ProductKey, value: null },
+  { key: ProviderKey, value: null },
+  { key: TeamKey, value: null },
+  { key: NextDeadlineKey, value: null },
+];

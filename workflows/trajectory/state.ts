@@ -1,33 +1,53 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/common';
+import { checkDeclaredMonth, checkIntakeDate, checkNoShowTime, type DateRefusal } from '../../domain/business-dates';
 import { firstOfMonth, isBusinessDate } from '../../domain/calendar';
-import { isClosureReason } from '../../domain/closure-reasons';
+import { isClosureReason, type ClosureReason } from '../../domain/closure-reasons';
 import { nextPeriodStart } from '../../domain/indication-rules';
+import { endEvaluationOutcomes, type TrajectoryPhase } from '../../domain/lifecycle';
 import {
   TrajectoryErrorType,
-  type CloseRequest,
+  type ActiveTrajectory,
   type ChangeEndDate,
   type ChangeProduct,
+  type CloseRequest,
+  type CorrectHours,
+  type CorrectIntake,
   type DecideExpansion,
   type DecideExtension,
   type DecideIndication,
   type DeclareHours,
-  type RecordEndEvaluation,
-  type PeriodUsage,
-  type RecordNoShow,
+  type EndEvaluationOutcome,
   type IndicationSnapshot,
+  type PeriodUsage,
+  type RecordEndEvaluation,
   type RecordIntake,
+  type RecordNoShow,
+  type Refusal,
   type RequestExpansion,
   type RequestExtension,
   type TrajectoryInput,
-  type TrajectoryPhase,
   type TrajectorySnapshot,
   type TrajectoryView,
 } from './contracts';
 import { pendingDeadlines } from './deadlines';
 
-const refuse = (type: TrajectoryErrorType, message: string): never => {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-};
+/** Refuses an update: nothing changes, and the API answers with the type's status and these details. */
+export function refuseAll(type: TrajectoryErrorType, refusals: Refusal[]): never {
+  throw ApplicationFailure.create({
+    type,
+    message: refusals.map((r) => (r.rule ? `${r.rule}: ${r.message}` : r.message)).join('; '),
+    details: [refusals],
+    nonRetryable: true,
+  });
+}
+
+const refuse = (type: TrajectoryErrorType, message: string, field?: string): never =>
+  refuseAll(type, [{ message, ...(field && { field }) }]);
+
+/** Dates that break a business rule (issue 9): 422 with field and rule. */
+function refuseDates(refusals: DateRefusal[]): void {
+  if (refusals.length) refuseAll(TrajectoryErrorType.RuleViolated, refusals);
+}
 
 function requirePhase(actual: TrajectoryPhase, allowed: TrajectoryPhase[], action: string): void {
   if (!allowed.includes(actual)) refuse(TrajectoryErrorType.WrongState, `Cannot ${action} in phase ${actual}`);
@@ -35,7 +55,7 @@ function requirePhase(actual: TrajectoryPhase, allowed: TrajectoryPhase[], actio
 
 function requireDate(value: string, field: string): void {
   if (!isBusinessDate(value))
-    refuse(TrajectoryErrorType.InvalidInput, `${field} must be a date (YYYY-MM-DD): ${value}`);
+    refuse(TrajectoryErrorType.InvalidInput, `${field} must be a date (YYYY-MM-DD): ${value}`, field);
 }
 
 /** A decision needs a request that waits for one. */
@@ -47,20 +67,47 @@ function requireWaitingRequest(request: { status: string } | undefined, what: st
 /** An expansion is more hours per week than the indication has now. */
 function requireMoreHours(hoursPerWeek: number, current: number): void {
   if (!(hoursPerWeek > current))
-    refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`);
+    refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`, 'hoursPerWeek');
 }
+
+/** Minutes of a month as declared: whole, not negative, digital a part of direct. */
+function requireMinutes(d: Pick<DeclareHours, 'directMinutes' | 'indirectMinutes' | 'digitalMinutes'>): void {
+  for (const field of ['directMinutes', 'indirectMinutes', 'digitalMinutes'] as const) {
+    if (!Number.isInteger(d[field]) || d[field] < 0)
+      refuse(TrajectoryErrorType.InvalidInput, `${field} must be a whole number >= 0`, field);
+  }
+  if (d.digitalMinutes > d.directMinutes)
+    refuse(TrajectoryErrorType.InvalidInput, 'digitalMinutes is part of directMinutes', 'digitalMinutes');
+}
+
+/** The hourly volume of an indication, or a refusal: result-financed products declare no hours. */
+function hourlyVolume(i: IndicationSnapshot): number {
+  if (i.hoursPerWeek === null || i.resultFinanced === true)
+    return refuse(TrajectoryErrorType.WrongState, `${i.productCode} is not paid per hour`);
+  return i.hoursPerWeek;
+}
+
+const emptyPeriod: PeriodUsage = {
+  declaredMonths: [],
+  clientBoundMinutes: 0,
+  expansionAdvised: false,
+  declarableNoShows: 0,
+};
+const noTime = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
 
 /**
  * The trajectory's state and its rules of change. Handlers validate with `check*` (synchronous,
- * nothing changes on refusal) and apply with the mutators; every change bumps `version`, which the
- * main loop waits on to recompute its timers.
+ * nothing changes on refusal; `now` is the workflow's clock, absent when checking again after the
+ * clock was checked) and apply with the mutators once they hold the workflow's lock; every change bumps `version`, which the main loop waits on.
  */
 export class Trajectory {
   version = 0;
-  readonly s: TrajectorySnapshot;
+  state: TrajectorySnapshot;
+  /** Set when the current history should end: the main loop continues as new once handlers finish. */
+  boundaryReached = false;
 
   constructor(input: TrajectoryInput) {
-    this.s = input.carriedOver ?? {
+    this.state = input.carriedOver ?? {
       trajectoryId: input.trajectoryId,
       providerId: input.providerId,
       teamId: input.teamId,
@@ -71,222 +118,279 @@ export class Trajectory {
     };
   }
 
-  /** Usage of the current period (older snapshots have none); reading never changes state, validators use it. */
-  get period(): PeriodUsage {
-    return (
-      this.s.period ?? { declaredMonths: [], clientBoundMinutes: 0, expansionAdvised: false, declarableNoShows: 0 }
-    );
+  get closed(): boolean {
+    return this.state.phase === 'CLOSED';
   }
 
-  get closed(): boolean {
-    return this.s.phase === 'CLOSED';
+  /** The active trajectory, or a refusal naming what could not be done. */
+  inCare(action: string): ActiveTrajectory {
+    const s = this.state;
+    if (s.phase !== 'ACTIVE') return refuse(TrajectoryErrorType.WrongState, `Cannot ${action} in phase ${s.phase}`);
+    return s;
+  }
+
+  /** Usage of the current period (older snapshots have none); reading never changes state. */
+  usage(s: ActiveTrajectory): PeriodUsage {
+    return s.period ?? emptyPeriod;
   }
 
   view(): TrajectoryView {
-    const { handledDeadlines: _handled, ...rest } = this.s;
-    return { ...rest, pendingDeadlines: pendingDeadlines(this.s) };
+    const { handledDeadlines: _handled, ...rest } = this.state;
+    return { ...rest, pendingDeadlines: pendingDeadlines(this.state) };
   }
 
   private changed(): void {
     this.version += 1;
   }
 
-  checkIntake(r: RecordIntake): void {
-    requirePhase(this.s.phase, ['REGISTERED'], 'record the intake');
+  // Intake and decision (seed 003: intake within two weeks, a decision after the intake).
+
+  checkIntake(r: RecordIntake, now?: Date): void {
+    requirePhase(this.state.phase, ['REGISTERED'], 'record the intake');
     requireDate(r.heldOn, 'heldOn');
+    refuseDates(checkIntakeDate(r.heldOn, this.state.registeredAt, now));
   }
 
   intakeHeld(heldOn: string): void {
-    Object.assign(this.s, { phase: 'INTAKE_HELD', intakeHeldOn: heldOn });
+    const s = this.state;
+    if (s.phase !== 'REGISTERED') return;
+    this.state = { ...s, phase: 'INTAKE_HELD', intakeHeldOn: heldOn };
+    this.changed();
+  }
+
+  checkIntakeCorrection(c: CorrectIntake, now?: Date): void {
+    const s = this.state;
+    if (s.phase !== 'INTAKE_HELD' && s.phase !== 'ACTIVE')
+      refuse(TrajectoryErrorType.WrongState, `Cannot correct the intake in phase ${s.phase}`);
+    requireDate(c.heldOn, 'heldOn');
+    refuseDates(checkIntakeDate(c.heldOn, s.registeredAt, now));
+    if (c.heldOn === s.intakeHeldOn)
+      refuse(TrajectoryErrorType.InvalidInput, `heldOn is already ${c.heldOn}: nothing to correct`, 'heldOn');
+    if (s.phase === 'ACTIVE' && c.heldOn > s.indication.startDate) {
+      refuseAll(TrajectoryErrorType.RuleViolated, [
+        {
+          field: 'heldOn',
+          rule: 'INTAKE_AFTER_DECISION',
+          message: `heldOn ${c.heldOn} is after the start of the indication on ${s.indication.startDate}`,
+        },
+      ]);
+    }
+  }
+
+  intakeCorrected(heldOn: string): void {
+    const s = this.state;
+    if (s.phase === 'INTAKE_HELD' || s.phase === 'ACTIVE') this.state = { ...s, intakeHeldOn: heldOn };
     this.changed();
   }
 
   checkDecision(d: DecideIndication): void {
-    // Seed 003: service starts only after a decision, and the decision follows the intake.
-    requirePhase(this.s.phase, ['INTAKE_HELD'], 'decide an indication');
+    requirePhase(this.state.phase, ['INTAKE_HELD'], 'decide an indication');
     requireDate(d.startDate, 'startDate');
     requireDate(d.endDate, 'endDate');
     if (d.hoursPerWeek !== null && !(d.hoursPerWeek > 0))
-      refuse(TrajectoryErrorType.InvalidInput, 'hoursPerWeek must be positive');
+      refuse(TrajectoryErrorType.InvalidInput, 'hoursPerWeek must be positive', 'hoursPerWeek');
   }
 
   indicationDecided(indication: IndicationSnapshot): void {
-    Object.assign(this.s, { phase: 'ACTIVE', indication, period: undefined });
+    const s = this.state;
+    if (s.phase !== 'INTAKE_HELD') return;
+    this.state = { ...s, phase: 'ACTIVE', indication, period: undefined };
     this.changed();
   }
 
-  checkDeclaration(d: DeclareHours): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'declare hours');
-    const i = this.s.indication!;
-    if (i.hoursPerWeek === null) refuse(TrajectoryErrorType.WrongState, `${i.productCode} is not paid per hour`);
+  // Use of the allocation: hours, no-shows, expansion (seed 003, dynamisch uitnutten).
+
+  checkDeclaration(d: DeclareHours, now?: Date): void {
+    const s = this.inCare('declare hours');
+    hourlyVolume(s.indication);
     requireDate(d.month, 'month');
     if (firstOfMonth(d.month) !== d.month)
-      refuse(TrajectoryErrorType.InvalidInput, 'month must be the first day of a month');
-    if (d.month < firstOfMonth(i.startDate) || d.month > i.endDate) {
-      refuse(
-        TrajectoryErrorType.InvalidInput,
-        `month ${d.month} is outside the allocation ${i.startDate}..${i.endDate}`,
-      );
-    }
-    for (const field of ['directMinutes', 'indirectMinutes', 'digitalMinutes'] as const) {
-      if (!Number.isInteger(d[field]) || d[field] < 0)
-        refuse(TrajectoryErrorType.InvalidInput, `${field} must be a whole number >= 0`);
-    }
-    if (d.digitalMinutes > d.directMinutes)
-      refuse(TrajectoryErrorType.InvalidInput, 'digitalMinutes is part of directMinutes');
-    if (this.period.declaredMonths.includes(d.month))
-      refuse(TrajectoryErrorType.WrongState, `${d.month} was already declared`);
+      refuse(TrajectoryErrorType.InvalidInput, 'month must be the first day of a month', 'month');
+    requireMinutes(d);
+    refuseDates(checkDeclaredMonth(d.month, s.indication, now));
+    if (this.usage(s).declaredMonths.includes(d.month))
+      refuse(TrajectoryErrorType.WrongState, `${d.month} was already declared: correct it instead`);
   }
 
-  declared(d: DeclareHours, expansionAdvised: boolean): void {
-    const t = this.s.time ?? { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
-    this.s.time = {
-      directMinutes: t.directMinutes + d.directMinutes,
-      indirectMinutes: t.indirectMinutes + d.indirectMinutes,
-      digitalMinutes: t.digitalMinutes + d.digitalMinutes,
+  /** A month's minutes added (or, for a correction, the difference): totals and the period's use follow. */
+  declared(
+    month: string,
+    delta: { directMinutes: number; indirectMinutes: number; digitalMinutes: number },
+    expansionAdvised: boolean,
+  ): void {
+    const s = this.inCare('declare hours');
+    const t = s.time ?? noTime;
+    s.time = {
+      directMinutes: t.directMinutes + delta.directMinutes,
+      indirectMinutes: t.indirectMinutes + delta.indirectMinutes,
+      digitalMinutes: t.digitalMinutes + delta.digitalMinutes,
     };
-    const p = this.period;
-    this.s.period = {
+    const p = this.usage(s);
+    s.period = {
       ...p,
-      declaredMonths: [...p.declaredMonths, d.month],
-      clientBoundMinutes: p.clientBoundMinutes + d.directMinutes + d.indirectMinutes,
+      declaredMonths: p.declaredMonths.includes(month) ? p.declaredMonths : [...p.declaredMonths, month],
+      clientBoundMinutes: p.clientBoundMinutes + delta.directMinutes + delta.indirectMinutes,
       expansionAdvised: p.expansionAdvised || expansionAdvised,
     };
     this.changed();
   }
 
-  checkNoShow(n: RecordNoShow): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'record a no-show');
+  checkHoursCorrection(c: CorrectHours): void {
+    const s = this.inCare('correct hours');
+    hourlyVolume(s.indication);
+    requireDate(c.month, 'month');
+    requireMinutes(c);
+    if (!this.usage(s).declaredMonths.includes(c.month)) {
+      refuse(
+        TrajectoryErrorType.WrongState,
+        `${c.month} was not declared in the current period: only a declared month can be corrected`,
+      );
+    }
+  }
+
+  checkNoShow(n: RecordNoShow, now?: Date): void {
+    const s = this.inCare('record a no-show');
     if (Number.isNaN(Date.parse(n.occurredAt)))
-      refuse(TrajectoryErrorType.InvalidInput, 'occurredAt must be an ISO instant');
+      refuse(TrajectoryErrorType.InvalidInput, 'occurredAt must be an ISO instant', 'occurredAt');
+    refuseDates(checkNoShowTime(n.occurredAt, s.indication, now));
   }
 
   noShowRecorded(consecutive: number, declarable: boolean): void {
-    this.s.consecutiveNoShows = consecutive;
-    const p = this.period;
-    this.s.period = { ...p, declarableNoShows: p.declarableNoShows + (declarable ? 1 : 0) };
-    this.changed();
-  }
-
-  checkExtensionRequest(r: RequestExtension): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'request an extension');
-    if (!this.s.indication?.extendable) {
-      refuse(TrajectoryErrorType.WrongState, `${this.s.indication?.productCode} cannot be extended`);
-    }
-    if (this.s.extension)
-      refuse(TrajectoryErrorType.WrongState, `An extension was already ${this.s.extension.status.toLowerCase()}`);
-    // Seed 003: the report is mandatory.
-    if (!r.reportId)
-      refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the extension report is mandatory');
-  }
-
-  extensionRequested(reportId: string): void {
-    this.s.extension = { status: 'REQUESTED', reportId };
-    this.changed();
-  }
-
-  checkExtensionDecision(d: DecideExtension): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'decide an extension');
-    requireWaitingRequest(this.s.extension, 'extension');
-    if (d.granted) {
-      if (!d.newEndDate) refuse(TrajectoryErrorType.InvalidInput, 'newEndDate is required when granting');
-      requireDate(d.newEndDate!, 'newEndDate');
-      if (d.newEndDate! < this.nextPeriodStart()) {
-        refuse(TrajectoryErrorType.InvalidInput, `newEndDate must be on or after ${this.nextPeriodStart()}`);
-      }
-    }
-  }
-
-  nextPeriodStart(): string {
-    return nextPeriodStart(this.s.indication!.endDate);
-  }
-
-  extensionDecided(next: IndicationSnapshot | undefined): void {
-    this.s.extension = { ...this.s.extension!, status: next ? 'GRANTED' : 'REFUSED', next };
+    const s = this.inCare('record a no-show');
+    s.consecutiveNoShows = consecutive;
+    const p = this.usage(s);
+    s.period = { ...p, declarableNoShows: p.declarableNoShows + (declarable ? 1 : 0) };
     this.changed();
   }
 
   checkExpansionRequest(r: RequestExpansion): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'request an expansion');
-    const current = this.s.indication!.hoursPerWeek;
-    if (current === null)
-      refuse(TrajectoryErrorType.WrongState, `${this.s.indication!.productCode} is not paid per hour`);
-    if (this.s.expansion?.status === 'REQUESTED')
+    const s = this.inCare('request an expansion');
+    const current = hourlyVolume(s.indication);
+    if (s.expansion?.status === 'REQUESTED')
       refuse(TrajectoryErrorType.WrongState, 'An expansion request is already waiting for a decision');
-    if (!r.reportId) refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the report is mandatory');
-    requireMoreHours(r.hoursPerWeek, current!);
+    if (!r.reportId)
+      refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the report is mandatory', 'reportId');
+    requireMoreHours(r.hoursPerWeek, current);
   }
 
   expansionRequested(r: RequestExpansion): void {
-    this.s.expansion = { status: 'REQUESTED', reportId: r.reportId, requestedHoursPerWeek: r.hoursPerWeek };
+    const s = this.inCare('request an expansion');
+    s.expansion = { status: 'REQUESTED', reportId: r.reportId, requestedHoursPerWeek: r.hoursPerWeek };
     this.changed();
   }
 
   checkExpansionDecision(d: DecideExpansion): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'decide an expansion');
-    requireWaitingRequest(this.s.expansion, 'expansion');
-    if (d.granted && d.hoursPerWeek !== undefined) requireMoreHours(d.hoursPerWeek, this.s.indication!.hoursPerWeek!);
+    const s = this.inCare('decide an expansion');
+    requireWaitingRequest(s.expansion, 'expansion');
+    if (d.granted && d.hoursPerWeek !== undefined) requireMoreHours(d.hoursPerWeek, hourlyVolume(s.indication));
   }
 
   /** Granted: the new volume counts from now on, and a later 80 % of it may advise an expansion again. */
   expansionDecided(granted: boolean, hoursPerWeek: number): void {
-    this.s.expansion = { ...this.s.expansion!, status: granted ? 'GRANTED' : 'REFUSED' };
+    const s = this.inCare('decide an expansion');
+    if (!s.expansion) return;
+    s.expansion = { ...s.expansion, status: granted ? 'GRANTED' : 'REFUSED' };
     if (granted) {
-      this.s.indication = { ...this.s.indication!, hoursPerWeek };
-      this.s.period = { ...this.period, expansionAdvised: false };
+      s.indication = { ...s.indication, hoursPerWeek };
+      s.period = { ...this.usage(s), expansionAdvised: false };
     }
+    this.changed();
+  }
+
+  // Changes to the allocation: extension, product change, end date (seed 003).
+
+  checkExtensionRequest(r: RequestExtension): void {
+    const s = this.inCare('request an extension');
+    if (!s.indication.extendable)
+      refuse(TrajectoryErrorType.WrongState, `${s.indication.productCode} cannot be extended`);
+    if (s.extension)
+      refuse(TrajectoryErrorType.WrongState, `An extension was already ${s.extension.status.toLowerCase()}`);
+    // Seed 003: the report is mandatory.
+    if (!r.reportId)
+      refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the extension report is mandatory', 'reportId');
+  }
+
+  extensionRequested(reportId: string): void {
+    this.inCare('request an extension').extension = { status: 'REQUESTED', reportId };
+    this.changed();
+  }
+
+  checkExtensionDecision(d: DecideExtension): void {
+    const s = this.inCare('decide an extension');
+    requireWaitingRequest(s.extension, 'extension');
+    if (!d.granted) return;
+    if (!d.newEndDate)
+      return refuse(TrajectoryErrorType.InvalidInput, 'newEndDate is required when granting', 'newEndDate');
+    requireDate(d.newEndDate, 'newEndDate');
+    const from = nextPeriodStart(s.indication.endDate);
+    if (d.newEndDate < from)
+      refuse(TrajectoryErrorType.InvalidInput, `newEndDate must be on or after ${from}`, 'newEndDate');
+  }
+
+  extensionDecided(next: IndicationSnapshot | undefined): void {
+    const s = this.inCare('decide an extension');
+    if (!s.extension) return;
+    s.extension = { ...s.extension, status: next ? 'GRANTED' : 'REFUSED', next };
     this.changed();
   }
 
   /** At the end date with a granted extension: the next period becomes current. */
-  startNextPeriod(): void {
-    this.s.indication = this.s.extension!.next!;
-    this.s.extension = undefined;
-    this.s.expansion = undefined;
-    this.s.period = undefined;
+  startNextPeriod(next: IndicationSnapshot): void {
+    const s = this.inCare('start the next period');
+    this.state = {
+      ...s,
+      indication: next,
+      extension: undefined,
+      expansion: undefined,
+      period: undefined,
+    };
     this.changed();
   }
 
-  /** Set when the current history should end: the main loop continues as new once handlers finish. */
-  boundaryReached = false;
-
   checkProductChange(c: ChangeProduct): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'change the product');
+    const s = this.inCare('change the product');
     requireDate(c.startDate, 'startDate');
     requireDate(c.endDate, 'endDate');
-    const i = this.s.indication!;
+    const i = s.indication;
     if (c.productCode === i.productCode)
-      refuse(TrajectoryErrorType.InvalidInput, 'A product change needs another product');
+      refuse(TrajectoryErrorType.InvalidInput, 'A product change needs another product', 'productCode');
     if (c.startDate <= i.startDate || c.startDate > nextPeriodStart(i.endDate)) {
       refuse(
         TrajectoryErrorType.InvalidInput,
         `startDate must fall after ${i.startDate} and by ${nextPeriodStart(i.endDate)}`,
+        'startDate',
       );
     }
-    if (this.s.extension?.status === 'GRANTED') {
+    if (s.extension?.status === 'GRANTED') {
       refuse(TrajectoryErrorType.WrongState, 'An extension was granted: change the product of the next period instead');
     }
   }
 
   productChanged(next: IndicationSnapshot): void {
-    Object.assign(this.s, {
+    const s = this.inCare('change the product');
+    this.state = {
+      ...s,
       indication: next,
       extension: undefined,
       expansion: undefined,
       period: undefined,
       endEvaluation: undefined,
-    });
+    };
     this.boundaryReached = true;
     this.changed();
   }
 
   checkEndDateChange(c: ChangeEndDate): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'change the end date');
+    const s = this.inCare('change the end date');
     requireDate(c.newEndDate, 'newEndDate');
-    if (c.newEndDate < this.s.indication!.startDate) {
-      refuse(TrajectoryErrorType.InvalidInput, `newEndDate is before the start date ${this.s.indication!.startDate}`);
+    if (c.newEndDate < s.indication.startDate) {
+      refuse(
+        TrajectoryErrorType.InvalidInput,
+        `newEndDate is before the start date ${s.indication.startDate}`,
+        'newEndDate',
+      );
     }
-    if (this.s.extension?.status === 'GRANTED') {
+    if (s.extension?.status === 'GRANTED') {
       refuse(
         TrajectoryErrorType.WrongState,
         'An extension was granted: change the end date of the next period instead',
@@ -295,38 +399,45 @@ export class Trajectory {
   }
 
   endDateChanged(newEndDate: string): void {
-    this.s.indication = { ...this.s.indication!, endDate: newEndDate };
+    const s = this.inCare('change the end date');
+    s.indication = { ...s.indication, endDate: newEndDate };
     this.changed();
   }
 
+  // Evaluations and closure (seed 003 bemoeizorg; DOMAIN.md rule 8).
+
   checkEndEvaluation(e: RecordEndEvaluation): void {
-    requirePhase(this.s.phase, ['ACTIVE'], 'record an end evaluation');
-    if (this.s.indication?.interimEvaluationMonths === null) {
-      refuse(TrajectoryErrorType.WrongState, `${this.s.indication.productCode} has no end evaluation`);
+    const s = this.inCare('record an end evaluation');
+    if (s.indication.interimEvaluationMonths === null)
+      refuse(TrajectoryErrorType.WrongState, `${s.indication.productCode} has no end evaluation`);
+    if (s.endEvaluation) refuse(TrajectoryErrorType.WrongState, 'The end evaluation was already recorded');
+    if (!(endEvaluationOutcomes as readonly string[]).includes(e.outcome)) {
+      refuse(
+        TrajectoryErrorType.InvalidInput,
+        `outcome must be one of ${endEvaluationOutcomes.join(', ')}`,
+        'outcome',
+      );
     }
-    if (this.s.endEvaluation) refuse(TrajectoryErrorType.WrongState, 'The end evaluation was already recorded');
-    const outcomes = ['STEPPED_DOWN', 'TRANSFERRED', 'CONTACT_FAILED', 'REFERRAL_FAILED'];
-    if (!outcomes.includes(e.outcome))
-      refuse(TrajectoryErrorType.InvalidInput, `outcome must be one of ${outcomes.join(', ')}`);
   }
 
-  endEvaluated(outcome: RecordEndEvaluation['outcome']): void {
-    this.s.endEvaluation = outcome;
+  endEvaluated(outcome: EndEvaluationOutcome): void {
+    this.inCare('record an end evaluation').endEvaluation = outcome;
     this.changed();
   }
 
   checkClose(c: CloseRequest): void {
-    if (!isClosureReason(c.reason)) refuse(TrajectoryErrorType.InvalidInput, `Unknown closure reason ${c.reason}`);
-    requirePhase(this.s.phase, ['REGISTERED', 'INTAKE_HELD', 'ACTIVE'], 'close the trajectory');
+    if (!isClosureReason(c.reason))
+      refuse(TrajectoryErrorType.InvalidInput, `Unknown closure reason ${c.reason}`, 'reason');
+    requirePhase(this.state.phase, ['REGISTERED', 'INTAKE_HELD', 'ACTIVE'], 'close the trajectory');
   }
 
-  closedWith(reason: CloseRequest['reason'], closedAt: string): void {
-    Object.assign(this.s, { phase: 'CLOSED', closedAt, closureReason: reason });
+  closedWith(reason: ClosureReason, closedAt: string): void {
+    this.state = { ...this.state, phase: 'CLOSED', closedAt, closureReason: reason };
     this.changed();
   }
 
   handled(key: string): void {
-    this.s.handledDeadlines.push(key);
+    this.state.handledDeadlines.push(key);
     this.changed();
   }
 }

@@ -1,140 +1,185 @@
 import { addDays, addMonths } from '../../domain/calendar';
 import { assessNoShow } from '../../domain/no-shows';
-import { allocatedMinutes, monthDoubled, timeMixWarnings, utilisationAdvice } from '../../domain/utilisation';
+import {
+  allocatedMinutes,
+  monthDoubled,
+  timeMixWarnings,
+  utilisationAdvice,
+  type TimeTotals,
+} from '../../domain/utilisation';
 import { act } from './activity-proxy';
-import type { DeclarationOutcome, DeclareHours, NoShowOutcome, RecordNoShow } from './contracts';
-import type { Trajectory } from './state';
-
-type Audit = (action: string, actorId: string, data: Record<string, string | number | boolean | null>) => Promise<void>;
+import {
+  TrajectoryErrorType,
+  type ActiveTrajectory,
+  type CorrectHours,
+  type DecideExpansion,
+  type DeclarationOutcome,
+  type DeclareHours,
+  type NoShowOutcome,
+  type RecordNoShow,
+  type RequestExpansion,
+  type TrajectoryView,
+} from './contracts';
+import type { Lifecycle } from './lifecycle';
+import { refuseAll, type Trajectory } from './state';
 
 const lastDayOfMonth = (month: string) => addDays(addMonths(month, 1), -1);
+const noTime: TimeTotals = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
 
 /**
- * A month's hours (seed 003, dynamisch uitnutten): stored with the time-mix warnings of the
- * trajectory so far; at about 80 % use with a projected shortfall the provider is told to ask for
- * an expansion and the consultant gets the decision; a doubled month alerts the consultant.
+ * What a month's minutes mean for the period (seed 003, dynamisch uitnutten): the time-mix warnings
+ * of the trajectory so far, the use of the allocation projected through `through` (a month's first
+ * day), and whether the month alone holds twice its share.
  */
-export async function onDeclareHours(
+function assess(
   t: Trajectory,
-  d: DeclareHours,
-  workflowId: string,
-  audit: Audit,
-): Promise<DeclarationOutcome> {
-  const i = t.s.indication!;
-  const hoursPerWeek = i.hoursPerWeek!;
-  const time = t.s.time ?? { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
+  s: ActiveTrajectory,
+  change: { delta: TimeTotals; monthMinutes: number; month: string; through: string },
+) {
+  const i = s.indication;
+  const hoursPerWeek = i.hoursPerWeek ?? 0;
+  const time = s.time ?? noTime;
+  const { delta } = change;
   const warnings = timeMixWarnings({
-    directMinutes: time.directMinutes + d.directMinutes,
-    indirectMinutes: time.indirectMinutes + d.indirectMinutes,
-    digitalMinutes: time.digitalMinutes + d.digitalMinutes,
+    directMinutes: time.directMinutes + delta.directMinutes,
+    indirectMinutes: time.indirectMinutes + delta.indirectMinutes,
+    digitalMinutes: time.digitalMinutes + delta.digitalMinutes,
   });
-  const monthMinutes = d.directMinutes + d.indirectMinutes;
-  const through = lastDayOfMonth(d.month) < i.endDate ? lastDayOfMonth(d.month) : i.endDate;
+  const usage = t.usage(s);
   const advice = utilisationAdvice({
     allocatedMinutes: allocatedMinutes(hoursPerWeek, i.startDate, i.endDate),
-    usedMinutes: t.period.clientBoundMinutes + monthMinutes,
+    usedMinutes: usage.clientBoundMinutes + delta.directMinutes + delta.indirectMinutes,
     startDate: i.startDate,
     endDate: i.endDate,
-    through,
+    through: lastDayOfMonth(change.through) < i.endDate ? lastDayOfMonth(change.through) : i.endDate,
   });
-  const doubled = monthDoubled(hoursPerWeek, d.month, monthMinutes);
-  const now = new Date().toISOString();
+  return {
+    warnings,
+    advice,
+    firstExpansionAdvice: advice.requestExpansion && !usage.expansionAdvised,
+    doubled: monthDoubled(hoursPerWeek, change.month, change.monthMinutes),
+  };
+}
 
+/** A month's hours: stored with their warnings; at about 80 % the expansion advice, a doubled month alerts the consultant. */
+export async function declareHours({ t, fx }: Lifecycle, d: DeclareHours): Promise<DeclarationOutcome> {
+  const s = t.inCare('declare hours');
+  const i = s.indication;
+  const monthMinutes = d.directMinutes + d.indirectMinutes;
+  const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
+    delta: d,
+    monthMinutes,
+    month: d.month,
+    through: d.month,
+  });
   await act.saveHourDeclaration({
     indicationId: i.indicationId,
     month: d.month,
     directMinutes: d.directMinutes,
     indirectMinutes: d.indirectMinutes,
     digitalMinutes: d.digitalMinutes,
-    declaredAt: now,
+    declaredAt: new Date().toISOString(),
     declaredById: d.actorId,
     warnings,
   });
-  const base = { trajectoryId: t.s.trajectoryId };
-  const firstExpansionAdvice = advice.requestExpansion && !t.period.expansionAdvised;
-  if (firstExpansionAdvice) {
-    const key = `${workflowId}:EXPANSION:${i.sequence}`;
-    await act.enqueueNotification({
-      ...base,
-      idempotencyKey: key,
-      recipientRole: 'PROVIDER',
-      providerId: t.s.providerId,
-      kind: 'EXPANSION_ADVISED',
-      payload: { ...base, month: d.month },
-    });
-    await act.openTask({
-      ...base,
-      idempotencyKey: key,
-      kind: 'DECIDE_EXPANSION',
-      assigneeRole: 'CONSULTANT',
-      teamId: t.s.teamId,
-      dueAt: now,
-    });
-  }
-  if (doubled) {
-    await act.enqueueNotification({
-      ...base,
-      idempotencyKey: `${workflowId}:DOUBLED:${i.sequence}:${d.month}`,
-      recipientRole: 'CONSULTANT',
-      teamId: t.s.teamId,
-      kind: 'MONTH_DOUBLED',
-      payload: { ...base, month: d.month },
-    });
-  }
-  t.declared(d, advice.requestExpansion);
-  await audit('HOURS_DECLARED', d.actorId, { month: d.month, warnings: warnings.join(',') || null });
+  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, d.month);
+  if (doubled) await fx.monthDoubled(i.sequence, d.month);
+  t.declared(d.month, d, advice.requestExpansion);
+  await fx.audit('HOURS_DECLARED', d.actorId, { month: d.month, warnings: warnings.join(',') || null });
   return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
 }
 
 /**
- * A no-show (seed 003): declarable per the product's policy; after two in a row the local team is
- * notified, at a third the consultant gets a task to re-establish contact and decide how to go on.
+ * The provider corrects a declared month: the row takes the new figures and warnings, totals and
+ * use move by the difference, and the 80 % advice and doubled-month alert follow the new figures.
  */
-export async function onNoShow(
-  t: Trajectory,
-  n: RecordNoShow,
-  workflowId: string,
-  audit: Audit,
-): Promise<NoShowOutcome> {
-  const i = t.s.indication!;
+export async function correctHours({ t, fx }: Lifecycle, c: CorrectHours): Promise<DeclarationOutcome> {
+  const s = t.inCare('correct hours');
+  const i = s.indication;
+  const before = await act.loadHourDeclaration({ indicationId: i.indicationId, month: c.month });
+  const delta = {
+    directMinutes: c.directMinutes - before.directMinutes,
+    indirectMinutes: c.indirectMinutes - before.indirectMinutes,
+    digitalMinutes: c.digitalMinutes - before.digitalMinutes,
+  };
+  if (!delta.directMinutes && !delta.indirectMinutes && !delta.digitalMinutes)
+    refuseAll(TrajectoryErrorType.InvalidInput, [{ field: 'directMinutes', message: 'these are the declared figures already' }]);
+  const latest = t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), c.month);
+  const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
+    delta,
+    monthMinutes: c.directMinutes + c.indirectMinutes,
+    month: c.month,
+    through: latest,
+  });
+  await act.correctHourDeclaration({
+    indicationId: i.indicationId,
+    month: c.month,
+    directMinutes: c.directMinutes,
+    indirectMinutes: c.indirectMinutes,
+    digitalMinutes: c.digitalMinutes,
+    warnings,
+  });
+  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, c.month);
+  if (doubled) await fx.monthDoubled(i.sequence, c.month);
+  t.declared(c.month, delta, advice.requestExpansion);
+  await fx.audit('HOURS_CORRECTED', c.actorId, {
+    month: c.month,
+    correctionId: c.correctionId,
+    directMinutesFrom: before.directMinutes,
+    directMinutesTo: c.directMinutes,
+    indirectMinutesFrom: before.indirectMinutes,
+    indirectMinutesTo: c.indirectMinutes,
+    digitalMinutesFrom: before.digitalMinutes,
+    digitalMinutesTo: c.digitalMinutes,
+  });
+  return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
+}
+
+/** A no-show (seed 003): declarable per the product's policy; the second in a row and the third get a follow-up. */
+export async function recordNoShow({ t, fx }: Lifecycle, n: RecordNoShow): Promise<NoShowOutcome> {
+  const s = t.inCare('record a no-show');
+  const i = s.indication;
   const outcome = assessNoShow({
     policy: i.noShowPolicy ?? 'NOT_APPLICABLE',
     cap: i.noShowCap ?? null,
-    declarableSoFar: t.period.declarableNoShows,
-    consecutiveBefore: n.afterKeptAppointment ? 0 : (t.s.consecutiveNoShows ?? 0),
+    declarableSoFar: t.usage(s).declarableNoShows,
+    consecutiveBefore: n.afterKeptAppointment ? 0 : (s.consecutiveNoShows ?? 0),
   });
-  const now = new Date().toISOString();
   await act.saveNoShow({
     indicationId: i.indicationId,
     occurredAt: n.occurredAt,
     declarable: outcome.declarable,
     consecutive: outcome.consecutive,
-    recordedAt: now,
+    recordedAt: new Date().toISOString(),
     recordedById: n.actorId,
   });
-  const base = { trajectoryId: t.s.trajectoryId };
-  const key = `${workflowId}:NO_SHOW:${i.sequence}:${n.occurredAt}`;
-  if (outcome.action === 'NOTIFY_LOCAL_TEAM') {
-    await act.enqueueNotification({
-      ...base,
-      idempotencyKey: key,
-      recipientRole: 'CONSULTANT',
-      teamId: t.s.teamId,
-      kind: 'CONSECUTIVE_NO_SHOWS',
-      payload: { ...base, consecutive: outcome.consecutive },
-    });
-  }
-  if (outcome.action === 'RECONTACT') {
-    await act.openTask({
-      ...base,
-      idempotencyKey: key,
-      kind: 'RECONTACT_AFTER_NO_SHOWS',
-      assigneeRole: 'CONSULTANT',
-      teamId: t.s.teamId,
-      dueAt: now,
-    });
-  }
+  await fx.noShowFollowUp(outcome.action, i.sequence, { occurredAt: n.occurredAt, consecutive: outcome.consecutive });
   t.noShowRecorded(outcome.consecutive, outcome.declarable);
-  await audit('NO_SHOW_RECORDED', n.actorId, { declarable: outcome.declarable, consecutive: outcome.consecutive });
+  await fx.audit('NO_SHOW_RECORDED', n.actorId, { declarable: outcome.declarable, consecutive: outcome.consecutive });
   return outcome;
+}
+
+/** Uitbreiding (seed 003): at 80 % use the decision task is already open; a request without that advice opens one. */
+export async function requestExpansion({ t, fx }: Lifecycle, r: RequestExpansion): Promise<TrajectoryView> {
+  const s = t.inCare('request an expansion');
+  if (!t.usage(s).expansionAdvised) await fx.consultantTaskUntilEnd('DECIDE_EXPANSION', r.reportId);
+  t.expansionRequested(r);
+  await fx.audit('EXPANSION_REQUESTED', r.actorId, { reportId: r.reportId, hoursPerWeek: r.hoursPerWeek });
+  return t.view();
+}
+
+/** Granted: the indication's hours per week grow (default: as requested), and 80 % is measured against them. */
+export async function decideExpansion(
+  { t, fx }: Lifecycle,
+  { granted, hoursPerWeek, actorId }: DecideExpansion,
+): Promise<TrajectoryView> {
+  const s = t.inCare('decide an expansion');
+  const volume = hoursPerWeek ?? s.expansion?.requestedHoursPerWeek ?? s.indication.hoursPerWeek ?? 0;
+  if (granted) await act.changeIndicationVolume({ indicationId: s.indication.indicationId, hoursPerWeek: volume });
+  await fx.completeTasks(['DECIDE_EXPANSION'], actorId);
+  t.expansionDecided(granted, volume);
+  await fx.audit(granted ? 'EXPANSION_GRANTED' : 'EXPANSION_REFUSED', actorId, {
+    hoursPerWeek: granted ? volume : null,
+  });
+  return t.view();
 }

@@ -1,0 +1,89 @@
+import { addDays } from '../../domain/calendar';
+import { checkPeriod, nextPeriodStart } from '../../domain/indication-rules';
+import { act } from './activity-proxy';
+import {
+  TrajectoryErrorType,
+  type ChangeEndDate,
+  type ChangeProduct,
+  type DecideExtension,
+  type RequestExtension,
+  type TrajectoryView,
+} from './contracts';
+import { decide } from './intake-and-decision';
+import type { Lifecycle } from './lifecycle';
+import { refuseAll } from './state';
+
+/** Seed 003: about 8 weeks before the end the provider asks for a further period, with the mandatory report. */
+export async function requestExtension(
+  { t, fx }: Lifecycle,
+  { reportId, actorId }: RequestExtension,
+): Promise<TrajectoryView> {
+  const { indication } = t.inCare('request an extension');
+  await fx.consultantTaskUntilEnd('DECIDE_EXTENSION', indication.sequence);
+  t.extensionRequested(reportId);
+  await fx.mirror();
+  await fx.audit('EXTENSION_REQUESTED', actorId, { reportId, endDate: indication.endDate });
+  return t.view();
+}
+
+/** Granted: the next period is decided now and planned from the day after the current end; it starts then. */
+export async function decideExtension(
+  { t, fx }: Lifecycle,
+  { granted, newEndDate, actorId }: DecideExtension,
+): Promise<TrajectoryView> {
+  const { indication: current, trajectoryId } = t.inCare('decide an extension');
+  const next =
+    granted && newEndDate
+      ? await decide(
+          current.productCode,
+          {
+            startDate: nextPeriodStart(current.endDate),
+            endDate: newEndDate,
+            hoursPerWeek: current.hoursPerWeek,
+            zrm: {},
+          },
+          { trajectoryId, sequence: current.sequence + 1, actorId, planned: true },
+        )
+      : undefined;
+  await fx.completeTasks(['DECIDE_EXTENSION'], actorId);
+  t.extensionDecided(next);
+  await fx.mirror();
+  await fx.audit(granted ? 'EXTENSION_GRANTED' : 'EXTENSION_REFUSED', actorId, { newEndDate: newEndDate ?? null });
+  return t.view();
+}
+
+/** Op- en afschalen (seed 003): another product from `startDate`; the current one ends the day before. */
+export async function changeProduct(
+  { t, fx }: Lifecycle,
+  { productCode, startDate, endDate, hoursPerWeek, zrm, actorId }: ChangeProduct,
+): Promise<TrajectoryView> {
+  const { indication: current, trajectoryId } = t.inCare('change the product');
+  const next = await decide(
+    productCode,
+    { startDate, endDate, hoursPerWeek, zrm },
+    { trajectoryId, sequence: current.sequence + 1, actorId },
+  );
+  const at = new Date().toISOString();
+  await act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });
+  t.productChanged(next);
+  await fx.mirror();
+  await fx.audit('PRODUCT_CHANGED', actorId, { from: current.productCode, to: productCode, startDate });
+  return t.view();
+}
+
+/** The consultant moves the end date within the product's duration rules; the timers move with it. */
+export async function changeEndDate(
+  { t, fx }: Lifecycle,
+  { newEndDate, actorId }: ChangeEndDate,
+): Promise<TrajectoryView> {
+  const { indication } = t.inCare('change the end date');
+  const product = await act.loadProductRules(indication.productCode);
+  const violations = checkPeriod(product, indication.startDate, newEndDate, 'newEndDate');
+  if (violations.length) refuseAll(TrajectoryErrorType.RuleViolated, violations);
+  await act.changeIndicationEndDate({ indicationId: indication.indicationId, endDate: newEndDate });
+  t.endDateChanged(newEndDate);
+  await fx.mirror();
+  await fx.audit('END_DATE_CHANGED', actorId, { from: indication.endDate, to: newEndDate });
+  return t.view();
+}
+

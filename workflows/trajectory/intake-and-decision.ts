@@ -1,0 +1,94 @@
+import { checkIndication, type ProposedIndication } from '../../domain/indication-rules';
+import { act } from './activity-proxy';
+import {
+  TrajectoryErrorType,
+  type CorrectIntake,
+  type DecideIndication,
+  type IndicationSnapshot,
+  type RecordIntake,
+  type TrajectoryView,
+} from './contracts';
+import type { Lifecycle } from './lifecycle';
+import { refuseAll } from './state';
+
+/** Seed 003: the intake, within two weeks of the registration; the overdue task (if any) is done. */
+export async function recordIntake({ t, fx }: Lifecycle, { heldOn, actorId }: RecordIntake): Promise<TrajectoryView> {
+  const at = await fx.completeTasks(['INTAKE_OVERDUE'], actorId);
+  t.intakeHeld(heldOn);
+  await fx.mirror(at);
+  await fx.audit('INTAKE_RECORDED', actorId, { heldOn });
+  return t.view();
+}
+
+/** The provider corrects the intake day: time to intake and the record follow, the audit keeps both days. */
+export async function correctIntake(
+  { t, fx }: Lifecycle,
+  { heldOn, correctionId, actorId }: CorrectIntake,
+): Promise<TrajectoryView> {
+  const from = t.state.intakeHeldOn ?? null;
+  t.intakeCorrected(heldOn);
+  await fx.mirror();
+  await fx.audit('INTAKE_CORRECTED', actorId, { from, to: heldOn, correctionId });
+  return t.view();
+}
+
+/**
+ * Checks a proposed indication against its product's catalogue rules and stores it: the snapshot
+ * carries the rules the workflow needs until the next decision. A planned one starts later (a
+ * granted extension's next period).
+ */
+export async function decide(
+  productCode: string,
+  period: ProposedIndication,
+  { trajectoryId, sequence, actorId, planned }: { trajectoryId: string; sequence: number; actorId: string; planned?: true },
+): Promise<IndicationSnapshot> {
+  const product = await act.loadProductRules(productCode);
+  const violations = checkIndication(product, period);
+  if (violations.length) refuseAll(TrajectoryErrorType.RuleViolated, violations);
+  const indicationId = await act.saveIndication({
+    trajectoryId,
+    sequence,
+    productCode,
+    ...period,
+    decidedAt: new Date().toISOString(),
+    decidedById: actorId,
+    ...(planned && { planned }),
+  });
+  return {
+    indicationId,
+    sequence,
+    productCode,
+    startDate: period.startDate,
+    endDate: period.endDate,
+    hoursPerWeek: period.hoursPerWeek,
+    extendable: product.extendable,
+    maxDurationMonths: product.maxDurationMonths,
+    interimEvaluationMonths: product.interimEvaluationMonths,
+    noShowPolicy: product.noShowPolicy,
+    noShowCap: product.noShowCap,
+    alwaysFinite: product.alwaysFinite,
+    resultFinanced: product.resultFinanced,
+  };
+}
+
+/** Seed 003: service starts only after a decision (beschikking), and the decision follows the intake. */
+export async function decideIndication(
+  { t, fx }: Lifecycle,
+  { productCode, startDate, endDate, hoursPerWeek, zrm, actorId }: DecideIndication,
+): Promise<TrajectoryView> {
+  const { trajectoryId } = t.state;
+  const indication = await decide(
+    productCode,
+    { startDate, endDate, hoursPerWeek, zrm },
+    { trajectoryId, sequence: 1, actorId },
+  );
+  t.indicationDecided(indication);
+  await fx.mirror();
+  await fx.audit('INDICATION_DECIDED', actorId, {
+    indicationId: indication.indicationId,
+    productCode,
+    startDate,
+    endDate,
+  });
+  return t.view();
+}
