@@ -29,7 +29,6 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
   };
 }
 
-
 export interface CloseTrajectoryInput {
   trajectoryId: string;
   closedAt: string;

@@ -1,5 +1,6 @@
 import { intakeDueAt } from '../domain/deadlines';
-import { Prisma, type PrismaClient, type Trajectory } from '../prisma/client';
+import { Prisma, type ClientIdentity, type PrismaClient, type Trajectory } from '../prisma/client';
+import { AppError } from './app-error';
 
 export interface RegistrationInput {
   client: { bsn: string; fullName: string; dateOfBirth: string; email?: string; phone?: string };
@@ -7,6 +8,59 @@ export interface RegistrationInput {
   teamId: string;
   actorId: string;
   registeredAt: Date;
+  /** The consultant states that the known person's name or date of birth was wrong and corrects it. */
+  correctIdentity?: boolean;
+}
+
+/** Names compare as people read them: case, spacing and Unicode composition aside. */
+const sameName = (a: string, b: string) => {
+  const plain = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
+  return plain(a) === plain(b);
+};
+
+/** Which of name and date of birth differ from the person already known by this BSN. */
+function identityDifferences(known: ClientIdentity, client: RegistrationInput['client']): string[] {
+  return [
+    ...(sameName(known.fullName, client.fullName) ? [] : ['fullName']),
+    ...(known.dateOfBirth.toISOString().slice(0, 10) === client.dateOfBirth ? [] : ['dateOfBirth']),
+  ];
+}
+
+/**
+ * One person, one identity: a known BSN with another name or date of birth is refused (409
+ * IDENTITY_MISMATCH, naming the fields but not the stored values), unless the consultant corrects
+ * the identity explicitly; the correction is audited with the fields it changed.
+ */
+async function reconcileIdentity(
+  tx: Prisma.TransactionClient,
+  known: ClientIdentity,
+  input: RegistrationInput,
+): Promise<void> {
+  const differing = identityDifferences(known, input.client);
+  if (!differing.length) return;
+  if (!input.correctIdentity) {
+    throw new AppError(
+      409,
+      'IDENTITY_MISMATCH',
+      'This BSN is known with another name or date of birth: check the details, or correct the identity (correctIdentity: true)',
+      differing.map((field) => ({
+        path: `body.client.${field}`,
+        message: 'differs from the person known by this BSN',
+      })),
+    );
+  }
+  await tx.clientIdentity.update({
+    where: { clientId: known.clientId },
+    data: { fullName: input.client.fullName, dateOfBirth: new Date(input.client.dateOfBirth) },
+  });
+  await tx.auditEvent.create({
+    data: {
+      actorType: 'USER',
+      actorId: input.actorId,
+      action: 'IDENTITY_CORRECTED',
+      data: { clientId: known.clientId, fields: differing.join(',') },
+    },
+  });
 }
 
 /** A new trajectory, or the open one this client already has with this provider. */
@@ -19,6 +73,7 @@ async function attempt(prisma: PrismaClient, input: RegistrationInput): Promise<
   return prisma.$transaction(async (tx) => {
     // One client per BSN: a second trajectory for the same person reuses the pseudonymous id.
     const known = await tx.clientIdentity.findUnique({ where: { bsn: input.client.bsn } });
+    if (known) await reconcileIdentity(tx, known, input);
     const open = known
       ? await tx.trajectory.findFirst({
           where: { clientId: known.clientId, providerId: input.providerId, phase: { not: 'CLOSED' } },

@@ -20,8 +20,15 @@ export const businessDate = z
   .refine(isBusinessDate, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine(inWindow, { message: windowMessage })
   .meta({ format: 'date', example: '2026-12-01' });
+/**
+ * An instant with its time zone: `Z` or an offset such as `+01:00`. A local time without one
+ * (`2026-11-17T10:00:00`) is refused, not guessed: in Amsterdam one hour each October occurs twice.
+ */
 export const instant = z.iso
-  .datetime({ offset: true })
+  .datetime({
+    offset: true,
+    error: 'must be an ISO instant with a time zone, Z or an offset such as +01:00 (2026-11-17T10:00:00+01:00)',
+  })
   .refine((v) => inWindow(new Date(v).toISOString()), { message: windowMessage });
 
 /** What `Indication.hoursPerWeek` (Decimal(5,2), at least 0.25 by its check constraint) holds, up to a full week's work. */

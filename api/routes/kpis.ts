@@ -18,7 +18,7 @@ interface KpiRow {
 
 /**
  * Per provider and product (the latest indication's; null before a decision): throughput times
- * from registration, outflow, step-down, open and overdue tasks. One query, grouped in PostgreSQL.
+ * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open and overdue tasks. One query, grouped in PostgreSQL.
  */
 function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
   return Prisma.sql`
@@ -33,7 +33,7 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
     )
     SELECT t."providerId"::text AS "providerId", l."productCode",
            count(*)::int AS trajectories,
-           avg(extract(epoch FROM t."intakeHeldAt" - t."registeredAt") / 86400)::float8 AS "avgDaysToIntake",
+           avg(t."intakeHeldOn" - (t."registeredAt" AT TIME ZONE 'Europe/Amsterdam')::date)::float8 AS "avgDaysToIntake",
            avg(extract(epoch FROM t."closedAt" - t."registeredAt") / 86400)::float8 AS "avgDaysToClosure",
            count(t."closedAt")::int AS closed,
            (count(*) FILTER (WHERE t."closureReason" = 'STEP_DOWN'))::int AS "steppedDown",

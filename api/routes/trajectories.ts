@@ -3,7 +3,9 @@ import type { Prisma, Role } from '../../prisma/client';
 import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import { AppError } from '../app-error';
+import { checkRegistrationDates } from '../../domain/business-dates';
+import { trajectoryPhases } from '../../domain/lifecycle';
+import { AppError, refuseRules } from '../app-error';
 import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../registration';
@@ -24,13 +26,15 @@ const registration = z.strictObject({
   providerId: id,
   /** The aanmelding; defaults to now. The intake is due 14 days later. */
   registeredAt: instant.optional(),
+  /** The BSN is known with another name or date of birth, and this registration corrects it (audited). */
+  correctIdentity: z.boolean().optional(),
 });
 
 /** How long the detail waits for the workflow's own view of its deadlines before 503. */
 const QUERY_TIMEOUT_MS = 5_000;
 
 const listQuery = page.extend({
-  phase: z.enum(['REGISTERED', 'INTAKE_HELD', 'ACTIVE', 'CLOSED']).optional(),
+  phase: z.enum(trajectoryPhases).optional(),
   product: productCode.optional(),
   providerId: id.optional(),
   overdue: z
@@ -49,6 +53,7 @@ const summary = {
   registeredAt: true,
   intakeDueAt: true,
   intakeHeldAt: true,
+  intakeHeldOn: true,
   nextDeadlineAt: true,
   nextDeadlineKind: true,
   closedAt: true,
@@ -107,12 +112,16 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             { path: 'body.providerId', message: 'no such provider' },
           ]);
         }
+        const now = new Date();
+        const registeredAt = body.registeredAt ? new Date(body.registeredAt) : now;
+        refuseRules(checkRegistrationDates({ registeredAt, dateOfBirth: body.client.dateOfBirth }, now));
         const registered = await registerTrajectory(prisma, {
           client: body.client,
           providerId: body.providerId,
           teamId: actor.teamId,
           actorId: actor.id,
-          registeredAt: body.registeredAt ? new Date(body.registeredAt) : new Date(),
+          registeredAt,
+          correctIdentity: body.correctIdentity,
         });
         if ('open' in registered) {
           // Also a retry after a failed workflow start: make sure that trajectory runs.
@@ -188,7 +197,11 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           ...record,
           ...(client && { client }),
           timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),
-          pendingDeadlines: (state?.pendingDeadlines ?? []).map(({ kind, dueAt }) => ({ kind, dueAt })),
+          pendingDeadlines: (state?.pendingDeadlines ?? []).map(({ kind, dueAt, upcoming }) => ({
+            kind,
+            dueAt,
+            nextPeriod: upcoming === true,
+          })),
           counters: {
             consecutiveNoShows: state?.consecutiveNoShows ?? 0,
             period: state?.period ?? null,

@@ -2,10 +2,14 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Role } from '../../prisma/client';
+import { checkProductFit } from '../../domain/indication-rules';
+import { endEvaluationOutcomes } from '../../domain/lifecycle';
 import {
   changeEndDate,
   changeProduct,
   close,
+  correctHours,
+  correctIntake,
   decideExpansion,
   decideExtension,
   decideIndication,
@@ -16,6 +20,7 @@ import {
   requestExpansion,
   requestExtension,
 } from '../../workflows/trajectory/contracts';
+import { refuseRules } from '../app-error';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import {
@@ -67,6 +72,52 @@ async function fileReport(
 /** A report whose request the workflow refused is not kept. */
 const dropReport = (deps: RouteDeps, { reportId }: { reportId: string }) =>
   deps.prisma.requestReport.delete({ where: { id: reportId } });
+
+/** Why a value is corrected, kept with its author; the workflow gets the id, the audit old and new value. */
+async function fileCorrection(
+  deps: RouteDeps,
+  kind: 'INTAKE' | 'HOURS',
+  reason: string,
+  { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
+): Promise<{ correctionId: string }> {
+  const row = await deps.prisma.correction.create({ data: { kind, trajectoryId, reason, authorId: actorId } });
+  return { correctionId: row.id };
+}
+
+const dropCorrection = (deps: RouteDeps, { correctionId }: { correctionId: string }) =>
+  deps.prisma.correction.delete({ where: { id: correctionId } });
+
+/**
+ * Whether the product may be decided for this client by this team (region, age limit): the
+ * workflow holds no personal data, so the date of birth is checked here. An unknown product is
+ * left to the workflow (400).
+ */
+async function requireProductFit(
+  deps: RouteDeps,
+  trajectoryId: string,
+  decision: { productCode: string; startDate: string },
+): Promise<void> {
+  const [product, trajectory] = await Promise.all([
+    deps.prisma.product.findUnique({ where: { code: decision.productCode } }),
+    deps.prisma.trajectory.findUniqueOrThrow({
+      where: { id: trajectoryId },
+      select: {
+        team: { select: { region: true } },
+        client: { select: { identity: { select: { dateOfBirth: true } } } },
+      },
+    }),
+  ]);
+  const bornOn = trajectory.client.identity?.dateOfBirth.toISOString().slice(0, 10);
+  if (!product || !bornOn) return;
+  const violations = checkProductFit(product, {
+    teamRegion: trajectory.team.region,
+    clientBornOn: bornOn,
+    startDate: decision.startDate,
+  });
+  refuseRules(violations.map((v) => ({ field: v.field ?? 'productCode', rule: v.rule, message: v.message })));
+}
+
+const correctionReason = text(1000, { multiline: true });
 
 /**
  * A change to one trajectory, done by a workflow update: the workflow checks the state and the
@@ -129,12 +180,24 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       args: (b) => b,
     }),
     action(deps, {
+      path: 'intake-correction',
+      summary: 'Correct the day the intake was held, with the reason',
+      roles: provider,
+      body: z.strictObject({ heldOn: businessDate, reason: correctionReason }),
+      update: correctIntake,
+      args: async ({ heldOn, reason }, ctx) => ({ heldOn, ...(await fileCorrection(deps, 'INTAKE', reason, ctx)) }),
+      undo: (args) => dropCorrection(deps, args),
+    }),
+    action(deps, {
       path: 'indication',
       summary: 'Decide the indication (product, period, volume, ZRM scores)',
       roles: consultant,
       body: indicationBody,
       update: decideIndication,
-      args: (b) => b,
+      args: async (b, ctx) => {
+        await requireProductFit(deps, ctx.trajectoryId, b);
+        return b;
+      },
     }),
     action(deps, {
       path: 'hour-declarations',
@@ -148,6 +211,24 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       }),
       update: declareHours,
       args: (b) => b,
+    }),
+    action(deps, {
+      path: 'hour-corrections',
+      summary: "Correct a declared month's hours (all three figures as they should be), with the reason",
+      roles: provider,
+      body: z.strictObject({
+        month: businessDate,
+        directMinutes: minutes,
+        indirectMinutes: minutes,
+        digitalMinutes: minutes,
+        reason: correctionReason,
+      }),
+      update: correctHours,
+      args: async ({ reason, ...figures }, ctx) => ({
+        ...figures,
+        ...(await fileCorrection(deps, 'HOURS', reason, ctx)),
+      }),
+      undo: (args) => dropCorrection(deps, args),
     }),
     action(deps, {
       path: 'no-shows',
@@ -202,7 +283,10 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       roles: consultant,
       body: indicationBody,
       update: changeProduct,
-      args: (b) => b,
+      args: async (b, ctx) => {
+        await requireProductFit(deps, ctx.trajectoryId, b);
+        return b;
+      },
     }),
     action(deps, {
       path: 'end-date',
@@ -216,7 +300,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'end-evaluation',
       summary: 'Record the bemoeizorg end evaluation',
       roles: consultant,
-      body: z.strictObject({ outcome: z.enum(['STEPPED_DOWN', 'TRANSFERRED', 'CONTACT_FAILED', 'REFERRAL_FAILED']) }),
+      body: z.strictObject({ outcome: z.enum(endEvaluationOutcomes) }),
       update: recordEndEvaluation,
       args: (b) => b,
     }),

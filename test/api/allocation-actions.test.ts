@@ -32,7 +32,7 @@ describe('API: changes to a running allocation', () => {
       productCode: '02B04',
       startDate: today,
       endDate: lastAllowedDay(today, 12),
-      hoursPerWeek: null,
+      hoursPerWeek: 3,
       zrm: stable,
     });
     expect(changed.status).toBe(200);
@@ -50,7 +50,7 @@ describe('API: changes to a running allocation', () => {
   });
 
   it('when the bemoeizorg end evaluation says contact failed, then risk analysis and follow-up plan are tasks; a second evaluation is 409', async () => {
-    const id = await active('02B04', today, lastAllowedDay(today, 12), null);
+    const id = await active('02B04', today, lastAllowedDay(today, 12), 3);
     const evaluated = await consultant.post(`/trajectories/${id}/end-evaluation`, { outcome: 'CONTACT_FAILED' });
     expect(evaluated.status).toBe(200);
     expect(evaluated.body.endEvaluation).toBe('CONTACT_FAILED');

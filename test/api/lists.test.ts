@@ -19,7 +19,7 @@ describe('API: lists, filters, pagination and KPIs', () => {
         productCode: '02B04',
         startDate: today,
         endDate: addMonths(today, 6),
-        hoursPerWeek: null,
+        hoursPerWeek: 3,
         zrm: stable,
       };
       await consultant.post(`/trajectories/${id}/indication`, indication).expect(200);

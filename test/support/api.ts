@@ -65,10 +65,13 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
   }
 
   let clients = 0;
-  /** Registers a trajectory as the Zeist consultant for provider A (or another), returning its id. */
-  async function register(providerId: string = demoIds.providerA): Promise<string> {
+  /** Registers a trajectory as the Zeist consultant (or another) for provider A (or another), returning its id. */
+  async function register(
+    providerId: string = demoIds.providerA,
+    by: ReturnType<typeof as> = as(demoIds.consultant),
+  ): Promise<string> {
     clients += 1;
-    const res = await as(demoIds.consultant).post('/trajectories', {
+    const res = await by.post('/trajectories', {
       client: { bsn: bsnOf(clients), fullName: `Test Client ${clients}`, dateOfBirth: '1980-02-29' },
       providerId,
     });

@@ -1,4 +1,10 @@
-import { checkIndication, type ProductRules } from '../../domain/indication-rules';
+import {
+  ageOn,
+  checkIndication,
+  checkProductFit,
+  type ProductAudience,
+  type ProductRules,
+} from '../../domain/indication-rules';
 import { zrmDomains, type ZrmScores } from '../../domain/zrm';
 
 const product = (code: string, rules: Partial<ProductRules>): ProductRules => ({
@@ -42,5 +48,49 @@ describe('product rules at decision time', () => {
 
   it('when a product is not yet valid or the period is reversed, then each violation is named', () => {
     expect(rules(ib0, '2021-06-01', '2021-05-01', allScored(5))).toEqual(['IB0.PERIOD', 'IB0.NOT_YET_VALID']);
+  });
+
+  it('when a volume in hours meets a product, then hourly products need one and result-financed ones refuse one', () => {
+    const hourly = product('02B05', { resultFinanced: false });
+    const category = product('IB1', { resultFinanced: true });
+    const check = (p: ProductRules, hoursPerWeek: number | null) =>
+      checkIndication(p, { startDate: '2026-12-01', endDate: '2027-05-31', zrm: {}, hoursPerWeek });
+    expect(check(hourly, 2)).toEqual([]);
+    expect(check(category, null)).toEqual([]);
+    expect(check(hourly, null)).toEqual([
+      expect.objectContaining({ rule: '02B05.HOURLY_VOLUME_REQUIRED', field: 'hoursPerWeek' }),
+    ]);
+    expect(check(category, 2)).toEqual([
+      expect.objectContaining({ rule: 'IB1.NO_HOURLY_VOLUME', field: 'hoursPerWeek' }),
+    ]);
+    // Decisions recorded before the catalogue said how a product is financed are not judged on it.
+    expect(check(product('OLD', {}), 2)).toEqual([]);
+  });
+});
+
+describe('product fit: region and age (issue 9)', () => {
+  const ib2: ProductAudience = { code: 'IB2', region: 'SDD', clientAgeBelow: null };
+  const ib4mo = { code: 'IB4-MO', region: 'SDD', clientAgeBelow: 27 };
+  const fit = (p: ProductAudience, teamRegion: string, clientBornOn: string, startDate = '2026-12-01') =>
+    checkProductFit(p, { teamRegion, clientBornOn, startDate }).map((v) => [v.rule, v.field]);
+
+  it('when a Zeist (ZOU) consultant decides the Drechtsteden IB2, then the region rule refuses it on productCode', () => {
+    expect(fit(ib2, 'SDD', '1970-01-01')).toEqual([]);
+    expect(fit(ib2, 'ZOU', '1970-01-01')).toEqual([['IB2.REGION', 'productCode']]);
+  });
+
+  it('when IB4-MO starts on the 27th birthday, then it is refused; the day before it is allowed', () => {
+    expect(fit(ib4mo, 'SDD', '1999-12-01', '2026-11-30')).toEqual([]);
+    expect(fit(ib4mo, 'SDD', '1999-12-01', '2026-12-01')).toEqual([['IB4-MO.CLIENT_AGE', 'startDate']]);
+  });
+
+  it.each([
+    ['2000-02-29', '2027-02-28', 26],
+    ['2000-02-29', '2027-03-01', 27],
+    ['2000-02-29', '2028-02-29', 28],
+    ['1990-12-31', '2026-12-30', 35],
+    ['1990-12-31', '2026-12-31', 36],
+  ])('when born on %s, then on %s the age is %i', (bornOn, day, age) => {
+    expect(ageOn(bornOn, day)).toBe(age);
   });
 });

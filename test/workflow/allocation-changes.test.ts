@@ -1,5 +1,5 @@
 import { addDays, addMonths, dateOf } from '../../domain/calendar';
-import { extensionRequestDueAt, lastAllowedDay } from '../../domain/deadlines';
+import { allocationEndsAt, extensionRequestDueAt, lastAllowedDay } from '../../domain/deadlines';
 import {
   changeEndDate,
   changeProduct,
@@ -37,10 +37,24 @@ describe('trajectory workflow: extension, a moved end date and a product change'
         { kind: 'DECIDE_EXTENSION', assigneeRole: 'CONSULTANT', status: 'OPEN' },
       ]);
       const newEnd = addDays(addMonths(addDays(end, 1), 6), -1);
-      await handle.executeUpdate(decideExtension, {
+      const granted = await handle.executeUpdate(decideExtension, {
         args: [{ granted: true, newEndDate: newEnd, actorId: consultant }],
       });
       expect(await tasks(trajectoryId)).toMatchObject([{ kind: 'DECIDE_EXTENSION', status: 'DONE' }]);
+      // Planned, not active, until the current period ends; its deadlines are shown ahead.
+      const statuses = () =>
+        db.prisma.indication
+          .findMany({ where: { trajectoryId }, orderBy: { sequence: 'asc' } })
+          .then((rows) => rows.map((i) => [i.sequence, i.status]));
+      expect(await statuses()).toEqual([
+        [1, 'ACTIVE'],
+        [2, 'PLANNED'],
+      ]);
+      expect(granted.pendingDeadlines.map((d) => [d.kind, d.dueAt, d.upcoming ?? false])).toEqual([
+        ['ALLOCATION_END', allocationEndsAt(end).toISOString(), false],
+        ['EXTENSION_REQUEST_DUE', extensionRequestDueAt(newEnd).toISOString(), true],
+        ['ALLOCATION_END', allocationEndsAt(newEnd).toISOString(), true],
+      ]);
 
       const firstRun = (await handle.describe()).runId;
       await env.sleep('60 days'); // past the first end date: continue-as-new into period 2
@@ -54,11 +68,7 @@ describe('trajectory workflow: extension, a moved end date and a product change'
         ['ALLOCATION_END', expect.any(String)],
       ]);
       expect((await env.client.workflow.getHandle(handle.workflowId).describe()).runId).not.toBe(firstRun);
-      const indications = await db.prisma.indication.findMany({
-        where: { trajectoryId },
-        orderBy: { sequence: 'asc' },
-      });
-      expect(indications.map((i) => [i.sequence, i.status])).toEqual([
+      expect(await statuses()).toEqual([
         [1, 'ENDED'],
         [2, 'ACTIVE'],
       ]);

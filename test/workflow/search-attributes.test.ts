@@ -1,6 +1,6 @@
 import { addMonths, dateOf } from '../../domain/calendar';
 import { demoIds } from '../../prisma/seed/demo';
-import { close, getState } from '../../workflows/trajectory/contracts';
+import { changeProduct, close, getState } from '../../workflows/trajectory/contracts';
 import {
   NextDeadlineKey,
   PhaseKey,
@@ -71,6 +71,50 @@ describe('trajectory workflow: search attributes for operations', () => {
       );
       expect(shown.filter((name) => !ours.includes(name))).toEqual([]);
       await handle.terminate('done');
+    });
+  });
+
+  it('when a trajectory continues as new at a product change, then a query by phase finds it once: only the running run is listed', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registeredAt } = await startTrajectory(taskQueue);
+      const id = handle.workflowId;
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, addMonths(start, 6));
+      const firstRun = (await handle.describe()).runId;
+      await handle.executeUpdate(changeProduct, {
+        args: [
+          {
+            productCode: '02B04',
+            startDate: addMonths(start, 1),
+            endDate: addMonths(start, 7),
+            hoursPerWeek: 3,
+            zrm: {},
+            actorId: consultant,
+          },
+        ],
+      });
+      const latest = env.client.workflow.getHandle(id);
+      const secondRun = await eventually(
+        async () => (await latest.describe()).runId,
+        (runId) => runId !== firstRun,
+      );
+      const runsListed = async (query: string) => {
+        const runs: string[] = [];
+        for await (const w of env.client.workflow.list({ query })) runs.push(w.runId);
+        return runs;
+      };
+      const active = `TrajectoryPhase = 'ACTIVE' AND WorkflowId = '${id}'`;
+      expect(
+        await eventually(
+          () => runsListed(active),
+          (runs) => runs.includes(secondRun) && runs.length === 1,
+        ),
+      ).toEqual([secondRun]);
+      // The README's queries add the running status, which excludes every finished run as well.
+      expect(await runsListed(`${active} AND ExecutionStatus = 'Running'`)).toEqual([secondRun]);
+      expect(await runsListed(`WorkflowId = '${id}'`)).toHaveLength(2);
+      await latest.executeUpdate(close, { args: [{ reason: 'BY_AGREEMENT', actorId: consultant }] });
+      await recordHistory(env.client.workflow.getHandle(id, firstRun), 'product-changed-and-unlisted');
     });
   });
 });

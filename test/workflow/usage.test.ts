@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
+import { addMonths, dateOf, firstOfMonth, startOfDay } from '../../domain/calendar';
 import { lastAllowedDay } from '../../domain/deadlines';
 import {
   close,
+  correctHours,
   decideExpansion,
   declareHours,
   recordNoShow,
@@ -13,8 +14,11 @@ import { useLifecycle } from '../support/lifecycle';
 
 // On Temporal's time-skipping test server: months of timers in well under a second.
 describe('trajectory workflow: hour declarations and no-shows', () => {
-  const { db, consultant, provider, withWorker, startTrajectory, notifications, tasks, intakeAndDecide } =
+  const { env, now, db, consultant, provider, withWorker, startTrajectory, notifications, tasks, intakeAndDecide } =
     useLifecycle();
+
+  /** Lets the server's clock pass a moment: hours are declared for months that have begun, no-shows once they happened. */
+  const passTime = async (moment: Date) => env.sleep(Math.max(0, moment.getTime() - (await now()).getTime()) + 60_000);
 
   it('when monthly hours pass 80 % with a projected shortfall, then expansion is advised once; a doubled month and a high indirect share are flagged', async () => {
     await withWorker(async (taskQueue) => {
@@ -30,6 +34,7 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
       const first = await declare(month1, 9_000, 1_100); // about 81 % of 208 h in one month
       expect(first).toMatchObject({ warnings: [], expansionAdvised: true, monthDoubled: true });
       expect(first.usedShare).toBeGreaterThanOrEqual(0.8);
+      await passTime(startOfDay(addMonths(month1, 1)));
       const second = await declare(addMonths(month1, 1), 100, 4_000); // indirect now 36 % of the trajectory
       expect(second).toMatchObject({
         warnings: ['INDIRECT_ABOVE_30_PERCENT'],
@@ -85,6 +90,7 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
       expect(Number(indication.hoursPerWeek)).toBe(8);
       expect((await tasks(trajectoryId)).map((x) => [x.kind, x.status])).toEqual([['DECIDE_EXPANSION', 'DONE']]);
       // 10 200 of now 416 h is 41 %: the next month is no reason to advise again.
+      await passTime(startOfDay(addMonths(month1, 1)));
       expect((await declare(addMonths(month1, 1), 600)).expansionAdvised).toBe(false);
       await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
     });
@@ -95,6 +101,7 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
       await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12));
+      await passTime(new Date(registeredAt.getTime() + 7 * 86_400_000));
       const outcomes = [];
       for (let n = 1; n <= 7; n += 1) {
         const occurredAt = new Date(registeredAt.getTime() + n * 86_400_000).toISOString();
@@ -124,6 +131,52 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
       ]);
       await handle.executeUpdate(close, { args: [{ reason: 'BY_CLIENT', actorId: consultant }] });
       await recordHistory(handle, 'no-shows');
+    });
+  });
+
+  it('when the provider corrects a declared month, then the row, the totals and the 80 % advice follow the corrected figures, audited with old and new', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12)); // 4 h/week: 208 h a year
+      const month = firstOfMonth(start);
+      const figures = { directMinutes: 6_000, indirectMinutes: 600, digitalMinutes: 0 }; // 53 %: no advice yet
+      expect(
+        (await handle.executeUpdate(declareHours, { args: [{ month, ...figures, actorId: provider }] }))
+          .expansionAdvised,
+      ).toBe(false);
+      const correct = (corrected: typeof figures) =>
+        handle.executeUpdate(correctHours, {
+          args: [{ month, ...corrected, correctionId: randomUUID(), actorId: provider }],
+        });
+
+      await expect(correct(figures)).rejects.toMatchObject({ cause: { type: 'TrajectoryInvalidInput' } });
+      const corrected = await correct({ directMinutes: 9_600, indirectMinutes: 600, digitalMinutes: 1_000 }); // 82 %
+      expect(corrected).toMatchObject({ expansionAdvised: true, warnings: [] });
+
+      const row = await db.prisma.hourDeclaration.findFirstOrThrow({ where: { indication: { trajectoryId } } });
+      expect([row.directMinutes, row.indirectMinutes, row.digitalMinutes]).toEqual([9_600, 600, 1_000]);
+      const state = await handle.query('getState');
+      expect(state).toMatchObject({
+        time: { directMinutes: 9_600, indirectMinutes: 600, digitalMinutes: 1_000 },
+        period: { declaredMonths: [month], clientBoundMinutes: 10_200, expansionAdvised: true },
+      });
+      expect((await notifications(trajectoryId)).map((n) => n.kind)).toContain('EXPANSION_ADVISED');
+      expect((await tasks(trajectoryId)).map((x) => x.kind)).toEqual(['DECIDE_EXPANSION']);
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { trajectoryId, action: 'HOURS_CORRECTED' } });
+      expect(audit.data).toMatchObject({
+        month,
+        directMinutesFrom: 6_000,
+        directMinutesTo: 9_600,
+      });
+      expect(audit.actorId).toBe(provider);
+      await expect(
+        handle.executeUpdate(correctHours, {
+          args: [{ month: addMonths(month, 1), ...figures, correctionId: randomUUID(), actorId: provider }],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+      await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
+      await recordHistory(handle, 'hours-corrected');
     });
   });
 });

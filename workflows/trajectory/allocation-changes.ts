@@ -86,4 +86,3 @@ export async function changeEndDate(
   await fx.audit('END_DATE_CHANGED', actorId, { from: indication.endDate, to: newEndDate });
   return t.view();
 }
-

@@ -130,7 +130,11 @@ export class Effects {
   }
 
   /** Seed 003: the local team hears of a second no-show in a row; a third asks the consultant to re-establish contact. */
-  noShowFollowUp(action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT', sequence: number, n: { occurredAt: string; consecutive: number }) {
+  noShowFollowUp(
+    action: 'NONE' | 'NOTIFY_LOCAL_TEAM' | 'RECONTACT',
+    sequence: number,
+    n: { occurredAt: string; consecutive: number },
+  ) {
     const key = this.key('NO_SHOW', sequence, n.occurredAt);
     if (action === 'NOTIFY_LOCAL_TEAM')
       return this.notify({ role: 'CONSULTANT' }, key, 'CONSECUTIVE_NO_SHOWS', { consecutive: n.consecutive });

@@ -40,7 +40,12 @@ export async function correctIntake(
 export async function decide(
   productCode: string,
   period: ProposedIndication,
-  { trajectoryId, sequence, actorId, planned }: { trajectoryId: string; sequence: number; actorId: string; planned?: true },
+  {
+    trajectoryId,
+    sequence,
+    actorId,
+    planned,
+  }: { trajectoryId: string; sequence: number; actorId: string; planned?: true },
 ): Promise<IndicationSnapshot> {
   const product = await act.loadProductRules(productCode);
   const violations = checkIndication(product, period);

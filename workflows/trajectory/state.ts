@@ -412,11 +412,7 @@ export class Trajectory {
       refuse(TrajectoryErrorType.WrongState, `${s.indication.productCode} has no end evaluation`);
     if (s.endEvaluation) refuse(TrajectoryErrorType.WrongState, 'The end evaluation was already recorded');
     if (!(endEvaluationOutcomes as readonly string[]).includes(e.outcome)) {
-      refuse(
-        TrajectoryErrorType.InvalidInput,
-        `outcome must be one of ${endEvaluationOutcomes.join(', ')}`,
-        'outcome',
-      );
+      refuse(TrajectoryErrorType.InvalidInput, `outcome must be one of ${endEvaluationOutcomes.join(', ')}`, 'outcome');
     }
   }
 

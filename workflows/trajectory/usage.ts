@@ -103,7 +103,9 @@ export async function correctHours({ t, fx }: Lifecycle, c: CorrectHours): Promi
     digitalMinutes: c.digitalMinutes - before.digitalMinutes,
   };
   if (!delta.directMinutes && !delta.indirectMinutes && !delta.digitalMinutes)
-    refuseAll(TrajectoryErrorType.InvalidInput, [{ field: 'directMinutes', message: 'these are the declared figures already' }]);
+    refuseAll(TrajectoryErrorType.InvalidInput, [
+      { field: 'directMinutes', message: 'these are the declared figures already' },
+    ]);
   const latest = t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), c.month);
   const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
     delta,
