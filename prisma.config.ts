@@ -8,7 +8,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
-  migrations: { path: path.join('prisma', 'migrations'), seed: 'tsx prisma/seed.ts' },
+  migrations: { path: path.join('prisma', 'migrations'), seed: 'tsx scripts/seed.ts' },
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) {

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ProductRules } from '../domain/indication-rules';
 import type { NoShowPolicy } from '../domain/no-shows';
 import type { PrismaClient } from '../prisma/client';
+import { fromDateColumn } from '../prisma/records/dates';
 
 export interface ProductForDecision extends ProductRules {
   extendable: boolean;
@@ -12,7 +13,7 @@ export interface ProductForDecision extends ProductRules {
   resultFinanced: boolean;
 }
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isoDate = (d: Date | null) => (d ? fromDateColumn(d) : null);
 
 /** The catalogue rules of one product, as plain data for the decision check in the workflow. */
 export function loadProductRules(prisma: PrismaClient) {

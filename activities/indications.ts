@@ -1,5 +1,6 @@
 import type { ZrmDomain, ZrmScores } from '../domain/zrm';
 import type { PrismaClient } from '../prisma/client';
+import { toDateColumn as day } from '../prisma/records/dates';
 
 export interface SaveIndication {
   trajectoryId: string;
@@ -15,7 +16,6 @@ export interface SaveIndication {
   planned?: boolean;
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Stores a decided indication and its ZRM scores once per (trajectory, sequence); returns its id. */
 export function saveIndication(prisma: PrismaClient) {

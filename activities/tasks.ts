@@ -1,10 +1,11 @@
+import type { TaskKind } from '../domain/lifecycle';
 import type { PrismaClient, Role } from '../prisma/client';
 
 export interface OpenTask {
   /** Deterministic (workflow id + deadline key), so a retried activity opens the task once. */
   idempotencyKey: string;
   trajectoryId: string;
-  kind: string;
+  kind: TaskKind;
   assigneeRole: Role;
   teamId?: string;
   providerId?: string;
@@ -22,7 +23,7 @@ export function openTask(prisma: PrismaClient) {
 export function completeTasks(prisma: PrismaClient) {
   return async (input: {
     trajectoryId: string;
-    kinds: string[];
+    kinds: TaskKind[];
     completedById: string;
     at: string;
   }): Promise<number> => {

@@ -1,6 +1,7 @@
 import type { ClosureReason } from '../domain/closure-reasons';
 import { tasksOutlivingClosure } from '../domain/lifecycle';
 import type { PrismaClient, TrajectoryPhase } from '../prisma/client';
+import { toDateColumn } from '../prisma/records/dates';
 
 export interface TrajectoryRecordUpdate {
   trajectoryId: string;
@@ -23,7 +24,7 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
         nextDeadlineAt: u.nextDeadlineAt ? new Date(u.nextDeadlineAt) : null,
         nextDeadlineKind: u.nextDeadlineKind ?? null,
         ...(u.intakeHeldAt && { intakeHeldAt: new Date(u.intakeHeldAt) }),
-        ...(u.intakeHeldOn && { intakeHeldOn: new Date(`${u.intakeHeldOn}T00:00:00Z`) }),
+        ...(u.intakeHeldOn && { intakeHeldOn: toDateColumn(u.intakeHeldOn) }),
       },
     });
   };

@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../prisma/client';
-
-const monthOf = (month: string) => new Date(`${month}T00:00:00Z`);
+import { toDateColumn } from '../prisma/records/dates';
 
 export interface SaveDeclaration {
   indicationId: string;
@@ -18,7 +17,7 @@ export interface SaveDeclaration {
 export function saveHourDeclaration(prisma: PrismaClient) {
   return async (d: SaveDeclaration): Promise<void> => {
     await prisma.hourDeclaration.createMany({
-      data: [{ ...d, month: monthOf(d.month), declaredAt: new Date(d.declaredAt) }],
+      data: [{ ...d, month: toDateColumn(d.month), declaredAt: new Date(d.declaredAt) }],
       skipDuplicates: true,
     });
   };
@@ -28,7 +27,7 @@ export function saveHourDeclaration(prisma: PrismaClient) {
 export function loadHourDeclaration(prisma: PrismaClient) {
   return async (key: { indicationId: string; month: string }) => {
     const row = await prisma.hourDeclaration.findUnique({
-      where: { indicationId_month: { indicationId: key.indicationId, month: monthOf(key.month) } },
+      where: { indicationId_month: { indicationId: key.indicationId, month: toDateColumn(key.month) } },
       select: { directMinutes: true, indirectMinutes: true, digitalMinutes: true },
     });
     if (!row) throw ApplicationFailure.nonRetryable(`No declaration for ${key.month}`, 'TrajectoryWrongState');
@@ -49,7 +48,7 @@ export interface CorrectDeclaration {
 export function correctHourDeclaration(prisma: PrismaClient) {
   return async ({ indicationId, month, ...figures }: CorrectDeclaration): Promise<void> => {
     await prisma.hourDeclaration.update({
-      where: { indicationId_month: { indicationId, month: monthOf(month) } },
+      where: { indicationId_month: { indicationId, month: toDateColumn(month) } },
       data: figures,
     });
   };

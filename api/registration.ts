@@ -1,6 +1,8 @@
 import { intakeDueAt } from '../domain/deadlines';
 import { Prisma, type ClientIdentity, type PrismaClient, type Trajectory } from '../prisma/client';
 import { AppError } from './app-error';
+import { auditRow } from '../prisma/records/audit';
+import { fromDateColumn, toDateColumn } from '../prisma/records/dates';
 
 export interface RegistrationInput {
   client: { bsn: string; fullName: string; dateOfBirth: string; email?: string; phone?: string };
@@ -22,7 +24,7 @@ const sameName = (a: string, b: string) => {
 function identityDifferences(known: ClientIdentity, client: RegistrationInput['client']): string[] {
   return [
     ...(sameName(known.fullName, client.fullName) ? [] : ['fullName']),
-    ...(known.dateOfBirth.toISOString().slice(0, 10) === client.dateOfBirth ? [] : ['dateOfBirth']),
+    ...(fromDateColumn(known.dateOfBirth) === client.dateOfBirth ? [] : ['dateOfBirth']),
   ];
 }
 
@@ -51,15 +53,14 @@ async function reconcileIdentity(
   }
   await tx.clientIdentity.update({
     where: { clientId: known.clientId },
-    data: { fullName: input.client.fullName, dateOfBirth: new Date(input.client.dateOfBirth) },
+    data: { fullName: input.client.fullName, dateOfBirth: toDateColumn(input.client.dateOfBirth) },
   });
   await tx.auditEvent.create({
-    data: {
-      actorType: 'USER',
-      actorId: input.actorId,
+    data: auditRow({
+      actor: { type: 'USER', id: input.actorId },
       action: 'IDENTITY_CORRECTED',
       data: { clientId: known.clientId, fields: differing.join(',') },
-    },
+    }),
   });
 }
 
@@ -84,7 +85,7 @@ async function attempt(prisma: PrismaClient, input: RegistrationInput): Promise<
       known?.clientId ??
       (
         await tx.client.create({
-          data: { identity: { create: { ...input.client, dateOfBirth: new Date(input.client.dateOfBirth) } } },
+          data: { identity: { create: { ...input.client, dateOfBirth: toDateColumn(input.client.dateOfBirth) } } },
         })
       ).id;
     const created = await tx.trajectory.create({
@@ -97,13 +98,12 @@ async function attempt(prisma: PrismaClient, input: RegistrationInput): Promise<
       },
     });
     await tx.auditEvent.create({
-      data: {
+      data: auditRow({
         trajectoryId: created.id,
-        actorType: 'USER',
-        actorId: input.actorId,
+        actor: { type: 'USER', id: input.actorId },
         action: 'TRAJECTORY_REGISTERED',
         data: { providerId: input.providerId, registeredAt: input.registeredAt.toISOString() },
-      },
+      }),
     });
     return { created };
   });

@@ -1,3 +1,4 @@
+import type { TaskKind } from '../../domain/lifecycle';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
 import type { Actor } from '../auth';
@@ -6,9 +7,10 @@ import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
 import { id, page, pageOf } from '../schemas';
 import { nothing } from '../scope';
+import { auditRow } from '../../prisma/records/audit';
 
 /** Tasks the workflow waits on are done by their own action, so the workflow learns of it. */
-const doneByAction: Record<string, string> = {
+const doneByAction: Partial<Record<TaskKind, string>> = {
   INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
   DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
@@ -61,7 +63,7 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
       handle: async ({ actor, params, body }) => {
         const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
         if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
-        const action = doneByAction[task.kind];
+        const action = doneByAction[task.kind as TaskKind];
         if (action) throw new AppError(409, 'WRONG_STATE', `A ${task.kind} task is completed by ${action}`);
         const at = new Date();
         // Only an open task changes; the count tells a concurrent second completion apart.
@@ -72,13 +74,12 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
           });
           if (count === 0) throw new AppError(409, 'WRONG_STATE', `The task is already ${task.status.toLowerCase()}`);
           await tx.auditEvent.create({
-            data: {
+            data: auditRow({
               trajectoryId: task.trajectoryId,
-              actorType: 'USER',
-              actorId: actor.id,
+              actor: { type: 'USER', id: actor.id },
               action: 'TASK_COMPLETED',
               data: { taskId: task.id, kind: task.kind },
-            },
+            }),
           });
           return { id: task.id, kind: task.kind, status: 'DONE', completedAt: at };
         });

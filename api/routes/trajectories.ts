@@ -11,6 +11,7 @@ import { scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../registration';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
+import { fromDateColumn } from '../../prisma/records/dates';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -93,7 +94,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
     const identity = await prisma.clientIdentity.findUnique({ where: { clientId } });
     if (!identity) return undefined;
     const { fullName, dateOfBirth, bsn } = identity;
-    const born = dateOfBirth.toISOString().slice(0, 10); // a DATE column arrives as UTC midnight
+    const born = fromDateColumn(dateOfBirth);
     return role === 'CONSULTANT' ? { fullName, dateOfBirth: born, bsn } : { fullName, dateOfBirth: born };
   }
   return [

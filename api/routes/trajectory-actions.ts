@@ -36,6 +36,7 @@ import {
 import { scopedTrajectory } from '../scope';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
+import { fromDateColumn } from '../../prisma/records/dates';
 
 /** How long a change may wait for its workflow (a worker that is down, Temporal away) before 503. */
 const UPDATE_TIMEOUT_MS = 15_000;
@@ -107,7 +108,8 @@ async function requireProductFit(
       },
     }),
   ]);
-  const bornOn = trajectory.client.identity?.dateOfBirth.toISOString().slice(0, 10);
+  const born = trajectory.client.identity?.dateOfBirth;
+  const bornOn = born && fromDateColumn(born);
   if (!product || !bornOn) return;
   const violations = checkProductFit(product, {
     teamRegion: trajectory.team.region,

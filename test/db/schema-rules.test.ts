@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { closureReasons } from '../../domain/closure-reasons';
 import { operationsAlertKinds } from '../../domain/operations-alerts';
-import { ClosureReason, NoShowPolicy, ZrmDomain } from '../../prisma/client';
+import { ClosureReason, NoShowPolicy, TrajectoryPhase, ZrmDomain } from '../../prisma/client';
+import { trajectoryPhases } from '../../domain/lifecycle';
 import { zrmDomains } from '../../domain/zrm';
 import type { NoShowPolicy as NoShowPolicyInDomain } from '../../domain/no-shows';
 import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
@@ -66,6 +67,7 @@ describe('rules the database enforces itself', () => {
   it('when the domain lists closure reasons, ZRM domains and no-show policies, then the database enums match', () => {
     expect([...closureReasons].sort()).toEqual(Object.values(ClosureReason).sort());
     expect([...zrmDomains].sort()).toEqual(Object.values(ZrmDomain).sort());
+    expect([...trajectoryPhases].sort()).toEqual(Object.values(TrajectoryPhase).sort());
     const policies: Record<NoShowPolicyInDomain, true> = {
       NOT_DECLARABLE: true,
       ALWAYS_DECLARABLE: true,

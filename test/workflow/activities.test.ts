@@ -61,7 +61,7 @@ describe('activities are idempotent', () => {
     const task = {
       idempotencyKey: `trajectory-${trajectory}:INTAKE_OVERDUE:0:2026-11-16T23:00:00.000Z`,
       trajectoryId: trajectory,
-      kind: 'INTAKE_OVERDUE',
+      kind: 'INTAKE_OVERDUE' as const,
       assigneeRole: 'CONSULTANT' as const,
       teamId: demoIds.teamDordrecht,
       dueAt: '2026-11-16T23:00:00.000Z',

@@ -1,8 +1,8 @@
-import { loadConfig } from '../scripts/config';
-import { openDatabase } from '../scripts/database';
-import { applyMigrations } from '../scripts/migrate';
-import { createPrisma } from './client';
-import { seedCatalogue, seedDemo } from './seed/index';
+import { loadConfig } from './config';
+import { openDatabase } from './database';
+import { applyMigrations } from './migrate';
+import { createPrisma } from '../prisma/client';
+import { seedCatalogue, seedDemo } from '../prisma/seed/index';
 
 /** `npm run seed`: catalogue and demo data into DATABASE_URL, or into the embedded database when npm start is not running. */
 async function main(): Promise<void> {

@@ -1,0 +1,56 @@
+import { Prisma, type PrismaClient } from '../client';
+
+export interface KpiRow {
+  providerId: string;
+  productCode: string | null;
+  trajectories: number;
+  avgDaysToIntake: number | null;
+  avgDaysToClosure: number | null;
+  closed: number;
+  steppedDown: number;
+  closedAtMaximum: number;
+  openTasks: number;
+  overdueTasks: number;
+}
+
+/**
+ * Per provider and product (the latest indication's; null before a decision): throughput times
+ * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open and overdue tasks. One query, grouped in PostgreSQL.
+ */
+function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
+  return Prisma.sql`
+    WITH latest AS (
+      SELECT DISTINCT ON ("trajectoryId") "trajectoryId", "productCode"
+      FROM "Indication" ORDER BY "trajectoryId", sequence DESC
+    ), work AS (
+      SELECT "trajectoryId",
+             count(*) FILTER (WHERE status = 'OPEN') AS open,
+             count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" < ${now}) AS overdue
+      FROM "Task" GROUP BY "trajectoryId"
+    )
+    SELECT t."providerId"::text AS "providerId", l."productCode",
+           count(*)::int AS trajectories,
+           avg(t."intakeHeldOn" - (t."registeredAt" AT TIME ZONE 'Europe/Amsterdam')::date)::float8 AS "avgDaysToIntake",
+           avg(extract(epoch FROM t."closedAt" - t."registeredAt") / 86400)::float8 AS "avgDaysToClosure",
+           count(t."closedAt")::int AS closed,
+           (count(*) FILTER (WHERE t."closureReason" = 'STEP_DOWN'))::int AS "steppedDown",
+           (count(*) FILTER (WHERE t."closureReason" = 'MAXIMUM_DURATION'))::int AS "closedAtMaximum",
+           coalesce(sum(w.open), 0)::int AS "openTasks",
+           coalesce(sum(w.overdue), 0)::int AS "overdueTasks"
+    FROM "Trajectory" t
+    LEFT JOIN latest l ON l."trajectoryId" = t.id
+    LEFT JOIN work w ON w."trajectoryId" = t.id
+    WHERE (${q.providerId ?? null}::uuid IS NULL OR t."providerId" = ${q.providerId ?? null}::uuid)
+      AND (${q.product ?? null}::text IS NULL OR l."productCode" = ${q.product ?? null}::text)
+    GROUP BY t."providerId", l."productCode"
+    ORDER BY t."providerId", l."productCode" NULLS FIRST`;
+}
+
+/** The KPI rows, one per provider and product, filtered as asked. */
+export function kpisPerProviderAndProduct(
+  prisma: PrismaClient,
+  q: { providerId?: string; product?: string },
+  now: Date,
+): Promise<KpiRow[]> {
+  return prisma.$queryRaw<KpiRow[]>(kpiQuery(q, now));
+}
