@@ -44,6 +44,14 @@ const UPDATE_TIMEOUT_MS = 15_000;
 const minutesInAMonth = 31 * 24 * 60;
 const minutes = z.int().min(0).max(minutesInAMonth);
 
+/** A month's minutes as declared (seed 003): direct includes digital. */
+const monthFigures = z.strictObject({
+  month: businessDate,
+  directMinutes: minutes,
+  indirectMinutes: minutes,
+  digitalMinutes: minutes,
+});
+
 const indicationBody = z.strictObject({
   productCode,
   startDate: businessDate,
@@ -205,12 +213,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'hour-declarations',
       summary: "Declare a month's hours (direct, indirect, digital; digital is part of direct)",
       roles: provider,
-      body: z.strictObject({
-        month: businessDate,
-        directMinutes: minutes,
-        indirectMinutes: minutes,
-        digitalMinutes: minutes,
-      }),
+      body: monthFigures,
       update: declareHours,
       args: (b) => b,
     }),
@@ -218,13 +221,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'hour-corrections',
       summary: "Correct a declared month's hours (all three figures as they should be), with the reason",
       roles: provider,
-      body: z.strictObject({
-        month: businessDate,
-        directMinutes: minutes,
-        indirectMinutes: minutes,
-        digitalMinutes: minutes,
-        reason: correctionReason,
-      }),
+      body: monthFigures.extend({ reason: correctionReason }),
       update: correctHours,
       args: async ({ reason, ...figures }, ctx) => ({
         ...figures,

@@ -11,7 +11,7 @@ import {
 } from './contracts';
 import { decide } from './intake-and-decision';
 import type { Lifecycle } from './lifecycle';
-import { refuseAll } from './state';
+import { refuseAll } from './refusals';
 
 /** Seed 003: about 8 weeks before the end the provider asks for a further period, with the mandatory report. */
 export async function requestExtension(

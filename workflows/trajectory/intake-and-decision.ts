@@ -9,7 +9,7 @@ import {
   type TrajectoryView,
 } from './contracts';
 import type { Lifecycle } from './lifecycle';
-import { refuseAll } from './state';
+import { refuseAll } from './refusals';
 
 /** Seed 003: the intake, within two weeks of the registration; the overdue task (if any) is done. */
 export async function recordIntake({ t, fx }: Lifecycle, { heldOn, actorId }: RecordIntake): Promise<TrajectoryView> {

@@ -1,9 +1,8 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { checkDeclaredMonth, checkIntakeDate, checkNoShowTime, type DateRefusal } from '../../domain/business-dates';
-import { firstOfMonth, isBusinessDate } from '../../domain/calendar';
+import { checkDeclaredMonth, checkIntakeDate, checkNoShowTime } from '../../domain/business-dates';
+import { firstOfMonth } from '../../domain/calendar';
 import { isClosureReason, type ClosureReason } from '../../domain/closure-reasons';
 import { nextPeriodStart } from '../../domain/indication-rules';
-import { endEvaluationOutcomes, type TrajectoryPhase } from '../../domain/lifecycle';
+import { endEvaluationOutcomes } from '../../domain/lifecycle';
 import {
   TrajectoryErrorType,
   type ActiveTrajectory,
@@ -22,7 +21,6 @@ import {
   type RecordEndEvaluation,
   type RecordIntake,
   type RecordNoShow,
-  type Refusal,
   type RequestExpansion,
   type RequestExtension,
   type TrajectoryInput,
@@ -30,62 +28,17 @@ import {
   type TrajectoryView,
 } from './contracts';
 import { pendingDeadlines } from './deadlines';
-
-/** Refuses an update: nothing changes, and the API answers with the type's status and these details. */
-export function refuseAll(type: TrajectoryErrorType, refusals: Refusal[]): never {
-  throw ApplicationFailure.create({
-    type,
-    message: refusals.map((r) => (r.rule ? `${r.rule}: ${r.message}` : r.message)).join('; '),
-    details: [refusals],
-    nonRetryable: true,
-  });
-}
-
-const refuse = (type: TrajectoryErrorType, message: string, field?: string): never =>
-  refuseAll(type, [{ message, ...(field && { field }) }]);
-
-/** Dates that break a business rule (issue 9): 422 with field and rule. */
-function refuseDates(refusals: DateRefusal[]): void {
-  if (refusals.length) refuseAll(TrajectoryErrorType.RuleViolated, refusals);
-}
-
-function requirePhase(actual: TrajectoryPhase, allowed: TrajectoryPhase[], action: string): void {
-  if (!allowed.includes(actual)) refuse(TrajectoryErrorType.WrongState, `Cannot ${action} in phase ${actual}`);
-}
-
-function requireDate(value: string, field: string): void {
-  if (!isBusinessDate(value))
-    refuse(TrajectoryErrorType.InvalidInput, `${field} must be a date (YYYY-MM-DD): ${value}`, field);
-}
-
-/** A decision needs a request that waits for one. */
-function requireWaitingRequest(request: { status: string } | undefined, what: string): void {
-  if (request?.status !== 'REQUESTED')
-    refuse(TrajectoryErrorType.WrongState, request ? `The ${what} was already decided` : `No ${what} was requested`);
-}
-
-/** An expansion is more hours per week than the indication has now. */
-function requireMoreHours(hoursPerWeek: number, current: number): void {
-  if (!(hoursPerWeek > current))
-    refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`, 'hoursPerWeek');
-}
-
-/** Minutes of a month as declared: whole, not negative, digital a part of direct. */
-function requireMinutes(d: Pick<DeclareHours, 'directMinutes' | 'indirectMinutes' | 'digitalMinutes'>): void {
-  for (const field of ['directMinutes', 'indirectMinutes', 'digitalMinutes'] as const) {
-    if (!Number.isInteger(d[field]) || d[field] < 0)
-      refuse(TrajectoryErrorType.InvalidInput, `${field} must be a whole number >= 0`, field);
-  }
-  if (d.digitalMinutes > d.directMinutes)
-    refuse(TrajectoryErrorType.InvalidInput, 'digitalMinutes is part of directMinutes', 'digitalMinutes');
-}
-
-/** The hourly volume of an indication, or a refusal: result-financed products declare no hours. */
-function hourlyVolume(i: IndicationSnapshot): number {
-  if (i.hoursPerWeek === null || i.resultFinanced === true)
-    return refuse(TrajectoryErrorType.WrongState, `${i.productCode} is not paid per hour`);
-  return i.hoursPerWeek;
-}
+import {
+  hourlyVolume,
+  refuse,
+  refuseAll,
+  refuseDates,
+  requireDate,
+  requireMinutes,
+  requireMoreHours,
+  requirePhase,
+  requireWaitingRequest,
+} from './refusals';
 
 const emptyPeriod: PeriodUsage = {
   declaredMonths: [],
@@ -336,14 +289,12 @@ export class Trajectory {
 
   /** At the end date with a granted extension: the next period becomes current. */
   startNextPeriod(next: IndicationSnapshot): void {
-    const s = this.inCare('start the next period');
-    this.state = {
-      ...s,
-      indication: next,
-      extension: undefined,
-      expansion: undefined,
-      period: undefined,
-    };
+    this.newIndication(this.inCare('start the next period'), next);
+  }
+
+  /** Another indication is current: its period starts with no requests and no use. */
+  private newIndication(s: ActiveTrajectory, next: IndicationSnapshot, also: Partial<ActiveTrajectory> = {}): void {
+    this.state = { ...s, indication: next, extension: undefined, expansion: undefined, period: undefined, ...also };
     this.changed();
   }
 
@@ -367,17 +318,8 @@ export class Trajectory {
   }
 
   productChanged(next: IndicationSnapshot): void {
-    const s = this.inCare('change the product');
-    this.state = {
-      ...s,
-      indication: next,
-      extension: undefined,
-      expansion: undefined,
-      period: undefined,
-      endEvaluation: undefined,
-    };
     this.boundaryReached = true;
-    this.changed();
+    this.newIndication(this.inCare('change the product'), next, { endEvaluation: undefined });
   }
 
   checkEndDateChange(c: ChangeEndDate): void {

@@ -21,7 +21,8 @@ import {
   type TrajectoryView,
 } from './contracts';
 import type { Lifecycle } from './lifecycle';
-import { refuseAll, type Trajectory } from './state';
+import { refuseAll } from './refusals';
+import type { Trajectory } from './state';
 
 const lastDayOfMonth = (month: string) => addDays(addMonths(month, 1), -1);
 const noTime: TimeTotals = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
