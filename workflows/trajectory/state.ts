@@ -98,10 +98,10 @@ export class Trajectory {
 
   // Intake and decision (seed 003: intake within two weeks, a decision after the intake).
 
-  checkIntake(r: RecordIntake, now?: Date): void {
+  checkIntake(intake: RecordIntake, now?: Date): void {
     requirePhase(this.state.phase, ['REGISTERED'], 'record the intake');
-    requireDate(r.heldOn, 'heldOn');
-    refuseDates(checkIntakeDate(r.heldOn, this.state.registeredAt, now));
+    requireDate(intake.heldOn, 'heldOn');
+    refuseDates(checkIntakeDate(intake.heldOn, this.state.registeredAt, now));
   }
 
   intakeHeld(heldOn: string): void {
@@ -111,20 +111,20 @@ export class Trajectory {
     this.changed();
   }
 
-  checkIntakeCorrection(c: CorrectIntake, now?: Date): void {
+  checkIntakeCorrection(correction: CorrectIntake, now?: Date): void {
     const s = this.state;
     if (s.phase !== 'INTAKE_HELD' && s.phase !== 'ACTIVE')
       refuse(TrajectoryErrorType.WrongState, `Cannot correct the intake in phase ${s.phase}`);
-    requireDate(c.heldOn, 'heldOn');
-    refuseDates(checkIntakeDate(c.heldOn, s.registeredAt, now));
-    if (c.heldOn === s.intakeHeldOn)
-      refuse(TrajectoryErrorType.InvalidInput, `heldOn is already ${c.heldOn}: nothing to correct`, 'heldOn');
-    if (s.phase === 'ACTIVE' && c.heldOn > s.indication.startDate) {
+    requireDate(correction.heldOn, 'heldOn');
+    refuseDates(checkIntakeDate(correction.heldOn, s.registeredAt, now));
+    if (correction.heldOn === s.intakeHeldOn)
+      refuse(TrajectoryErrorType.InvalidInput, `heldOn is already ${correction.heldOn}: nothing to correct`, 'heldOn');
+    if (s.phase === 'ACTIVE' && correction.heldOn > s.indication.startDate) {
       refuseAll(TrajectoryErrorType.RuleViolated, [
         {
           field: 'heldOn',
           rule: 'INTAKE_AFTER_DECISION',
-          message: `heldOn ${c.heldOn} is after the start of the indication on ${s.indication.startDate}`,
+          message: `heldOn ${correction.heldOn} is after the start of the indication on ${s.indication.startDate}`,
         },
       ]);
     }
@@ -136,11 +136,11 @@ export class Trajectory {
     this.changed();
   }
 
-  checkDecision(d: DecideIndication): void {
+  checkDecision(decision: DecideIndication): void {
     requirePhase(this.state.phase, ['INTAKE_HELD'], 'decide an indication');
-    requireDate(d.startDate, 'startDate');
-    requireDate(d.endDate, 'endDate');
-    if (d.hoursPerWeek !== null && !(d.hoursPerWeek > 0))
+    requireDate(decision.startDate, 'startDate');
+    requireDate(decision.endDate, 'endDate');
+    if (decision.hoursPerWeek !== null && !(decision.hoursPerWeek > 0))
       refuse(TrajectoryErrorType.InvalidInput, 'hoursPerWeek must be positive', 'hoursPerWeek');
   }
 
@@ -153,16 +153,16 @@ export class Trajectory {
 
   // Use of the allocation: hours, no-shows, expansion (seed 003, dynamisch uitnutten).
 
-  checkDeclaration(d: DeclareHours, now?: Date): void {
+  checkDeclaration(declaration: DeclareHours, now?: Date): void {
     const s = this.inCare('declare hours');
     hourlyVolume(s.indication);
-    requireDate(d.month, 'month');
-    if (firstOfMonth(d.month) !== d.month)
+    requireDate(declaration.month, 'month');
+    if (firstOfMonth(declaration.month) !== declaration.month)
       refuse(TrajectoryErrorType.InvalidInput, 'month must be the first day of a month', 'month');
-    requireMinutes(d);
-    refuseDates(checkDeclaredMonth(d.month, s.indication, now));
-    if (this.usage(s).declaredMonths.includes(d.month))
-      refuse(TrajectoryErrorType.WrongState, `${d.month} was already declared: correct it instead`);
+    requireMinutes(declaration);
+    refuseDates(checkDeclaredMonth(declaration.month, s.indication, now));
+    if (this.usage(s).declaredMonths.includes(declaration.month))
+      refuse(TrajectoryErrorType.WrongState, `${declaration.month} was already declared: correct it instead`);
   }
 
   /** A month's minutes added (or, for a correction, the difference): totals and the period's use follow. */
@@ -188,24 +188,24 @@ export class Trajectory {
     this.changed();
   }
 
-  checkHoursCorrection(c: CorrectHours): void {
+  checkHoursCorrection(correction: CorrectHours): void {
     const s = this.inCare('correct hours');
     hourlyVolume(s.indication);
-    requireDate(c.month, 'month');
-    requireMinutes(c);
-    if (!this.usage(s).declaredMonths.includes(c.month)) {
+    requireDate(correction.month, 'month');
+    requireMinutes(correction);
+    if (!this.usage(s).declaredMonths.includes(correction.month)) {
       refuse(
         TrajectoryErrorType.WrongState,
-        `${c.month} was not declared in the current period: only a declared month can be corrected`,
+        `${correction.month} was not declared in the current period: only a declared month can be corrected`,
       );
     }
   }
 
-  checkNoShow(n: RecordNoShow, now?: Date): void {
+  checkNoShow(noShow: RecordNoShow, now?: Date): void {
     const s = this.inCare('record a no-show');
-    if (Number.isNaN(Date.parse(n.occurredAt)))
+    if (Number.isNaN(Date.parse(noShow.occurredAt)))
       refuse(TrajectoryErrorType.InvalidInput, 'occurredAt must be an ISO instant', 'occurredAt');
-    refuseDates(checkNoShowTime(n.occurredAt, s.indication, now));
+    refuseDates(checkNoShowTime(noShow.occurredAt, s.indication, now));
   }
 
   noShowRecorded(consecutive: number, declarable: boolean): void {
@@ -216,26 +216,27 @@ export class Trajectory {
     this.changed();
   }
 
-  checkExpansionRequest(r: RequestExpansion): void {
+  checkExpansionRequest(request: RequestExpansion): void {
     const s = this.inCare('request an expansion');
     const current = hourlyVolume(s.indication);
     if (s.expansion?.status === 'REQUESTED')
       refuse(TrajectoryErrorType.WrongState, 'An expansion request is already waiting for a decision');
-    if (!r.reportId)
+    if (!request.reportId)
       refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the report is mandatory', 'reportId');
-    requireMoreHours(r.hoursPerWeek, current);
+    requireMoreHours(request.hoursPerWeek, current);
   }
 
-  expansionRequested(r: RequestExpansion): void {
+  expansionRequested(request: RequestExpansion): void {
     const s = this.inCare('request an expansion');
-    s.expansion = { status: 'REQUESTED', reportId: r.reportId, requestedHoursPerWeek: r.hoursPerWeek };
+    s.expansion = { status: 'REQUESTED', reportId: request.reportId, requestedHoursPerWeek: request.hoursPerWeek };
     this.changed();
   }
 
-  checkExpansionDecision(d: DecideExpansion): void {
+  checkExpansionDecision(decision: DecideExpansion): void {
     const s = this.inCare('decide an expansion');
     requireWaitingRequest(s.expansion, 'expansion');
-    if (d.granted && d.hoursPerWeek !== undefined) requireMoreHours(d.hoursPerWeek, hourlyVolume(s.indication));
+    if (decision.granted && decision.hoursPerWeek !== undefined)
+      requireMoreHours(decision.hoursPerWeek, hourlyVolume(s.indication));
   }
 
   /** Granted: the new volume counts from now on, and a later 80 % of it may advise an expansion again. */
@@ -252,14 +253,14 @@ export class Trajectory {
 
   // Changes to the allocation: extension, product change, end date (seed 003).
 
-  checkExtensionRequest(r: RequestExtension): void {
+  checkExtensionRequest(request: RequestExtension): void {
     const s = this.inCare('request an extension');
     if (!s.indication.extendable)
       refuse(TrajectoryErrorType.WrongState, `${s.indication.productCode} cannot be extended`);
     if (s.extension)
       refuse(TrajectoryErrorType.WrongState, `An extension was already ${s.extension.status.toLowerCase()}`);
     // Seed 003: the report is mandatory.
-    if (!r.reportId)
+    if (!request.reportId)
       refuse(TrajectoryErrorType.InvalidInput, 'reportId is required: the extension report is mandatory', 'reportId');
   }
 
@@ -268,15 +269,15 @@ export class Trajectory {
     this.changed();
   }
 
-  checkExtensionDecision(d: DecideExtension): void {
+  checkExtensionDecision(decision: DecideExtension): void {
     const s = this.inCare('decide an extension');
     requireWaitingRequest(s.extension, 'extension');
-    if (!d.granted) return;
-    if (!d.newEndDate)
+    if (!decision.granted) return;
+    if (!decision.newEndDate)
       return refuse(TrajectoryErrorType.InvalidInput, 'newEndDate is required when granting', 'newEndDate');
-    requireDate(d.newEndDate, 'newEndDate');
+    requireDate(decision.newEndDate, 'newEndDate');
     const from = nextPeriodStart(s.indication.endDate);
-    if (d.newEndDate < from)
+    if (decision.newEndDate < from)
       refuse(TrajectoryErrorType.InvalidInput, `newEndDate must be on or after ${from}`, 'newEndDate');
   }
 
@@ -298,14 +299,14 @@ export class Trajectory {
     this.changed();
   }
 
-  checkProductChange(c: ChangeProduct): void {
+  checkProductChange(change: ChangeProduct): void {
     const s = this.inCare('change the product');
-    requireDate(c.startDate, 'startDate');
-    requireDate(c.endDate, 'endDate');
+    requireDate(change.startDate, 'startDate');
+    requireDate(change.endDate, 'endDate');
     const i = s.indication;
-    if (c.productCode === i.productCode)
+    if (change.productCode === i.productCode)
       refuse(TrajectoryErrorType.InvalidInput, 'A product change needs another product', 'productCode');
-    if (c.startDate <= i.startDate || c.startDate > nextPeriodStart(i.endDate)) {
+    if (change.startDate <= i.startDate || change.startDate > nextPeriodStart(i.endDate)) {
       refuse(
         TrajectoryErrorType.InvalidInput,
         `startDate must fall after ${i.startDate} and by ${nextPeriodStart(i.endDate)}`,
@@ -322,10 +323,10 @@ export class Trajectory {
     this.newIndication(this.inCare('change the product'), next, { endEvaluation: undefined });
   }
 
-  checkEndDateChange(c: ChangeEndDate): void {
+  checkEndDateChange(change: ChangeEndDate): void {
     const s = this.inCare('change the end date');
-    requireDate(c.newEndDate, 'newEndDate');
-    if (c.newEndDate < s.indication.startDate) {
+    requireDate(change.newEndDate, 'newEndDate');
+    if (change.newEndDate < s.indication.startDate) {
       refuse(
         TrajectoryErrorType.InvalidInput,
         `newEndDate is before the start date ${s.indication.startDate}`,
@@ -348,12 +349,12 @@ export class Trajectory {
 
   // Evaluations and closure (seed 003 bemoeizorg; DOMAIN.md rule 8).
 
-  checkEndEvaluation(e: RecordEndEvaluation): void {
+  checkEndEvaluation(evaluation: RecordEndEvaluation): void {
     const s = this.inCare('record an end evaluation');
     if (s.indication.interimEvaluationMonths === null)
       refuse(TrajectoryErrorType.WrongState, `${s.indication.productCode} has no end evaluation`);
     if (s.endEvaluation) refuse(TrajectoryErrorType.WrongState, 'The end evaluation was already recorded');
-    if (!(endEvaluationOutcomes as readonly string[]).includes(e.outcome)) {
+    if (!(endEvaluationOutcomes as readonly string[]).includes(evaluation.outcome)) {
       refuse(TrajectoryErrorType.InvalidInput, `outcome must be one of ${endEvaluationOutcomes.join(', ')}`, 'outcome');
     }
   }
@@ -363,9 +364,9 @@ export class Trajectory {
     this.changed();
   }
 
-  checkClose(c: CloseRequest): void {
-    if (!isClosureReason(c.reason))
-      refuse(TrajectoryErrorType.InvalidInput, `Unknown closure reason ${c.reason}`, 'reason');
+  checkClose(request: CloseRequest): void {
+    if (!isClosureReason(request.reason))
+      refuse(TrajectoryErrorType.InvalidInput, `Unknown closure reason ${request.reason}`, 'reason');
     requirePhase(this.state.phase, ['REGISTERED', 'INTAKE_HELD', 'ACTIVE'], 'close the trajectory');
   }
 

@@ -63,30 +63,33 @@ function assess(
 }
 
 /** A month's hours: stored with their warnings; at about 80 % the expansion advice, a doubled month alerts the consultant. */
-export async function declareHours({ t, fx }: Lifecycle, d: DeclareHours): Promise<DeclarationOutcome> {
+export async function declareHours({ t, fx }: Lifecycle, declaration: DeclareHours): Promise<DeclarationOutcome> {
   const s = t.inCare('declare hours');
   const i = s.indication;
-  const monthMinutes = d.directMinutes + d.indirectMinutes;
+  const monthMinutes = declaration.directMinutes + declaration.indirectMinutes;
   const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
-    delta: d,
+    delta: declaration,
     monthMinutes,
-    month: d.month,
-    through: d.month,
+    month: declaration.month,
+    through: declaration.month,
   });
   await act.saveHourDeclaration({
     indicationId: i.indicationId,
-    month: d.month,
-    directMinutes: d.directMinutes,
-    indirectMinutes: d.indirectMinutes,
-    digitalMinutes: d.digitalMinutes,
+    month: declaration.month,
+    directMinutes: declaration.directMinutes,
+    indirectMinutes: declaration.indirectMinutes,
+    digitalMinutes: declaration.digitalMinutes,
     declaredAt: new Date().toISOString(),
-    declaredById: d.actorId,
+    declaredById: declaration.actorId,
     warnings,
   });
-  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, d.month);
-  if (doubled) await fx.monthDoubled(i.sequence, d.month);
-  t.declared(d.month, d, advice.requestExpansion);
-  await fx.audit('HOURS_DECLARED', d.actorId, { month: d.month, warnings: warnings.join(',') || null });
+  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, declaration.month);
+  if (doubled) await fx.monthDoubled(i.sequence, declaration.month);
+  t.declared(declaration.month, declaration, advice.requestExpansion);
+  await fx.audit('HOURS_DECLARED', declaration.actorId, {
+    month: declaration.month,
+    warnings: warnings.join(',') || null,
+  });
   return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
 }
 
@@ -94,80 +97,89 @@ export async function declareHours({ t, fx }: Lifecycle, d: DeclareHours): Promi
  * The provider corrects a declared month: the row takes the new figures and warnings, totals and
  * use move by the difference, and the 80 % advice and doubled-month alert follow the new figures.
  */
-export async function correctHours({ t, fx }: Lifecycle, c: CorrectHours): Promise<DeclarationOutcome> {
+export async function correctHours({ t, fx }: Lifecycle, correction: CorrectHours): Promise<DeclarationOutcome> {
   const s = t.inCare('correct hours');
   const i = s.indication;
-  const before = await act.loadHourDeclaration({ indicationId: i.indicationId, month: c.month });
+  const before = await act.loadHourDeclaration({ indicationId: i.indicationId, month: correction.month });
   const delta = {
-    directMinutes: c.directMinutes - before.directMinutes,
-    indirectMinutes: c.indirectMinutes - before.indirectMinutes,
-    digitalMinutes: c.digitalMinutes - before.digitalMinutes,
+    directMinutes: correction.directMinutes - before.directMinutes,
+    indirectMinutes: correction.indirectMinutes - before.indirectMinutes,
+    digitalMinutes: correction.digitalMinutes - before.digitalMinutes,
   };
   if (!delta.directMinutes && !delta.indirectMinutes && !delta.digitalMinutes)
     refuseAll(TrajectoryErrorType.InvalidInput, [
       { field: 'directMinutes', message: 'these are the declared figures already' },
     ]);
-  const latest = t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), c.month);
+  const latest = t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), correction.month);
   const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
     delta,
-    monthMinutes: c.directMinutes + c.indirectMinutes,
-    month: c.month,
+    monthMinutes: correction.directMinutes + correction.indirectMinutes,
+    month: correction.month,
     through: latest,
   });
   await act.correctHourDeclaration({
     indicationId: i.indicationId,
-    month: c.month,
-    directMinutes: c.directMinutes,
-    indirectMinutes: c.indirectMinutes,
-    digitalMinutes: c.digitalMinutes,
+    month: correction.month,
+    directMinutes: correction.directMinutes,
+    indirectMinutes: correction.indirectMinutes,
+    digitalMinutes: correction.digitalMinutes,
     warnings,
   });
-  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, c.month);
-  if (doubled) await fx.monthDoubled(i.sequence, c.month);
-  t.declared(c.month, delta, advice.requestExpansion);
-  await fx.audit('HOURS_CORRECTED', c.actorId, {
-    month: c.month,
-    correctionId: c.correctionId,
+  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, correction.month);
+  if (doubled) await fx.monthDoubled(i.sequence, correction.month);
+  t.declared(correction.month, delta, advice.requestExpansion);
+  await fx.audit('HOURS_CORRECTED', correction.actorId, {
+    month: correction.month,
+    correctionId: correction.correctionId,
     directMinutesFrom: before.directMinutes,
-    directMinutesTo: c.directMinutes,
+    directMinutesTo: correction.directMinutes,
     indirectMinutesFrom: before.indirectMinutes,
-    indirectMinutesTo: c.indirectMinutes,
+    indirectMinutesTo: correction.indirectMinutes,
     digitalMinutesFrom: before.digitalMinutes,
-    digitalMinutesTo: c.digitalMinutes,
+    digitalMinutesTo: correction.digitalMinutes,
   });
   return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
 }
 
 /** A no-show (seed 003): declarable per the product's policy; the second in a row and the third get a follow-up. */
-export async function recordNoShow({ t, fx }: Lifecycle, n: RecordNoShow): Promise<NoShowOutcome> {
+export async function recordNoShow({ t, fx }: Lifecycle, noShow: RecordNoShow): Promise<NoShowOutcome> {
   const s = t.inCare('record a no-show');
   const i = s.indication;
   const outcome = assessNoShow({
     policy: i.noShowPolicy ?? 'NOT_APPLICABLE',
     cap: i.noShowCap ?? null,
     declarableSoFar: t.usage(s).declarableNoShows,
-    consecutiveBefore: n.afterKeptAppointment ? 0 : (s.consecutiveNoShows ?? 0),
+    consecutiveBefore: noShow.afterKeptAppointment ? 0 : (s.consecutiveNoShows ?? 0),
   });
   await act.saveNoShow({
     indicationId: i.indicationId,
-    occurredAt: n.occurredAt,
+    occurredAt: noShow.occurredAt,
     declarable: outcome.declarable,
     consecutive: outcome.consecutive,
     recordedAt: new Date().toISOString(),
-    recordedById: n.actorId,
+    recordedById: noShow.actorId,
   });
-  await fx.noShowFollowUp(outcome.action, i.sequence, { occurredAt: n.occurredAt, consecutive: outcome.consecutive });
+  await fx.noShowFollowUp(outcome.action, i.sequence, {
+    occurredAt: noShow.occurredAt,
+    consecutive: outcome.consecutive,
+  });
   t.noShowRecorded(outcome.consecutive, outcome.declarable);
-  await fx.audit('NO_SHOW_RECORDED', n.actorId, { declarable: outcome.declarable, consecutive: outcome.consecutive });
+  await fx.audit('NO_SHOW_RECORDED', noShow.actorId, {
+    declarable: outcome.declarable,
+    consecutive: outcome.consecutive,
+  });
   return outcome;
 }
 
 /** Uitbreiding (seed 003): at 80 % use the decision task is already open; a request without that advice opens one. */
-export async function requestExpansion({ t, fx }: Lifecycle, r: RequestExpansion): Promise<TrajectoryView> {
+export async function requestExpansion({ t, fx }: Lifecycle, request: RequestExpansion): Promise<TrajectoryView> {
   const s = t.inCare('request an expansion');
-  if (!t.usage(s).expansionAdvised) await fx.consultantTaskUntilEnd('DECIDE_EXPANSION', r.reportId);
-  t.expansionRequested(r);
-  await fx.audit('EXPANSION_REQUESTED', r.actorId, { reportId: r.reportId, hoursPerWeek: r.hoursPerWeek });
+  if (!t.usage(s).expansionAdvised) await fx.consultantTaskUntilEnd('DECIDE_EXPANSION', request.reportId);
+  t.expansionRequested(request);
+  await fx.audit('EXPANSION_REQUESTED', request.actorId, {
+    reportId: request.reportId,
+    hoursPerWeek: request.hoursPerWeek,
+  });
   return t.view();
 }
 

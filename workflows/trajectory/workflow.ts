@@ -47,20 +47,20 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   }
 
   setHandler(messages.getState, () => t.view());
-  onUpdate(messages.recordIntake, (r, now) => t.checkIntake(r, now), recordIntake);
-  onUpdate(messages.correctIntake, (c, now) => t.checkIntakeCorrection(c, now), correctIntake);
-  onUpdate(messages.decideIndication, (d) => t.checkDecision(d), decideIndication);
-  onUpdate(messages.declareHours, (d, now) => t.checkDeclaration(d, now), declareHours);
-  onUpdate(messages.correctHours, (c) => t.checkHoursCorrection(c), correctHours);
-  onUpdate(messages.recordNoShow, (n, now) => t.checkNoShow(n, now), recordNoShow);
-  onUpdate(messages.requestExpansion, (r) => t.checkExpansionRequest(r), requestExpansion);
-  onUpdate(messages.decideExpansion, (d) => t.checkExpansionDecision(d), decideExpansion);
-  onUpdate(messages.requestExtension, (r) => t.checkExtensionRequest(r), requestExtension);
-  onUpdate(messages.decideExtension, (d) => t.checkExtensionDecision(d), decideExtension);
-  onUpdate(messages.changeProduct, (c) => t.checkProductChange(c), changeProduct);
-  onUpdate(messages.changeEndDate, (c) => t.checkEndDateChange(c), changeEndDate);
-  onUpdate(messages.recordEndEvaluation, (e) => t.checkEndEvaluation(e), recordEndEvaluation);
-  onUpdate(messages.close, (c) => t.checkClose(c), close);
+  onUpdate(messages.recordIntake, (request, now) => t.checkIntake(request, now), recordIntake);
+  onUpdate(messages.correctIntake, (change, now) => t.checkIntakeCorrection(change, now), correctIntake);
+  onUpdate(messages.decideIndication, (decision) => t.checkDecision(decision), decideIndication);
+  onUpdate(messages.declareHours, (decision, now) => t.checkDeclaration(decision, now), declareHours);
+  onUpdate(messages.correctHours, (change) => t.checkHoursCorrection(change), correctHours);
+  onUpdate(messages.recordNoShow, (noShow, now) => t.checkNoShow(noShow, now), recordNoShow);
+  onUpdate(messages.requestExpansion, (request) => t.checkExpansionRequest(request), requestExpansion);
+  onUpdate(messages.decideExpansion, (decision) => t.checkExpansionDecision(decision), decideExpansion);
+  onUpdate(messages.requestExtension, (request) => t.checkExtensionRequest(request), requestExtension);
+  onUpdate(messages.decideExtension, (decision) => t.checkExtensionDecision(decision), decideExtension);
+  onUpdate(messages.changeProduct, (change) => t.checkProductChange(change), changeProduct);
+  onUpdate(messages.changeEndDate, (change) => t.checkEndDateChange(change), changeEndDate);
+  onUpdate(messages.recordEndEvaluation, (evaluation) => t.checkEndEvaluation(evaluation), recordEndEvaluation);
+  onUpdate(messages.close, (change) => t.checkClose(change), close);
 
   /** A new indication is a natural boundary: a fresh history with the state carried over. */
   async function continueWithNewHistory(): Promise<never> {
