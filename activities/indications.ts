@@ -16,7 +16,6 @@ export interface SaveIndication {
   planned?: boolean;
 }
 
-
 /** Stores a decided indication and its ZRM scores once per (trajectory, sequence); returns its id. */
 export function saveIndication(prisma: PrismaClient) {
   return async (i: SaveIndication): Promise<string> => {
