@@ -62,45 +62,59 @@ function assess(
   };
 }
 
+type Assessment = ReturnType<typeof assess>;
+
+/** The three figures of a month, without what else the request carries. */
+const figuresOf = ({ directMinutes, indirectMinutes, digitalMinutes }: TimeTotals): TimeTotals => ({
+  directMinutes,
+  indirectMinutes,
+  digitalMinutes,
+});
+
+/** What stored figures set off: the 80 % advice (once a period), a doubled month's notice, and the state's totals. */
+async function followUse(
+  { t, fx }: Lifecycle,
+  at: { sequence: number; month: string; delta: TimeTotals },
+  assessment: Assessment,
+): Promise<DeclarationOutcome> {
+  const { warnings, advice, firstExpansionAdvice, doubled } = assessment;
+  if (firstExpansionAdvice) await fx.expansionAdvised(at.sequence, at.month);
+  if (doubled) await fx.monthDoubled(at.sequence, at.month);
+  t.declared(at.month, at.delta, advice.requestExpansion);
+  return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
+}
+
 /** A month's hours: stored with their warnings; at about 80 % the expansion advice, a doubled month alerts the consultant. */
-export async function declareHours({ t, fx }: Lifecycle, declaration: DeclareHours): Promise<DeclarationOutcome> {
-  const s = t.inCare('declare hours');
-  const i = s.indication;
-  const monthMinutes = declaration.directMinutes + declaration.indirectMinutes;
-  const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
+export async function declareHours(ctx: Lifecycle, declaration: DeclareHours): Promise<DeclarationOutcome> {
+  const s = ctx.t.inCare('declare hours');
+  const { month } = declaration;
+  const assessment = assess(ctx.t, s, {
     delta: declaration,
-    monthMinutes,
-    month: declaration.month,
-    through: declaration.month,
+    monthMinutes: declaration.directMinutes + declaration.indirectMinutes,
+    month,
+    through: month,
   });
   await act.saveHourDeclaration({
-    indicationId: i.indicationId,
-    month: declaration.month,
-    directMinutes: declaration.directMinutes,
-    indirectMinutes: declaration.indirectMinutes,
-    digitalMinutes: declaration.digitalMinutes,
+    indicationId: s.indication.indicationId,
+    month,
+    ...figuresOf(declaration),
     declaredAt: new Date().toISOString(),
     declaredById: declaration.actorId,
-    warnings,
+    warnings: assessment.warnings,
   });
-  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, declaration.month);
-  if (doubled) await fx.monthDoubled(i.sequence, declaration.month);
-  t.declared(declaration.month, declaration, advice.requestExpansion);
-  await fx.audit('HOURS_DECLARED', declaration.actorId, {
-    month: declaration.month,
-    warnings: warnings.join(',') || null,
-  });
-  return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
+  const outcome = await followUse(ctx, { sequence: s.indication.sequence, month, delta: declaration }, assessment);
+  await ctx.fx.audit('HOURS_DECLARED', declaration.actorId, { month, warnings: outcome.warnings.join(',') || null });
+  return outcome;
 }
 
 /**
  * The provider corrects a declared month: the row takes the new figures and warnings, totals and
  * use move by the difference, and the 80 % advice and doubled-month alert follow the new figures.
  */
-export async function correctHours({ t, fx }: Lifecycle, correction: CorrectHours): Promise<DeclarationOutcome> {
-  const s = t.inCare('correct hours');
-  const i = s.indication;
-  const before = await act.loadHourDeclaration({ indicationId: i.indicationId, month: correction.month });
+export async function correctHours(ctx: Lifecycle, correction: CorrectHours): Promise<DeclarationOutcome> {
+  const s = ctx.t.inCare('correct hours');
+  const { month } = correction;
+  const before = await act.loadHourDeclaration({ indicationId: s.indication.indicationId, month });
   const delta = {
     directMinutes: correction.directMinutes - before.directMinutes,
     indirectMinutes: correction.indirectMinutes - before.indirectMinutes,
@@ -110,26 +124,22 @@ export async function correctHours({ t, fx }: Lifecycle, correction: CorrectHour
     refuseAll(TrajectoryErrorType.InvalidInput, [
       { field: 'directMinutes', message: 'these are the declared figures already' },
     ]);
-  const latest = t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), correction.month);
-  const { warnings, advice, firstExpansionAdvice, doubled } = assess(t, s, {
+  const latest = ctx.t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), month);
+  const assessment = assess(ctx.t, s, {
     delta,
     monthMinutes: correction.directMinutes + correction.indirectMinutes,
-    month: correction.month,
+    month,
     through: latest,
   });
   await act.correctHourDeclaration({
-    indicationId: i.indicationId,
-    month: correction.month,
-    directMinutes: correction.directMinutes,
-    indirectMinutes: correction.indirectMinutes,
-    digitalMinutes: correction.digitalMinutes,
-    warnings,
+    indicationId: s.indication.indicationId,
+    month,
+    ...figuresOf(correction),
+    warnings: assessment.warnings,
   });
-  if (firstExpansionAdvice) await fx.expansionAdvised(i.sequence, correction.month);
-  if (doubled) await fx.monthDoubled(i.sequence, correction.month);
-  t.declared(correction.month, delta, advice.requestExpansion);
-  await fx.audit('HOURS_CORRECTED', correction.actorId, {
-    month: correction.month,
+  const outcome = await followUse(ctx, { sequence: s.indication.sequence, month, delta }, assessment);
+  await ctx.fx.audit('HOURS_CORRECTED', correction.actorId, {
+    month,
     correctionId: correction.correctionId,
     directMinutesFrom: before.directMinutes,
     directMinutesTo: correction.directMinutes,
@@ -138,7 +148,7 @@ export async function correctHours({ t, fx }: Lifecycle, correction: CorrectHour
     digitalMinutesFrom: before.digitalMinutes,
     digitalMinutesTo: correction.digitalMinutes,
   });
-  return { warnings, usedShare: advice.usedShare, expansionAdvised: firstExpansionAdvice, monthDoubled: doubled };
+  return outcome;
 }
 
 /** A no-show (seed 003): declarable per the product's policy; the second in a row and the third get a follow-up. */
