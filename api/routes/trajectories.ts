@@ -8,7 +8,7 @@ import { trajectoryPhases } from '../../domain/lifecycle';
 import { AppError, refuseRules } from '../app-error';
 import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajectoryParams } from '../schemas';
 import { scopedTrajectory, trajectoryScope } from '../scope';
-import { registerTrajectory } from '../registration';
+import { registerTrajectory } from '../../prisma/records/registration';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
@@ -124,6 +124,17 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           registeredAt,
           correctIdentity: body.correctIdentity,
         });
+        if ('identityDiffers' in registered) {
+          throw new AppError(
+            409,
+            'IDENTITY_MISMATCH',
+            'This BSN is known with another name or date of birth: check the details, or correct the identity (correctIdentity: true)',
+            registered.identityDiffers.map((field) => ({
+              path: `body.client.${field}`,
+              message: 'differs from the person known by this BSN',
+            })),
+          );
+        }
         if ('open' in registered) {
           // Also a retry after a failed workflow start: make sure that trajectory runs.
           await deps.workflowStarts.ensure(registered.open);

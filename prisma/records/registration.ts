@@ -1,8 +1,7 @@
-import { intakeDueAt } from '../domain/deadlines';
-import { Prisma, type ClientIdentity, type PrismaClient, type Trajectory } from '../prisma/client';
-import { AppError } from './app-error';
-import { auditRow } from '../prisma/records/audit';
-import { fromDateColumn, toDateColumn } from '../prisma/records/dates';
+import { intakeDueAt } from '../../domain/deadlines';
+import { Prisma, type ClientIdentity, type PrismaClient, type Trajectory } from '../client';
+import { auditRow } from './audit';
+import { fromDateColumn, toDateColumn } from './dates';
 
 export interface RegistrationInput {
   client: { bsn: string; fullName: string; dateOfBirth: string; email?: string; phone?: string };
@@ -29,28 +28,17 @@ function identityDifferences(known: ClientIdentity, client: RegistrationInput['c
 }
 
 /**
- * One person, one identity: a known BSN with another name or date of birth is refused (409
- * IDENTITY_MISMATCH, naming the fields but not the stored values), unless the consultant corrects
- * the identity explicitly; the correction is audited with the fields it changed.
+ * One person, one identity: a known BSN with another name or date of birth is refused (the fields
+ * that differ are returned, nothing is written), unless the consultant corrects the identity
+ * explicitly; the correction is audited with the fields it changed, never their values.
  */
 async function reconcileIdentity(
   tx: Prisma.TransactionClient,
   known: ClientIdentity,
   input: RegistrationInput,
-): Promise<void> {
+): Promise<string[]> {
   const differing = identityDifferences(known, input.client);
-  if (!differing.length) return;
-  if (!input.correctIdentity) {
-    throw new AppError(
-      409,
-      'IDENTITY_MISMATCH',
-      'This BSN is known with another name or date of birth: check the details, or correct the identity (correctIdentity: true)',
-      differing.map((field) => ({
-        path: `body.client.${field}`,
-        message: 'differs from the person known by this BSN',
-      })),
-    );
-  }
+  if (!differing.length || !input.correctIdentity) return differing;
   await tx.clientIdentity.update({
     where: { clientId: known.clientId },
     data: { fullName: input.client.fullName, dateOfBirth: toDateColumn(input.client.dateOfBirth) },
@@ -62,10 +50,14 @@ async function reconcileIdentity(
       data: { clientId: known.clientId, fields: differing.join(',') },
     }),
   });
+  return [];
 }
 
-/** A new trajectory, or the open one this client already has with this provider. */
-export type Registration = { created: Trajectory } | { open: Trajectory };
+/**
+ * A new trajectory; the open one this client already has with this provider; or the fields in which
+ * the person differs from the one known by this BSN (nothing written).
+ */
+export type Registration = { created: Trajectory } | { open: Trajectory } | { identityDiffers: string[] };
 
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -74,7 +66,8 @@ async function attempt(prisma: PrismaClient, input: RegistrationInput): Promise<
   return prisma.$transaction(async (tx) => {
     // One client per BSN: a second trajectory for the same person reuses the pseudonymous id.
     const known = await tx.clientIdentity.findUnique({ where: { bsn: input.client.bsn } });
-    if (known) await reconcileIdentity(tx, known, input);
+    const identityDiffers = known ? await reconcileIdentity(tx, known, input) : [];
+    if (identityDiffers.length) return { identityDiffers };
     const open = known
       ? await tx.trajectory.findFirst({
           where: { clientId: known.clientId, providerId: input.providerId, phase: { not: 'CLOSED' } },
