@@ -9,6 +9,9 @@ import {
   saveIndication,
   supersedeIndication,
 } from './indications';
+import { deadLetter, deliver } from './delivery/deliver';
+import type { DeliveryDependencies } from './delivery/dependencies';
+import { sendDailyDigests } from './delivery/digest';
 import { enqueueNotification } from './notifications';
 import { completeTasks, openTask } from './tasks';
 import { markTrajectoryClosed, updateTrajectoryRecord } from './trajectory';
@@ -16,10 +19,11 @@ import { correctHourDeclaration, loadHourDeclaration, saveHourDeclaration, saveN
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
+  delivery: DeliveryDependencies;
 }
 
 /** All activities, built from their dependencies: the worker passes real ones, tests may pass others. */
-export function createActivities({ prisma }: ActivityDependencies) {
+export function createActivities({ prisma, delivery }: ActivityDependencies) {
   const activities = {
     recordAuditEvent: recordAuditEvent(prisma),
     loadProductRules: loadProductRules(prisma),
@@ -30,7 +34,10 @@ export function createActivities({ prisma }: ActivityDependencies) {
     supersedeIndication: supersedeIndication(prisma),
     openTask: openTask(prisma),
     completeTasks: completeTasks(prisma),
-    enqueueNotification: enqueueNotification(prisma),
+    enqueueNotification: enqueueNotification(prisma, delivery),
+    deliver: deliver(prisma, delivery),
+    deadLetter: deadLetter(prisma),
+    sendDailyDigests: sendDailyDigests(prisma, delivery),
     updateTrajectoryRecord: updateTrajectoryRecord(prisma),
     markTrajectoryClosed: markTrajectoryClosed(prisma),
     saveHourDeclaration: saveHourDeclaration(prisma),

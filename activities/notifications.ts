@@ -1,20 +1,17 @@
-import type { Prisma, PrismaClient, Role } from '../prisma/client';
+import type { PrismaClient } from '../prisma/client';
+import { byRecipientRole, putInOutbox, type NewNotification } from '../prisma/records/outbox';
+import { deliveryWorkflowId } from '../workflows/delivery/contracts';
+import type { DeliveryDependencies } from './delivery/dependencies';
 
-export interface EnqueueNotification {
-  /** Deterministic, so a retried activity or a replayed timer never sends twice. */
-  idempotencyKey: string;
-  trajectoryId: string;
-  recipientRole: Role;
-  providerId?: string;
-  teamId?: string;
-  kind: string;
-  /** Ids and dates only: the outbox row is read by delivery code, never personal data here. */
-  payload: Prisma.InputJsonObject;
-}
+export type EnqueueNotification = NewNotification & { trajectoryId: string };
 
-/** Puts a notification in the outbox (delivery is a separate concern that retries until sent). */
-export function enqueueNotification(prisma: PrismaClient) {
+/**
+ * Puts a notification in the outbox with a delivery per address, then starts the workflow that
+ * sends them. A retry after a crash finds the rows and starts (or joins) the same workflow.
+ */
+export function enqueueNotification(prisma: PrismaClient, deps: DeliveryDependencies) {
   return async (n: EnqueueNotification): Promise<void> => {
-    await prisma.notification.createMany({ data: [{ ...n, channel: 'EMAIL' }], skipDuplicates: true });
+    const { notificationId, pending } = await putInOutbox(prisma, n, byRecipientRole);
+    if (pending.length) await deps.startDeliveries(deliveryWorkflowId(notificationId), pending);
   };
 }

@@ -12,6 +12,8 @@ export interface TrajectoryRecordUpdate {
   nextDeadlineAt: string | null;
   /** Absent from workflows that ran before the kind was mirrored. */
   nextDeadlineKind?: string | null;
+  /** When the provider is reminded of that deadline, if a reminder precedes it (absent in older workflows). */
+  nextReminderAt?: string | null;
 }
 
 /** Mirrors the workflow's phase and next deadline on the record, for operations' lists. */
@@ -23,6 +25,7 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
         phase: u.phase,
         nextDeadlineAt: u.nextDeadlineAt ? new Date(u.nextDeadlineAt) : null,
         nextDeadlineKind: u.nextDeadlineKind ?? null,
+        nextReminderAt: u.nextReminderAt ? new Date(u.nextReminderAt) : null,
         ...(u.intakeHeldAt && { intakeHeldAt: new Date(u.intakeHeldAt) }),
         ...(u.intakeHeldOn && { intakeHeldOn: toDateColumn(u.intakeHeldOn) }),
       },

@@ -14,7 +14,9 @@ import { createLogger, httpMetrics, requestLogging } from './observability';
 import { openApiDocument } from './openapi';
 import { endpointRouter } from './router';
 import { kpiRoutes } from './routes/kpis';
-import { providerInboxRoutes } from './routes/provider-inbox';
+import { deadlineRoutes } from './routes/deadlines';
+import { deliveryRoutes } from './routes/deliveries';
+import { notificationRoutes } from './routes/notifications';
 import { taskRoutes } from './routes/tasks';
 import { trajectoryActions } from './routes/trajectory-actions';
 import { trajectoryRoutes } from './routes/trajectories';
@@ -48,7 +50,9 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...trajectoryRoutes(deps),
     ...trajectoryActions(deps),
     ...taskRoutes(deps),
-    ...providerInboxRoutes(deps),
+    ...notificationRoutes(deps),
+    ...deadlineRoutes(deps),
+    ...deliveryRoutes(deps),
     ...kpiRoutes(deps),
     ...operationsAlertRoutes(deps),
   ];

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/client';
+import type { DeliveryRetry } from '../workflows/delivery/contracts';
 import type { WorkflowStarts } from './workflow-starts';
 
 /** What the routes need: the records, and Temporal for every change to a trajectory. */
@@ -9,4 +10,6 @@ export interface RouteDeps {
   taskQueue: string;
   /** Starts new trajectories' workflows, within a bounded time and again once Temporal is back. */
   workflowStarts: WorkflowStarts;
+  /** How a delivery that operations retry is retried again (DELIVERY_* settings); default as configured by default. */
+  deliveryRetry?: DeliveryRetry;
 }

@@ -28,3 +28,5 @@ export type TaskKind = (typeof taskKinds)[number];
 
 /** Work that matters after the trajectory ends (seed 003: failed bemoeizorg needs a follow-up). */
 export const tasksOutlivingClosure: readonly TaskKind[] = ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN'];
+
+export const isTaskKind = (kind: string): kind is TaskKind => (taskKinds as readonly string[]).includes(kind);

@@ -72,6 +72,25 @@ export const envSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.url())),
+    // Where e-mail goes: a URL (smtp://user:pass@host:587, smtps://…) or host/port/user/password.
+    // Unset: npm start runs a local receiver that keeps every message under DATA_DIR/mailbox.
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    SMTP_HOST: optionalText,
+    SMTP_PORT: port.default(587),
+    SMTP_SECURE: flag.default(false),
+    SMTP_USER: optionalText,
+    SMTP_PASSWORD: optionalText,
+    MAIL_FROM: z.string().min(3).default('Wmo-trajecten <noreply@wmo-trajecten.local>'),
+    // The port of npm start's local mail receiver (used when no SMTP server is configured).
+    MAILBOX_PORT: port.default(2525),
+    // The application's address as users reach it: the link in every e-mail.
+    APP_URL: z.url().default('http://127.0.0.1:3000'),
+    // Delivery retries (Temporal backoff, doubling): then the delivery is dead-lettered.
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    DELIVERY_RETRY_INTERVAL: lifetime.default('30s'),
+    DELIVERY_RETRY_MAX_INTERVAL: lifetime.default('1h'),
+    // The consultants' daily digest, a Temporal Schedule at 07:30 Europe/Amsterdam on working days.
+    DIGEST_SCHEDULE: flag.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   })

@@ -5,6 +5,7 @@ import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
 import { ConfigError, lifetimeSeconds, loadConfig } from './config';
 import { serveApi } from './api-server';
+import { deliveryRetry } from './delivery';
 import { describeStartupFailure, Shutdown } from './lifecycle';
 
 /** The API on its own (docker-compose): needs DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     authFailureLimit: config.AUTH_FAILURE_LIMIT,
     payloadCodec: codec,
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
+    deliveryRetry: deliveryRetry(config),
     logger: createLogger(config.LOG_LEVEL),
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
-import { seedCatalogue, seedDemo } from '../prisma/seed/index';
+import { seedCatalogue, seedDemo, seedDemoContacts } from '../prisma/seed/index';
 import { lifetimeSeconds, loadConfig, projectRoot, type Config } from './config';
 import { openDatabase, prepareDataFolder } from './database';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
@@ -17,6 +17,9 @@ import { resolvePayloadKeys } from './payload-keys';
 import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
 import { serveApi } from './api-server';
+import type { Mailer } from '../activities/delivery/mailer';
+import { deliveryRetry, deliverySettings, ensureDigestSchedule, mailerFor, smtpSettings } from './delivery';
+import { startMailbox } from './mailbox';
 
 const log = (message: string) => console.log(`[start] ${message}`);
 
@@ -45,6 +48,22 @@ async function startTemporal(config: Config, shutdown: Shutdown): Promise<{ addr
   return { address: env.address, uiUrl: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` };
 }
 
+/** The configured SMTP server, or a local receiver keeping every message under DATA_DIR/mailbox. */
+async function startMail(config: Config, shutdown: Shutdown): Promise<{ mailer: Mailer; shown: string }> {
+  const configured = smtpSettings(config);
+  if (configured) {
+    const mailer = mailerFor(configured, config);
+    shutdown.add('mail transport', async () => mailer.close());
+    return { mailer, shown: 'url' in configured ? 'SMTP_URL' : `${configured.host}:${configured.port}` };
+  }
+  await assertPortFree('127.0.0.1', config.MAILBOX_PORT, 'the local mailbox', 'MAILBOX_PORT');
+  const mailbox = await startMailbox(path.join(config.dataDir, 'mailbox'), config.MAILBOX_PORT);
+  shutdown.add('local mailbox', () => mailbox.close());
+  const mailer = mailerFor({ host: '127.0.0.1', port: mailbox.port, secure: false }, config);
+  shutdown.add('mail transport', async () => mailer.close());
+  return { mailer, shown: `local mailbox, every message as an .eml file in ${mailbox.dir}` };
+}
+
 async function start(config: Config, shutdown: Shutdown): Promise<void> {
   prepareDataFolder(config.dataDir);
   await assertPortFree(config.API_HOST, config.API_PORT, 'the API', 'API_PORT');
@@ -57,16 +76,25 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
   const prisma = createPrisma(db.url, config.DB_POOL_SIZE);
   shutdown.add('database pool', () => prisma.$disconnect());
   await seedCatalogue(prisma);
-  if (db.embedded) await seedDemo(prisma, new Date());
+  if (db.embedded) {
+    await seedDemo(prisma, new Date());
+    await seedDemoContacts(prisma);
+  }
 
   const codec = new AesGcmPayloadCodec(resolvePayloadKeys(config));
   const converter = { payloadCodecs: [codec] };
+  const connection = await Connection.connect({ address: temporal.address });
+  shutdown.add('client connection', () => connection.close());
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: converter });
+  const mail = await startMail(config, shutdown);
   const { running } = await runWorker(shutdown, {
     address: temporal.address,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma,
     dataConverter: converter,
+    client,
+    delivery: deliverySettings(config, mail.mailer),
   });
   // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.
   running.catch(async (error: unknown) => {
@@ -75,11 +103,9 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     process.exit(1);
   });
 
-  const connection = await Connection.connect({ address: temporal.address });
-  shutdown.add('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: converter });
   const started = await ensureTrajectoryWorkflows(prisma, client, config.TEMPORAL_TASK_QUEUE);
   if (started) log(`Started ${started} trajectory workflow(s) for open trajectories`);
+  if (config.DIGEST_SCHEDULE) await ensureDigestSchedule(client, config.TEMPORAL_TASK_QUEUE);
 
   const temporalProbe = temporalProbeConnection(temporal.address);
   shutdown.add('health connection', () => temporalProbe.close());
@@ -95,6 +121,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
       payloadCodec: codec,
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
+      deliveryRetry: deliveryRetry(config),
       logger: createLogger(config.LOG_LEVEL),
     },
     config.API_HOST,
@@ -111,6 +138,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
         (config.WORKER_METRICS_PORT
           ? `, worker http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`
           : ''),
+      `  E-mail         ${mail.shown}`,
       `  Data           ${config.dataDir}`,
       '  Stop           Ctrl-C',
       '',

@@ -1,9 +1,12 @@
+import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { alertSinks } from '../activities/operations-alerts';
 import type { PrismaClient } from '../prisma/client';
 import type { Shutdown } from './lifecycle';
+import { deliveryStarter } from '../activities/delivery/starter';
+import type { DeliverySettings } from './delivery';
 import { ensureSearchAttributes } from './search-attributes';
 
 export interface WorkerOptions {
@@ -11,6 +14,9 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   prisma: PrismaClient;
+  /** Starts the delivery workflows that the outbox needs (on this worker's queue). */
+  client: Client;
+  delivery: DeliverySettings;
   /** A pre-built bundle (tests bundle once per suite); otherwise the worker bundles `workflows/`. */
   workflowBundle?: WorkflowBundle;
   /** 0 turns off sticky execution, so another worker picks up a workflow at once (restart tests). */
@@ -32,7 +38,13 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ prisma: options.prisma }),
+    activities: createActivities({
+      prisma: options.prisma,
+      delivery: {
+        ...options.delivery,
+        startDeliveries: deliveryStarter(options.client, options.taskQueue, options.delivery.retry),
+      },
+    }),
     sinks: alertSinks(options.prisma, (message) => console.error(message)),
     ...(options.dataConverter && { dataConverter: options.dataConverter }),
     ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),

@@ -23,6 +23,17 @@ export const providers: Prisma.ProviderCreateManyInput[] = [
   { id: demoIds.providerB, name: 'Demo Zorg B' },
 ];
 
+export const demoContacts = {
+  teams: [
+    { id: demoIds.teamZeist, mailbox: 'wmo-team@zeist.example' },
+    { id: demoIds.teamDordrecht, mailbox: 'wmo-team@dordrecht.example' },
+  ],
+  providers: [
+    { id: demoIds.providerA, contactEmails: ['planning@a.example'] },
+    { id: demoIds.providerB, contactEmails: ['zorgbureau@b.example'] },
+  ],
+};
+
 export const users: Prisma.UserCreateManyInput[] = [
   {
     id: demoIds.consultant,

@@ -1,7 +1,7 @@
 import { intakeDueAt } from '../../domain/deadlines';
 import type { PrismaClient } from '../client';
 import { products, tariffs } from './catalogue';
-import { demoClients, demoTrajectories, providers, teams, users } from './demo';
+import { demoClients, demoContacts, demoTrajectories, providers, teams, users } from './demo';
 
 /** Loads the catalogue; products are updated in place so a corrected rule reaches existing databases. */
 export async function seedCatalogue(prisma: PrismaClient): Promise<void> {
@@ -18,6 +18,17 @@ export async function seedOrganisation(prisma: Pick<PrismaClient, 'team' | 'prov
   await prisma.team.createMany({ data: teams, skipDuplicates: true });
   await prisma.provider.createMany({ data: providers, skipDuplicates: true });
   await prisma.user.createMany({ data: users, skipDuplicates: true });
+}
+
+/**
+ * Where the demo's notifications go: shared mailboxes for the teams and contact addresses for the
+ * providers, so `npm start`'s local mailbox shows real messages. Set only where none is set yet.
+ */
+export async function seedDemoContacts(prisma: PrismaClient): Promise<void> {
+  for (const { id, mailbox } of demoContacts.teams)
+    await prisma.team.updateMany({ where: { id, mailbox: null }, data: { mailbox } });
+  for (const { id, contactEmails } of demoContacts.providers)
+    await prisma.provider.updateMany({ where: { id, contactEmails: { isEmpty: true } }, data: { contactEmails } });
 }
 
 /** Loads the demo organisation and three registered trajectories; loading twice changes nothing. */

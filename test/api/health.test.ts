@@ -9,6 +9,7 @@ import type { EmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { applyMigrations } from '../../scripts/migrate';
 import { freePort } from '../../scripts/ports';
 import { createWorker } from '../../scripts/worker';
+import { testDelivery } from '../support/delivery';
 import { testEmbeddedPostgres, type TestEmbeddedPostgres } from '../support/embedded-postgres';
 import { capturingLogger } from '../support/logs';
 import { bundleWorkflows, startTestTemporal } from '../support/temporal';
@@ -45,6 +46,8 @@ describe('GET /health', () => {
       taskQueue,
       prisma,
       workflowBundle,
+      client: env.client,
+      delivery: testDelivery(),
     });
     running = worker.run();
   });

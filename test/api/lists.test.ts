@@ -46,9 +46,9 @@ describe('API: lists, filters, pagination and KPIs', () => {
     expect(await ids0('phase=ACTIVE&product=02B04')).toEqual([ids[0]]);
     expect(await ids0('phase=CLOSED')).toEqual([ids[1]]);
     expect(await ids0(`providerId=${demoIds.providerB}`)).toEqual([ids[4]]);
-    // Registered today: the intake reminder is 11 days away, inside 12 days and outside 10.
-    expect(await ids0('phase=REGISTERED&deadlineWithinDays=12')).toEqual([ids[2], ids[3], ids[4]].sort());
-    expect(await ids0('phase=REGISTERED&deadlineWithinDays=10')).toEqual([]);
+    // Registered today: the intake is due in 14 days (its reminder comes earlier), inside 15 days and outside 13.
+    expect(await ids0('phase=REGISTERED&deadlineWithinDays=15')).toEqual([ids[2], ids[3], ids[4]].sort());
+    expect(await ids0('phase=REGISTERED&deadlineWithinDays=13')).toEqual([]);
     expect(await ids0('overdue=true')).toEqual([]);
     const providerView = await providerB.get('/trajectories');
     expect(providerView.body.items.map((t: { id: string }) => t.id)).toEqual([ids[4]]);
@@ -97,15 +97,22 @@ describe('API: lists, filters, pagination and KPIs', () => {
     const deadlines = await providerB.get('/deadlines?withinDays=30');
     expect(deadlines.status).toBe(200);
     expect(deadlines.body.items).toEqual([
-      { trajectoryId: ids[4], phase: 'REGISTERED', kind: 'INTAKE_REMINDER', dueAt: expect.any(String) },
+      {
+        trajectoryId: ids[4],
+        phase: 'REGISTERED',
+        kind: 'INTAKE_OVERDUE', // the deadline itself: the intake is due then
+        dueAt: expect.any(String),
+        reminderAt: expect.any(String),
+      },
     ]);
+    const [next] = deadlines.body.items;
+    expect(Date.parse(next.reminderAt)).toBeLessThan(Date.parse(next.dueAt));
     await api.db.prisma.notification.create({
       data: {
         idempotencyKey: 'test:n1',
         trajectoryId: ids[0],
         recipientRole: 'PROVIDER',
         providerId: demoIds.providerA,
-        channel: 'EMAIL',
         kind: 'INTAKE_DUE_SOON',
         payload: {},
       },

@@ -13,6 +13,7 @@ import { seedCatalogue, seedOrganisation } from '../../prisma/seed/index';
 import { freePort } from '../../scripts/ports';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
 import { createWorker } from '../../scripts/worker';
+import { testDelivery } from '../support/delivery';
 import { trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { bsnOf } from '../support/api';
 import { capturingLogger } from '../support/logs';
@@ -88,6 +89,8 @@ describe('API: a registration while Temporal is down', () => {
       taskQueue,
       prisma: db.prisma,
       workflowBundle: bundle,
+      client: temporal.client,
+      delivery: testDelivery(),
     });
     await worker.runUntil(async () => {
       await eventually(

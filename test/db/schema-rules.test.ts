@@ -36,7 +36,6 @@ describe('rules the database enforces itself', () => {
       idempotencyKey: `probe-${randomUUID()}`,
       recipientRole: 'PROVIDER' as const,
       providerId: demoIds.providerA,
-      channel: 'EMAIL' as const,
       kind: 'PROBE',
       payload: { trajectoryId },
     };

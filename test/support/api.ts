@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
+import type { DeliverySettings } from '../../scripts/delivery';
 import type { TestDatabase } from './database';
 import { useLifecycle } from './lifecycle';
 import { capturingLogger } from './logs';
@@ -23,7 +24,14 @@ export const bsnOf = (n: number, prefix = 999): string => {
  * The API over the real stack: a Temporal dev server, a migrated and seeded PostgreSQL, a worker
  * polling for the whole suite, and the app served by supertest. Call once inside a describe block.
  */
-export function useApi({ database }: { database?: () => Promise<TestDatabase> } = {}) {
+export function useApi({
+  database,
+  delivery,
+}: {
+  database?: () => Promise<TestDatabase>;
+  /** How the suite's worker delivers (read after the suite's earlier beforeAll, e.g. a started SMTP receiver). */
+  delivery?: () => DeliverySettings;
+} = {}) {
   // No demo trajectories: list tests count exactly what they registered.
   const world = useLifecycle(startTestTemporal, { demoTrajectories: false, database });
   const taskQueue = `api-${randomUUID()}`;
@@ -33,7 +41,7 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
   const logs = capturingLogger();
 
   beforeAll(async () => {
-    worker = await world.newWorker(taskQueue);
+    worker = await world.newWorker(taskQueue, { delivery: delivery?.() });
     running = worker.run();
     app = createApp({
       prisma: world.db.prisma,
@@ -42,6 +50,7 @@ export function useApi({ database }: { database?: () => Promise<TestDatabase> } 
       taskQueue,
       jwtSecret,
       logger: logs.logger,
+      deliveryRetry: delivery?.().retry,
     });
   });
   world.beforeTeardown(async () => {

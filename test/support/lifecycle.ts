@@ -7,6 +7,8 @@ import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import { seedCatalogue, seedDemo, seedOrganisation } from '../../prisma/seed/index';
 import { createWorker } from '../../scripts/worker';
+import type { DeliverySettings } from '../../scripts/delivery';
+import { testDelivery } from './delivery';
 import { decideIndication, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { trajectoryWorkflow } from '../../workflows/trajectory/workflow';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -56,7 +58,14 @@ export function useLifecycle(
   const lateDb = late(() => db);
   const now = async () => new Date(Number(await lateEnv.currentTimeMs()));
 
-  async function newWorker(taskQueue: string, maxCachedWorkflows?: number, dataConverter?: DataConverter) {
+  async function newWorker(
+    taskQueue: string,
+    {
+      maxCachedWorkflows,
+      dataConverter,
+      delivery = testDelivery(),
+    }: { maxCachedWorkflows?: number; dataConverter?: DataConverter; delivery?: DeliverySettings } = {},
+  ) {
     return createWorker({
       maxCachedWorkflows,
       dataConverter,
@@ -65,6 +74,8 @@ export function useLifecycle(
       taskQueue,
       prisma: lateDb.prisma,
       workflowBundle: bundle,
+      client: lateEnv.client,
+      delivery,
     });
   }
 
@@ -75,9 +86,9 @@ export function useLifecycle(
     return worker.runUntil(body(taskQueue));
   }
 
-  /** A trajectory of its own, registered now (server time), with its workflow started on `taskQueue`. */
-  async function startTrajectory(taskQueue: string) {
-    const registeredAt = await now();
+  /** A trajectory of its own, registered now (server time) unless told when, with its workflow started on `taskQueue`. */
+  async function startTrajectory(taskQueue: string, registered?: Date) {
+    const registeredAt = registered ?? (await now());
     const client = await lateDb.prisma.client.create({ data: {} });
     const { id: trajectoryId } = await lateDb.prisma.trajectory.create({
       data: { clientId: client.id, providerId: demoIds.providerA, teamId: demoIds.teamZeist, registeredAt },

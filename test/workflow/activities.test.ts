@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DATABASE_REFUSED } from '../../activities/fail-fast';
 import { createPrisma } from '../../prisma/client';
-import { createActivities } from '../../activities';
+import { activitiesFor } from '../support/delivery';
 import { seedDemo, seedCatalogue } from '../../prisma/seed/index';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -19,7 +19,7 @@ describe('activities are idempotent', () => {
   const trajectoryId = demoTrajectories[1].id;
 
   it('when recordAuditEvent is retried with the same key, then one event exists', async () => {
-    const { recordAuditEvent } = createActivities({ prisma: db.prisma });
+    const { recordAuditEvent } = activitiesFor(db.prisma);
     const event = {
       idempotencyKey: `trajectory-${trajectoryId}:probe`,
       trajectoryId,
@@ -34,7 +34,7 @@ describe('activities are idempotent', () => {
   });
 
   it('when markTrajectoryClosed is retried, then the first closure stays', async () => {
-    const { markTrajectoryClosed } = createActivities({ prisma: db.prisma });
+    const { markTrajectoryClosed } = activitiesFor(db.prisma);
     const env = new MockActivityEnvironment();
     await env.run(markTrajectoryClosed, {
       trajectoryId,
@@ -55,7 +55,7 @@ describe('activities are idempotent', () => {
   });
 
   it('when openTask and enqueueNotification are retried with the same key, then one task and one outbox row exist', async () => {
-    const { openTask, enqueueNotification } = createActivities({ prisma: db.prisma });
+    const { openTask, enqueueNotification } = activitiesFor(db.prisma);
     const trajectory = demoTrajectories[2].id;
     const env = new MockActivityEnvironment();
     const task = {
@@ -71,7 +71,7 @@ describe('activities are idempotent', () => {
       trajectoryId: trajectory,
       recipientRole: 'PROVIDER' as const,
       providerId: demoIds.providerA,
-      kind: 'INTAKE_DUE_SOON',
+      kind: 'INTAKE_DUE_SOON' as const,
       payload: { trajectoryId: trajectory },
     };
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -80,12 +80,12 @@ describe('activities are idempotent', () => {
     }
     expect(await db.prisma.task.count({ where: { trajectoryId: trajectory } })).toBe(1);
     expect(await db.prisma.notification.findMany({ where: { trajectoryId: trajectory } })).toMatchObject([
-      { kind: 'INTAKE_DUE_SOON', state: 'PENDING', attempts: 0, channel: 'EMAIL' },
+      { kind: 'INTAKE_DUE_SOON', providerId: demoIds.providerA },
     ]);
   });
 
   it('when saveIndication is retried, then one indication with its ZRM scores exists and the same id comes back', async () => {
-    const { saveIndication } = createActivities({ prisma: db.prisma });
+    const { saveIndication } = activitiesFor(db.prisma);
     const trajectory = demoTrajectories[0].id;
     const input = {
       trajectoryId: trajectory,
@@ -119,7 +119,7 @@ describe('activities are idempotent', () => {
     });
 
     it('when a row breaks a check constraint or names a missing row, then a non-retryable DatabaseRefused failure', async () => {
-      const { saveHourDeclaration } = createActivities({ prisma: db.prisma });
+      const { saveHourDeclaration } = activitiesFor(db.prisma);
       const indication = await db.prisma.indication.findFirstOrThrow();
       const env = new MockActivityEnvironment();
       for (const bad of [
@@ -138,7 +138,7 @@ describe('activities are idempotent', () => {
 
     it('when the database cannot be reached, then the error stays retryable', async () => {
       const unreachable = createPrisma('postgresql://nobody:x@127.0.0.1:1/none', 1);
-      const { saveHourDeclaration } = createActivities({ prisma: unreachable });
+      const { saveHourDeclaration } = activitiesFor(unreachable);
       const failure = await new MockActivityEnvironment()
         .run(saveHourDeclaration, declaration(demoIds.providerA, 60, 0))
         .then(

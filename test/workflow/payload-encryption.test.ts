@@ -51,7 +51,7 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
     const taskQueue = `encrypted-${trajectoryId}`;
 
     const encrypting = new Client({ connection: world.env.connection, dataConverter: converter(key1) });
-    const worker = await world.newWorker(taskQueue, undefined, converter(key1));
+    const worker = await world.newWorker(taskQueue, { dataConverter: converter(key1) });
     await worker.runUntil(async () => {
       const handle = await encrypting.workflow.start(trajectoryWorkflow, {
         workflowId,
@@ -99,7 +99,7 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
 
     // Rotation: k2 encrypts from now on, k1 still decrypts what was written with it.
     const rotated = new Client({ connection: world.env.connection, dataConverter: converter(`${key2},${key1}`) });
-    const rotatedWorker = await world.newWorker(taskQueue, undefined, converter(`${key2},${key1}`));
+    const rotatedWorker = await world.newWorker(taskQueue, { dataConverter: converter(`${key2},${key1}`) });
     await rotatedWorker.runUntil(async () => {
       const state = await rotated.workflow.getHandle(workflowId).query(getState);
       expect(state.phase).toBe('ACTIVE');

@@ -10,7 +10,7 @@ describe('trajectory workflow: a worker outage while a deadline passes', () => {
   it('when the worker is down while a deadline passes, then exactly one notification results after it is back', async () => {
     const taskQueue = `q-${randomUUID()}`;
     // No sticky cache: the Java test server does not hand a stopped worker's sticky tasks to another.
-    const first = await newWorker(taskQueue, 0);
+    const first = await newWorker(taskQueue, { maxCachedWorkflows: 0 });
     const { trajectoryId, handle } = await first.runUntil(async () => {
       const started = await startTrajectory(taskQueue);
       // Parked on its timer: the record mirrors the next deadline only after the start activities ran.
@@ -28,7 +28,7 @@ describe('trajectory workflow: a worker outage while a deadline passes', () => {
     await eventually(() => handle.fetchHistory(), timerFired);
     expect(await notifications(trajectoryId)).toEqual([]);
 
-    const second = await newWorker(taskQueue, 0);
+    const second = await newWorker(taskQueue, { maxCachedWorkflows: 0 });
     await second.runUntil(async () => {
       await eventually(
         () => notifications(trajectoryId),

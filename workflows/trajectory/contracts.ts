@@ -33,6 +33,8 @@ export interface PeriodUsage {
   declaredMonths: string[];
   clientBoundMinutes: number;
   expansionAdvised: boolean;
+  /** The consultant decided on the 80 % advice without a request (absent in older histories). */
+  adviceAnswered?: boolean;
   declarableNoShows: number;
 }
 

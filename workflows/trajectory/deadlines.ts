@@ -83,6 +83,17 @@ export function pendingDeadlines(s: TrajectorySnapshot): PendingDeadline[] {
   return [...due, ...upcoming].sort(byDueAt);
 }
 
+/** Deadlines that only remind of another one (the intake's): lists show the deadline itself and its reminder beside it. */
+export const isReminder = (d: PendingDeadline): boolean => d.kind === 'INTAKE_REMINDER';
+
+/** The next deadline to meet, and the reminder before it if one is still to come. */
+export function nextDeadline(s: TrajectorySnapshot): { deadline?: PendingDeadline; reminderAt?: string } {
+  const ahead = pendingDeadlines(s);
+  const deadline = ahead.find((d) => !isReminder(d));
+  const reminder = ahead.find((d) => isReminder(d) && (!deadline || d.dueAt <= deadline.dueAt));
+  return { deadline, reminderAt: reminder?.dueAt };
+}
+
 const byDueAt = (a: PendingDeadline, b: PendingDeadline) => a.dueAt.localeCompare(b.dueAt);
 
 /** Why an allocation that reached its end date without a granted extension closes. */

@@ -1,8 +1,9 @@
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { TaskKind } from '../../domain/lifecycle';
+import type { NoticeKind } from '../../domain/notifications';
 import { act } from './activity-proxy';
 import type { PendingDeadline, TrajectorySnapshot } from './contracts';
-import { pendingDeadlines } from './deadlines';
+import { nextDeadline, pendingDeadlines } from './deadlines';
 import { searchAttributesOf, unlistedAttributes } from './search-attributes';
 import type { Trajectory } from './state';
 
@@ -55,14 +56,15 @@ export class Effects {
   /** The database record and Temporal's list follow the state after every change. */
   mirror(intakeHeldAt?: string): Promise<void> {
     this.publish();
-    const next = pendingDeadlines(this.s)[0];
+    const { deadline, reminderAt } = nextDeadline(this.s);
     return act.updateTrajectoryRecord({
       trajectoryId: this.s.trajectoryId,
       phase: this.s.phase,
       intakeHeldAt,
       intakeHeldOn: this.s.intakeHeldOn,
-      nextDeadlineAt: next?.dueAt ?? null,
-      nextDeadlineKind: next?.kind ?? null,
+      nextDeadlineAt: deadline?.dueAt ?? null,
+      nextDeadlineKind: deadline?.kind ?? null,
+      nextReminderAt: reminderAt ?? null,
     });
   }
 
@@ -104,7 +106,7 @@ export class Effects {
   private notify(
     recipient: { role: 'PROVIDER' } | { role: 'CONSULTANT' },
     idempotencyKey: string,
-    kind: string,
+    kind: NoticeKind,
     payload: Record<string, string | number>,
   ): Promise<void> {
     const trajectoryId = this.s.trajectoryId;
@@ -143,7 +145,7 @@ export class Effects {
   }
 
   /** A deadline's notice to the provider; keyed by the deadline, so a moved deadline notifies anew. */
-  deadlineNotice(d: PendingDeadline, kind: string, payload: Record<string, string>): Promise<void> {
+  deadlineNotice(d: PendingDeadline, kind: NoticeKind, payload: Record<string, string>): Promise<void> {
     return this.notify({ role: 'PROVIDER' }, this.key(d.key), kind, { dueAt: d.dueAt, ...payload });
   }
 

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { intakeDueAt } from '../../domain/deadlines';
 import type { PendingDeadline, RecordEndEvaluation, TrajectoryView } from './contracts';
 import type { Effects } from './effects';
@@ -10,8 +11,13 @@ export type ReminderDeadline = PendingDeadline & { kind: Exclude<PendingDeadline
 /** What each reminder does when its deadline comes: a notice to the provider or a task for someone. */
 export function remind(fx: Effects, d: ReminderDeadline, registeredAt: string, endDate: string | undefined) {
   switch (d.kind) {
-    case 'INTAKE_REMINDER': // the provider needs the intake deadline, not the reminder's own time
-      return fx.deadlineNotice(d, 'INTAKE_DUE_SOON', { dueAt: intakeDueAt(new Date(registeredAt)).toISOString() });
+    case 'INTAKE_REMINDER': {
+      // The provider needs the intake deadline, not the reminder's own time; one already past
+      // (registered late) is followed up by the consultant's INTAKE_OVERDUE task instead.
+      const due = intakeDueAt(new Date(registeredAt));
+      if (Date.now() >= due.getTime() && patched('no-intake-reminder-after-due')) return Promise.resolve();
+      return fx.deadlineNotice(d, 'INTAKE_DUE_SOON', { dueAt: due.toISOString() });
+    }
     case 'INTAKE_OVERDUE': // seed 003: the consultant follows up a missed intake
       return fx.deadlineTask('CONSULTANT', d, 'INTAKE_OVERDUE');
     case 'EXTENSION_REQUEST_DUE': // seed 003: request with the mandatory report

@@ -234,7 +234,17 @@ export class Trajectory {
 
   checkExpansionDecision(decision: DecideExpansion): void {
     const s = this.inCare('decide an expansion');
-    requireWaitingRequest(s.expansion, 'expansion');
+    if (s.expansion?.status !== 'REQUESTED') {
+      // Seed 003: at about 80 % use the consultant may decide on the advice without waiting for a request.
+      const p = this.usage(s);
+      if (!p.expansionAdvised || p.adviceAnswered) requireWaitingRequest(s.expansion, 'expansion');
+      if (decision.granted && decision.hoursPerWeek === undefined)
+        refuse(
+          TrajectoryErrorType.InvalidInput,
+          'hoursPerWeek is required: no request names the hours',
+          'hoursPerWeek',
+        );
+    }
     if (decision.granted && decision.hoursPerWeek !== undefined)
       requireMoreHours(decision.hoursPerWeek, hourlyVolume(s.indication));
   }
@@ -242,11 +252,11 @@ export class Trajectory {
   /** Granted: the new volume counts from now on, and a later 80 % of it may advise an expansion again. */
   expansionDecided(granted: boolean, hoursPerWeek: number): void {
     const s = this.inCare('decide an expansion');
-    if (!s.expansion) return;
-    s.expansion = { ...s.expansion, status: granted ? 'GRANTED' : 'REFUSED' };
+    if (s.expansion?.status === 'REQUESTED') s.expansion = { ...s.expansion, status: granted ? 'GRANTED' : 'REFUSED' };
+    else s.period = { ...this.usage(s), adviceAnswered: true };
     if (granted) {
       s.indication = { ...s.indication, hoursPerWeek };
-      s.period = { ...this.usage(s), expansionAdvised: false };
+      s.period = { ...this.usage(s), expansionAdvised: false, adviceAnswered: false };
     }
     this.changed();
   }

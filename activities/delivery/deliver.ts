@@ -1,0 +1,82 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { isNoticeKind } from '../../domain/notifications';
+import type { PrismaClient } from '../../prisma/client';
+import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
+import { renderDigest } from './digest';
+import { noticeMessage, type Message } from './messages';
+import { sendWebhook } from './webhook';
+
+type Notification = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>['notification'];
+
+function loadDelivery(prisma: PrismaClient, id: string) {
+  return prisma.delivery.findUnique({ where: { id }, include: { notification: { include: { provider: true } } } });
+}
+
+async function render(prisma: PrismaClient, n: Notification, appUrl: string): Promise<Message> {
+  if (isNoticeKind(n.kind)) return noticeMessage(n.kind, n.payload, appUrl);
+  return renderDigest(prisma, n.payload, appUrl);
+}
+
+/** A body for the provider's system: what happened, to which trajectory, by when; ids and dates only. */
+function webhookBody(n: Notification): string {
+  return JSON.stringify({
+    type: n.kind,
+    timestamp: n.createdAt.toISOString(),
+    data: { notificationId: n.id, ...(n.payload as object) },
+  });
+}
+
+/** SMTP 5xx answers are final (no such mailbox, refused): retrying cannot help. */
+const isPermanent = (error: unknown): boolean => {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+};
+
+/**
+ * Sends one delivery, at least once: a delivery already recorded as sent is not sent again; the
+ * outbox key goes along (Message-ID and X-Idempotency-Key, webhook-id) so a receiver can drop
+ * the copy a crash between sending and recording would make.
+ */
+export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
+  return async (deliveryId: string): Promise<'SENT' | 'ALREADY_SENT'> => {
+    const d = await loadDelivery(prisma, deliveryId);
+    if (!d) throw ApplicationFailure.nonRetryable(`No delivery ${deliveryId}`, DeliveryFailure.Refused);
+    if (d.state === 'SENT') return 'ALREADY_SENT';
+    const attempts = Context.current().info.attempt;
+    const n = d.notification;
+    try {
+      if (d.channel === 'EMAIL') {
+        if (!deps.mailer)
+          throw ApplicationFailure.nonRetryable('No SMTP server is configured', DeliveryFailure.MailNotConfigured);
+        const message = await render(prisma, n, deps.appUrl);
+        await deps.mailer.send({ to: d.address, idempotencyKey: n.idempotencyKey, ...message });
+      } else {
+        const secret = n.provider?.webhookSecret;
+        if (!secret)
+          throw ApplicationFailure.nonRetryable('The provider has no webhook secret', DeliveryFailure.Refused);
+        await sendWebhook(d.address, secret, n.idempotencyKey, webhookBody(n), new Date());
+      }
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 1000);
+      await prisma.delivery.update({ where: { id: d.id }, data: { attempts, lastError: message } });
+      if (isPermanent(error)) throw ApplicationFailure.nonRetryable(message, DeliveryFailure.Refused);
+      throw error;
+    }
+    await prisma.delivery.update({
+      where: { id: d.id },
+      data: { state: 'SENT', sentAt: new Date(), attempts, lastError: null },
+    });
+    return 'SENT';
+  };
+}
+
+/** After the last attempt: operations find it among the failed deliveries and can retry it. */
+export function deadLetter(prisma: PrismaClient) {
+  return async ({ deliveryId, error }: { deliveryId: string; error: string }): Promise<void> => {
+    await prisma.delivery.updateMany({
+      where: { id: deliveryId, state: 'PENDING' },
+      data: { state: 'DEAD', lastError: error.slice(0, 1000) },
+    });
+  };
+}

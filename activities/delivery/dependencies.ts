@@ -1,0 +1,19 @@
+import type { DeliveryRetry } from '../../workflows/delivery/contracts';
+import type { Mailer } from './mailer';
+
+/** What delivery needs from outside: a way to start its workflows, the channels, and where links point. */
+export interface DeliveryDependencies {
+  /** Starts (or joins, when it runs already) the workflow that sends these deliveries. */
+  startDeliveries(workflowId: string, deliveryIds: string[]): Promise<void>;
+  /** Unset: e-mail deliveries fail at once with MAIL_NOT_CONFIGURED (operations see them). */
+  mailer?: Mailer;
+  /** The application's address, for the link in every e-mail. */
+  appUrl: string;
+  retry: DeliveryRetry;
+}
+
+/** Failure types a retry cannot fix: the delivery goes to the dead-letter state at once. */
+export const DeliveryFailure = {
+  MailNotConfigured: 'MAIL_NOT_CONFIGURED',
+  Refused: 'DELIVERY_REFUSED',
+} as const;

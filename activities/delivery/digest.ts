@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { addWorkingDays, isWeekend, publicHoliday } from '../../domain/working-days';
+import { endOfDay, startOfDay } from '../../domain/calendar';
+import { isTaskKind } from '../../domain/lifecycle';
+import { DIGEST_WORKING_DAYS, isNoticeKind } from '../../domain/notifications';
+import type { PrismaClient } from '../../prisma/client';
+import { putInOutbox } from '../../prisma/records/outbox';
+import { deliveryWorkflowId, type DigestOutcome } from '../../workflows/delivery/contracts';
+import type { DeliveryDependencies } from './dependencies';
+import { digestMessage, type DigestTask, type Message } from './messages';
+
+/** The digest's outbox row: which tasks and held notifications it lists, by id. */
+const digestPayload = z.object({
+  day: z.iso.date(),
+  overdue: z.array(z.uuid()),
+  dueSoon: z.array(z.uuid()),
+  held: z.array(z.uuid()),
+});
+type DigestPayload = z.infer<typeof digestPayload>;
+
+interface TeamTask {
+  id: string;
+  teamId: string | null;
+  dueAt: Date;
+}
+
+/**
+ * One digest per recipient per working day: each consultant team's shared mailbox gets the team's
+ * open tasks, each member the same plus the notifications they chose to read in the digest, unless
+ * they turned the digest off. Overdue tasks come first; nothing due means no e-mail.
+ */
+export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencies) {
+  return async ({ day }: { day: string }): Promise<DigestOutcome> => {
+    if (isWeekend(day)) return { skipped: 'WEEKEND', day };
+    if (publicHoliday(day)) return { skipped: 'HOLIDAY', day };
+    const from = startOfDay(day);
+    const until = endOfDay(addWorkingDays(day, DIGEST_WORKING_DAYS));
+    const tasks = await prisma.task.findMany({
+      where: { status: 'OPEN', assigneeRole: 'CONSULTANT', teamId: { not: null }, dueAt: { lt: until } },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, teamId: true, dueAt: true },
+    });
+    const teams = await prisma.team.findMany({
+      include: {
+        users: { where: { role: 'CONSULTANT' }, include: { preferences: { where: { kind: 'DAILY_DIGEST' } } } },
+      },
+    });
+    const held = await prisma.delivery.findMany({
+      where: { state: 'HELD', userId: { not: null } },
+      select: { id: true, userId: true, notificationId: true },
+    });
+    let sent = 0;
+    for (const team of teams) {
+      const own = tasks.filter((t) => t.teamId === team.id);
+      const split = splitByDay(own, from);
+      const recipients = [
+        ...(team.mailbox ? [{ address: team.mailbox, userId: undefined }] : []),
+        ...team.users
+          .filter((u) => (u.preferences[0]?.mode ?? 'IMMEDIATE') !== 'INBOX_ONLY')
+          .map((u) => ({ address: u.email, userId: u.id })),
+      ];
+      for (const r of recipients) {
+        const mine = r.userId ? held.filter((h) => h.userId === r.userId) : [];
+        const payload: DigestPayload = { day, ...split, held: mine.map((h) => h.notificationId) };
+        if (!payload.overdue.length && !payload.dueSoon.length && !payload.held.length) continue;
+        await sendOne(
+          prisma,
+          deps,
+          team.id,
+          r,
+          payload,
+          mine.map((h) => h.id),
+        );
+        sent += 1;
+      }
+    }
+    return { sent, day };
+  };
+}
+
+function splitByDay(tasks: TeamTask[], from: Date): { overdue: string[]; dueSoon: string[] } {
+  return {
+    overdue: tasks.filter((t) => t.dueAt < from).map((t) => t.id),
+    dueSoon: tasks.filter((t) => t.dueAt >= from).map((t) => t.id),
+  };
+}
+
+async function sendOne(
+  prisma: PrismaClient,
+  deps: DeliveryDependencies,
+  teamId: string,
+  to: { address: string; userId: string | undefined },
+  payload: DigestPayload,
+  heldDeliveryIds: string[],
+): Promise<void> {
+  const { notificationId, pending } = await putInOutbox(
+    prisma,
+    {
+      idempotencyKey: `digest:${payload.day}:${teamId}:${to.userId ?? 'mailbox'}`,
+      recipientRole: 'CONSULTANT',
+      teamId,
+      userId: to.userId,
+      kind: 'DAILY_DIGEST',
+      payload,
+    },
+    async () => [{ channel: 'EMAIL', address: to.address, userId: to.userId, state: 'PENDING' }],
+  );
+  // The held notifications travel with this digest; they are not held for the next one.
+  await prisma.delivery.updateMany({
+    where: { id: { in: heldDeliveryIds }, state: 'HELD' },
+    data: { state: 'SENT', sentAt: new Date(), digestDay: new Date(`${payload.day}T00:00:00Z`) },
+  });
+  if (pending.length) await deps.startDeliveries(deliveryWorkflowId(notificationId), pending);
+}
+
+/** The digest's e-mail, from the tasks and notifications its row names (as they are when it is sent). */
+export async function renderDigest(prisma: PrismaClient, raw: unknown, appUrl: string): Promise<Message> {
+  const p = digestPayload.parse(raw);
+  const tasks = await prisma.task.findMany({
+    where: { id: { in: [...p.overdue, ...p.dueSoon] } },
+    select: { id: true, kind: true, trajectoryId: true, dueAt: true },
+  });
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const lines = (ids: string[]): DigestTask[] =>
+    ids.flatMap((id) => {
+      const t = byId.get(id);
+      return t && isTaskKind(t.kind) ? [{ kind: t.kind, trajectoryId: t.trajectoryId, dueAt: t.dueAt }] : [];
+    });
+  const notices = await prisma.notification.findMany({
+    where: { id: { in: p.held } },
+    orderBy: { createdAt: 'asc' },
+    select: { kind: true, payload: true },
+  });
+  const held = notices.flatMap((n) => (isNoticeKind(n.kind) ? [{ kind: n.kind, payload: n.payload }] : []));
+  return digestMessage({ day: p.day, overdue: lines(p.overdue), dueSoon: lines(p.dueSoon), held }, appUrl);
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import type { TaskKind } from '../../domain/lifecycle';
+import type { NoticeKind } from '../../domain/notifications';
+import { dutchDate, dutchDateWithWeekday, dutchMonth } from '../../domain/dutch-dates';
+
+/**
+ * The Dutch e-mails, one template per notification and task kind. What they may say is what the
+ * outbox row holds: ids and dates. Names, BSNs, ZRM scores and reports stay in the application,
+ * which the link opens after sign-in.
+ */
+export interface Message {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A notification's payload as the workflow writes it (activities/notifications.ts). */
+export const noticePayload = z.object({
+  trajectoryId: z.uuid(),
+  dueAt: z.iso.datetime().optional(),
+  endDate: z.iso.date().optional(),
+  month: z.iso.date().optional(),
+  consecutive: z.number().int().optional(),
+});
+export type NoticePayload = z.infer<typeof noticePayload>;
+
+/** A short reference people can say on the phone; the application finds the trajectory by it. */
+export const reference = (trajectoryId: string): string => `T-${trajectoryId.slice(0, 8).toUpperCase()}`;
+
+export const trajectoryLink = (appUrl: string, trajectoryId: string): string =>
+  `${appUrl.replace(/\/$/, '')}/trajecten/${trajectoryId}`;
+
+interface Notice {
+  subject: string;
+  /** What is the matter, one sentence. */
+  what: string;
+  /** The date it is due, written out ("uiterlijk maandag 7 december 2026"). */
+  due?: string;
+  /** What the reader does about it. */
+  todo: string;
+}
+
+const dueBy = (at: string | undefined) => (at ? `uiterlijk ${dutchDateWithWeekday(new Date(at))}` : undefined);
+
+const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
+  INTAKE_DUE_SOON: (p) => ({
+    subject: 'Intake binnenkort verwacht',
+    what: 'De intake met de cliënt moet binnen twee weken na de aanmelding plaatsvinden.',
+    due: dueBy(p.dueAt),
+    todo: 'Plan de intake en leg de datum waarop hij is gehouden vast in de applicatie.',
+  }),
+  EXTENSION_REQUEST_DUE: (p) => ({
+    subject: 'Verlenging aanvragen',
+    what: p.endDate
+      ? `De toewijzing loopt af op ${dutchDate(p.endDate)}. Een verlenging vraagt u ongeveer acht weken vooraf aan.`
+      : 'De toewijzing loopt binnenkort af. Een verlenging vraagt u ongeveer acht weken vooraf aan.',
+    due: dueBy(p.dueAt),
+    todo: 'Vraag de verlenging aan met het verplichte verslag, of laat de toewijzing aflopen.',
+  }),
+  EXPANSION_ADVISED: (p) => ({
+    subject: 'Ongeveer 80% van de uren gebruikt',
+    what: `Met de uren${p.month ? ` tot en met ${dutchMonth(p.month)}` : ''} is ongeveer 80% van de toegewezen uren gebruikt.`,
+    todo: 'Vraag zo nodig een uitbreiding aan, met een verslag; de consulent beslist erover.',
+  }),
+  MONTH_DOUBLED: (p) => ({
+    subject: 'Verbruik in een maand verdubbeld',
+    what: `Het verbruik${p.month ? ` in ${dutchMonth(p.month)}` : ''} is het dubbele van wat de indicatie per maand toekent.`,
+    todo: 'Beoordeel met de aanbieder of de indicatie nog past.',
+  }),
+  CONSECUTIVE_NO_SHOWS: (p) => ({
+    subject: 'Cliënt meerdere keren niet verschenen',
+    what: `De cliënt is ${p.consecutive ?? 2} keer achter elkaar niet verschenen op een afspraak.`,
+    todo: 'Neem contact op met de aanbieder over hoe het verder gaat.',
+  }),
+};
+
+/** Dutch names of the tasks, and what the consultant or provider does for each (the digest's lines). */
+export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
+  INTAKE_OVERDUE: { label: 'Intake te laat', todo: 'ga na waarom de intake nog niet is gehouden' },
+  DECIDE_EXTENSION: { label: 'Besluit over verlenging', todo: 'beoordeel de aanvraag en het verslag' },
+  DECIDE_EXPANSION: { label: 'Besluit over uitbreiding', todo: 'beoordeel of meer uren nodig zijn' },
+  INTERIM_EVALUATION: { label: 'Tussenevaluatie bemoeizorg', todo: 'evalueer met de aanbieder' },
+  END_EVALUATION: { label: 'Eindevaluatie bemoeizorg', todo: 'leg de uitkomst van de eindevaluatie vast' },
+  RISK_ANALYSIS: { label: 'Risicoanalyse', todo: 'maak met de partners een risicoanalyse' },
+  FOLLOW_UP_PLAN: { label: 'Vervolgplan', todo: 'stel een vervolgplan op' },
+  IB2_REEVALUATION: { label: 'Herbeoordeling IB2', todo: 'besluit over stoppen, IB1 of IB3' },
+  SUPPORT_PLAN_REVIEW: { label: 'Bespreking ondersteuningsplan', todo: 'bespreek het plan met de cliënt' },
+  RECONTACT_AFTER_NO_SHOWS: { label: 'Contact na niet verschijnen', todo: 'herstel het contact met de cliënt' },
+};
+
+const footer =
+  'Dit bericht is automatisch verstuurd. Persoonsgegevens staan alleen in de applicatie; u ziet ze na het inloggen.';
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function page(title: string, body: string): string {
+  return [
+    '<!doctype html>',
+    '<html lang="nl"><head><meta charset="utf-8"><title>',
+    escapeHtml(title),
+    '</title></head><body style="font-family: sans-serif; line-height: 1.5">',
+    body,
+    `<p style="color: #555">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('');
+}
+
+/** The e-mail for one notification of the lifecycle. */
+export function noticeMessage(kind: NoticeKind, payload: unknown, appUrl: string): Message {
+  const p = noticePayload.parse(payload);
+  const n = notices[kind](p);
+  const ref = reference(p.trajectoryId);
+  const link = trajectoryLink(appUrl, p.trajectoryId);
+  const subject = `${n.subject}${n.due ? ` (${n.due})` : ''} – ${ref}`;
+  const lines = [
+    n.what,
+    ...(n.due ? [`Dit moet ${n.due}.`] : []),
+    n.todo,
+    '',
+    `Kenmerk: ${ref}`,
+    `Open het traject: ${link}`,
+  ];
+  const html = page(
+    subject,
+    [
+      `<h1 style="font-size: 1.25em">${escapeHtml(n.subject)}</h1>`,
+      `<p>${escapeHtml(n.what)}</p>`,
+      n.due ? `<p><strong>Dit moet ${escapeHtml(n.due)}.</strong></p>` : '',
+      `<p>${escapeHtml(n.todo)}</p>`,
+      `<p>Kenmerk: ${escapeHtml(ref)}<br><a href="${escapeHtml(link)}">Open het traject in de applicatie</a></p>`,
+    ].join(''),
+  );
+  return { subject, text: [...lines, '', footer].join('\n'), html };
+}
+
+/** One line of the digest: a task and when it is due. */
+export interface DigestTask {
+  kind: TaskKind;
+  trajectoryId: string;
+  dueAt: Date;
+}
+
+export interface Digest {
+  day: string;
+  overdue: DigestTask[];
+  dueSoon: DigestTask[];
+  /** Notifications the reader chose to receive in the digest rather than at once. */
+  held: { kind: NoticeKind; payload: unknown }[];
+}
+
+function taskLine(t: DigestTask, appUrl: string) {
+  const { label, todo } = taskTexts[t.kind];
+  return {
+    text: `- ${label}, uiterlijk ${dutchDateWithWeekday(t.dueAt)}: ${todo}. Kenmerk ${reference(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
+    html: `<li><strong>${escapeHtml(label)}</strong>, uiterlijk ${escapeHtml(dutchDateWithWeekday(t.dueAt))}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(reference(t.trajectoryId))}</a></li>`,
+  };
+}
+
+/** The consultants' daily overview: overdue tasks first, then what is due in the coming working days. */
+export function digestMessage(d: Digest, appUrl: string): Message {
+  const subject = `Dagoverzicht ${dutchDate(d.day)}: ${d.overdue.length} te laat, ${d.dueSoon.length} binnenkort`;
+  const sections: { title: string; lines: { text: string; html: string }[] }[] = [
+    { title: 'Te laat', lines: d.overdue.map((t) => taskLine(t, appUrl)) },
+    { title: 'In de komende vijf werkdagen', lines: d.dueSoon.map((t) => taskLine(t, appUrl)) },
+    {
+      title: 'Meldingen',
+      lines: d.held.map((h) => {
+        const m = noticeMessage(h.kind, h.payload, appUrl);
+        return { text: `- ${m.subject}`, html: `<li>${escapeHtml(m.subject)}</li>` };
+      }),
+    },
+  ].filter((s) => s.lines.length > 0);
+  const text = [
+    `Dagoverzicht van ${dutchDateWithWeekday(d.day)}`,
+    ...sections.flatMap((s) => ['', `${s.title}:`, ...s.lines.map((l) => l.text)]),
+    '',
+    footer,
+  ].join('\n');
+  const html = page(
+    subject,
+    [
+      `<h1 style="font-size: 1.25em">Dagoverzicht van ${escapeHtml(dutchDateWithWeekday(d.day))}</h1>`,
+      ...sections.map(
+        (s) =>
+          `<h2 style="font-size: 1.1em">${escapeHtml(s.title)}</h2><ul>${s.lines.map((l) => l.html).join('')}</ul>`,
+      ),
+    ].join(''),
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { newWebhookSecret, WEBHOOK_SECRET_PATTERN } from '../../activities/delivery/webhook';
+import { auditRow } from '../../prisma/records/audit';
+import { defaultDeliveryRetry, deliveryWorkflowId } from '../../workflows/delivery/contracts';
+import { deliveryStarter } from '../../activities/delivery/starter';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import { AppError } from '../app-error';
+import { id, page, pageOf } from '../schemas';
+
+const email = z.email().max(254);
+
+const providerSettings = z.strictObject({
+  contactEmails: z.array(email).max(10).optional(),
+  /** null removes the webhook. */
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
+  /** Omitted with a new URL and no secret yet: one is made and shown in this answer only. */
+  webhookSecret: z.string().regex(WEBHOOK_SECRET_PATTERN, 'must be whsec_ and at least 24 bytes in base64').optional(),
+});
+
+/** Operations: where notifications go (provider contacts and webhook, team mailbox) and deliveries that failed. */
+export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'get',
+      path: '/deliveries',
+      summary: 'Deliveries by state (default DEAD: gave up after the last attempt), newest first',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      query: page.extend({ state: z.enum(['PENDING', 'HELD', 'SENT', 'DEAD']).default('DEAD') }),
+      handle: ({ query }) => {
+        const where = { state: query.state };
+        return pageOf(
+          query,
+          (window) =>
+            prisma.delivery.findMany({
+              where,
+              orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+              ...window,
+              select: {
+                id: true,
+                notificationId: true,
+                channel: true,
+                address: true,
+                state: true,
+                attempts: true,
+                retries: true,
+                lastError: true,
+                updatedAt: true,
+                notification: { select: { kind: true, trajectoryId: true } },
+              },
+            }),
+          () => prisma.delivery.count({ where }),
+        );
+      },
+    }),
+    endpoint({
+      method: 'post',
+      path: '/deliveries/{deliveryId}/retry',
+      summary: 'Send a dead-lettered delivery again (audited); 409 unless it is DEAD',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      params: z.object({ deliveryId: id }),
+      handle: async ({ actor, params }) => {
+        const retried = await prisma.$transaction(async (tx) => {
+          const found = await tx.delivery.findUnique({ where: { id: params.deliveryId } });
+          if (!found) throw new AppError(404, 'DELIVERY_NOT_FOUND', `No delivery ${params.deliveryId}`);
+          const { count } = await tx.delivery.updateMany({
+            where: { id: found.id, state: 'DEAD' },
+            data: { state: 'PENDING', attempts: 0, retries: { increment: 1 } },
+          });
+          if (count === 0) throw new AppError(409, 'WRONG_STATE', `The delivery is ${found.state}, not DEAD`);
+          await tx.auditEvent.create({
+            data: auditRow({
+              actor: { type: 'USER', id: actor.id },
+              action: 'DELIVERY_RETRIED',
+              data: { deliveryId: found.id, notificationId: found.notificationId, lastError: found.lastError },
+            }),
+          });
+          return { ...found, retries: found.retries + 1 };
+        });
+        const start = deliveryStarter(temporal, taskQueue, deliveryRetry ?? defaultDeliveryRetry);
+        try {
+          await start(
+            deliveryWorkflowId(retried.notificationId, { deliveryId: retried.id, retries: retried.retries }),
+            [retried.id],
+          );
+        } catch (error) {
+          // Not started: it stays dead-lettered, so operations can retry again once Temporal answers.
+          await prisma.delivery.updateMany({
+            where: { id: retried.id, state: 'PENDING' },
+            data: { state: 'DEAD', lastError: `The retry could not start: ${(error as Error).message}` },
+          });
+          throw error;
+        }
+        return { id: retried.id, state: 'PENDING', retries: retried.retries };
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/providers/{providerId}/notification-settings',
+      summary: "Where a provider's notifications go (the webhook secret is never shown)",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      params: z.object({ providerId: id }),
+      handle: async ({ params }) => settingsOf(await findProvider(params.providerId)),
+    }),
+    endpoint({
+      method: 'post',
+      path: '/providers/{providerId}/notification-settings',
+      summary: "Set a provider's contact addresses and webhook (Standard Webhooks, HMAC-SHA256); audited",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      params: z.object({ providerId: id }),
+      body: providerSettings,
+      handle: async ({ actor, params, body }) => {
+        const provider = await findProvider(params.providerId);
+        const webhookUrl = body.webhookUrl === undefined ? provider.webhookUrl : body.webhookUrl;
+        const made = webhookUrl && !body.webhookSecret && !provider.webhookSecret ? newWebhookSecret() : undefined;
+        const webhookSecret = webhookUrl ? (body.webhookSecret ?? made ?? provider.webhookSecret) : null;
+        const updated = await prisma.$transaction(async (tx) => {
+          const row = await tx.provider.update({
+            where: { id: provider.id },
+            data: { contactEmails: body.contactEmails ?? provider.contactEmails, webhookUrl, webhookSecret },
+          });
+          await tx.auditEvent.create({
+            data: auditRow({
+              actor: { type: 'USER', id: actor.id },
+              action: 'PROVIDER_NOTIFICATION_SETTINGS_CHANGED',
+              data: { providerId: provider.id, webhookUrl, secretChanged: webhookSecret !== provider.webhookSecret },
+            }),
+          });
+          return row;
+        });
+        return { ...settingsOf(updated), ...(made && { webhookSecret: made }) };
+      },
+    }),
+    endpoint({
+      method: 'post',
+      path: '/teams/{teamId}/mailbox',
+      summary: "Set a consultant team's shared mailbox (null removes it); audited",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      params: z.object({ teamId: id }),
+      body: z.strictObject({ mailbox: email.nullable() }),
+      handle: async ({ actor, params, body }) => {
+        const team = await prisma.team.findUnique({ where: { id: params.teamId } });
+        if (!team) throw new AppError(404, 'TEAM_NOT_FOUND', `No team ${params.teamId}`);
+        return prisma.$transaction(async (tx) => {
+          const row = await tx.team.update({ where: { id: team.id }, data: { mailbox: body.mailbox } });
+          await tx.auditEvent.create({
+            data: auditRow({
+              actor: { type: 'USER', id: actor.id },
+              action: 'TEAM_MAILBOX_CHANGED',
+              data: { teamId: team.id, mailbox: body.mailbox },
+            }),
+          });
+          return { id: row.id, mailbox: row.mailbox };
+        });
+      },
+    }),
+  ];
+
+  async function findProvider(providerId: string) {
+    const provider = await prisma.provider.findUnique({ where: { id: providerId } });
+    if (!provider) throw new AppError(404, 'PROVIDER_NOT_FOUND', `No provider ${providerId}`);
+    return provider;
+  }
+}
+
+function settingsOf(p: {
+  id: string;
+  contactEmails: string[];
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+}) {
+  return {
+    providerId: p.id,
+    contactEmails: p.contactEmails,
+    webhookUrl: p.webhookUrl,
+    webhookSecretSet: !!p.webhookSecret,
+  };
+}

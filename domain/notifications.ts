@@ -1,0 +1,26 @@
+/**
+ * What the lifecycle tells people (Notification.kind), each one list like the task kinds: the
+ * workflow makes them, the templates word them, preferences are set per kind.
+ */
+export const noticeKinds = [
+  'INTAKE_DUE_SOON', // seed 003: the intake is due within two weeks of registration (provider)
+  'EXTENSION_REQUEST_DUE', // seed 003: ask for an extension about 8 weeks before the end (provider)
+  'EXPANSION_ADVISED', // seed 003: about 80 % of the hours used (provider)
+  'MONTH_DOUBLED', // seed 003: a month's use doubled against the indicated volume (consultant)
+  'CONSECUTIVE_NO_SHOWS', // seed 003: a second no-show in a row is reported to the local team (consultant)
+] as const;
+/** What the lifecycle tells about one trajectory. */
+export type NoticeKind = (typeof noticeKinds)[number];
+
+/** Every kind: the notices and the consultants' daily overview of open tasks. */
+export const notificationKinds = [...noticeKinds, 'DAILY_DIGEST'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** How a person wants a kind: e-mailed at once, gathered in the daily digest, or in the inbox only. */
+export const notificationModes = ['IMMEDIATE', 'DIGEST', 'INBOX_ONLY'] as const;
+export type NotificationMode = (typeof notificationModes)[number];
+
+/** Working days ahead that the digest looks (issue: "due in the next 5 working days"). */
+export const DIGEST_WORKING_DAYS = 5;
+
+export const isNoticeKind = (kind: string): kind is NoticeKind => (noticeKinds as readonly string[]).includes(kind);

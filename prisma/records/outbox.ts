@@ -1,0 +1,93 @@
+import type { NotificationKind } from '../../domain/notifications';
+import type { NotificationChannel, Prisma, PrismaClient, Role } from '../client';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewNotification {
+  /** Deterministic, so a retried activity or a replayed timer never tells twice. */
+  idempotencyKey: string;
+  trajectoryId?: string;
+  recipientRole: Role;
+  providerId?: string;
+  teamId?: string;
+  userId?: string;
+  kind: NotificationKind;
+  /** Ids and dates only: the row is read by delivery code and sent to other systems. */
+  payload: Prisma.InputJsonObject;
+}
+
+/** One address to send a notification to, and whether it goes now or waits for the digest. */
+export interface PlannedDelivery {
+  channel: NotificationChannel;
+  address: string;
+  userId?: string;
+  state: 'PENDING' | 'HELD';
+}
+
+export type Planner = (tx: Tx, n: NewNotification) => Promise<PlannedDelivery[]>;
+
+/**
+ * The outbox: the notification and its deliveries are written in one transaction, each once per
+ * key, so a retry after a crash finds them and only starts what is still pending. Returns the
+ * notification and its deliveries still to send.
+ */
+export async function putInOutbox(
+  prisma: PrismaClient,
+  n: NewNotification,
+  plan: Planner,
+): Promise<{ notificationId: string; pending: string[] }> {
+  return prisma.$transaction(async (tx) => {
+    await tx.notification.createMany({ data: [n], skipDuplicates: true });
+    const { id } = await tx.notification.findUniqueOrThrow({ where: { idempotencyKey: n.idempotencyKey } });
+    const planned = await plan(tx, n);
+    await tx.delivery.createMany({
+      data: planned.map((d) => ({ ...d, notificationId: id })),
+      skipDuplicates: true,
+    });
+    const pending = await tx.delivery.findMany({
+      where: { notificationId: id, state: 'PENDING' },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    return { notificationId: id, pending: pending.map((d) => d.id) };
+  });
+}
+
+/**
+ * Who hears of a lifecycle notice: a provider's contact addresses and its webhook; a consultant
+ * team's shared mailbox and each member as their preference for the kind says (at once by
+ * default, held for the digest, or the inbox only).
+ */
+export const byRecipientRole: Planner = async (tx, n) => {
+  if (n.recipientRole === 'PROVIDER' && n.providerId) {
+    const provider = await tx.provider.findUniqueOrThrow({ where: { id: n.providerId } });
+    return [
+      ...(provider.contactEmails ?? []).map((address): PlannedDelivery => ({
+        channel: 'EMAIL',
+        address,
+        state: 'PENDING',
+      })),
+      ...(provider.webhookUrl
+        ? [{ channel: 'WEBHOOK' as const, address: provider.webhookUrl, state: 'PENDING' as const }]
+        : []),
+    ];
+  }
+  if (n.recipientRole === 'CONSULTANT' && n.teamId) {
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: n.teamId },
+      include: {
+        users: { where: { role: 'CONSULTANT' }, include: { preferences: { where: { kind: n.kind } } } },
+      },
+    });
+    const members = team.users.flatMap((u): PlannedDelivery[] => {
+      const mode = u.preferences[0]?.mode ?? 'IMMEDIATE';
+      if (mode === 'INBOX_ONLY') return [];
+      return [{ channel: 'EMAIL', address: u.email, userId: u.id, state: mode === 'DIGEST' ? 'HELD' : 'PENDING' }];
+    });
+    return [
+      ...(team.mailbox ? [{ channel: 'EMAIL' as const, address: team.mailbox, state: 'PENDING' as const }] : []),
+      ...members,
+    ];
+  }
+  return [];
+};

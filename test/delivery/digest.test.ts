@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Worker } from '@temporalio/worker';
+import { enqueueNotification } from '../../activities/notifications';
+import { deliveryStarter } from '../../activities/delivery/starter';
+import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
+import { ensureDigestSchedule } from '../../scripts/delivery';
+import { DIGEST_SCHEDULE_ID, type DigestOutcome } from '../../workflows/delivery/contracts';
+import type { dailyDigest } from '../../workflows/delivery/workflow';
+import { testDelivery } from '../support/delivery';
+import { eventually } from '../support/eventually';
+import { useLifecycle } from '../support/lifecycle';
+import { useSmtpReceiver } from '../support/smtp';
+import { startTestTemporal } from '../support/temporal';
+
+const zeistMailbox = 'wmo-team@zeist.test';
+const dordrechtMailbox = 'wmo-team@dordrecht.test';
+const consultantZeist = 'consulent@zeist.example';
+const trajectoryId = demoTrajectories[0]?.id ?? '';
+
+/** Issue 10: the consultants' daily digest, on Dutch working days only, once per recipient per day. */
+describe('the daily digest', () => {
+  const smtp = useSmtpReceiver();
+  const world = useLifecycle(startTestTemporal);
+  const taskQueue = `digest-${randomUUID()}`;
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const prisma = () => world.db.prisma;
+
+  const task = (kind: string, dueAt: string, extra: object = {}) => ({
+    idempotencyKey: `test:${randomUUID()}`,
+    trajectoryId,
+    kind,
+    assigneeRole: 'CONSULTANT' as const,
+    teamId: demoIds.teamZeist,
+    dueAt: new Date(dueAt),
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    worker = await world.newWorker(taskQueue, { delivery: testDelivery(smtp.mailer()) });
+    running = worker.run();
+    await prisma().team.update({ where: { id: demoIds.teamZeist }, data: { mailbox: zeistMailbox } });
+    await prisma().team.update({ where: { id: demoIds.teamDordrecht }, data: { mailbox: dordrechtMailbox } });
+    await prisma().task.createMany({
+      data: [
+        task('DECIDE_EXTENSION', '2026-12-20T10:00:00Z'), // overdue on the 28th
+        task('INTAKE_OVERDUE', '2026-12-15T10:00:00Z'), // overdue, longer
+        task('INTERIM_EVALUATION', '2027-01-05T12:00:00Z'), // the fifth working day after the 28th (1 January is a holiday)
+        task('END_EVALUATION', '2027-01-06T12:00:00Z'), // beyond five working days
+        task('RISK_ANALYSIS', '2026-12-10T10:00:00Z', {
+          status: 'DONE',
+          completedAt: new Date('2026-12-11T10:00:00Z'),
+        }), // done: not listed
+        task('SUPPORT_PLAN_REVIEW', '2026-12-10T10:00:00Z', {
+          assigneeRole: 'PROVIDER',
+          teamId: null,
+          providerId: demoIds.providerA,
+        }), // the provider's: not in a consultant digest
+      ],
+    });
+    // The Zeist consultant reads doubled months in the digest; the team mailbox gets them at once.
+    await prisma().notificationPreference.create({
+      data: { userId: demoIds.consultant, kind: 'MONTH_DOUBLED', mode: 'DIGEST' },
+    });
+    await enqueueNotification(prisma(), {
+      ...testDelivery(),
+      startDeliveries: deliveryStarter(world.env.client, taskQueue, testDelivery().retry),
+    })({
+      idempotencyKey: `test:doubled:${randomUUID()}`,
+      trajectoryId,
+      recipientRole: 'CONSULTANT',
+      teamId: demoIds.teamZeist,
+      kind: 'MONTH_DOUBLED',
+      payload: { trajectoryId, month: '2026-11-01' },
+    });
+  });
+  world.beforeTeardown(async () => {
+    worker?.shutdown();
+    await running;
+  });
+
+  const digestOn = (day: string) =>
+    world.env.client.workflow.execute<typeof dailyDigest>('dailyDigest', {
+      workflowId: `digest-test-${day}-${randomUUID()}`,
+      taskQueue,
+      args: [{ day }],
+    });
+  const digestsTo = (address: string) =>
+    smtp.received.filter((m) => m.to.includes(address) && m.subject.startsWith('Dagoverzicht'));
+
+  it('when the day is a Saturday, Christmas or Koningsdag, then no digest is sent', async () => {
+    await expect(digestOn('2026-12-26')).resolves.toEqual<DigestOutcome>({ skipped: 'WEEKEND', day: '2026-12-26' });
+    await expect(digestOn('2026-12-25')).resolves.toEqual<DigestOutcome>({ skipped: 'HOLIDAY', day: '2026-12-25' });
+    await expect(digestOn('2027-04-27')).resolves.toEqual<DigestOutcome>({ skipped: 'HOLIDAY', day: '2027-04-27' });
+    expect(smtp.received.filter((m) => m.subject.startsWith('Dagoverzicht'))).toEqual([]);
+  });
+
+  it('when it is Monday 28 December 2026, then the team mailbox and the consultant each get one digest: overdue first, then the next five working days, in Dutch', async () => {
+    await expect(digestOn('2026-12-28')).resolves.toEqual<DigestOutcome>({ sent: 2, day: '2026-12-28' });
+    const [mailbox] = await eventually(
+      async () => digestsTo(zeistMailbox),
+      (m) => m.length === 1,
+    );
+    expect(mailbox?.subject).toBe('Dagoverzicht 28 december 2026: 2 te laat, 1 binnenkort');
+    const text = mailbox?.text ?? '';
+    const order = [
+      'Te laat:',
+      'Intake te laat, uiterlijk dinsdag 15 december 2026',
+      'Besluit over verlenging, uiterlijk zondag 20 december 2026',
+      'In de komende vijf werkdagen:',
+      'Tussenevaluatie bemoeizorg, uiterlijk dinsdag 5 januari 2027',
+    ].map((line) => text.indexOf(line));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const absent of ['Eindevaluatie', 'Risicoanalyse', 'ondersteuningsplan', 'Meldingen'])
+      expect(text).not.toContain(absent);
+
+    const [personal] = await eventually(
+      async () => digestsTo(consultantZeist),
+      (m) => m.length === 1,
+    );
+    expect(personal?.text).toContain('Meldingen:');
+    expect(personal?.text).toContain('Verbruik in een maand verdubbeld');
+    expect(await prisma().delivery.findMany({ where: { userId: demoIds.consultant, state: 'HELD' } })).toEqual([]);
+    // Nothing is due for Dordrecht: no digest there.
+    expect(digestsTo(dordrechtMailbox)).toEqual([]);
+  });
+
+  it('when the digest runs twice on the same day, then nobody gets a second one', async () => {
+    await digestOn('2026-12-28');
+    await eventually(
+      () => prisma().delivery.count({ where: { state: 'PENDING', notification: { kind: 'DAILY_DIGEST' } } }),
+      (n) => n === 0,
+    );
+    expect(digestsTo(zeistMailbox)).toHaveLength(1);
+    expect(digestsTo(consultantZeist)).toHaveLength(1);
+  });
+
+  it('when the schedule is ensured (twice), then it runs the digest at 07:30 Europe/Amsterdam', async () => {
+    await ensureDigestSchedule(world.env.client, taskQueue);
+    await ensureDigestSchedule(world.env.client, taskQueue);
+    const handle = world.env.client.schedule.getHandle(DIGEST_SCHEDULE_ID);
+    const described = await handle.describe();
+    expect(described.spec.timezone).toBe('Europe/Amsterdam');
+    expect(described.spec.calendars).toEqual([
+      expect.objectContaining({ hour: [{ start: 7, end: 7, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] }),
+    ]);
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyDigest', taskQueue });
+    await handle.delete();
+  });
+});
