@@ -16,6 +16,7 @@ import { seedCatalogue, seedOrganisation } from '../../prisma/seed/index';
 import { projectRoot } from '../../scripts/config';
 import type { EmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { applyMigrations } from '../../scripts/migrate';
+import { startMailbox, type Mailbox } from '../../scripts/mailbox';
 import { freePort } from '../../scripts/ports';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
 import { trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
@@ -48,6 +49,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
   let worker: ChildProcess | undefined;
   let connection: Connection;
   let probe: Connection;
+  let mailbox: Mailbox;
   let app: ReturnType<typeof createApp>;
   const healthSeen: number[] = [];
   const trajectories: string[] = [];
@@ -65,6 +67,8 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
         TEMPORAL_TASK_QUEUE: taskQueue,
         PAYLOAD_ENCRYPTION_KEYS: keys,
         WORKER_METRICS_PORT: '0',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(mailbox.port),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -119,6 +123,8 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     temporalPort = await freePort();
     dbFilename = path.join(path.dirname(pgServer.dataDir), 'temporal.db');
     temporal = await startTemporal();
+    // A separate worker requires a mail server: the same local receiver npm start runs.
+    mailbox = await startMailbox(path.join(path.dirname(pgServer.dataDir), 'mailbox'), 0);
     worker = await startWorker();
     const address = `127.0.0.1:${temporalPort}`;
     connection = Connection.lazy({ address });
@@ -137,6 +143,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
   });
   afterAll(async () => {
     await kill(worker);
+    await mailbox?.close();
     await connection?.close();
     await probe?.close();
     await prisma?.$disconnect();

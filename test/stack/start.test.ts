@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { demoIds } from '../../prisma/seed/demo';
 import { projectRoot } from '../../scripts/config';
 import { embeddedPostgresUrl } from '../../scripts/embedded-postgres';
 import { assertPortFree, freePort } from '../../scripts/ports';
@@ -22,6 +23,7 @@ interface Ports {
   ui: number;
   db: number;
   metrics: number;
+  mailbox: number;
 }
 
 async function choosePorts(): Promise<Ports> {
@@ -31,6 +33,7 @@ async function choosePorts(): Promise<Ports> {
     ui: await freePort(),
     db: await freePort(),
     metrics: await freePort(),
+    mailbox: await freePort(),
   };
 }
 
@@ -47,6 +50,7 @@ function startStack(dataDir: string, ports: Ports, extraEnv: Record<string, stri
     TEMPORAL_UI_PORT: String(ports.ui),
     EMBEDDED_DB_PORT: String(ports.db),
     WORKER_METRICS_PORT: String(ports.metrics),
+    MAILBOX_PORT: String(ports.mailbox),
     TEMPORAL_CLI_PATH: cli.source === 'SDK download' ? '' : cli.path,
     ...extraEnv,
   };
@@ -163,6 +167,28 @@ describe('npm start: the embedded stack as real processes', () => {
     });
     expect(list.status).toBe(200);
     expect(((await list.json()) as { total: number }).total).toBe(3);
+
+    // Notifications reach the local mailbox: a client registered 12 days ago is due for intake soon.
+    const mailbox = path.join(dataDir, 'mailbox');
+    expect(running.output()).toContain(`E-mail         local mailbox, every message as an .eml file in ${mailbox}`);
+    const consultant = await mintWithCli(dataDir, 'consulent@zeist.example');
+    const registered = await fetch(`http://127.0.0.1:${ports.api}/trajectories`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${consultant}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        client: { bsn: '999042427', fullName: 'Stack Test', dateOfBirth: '1970-01-01' },
+        providerId: demoIds.providerA,
+        registeredAt: new Date(Date.now() - 12 * 86_400_000).toISOString(),
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const mails = await eventually(
+      async () => (existsSync(mailbox) ? readdirSync(mailbox).filter((f) => f.endsWith('.eml')) : []),
+      (files) => files.length > 0,
+    );
+    const message = readFileSync(path.join(mailbox, mails[0]!), 'utf8');
+    expect(message).toMatch(/^X-Envelope-To: planning@a\.example/);
+    expect(message).toMatch(/^X-Idempotency-Key:\s+trajectory-[0-9a-f-]+:INTAKE_REMINDER:/m);
     expect(await stopWithCtrlC(running)).toBe(0);
   });
 
@@ -179,10 +205,11 @@ describe('npm start: the embedded stack as real processes', () => {
     running = startStack(dataDir, ports);
     await waitForOutput(running, /\[start\] ready/);
     expect(running.output()).not.toMatch(/Started \d+ trajectory workflow/);
-    expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Trajectory"')).toBe(3);
+    // The three demo trajectories and the one the first test registered, each started once.
+    expect(await count(dataDir, ports.db, 'SELECT count(*) AS n FROM "Trajectory"')).toBe(4);
     expect(
       await count(dataDir, ports.db, `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`),
-    ).toBe(3);
+    ).toBe(4);
     expect(await stopWithCtrlC(running)).toBe(0);
   });
 

@@ -55,7 +55,7 @@ describe('docker-compose.yml (production layout)', () => {
   });
 
   it('when a secret is not set, then compose refuses to start (no default password)', () => {
-    for (const secret of ['POSTGRES_PASSWORD', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS']) {
+    for (const secret of ['POSTGRES_PASSWORD', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'SMTP_URL']) {
       expect(source).toMatch(new RegExp(`\\$\\{${secret}:\\?`));
       expect(source).not.toMatch(new RegExp(`\\$\\{${secret}:-`));
     }
@@ -65,11 +65,12 @@ describe('docker-compose.yml (production layout)', () => {
     for (const name of ['temporal', 'temporal-ui']) {
       for (const port of services[name]!.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
     }
-    for (const name of ['postgres', 'worker', 'migrate']) {
-      expect(services[name]!.ports).toBeUndefined();
-      expect(services[name]!.networks).toEqual(['backend']);
-    }
+    for (const name of ['postgres', 'worker', 'migrate']) expect(services[name]!.ports).toBeUndefined();
+    for (const name of ['postgres', 'migrate']) expect(services[name]!.networks).toEqual(['backend']);
+    // Workers send e-mail and webhooks: they alone get a way out, and no port in.
+    expect(services.worker!.networks).toEqual(['backend', 'egress']);
     expect(compose.networks.backend!.internal).toBe(true);
+    expect(compose.networks.egress!.internal).toBeUndefined();
   });
 
   it('when a long-running service stops, then it is restarted; API and worker have health checks', () => {

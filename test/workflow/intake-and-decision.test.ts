@@ -9,7 +9,7 @@ import { useLifecycle } from '../support/lifecycle';
 
 // On Temporal's time-skipping test server: months of timers in well under a second.
 describe('trajectory workflow: intake, escalation and the decision', () => {
-  const { env, db, consultant, provider, withWorker, startTrajectory, notifications, tasks } = useLifecycle();
+  const { env, db, now, consultant, provider, withWorker, startTrajectory, notifications, tasks } = useLifecycle();
 
   it('when nobody records the intake, then the provider is reminded and the consultant gets an escalation task', async () => {
     await withWorker(async (taskQueue) => {
@@ -53,6 +53,19 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
       ]);
       expect((await handle.query(getState)).pendingDeadlines).toEqual([]);
       await handle.terminate('done');
+    });
+  });
+
+  it('when a trajectory is registered after its intake was already due, then no "intake due soon" reminder is sent; the consultant gets the escalation task', async () => {
+    await withWorker(async (taskQueue) => {
+      const registered = new Date((await now()).getTime() - 20 * 86_400_000);
+      const { trajectoryId } = await startTrajectory(taskQueue, registered);
+      const opened = await eventually(
+        () => tasks(trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(opened).toMatchObject([{ kind: 'INTAKE_OVERDUE', dueAt: intakeDueAt(registered) }]);
+      expect(await notifications(trajectoryId)).toEqual([]);
     });
   });
 

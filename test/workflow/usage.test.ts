@@ -96,6 +96,43 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
     });
   });
 
+  it('when 80 % is reached and no request comes, then the consultant decides on the advice: without hours a grant is refused, a refusal closes the task, and a grant sets the hours', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const start = dateOf(registeredAt);
+      await intakeAndDecide(handle, '02B05', start, lastAllowedDay(start, 12)); // 4 h/week
+      const decide = (granted: boolean, hoursPerWeek?: number) =>
+        handle.executeUpdate(decideExpansion, { args: [{ granted, hoursPerWeek, actorId: consultant }] });
+      const declared = await handle.executeUpdate(declareHours, {
+        args: [
+          {
+            month: firstOfMonth(start),
+            directMinutes: 10_200,
+            indirectMinutes: 0,
+            digitalMinutes: 0,
+            actorId: provider,
+          },
+        ],
+      });
+      expect(declared.expansionAdvised).toBe(true);
+      await expect(decide(true)).rejects.toMatchObject({
+        cause: { type: 'TrajectoryInvalidInput', message: expect.stringContaining('hoursPerWeek') },
+      });
+      await expect(decide(true, 4)).rejects.toMatchObject({ cause: { type: 'TrajectoryInvalidInput' } });
+      const refused = await decide(false);
+      expect(refused.period).toMatchObject({ expansionAdvised: true, adviceAnswered: true });
+      expect((await tasks(trajectoryId)).map((x) => [x.kind, x.status])).toEqual([['DECIDE_EXPANSION', 'DONE']]);
+      // Answered: a second decision waits for the provider's request.
+      await expect(decide(true, 6)).rejects.toMatchObject({ cause: { type: 'TrajectoryWrongState' } });
+      await handle.executeUpdate(requestExpansion, {
+        args: [{ reportId: randomUUID(), hoursPerWeek: 6, actorId: provider }],
+      });
+      const granted = await decide(true);
+      expect(granted.indication?.hoursPerWeek).toBe(6);
+      await handle.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
+    });
+  });
+
   it('when no-shows follow each other, then the team hears at the second and a re-contact task opens at the third; 02B05 declares at most 6', async () => {
     await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);

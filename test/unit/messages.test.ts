@@ -1,0 +1,58 @@
+import { digestMessage, noticeMessage, reference, taskTexts } from '../../activities/delivery/messages';
+import { taskKinds } from '../../domain/lifecycle';
+import { noticeKinds } from '../../domain/notifications';
+
+const trajectoryId = '5f3c9a2e-1b4d-4c6e-9f00-123456789abc';
+const appUrl = 'https://wmo.example/';
+
+describe('e-mail texts', () => {
+  it.each(noticeKinds)(
+    'when a %s notice is written, then it is Dutch, names the reference and links to the trajectory',
+    (kind) => {
+      const m = noticeMessage(
+        kind,
+        { trajectoryId, dueAt: '2026-12-07T08:00:00.000Z', endDate: '2027-01-31', month: '2026-11-01', consecutive: 2 },
+        appUrl,
+      );
+      expect(m.subject).toContain(reference(trajectoryId));
+      expect(reference(trajectoryId)).toBe('T-5F3C9A2E');
+      expect(m.text).toContain(`Kenmerk: T-5F3C9A2E`);
+      expect(m.text).toContain(`https://wmo.example/trajecten/${trajectoryId}`);
+      expect(m.html).toContain('<html lang="nl">');
+      expect(m.text).toContain('Persoonsgegevens staan alleen in de applicatie');
+    },
+  );
+
+  it('when a notice has a due date, then it says "uiterlijk" with the weekday and the date in Amsterdam', () => {
+    const m = noticeMessage('INTAKE_DUE_SOON', { trajectoryId, dueAt: '2026-12-06T23:00:00.000Z' }, appUrl);
+    expect(m.subject).toBe('Intake binnenkort verwacht (uiterlijk maandag 7 december 2026) – T-5F3C9A2E');
+    expect(m.text).toContain('Dit moet uiterlijk maandag 7 december 2026.');
+    const extension = noticeMessage(
+      'EXTENSION_REQUEST_DUE',
+      { trajectoryId, dueAt: '2026-12-06T23:00:00.000Z', endDate: '2027-01-31' },
+      appUrl,
+    );
+    expect(extension.text).toContain('De toewijzing loopt af op 31 januari 2027.');
+  });
+
+  it('when a payload carries anything but ids and dates, then writing it fails rather than guess', () => {
+    expect(() => noticeMessage('INTAKE_DUE_SOON', { trajectoryId: 'not-an-id' }, appUrl)).toThrow();
+  });
+
+  it('when every task kind is listed in a digest, then each has a Dutch label, overdue first', () => {
+    expect(Object.keys(taskTexts).sort()).toEqual([...taskKinds].sort());
+    const m = digestMessage(
+      {
+        day: '2026-12-28',
+        overdue: [{ kind: 'DECIDE_EXTENSION', trajectoryId, dueAt: new Date('2026-12-20T10:00:00Z') }],
+        dueSoon: [{ kind: 'INTERIM_EVALUATION', trajectoryId, dueAt: new Date('2027-01-05T10:00:00Z') }],
+        held: [],
+      },
+      appUrl,
+    );
+    expect(m.subject).toBe('Dagoverzicht 28 december 2026: 1 te laat, 1 binnenkort');
+    expect(m.text.indexOf('Te laat:')).toBeLessThan(m.text.indexOf('In de komende vijf werkdagen:'));
+    expect(m.text).toContain('Besluit over verlenging, uiterlijk zondag 20 december 2026');
+    expect(m.html).toContain('<h2 style="font-size: 1.1em">Te laat</h2>');
+  });
+});
