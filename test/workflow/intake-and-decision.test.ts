@@ -59,13 +59,15 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
   it('when a trajectory is registered after its intake was already due, then no "intake due soon" reminder is sent; the consultant gets the escalation task', async () => {
     await withWorker(async (taskQueue) => {
       const registered = new Date((await now()).getTime() - 20 * 86_400_000);
-      const { trajectoryId } = await startTrajectory(taskQueue, registered);
+      const { trajectoryId, handle } = await startTrajectory(taskQueue, registered);
       const opened = await eventually(
         () => tasks(trajectoryId),
         (rows) => rows.length === 1,
       );
       expect(opened).toMatchObject([{ kind: 'INTAKE_OVERDUE', dueAt: intakeDueAt(registered) }]);
       expect(await notifications(trajectoryId)).toEqual([]);
+      await handle.executeUpdate(close, { args: [{ reason: 'BY_CLIENT', actorId: consultant }] });
+      await recordHistory(handle, 'late-registration');
     });
   });
 
