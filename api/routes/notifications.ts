@@ -29,6 +29,9 @@ function inboxScope(actor: Actor): Prisma.NotificationWhereInput {
   }
 }
 
+/** Every role has an inbox and preferences of its own. */
+const everyone = ['CONSULTANT', 'PROVIDER', 'OPERATIONS'] as const;
+
 const preferences = z.strictObject({
   preferences: z
     .array(z.strictObject({ kind: z.enum(notificationKinds), mode: z.enum(notificationModes) }))
@@ -51,7 +54,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/notifications',
       summary: 'Own inbox, newest first, with read state and the number unread',
       tag: 'Notifications',
-      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      roles: everyone,
       query: page.extend({ unread: z.enum(['true', 'false']).optional() }),
       handle: async ({ actor, query }) => {
         const scope = inboxScope(actor);
@@ -84,7 +87,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/notifications/{notificationId}/read',
       summary: 'Mark a notification of the own inbox as read (again is harmless)',
       tag: 'Notifications',
-      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      roles: everyone,
       params: z.object({ notificationId: id }),
       handle: async ({ actor, params }) => {
         const found = await prisma.notification.findFirst({
@@ -107,17 +110,15 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/me/notification-preferences',
       summary: 'How each notification kind reaches me: IMMEDIATE e-mail (default), DIGEST, or INBOX_ONLY',
       tag: 'Notifications',
-      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
-      handle: async ({ actor }) => {
-        return preferencesOf(prisma, actor.id);
-      },
+      roles: everyone,
+      handle: ({ actor }) => preferencesOf(prisma, actor.id),
     }),
     endpoint({
       method: 'post',
       path: '/me/notification-preferences',
       summary: 'Set how some notification kinds reach me (the inbox always has them)',
       tag: 'Notifications',
-      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      roles: everyone,
       body: preferences,
       handle: async ({ actor, body }) => {
         await prisma.$transaction(
