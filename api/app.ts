@@ -17,10 +17,13 @@ import { kpiRoutes } from './routes/kpis';
 import { deadlineRoutes } from './routes/deadlines';
 import { deliveryRoutes } from './routes/deliveries';
 import { notificationRoutes } from './routes/notifications';
+import { referenceRoutes } from './routes/reference';
 import { taskRoutes } from './routes/tasks';
 import { trajectoryActions } from './routes/trajectory-actions';
 import { trajectoryRoutes } from './routes/trajectories';
 import { WorkflowStarts } from './workflow-starts';
+import { webRouter } from '../web/app';
+import { Sessions } from '../web/session';
 import { operationsAlertRoutes } from './operations-alerts';
 
 export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
@@ -40,6 +43,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   codecCorsOrigins?: readonly string[];
   /** After how long an unanswered Idempotency-Key claim counts as abandoned (default 2 minutes). */
   idempotencyClaimTimeoutMs?: number;
+  /** Offer the development sign-in page (npm start without an identity provider, never in production). */
+  devSignIn?: boolean;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -47,6 +52,7 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
 /** Every route but /health, in the order the docs list them. */
 export function endpoints(deps: RouteDeps): Endpoint[] {
   return [
+    ...referenceRoutes(deps),
     ...trajectoryRoutes(deps),
     ...trajectoryActions(deps),
     ...taskRoutes(deps),
@@ -87,6 +93,11 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
+  app.use(
+    webRouter({ prisma, routes, sessions: new Sessions(jwtSecret), devSignIn: deps.devSignIn ?? false }, (message) =>
+      logger.error(message),
+    ),
+  );
   app.use(authFailureLimiter(deps.authFailureLimit ?? 20));
   const auth = createAuth(prisma, jwtSecret, { maxLifetimeSeconds: deps.maxTokenLifetimeSeconds ?? 86_400 });
   app.use(endpointRouter(routes, auth, prisma, deps.idempotencyClaimTimeoutMs));

@@ -2,6 +2,9 @@ import type { Prisma, PrismaClient } from '../prisma/client';
 import type { Actor } from './auth';
 import { AppError } from './app-error';
 
+/** Routes every signed-in role may call (each sees its own scope). */
+export const everyRole = ['CONSULTANT', 'PROVIDER', 'OPERATIONS'] as const;
+
 /** A filter no row passes: an actor whose role lacks its team or provider sees nothing. */
 export const nothing = { id: { in: [] as string[] } };
 

@@ -91,6 +91,8 @@ export const envSchema = z
     DELIVERY_RETRY_MAX_INTERVAL: lifetime.default('1h'),
     // The consultants' daily digest, a Temporal Schedule at 07:30 Europe/Amsterdam on working days.
     DIGEST_SCHEDULE: flag.default(true),
+    // production: no development sign-in page, whatever else is set.
+    NODE_ENV: optionalText.pipe(z.enum(['development', 'production', 'test']).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   })

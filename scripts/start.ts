@@ -122,6 +122,8 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       payloadCodec: codec,
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
       deliveryRetry: deliveryRetry(config),
+      // No identity provider yet (OIDC comes next): the development sign-in, never in production.
+      devSignIn: config.NODE_ENV !== 'production',
       logger: createLogger(config.LOG_LEVEL),
     },
     config.API_HOST,
@@ -132,6 +134,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     [
       '',
       `  API            http://${config.API_HOST}:${port}  (docs: /docs, health: /health)`,
+      `  Web            http://${config.API_HOST}:${port}/  (development sign-in)`,
       '  Token          npm run token -- consulent@zeist.example',
       temporal.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${temporal.address}`,
       `  Metrics        http://${config.API_HOST}:${port}/metrics` +

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { TaskKind } from '../../domain/lifecycle';
+import { notificationLabels, taskTexts } from '../../domain/labels';
+import { escapeHtml } from '../../web/html';
 import type { NoticeKind } from '../../domain/notifications';
 import { dutchDate, dutchDateWithWeekday, dutchMonth } from '../../domain/dutch-dates';
 
@@ -31,7 +33,6 @@ export const trajectoryLink = (appUrl: string, trajectoryId: string): string =>
   `${appUrl.replace(/\/$/, '')}/trajecten/${trajectoryId}`;
 
 interface Notice {
-  subject: string;
   /** What is the matter, one sentence. */
   what: string;
   /** The date it is due, written out ("uiterlijk maandag 7 december 2026"). */
@@ -44,13 +45,11 @@ const dueBy = (at: string | undefined) => (at ? `uiterlijk ${dutchDateWithWeekda
 
 const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
   INTAKE_DUE_SOON: (p) => ({
-    subject: 'Intake binnenkort verwacht',
     what: 'De intake met de cliënt moet binnen twee weken na de aanmelding plaatsvinden.',
     due: dueBy(p.dueAt),
     todo: 'Plan de intake en leg de datum waarop hij is gehouden vast in de applicatie.',
   }),
   EXTENSION_REQUEST_DUE: (p) => ({
-    subject: 'Verlenging aanvragen',
     what: p.endDate
       ? `De toewijzing loopt af op ${dutchDate(p.endDate)}. Een verlenging vraagt u ongeveer acht weken vooraf aan.`
       : 'De toewijzing loopt binnenkort af. Een verlenging vraagt u ongeveer acht weken vooraf aan.',
@@ -58,41 +57,21 @@ const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
     todo: 'Vraag de verlenging aan met het verplichte verslag, of laat de toewijzing aflopen.',
   }),
   EXPANSION_ADVISED: (p) => ({
-    subject: 'Ongeveer 80% van de uren gebruikt',
     what: `Met de uren${p.month ? ` tot en met ${dutchMonth(p.month)}` : ''} is ongeveer 80% van de toegewezen uren gebruikt.`,
     todo: 'Vraag zo nodig een uitbreiding aan, met een verslag; de consulent beslist erover.',
   }),
   MONTH_DOUBLED: (p) => ({
-    subject: 'Verbruik in een maand verdubbeld',
     what: `Het verbruik${p.month ? ` in ${dutchMonth(p.month)}` : ''} is het dubbele van wat de indicatie per maand toekent.`,
     todo: 'Beoordeel met de aanbieder of de indicatie nog past.',
   }),
   CONSECUTIVE_NO_SHOWS: (p) => ({
-    subject: 'Cliënt meerdere keren niet verschenen',
     what: `De cliënt is ${p.consecutive ?? 2} keer achter elkaar niet verschenen op een afspraak.`,
     todo: 'Neem contact op met de aanbieder over hoe het verder gaat.',
   }),
 };
 
-/** Dutch names of the tasks, and what the consultant or provider does for each (the digest's lines). */
-export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
-  INTAKE_OVERDUE: { label: 'Intake te laat', todo: 'ga na waarom de intake nog niet is gehouden' },
-  DECIDE_EXTENSION: { label: 'Besluit over verlenging', todo: 'beoordeel de aanvraag en het verslag' },
-  DECIDE_EXPANSION: { label: 'Besluit over uitbreiding', todo: 'beoordeel of meer uren nodig zijn' },
-  INTERIM_EVALUATION: { label: 'Tussenevaluatie bemoeizorg', todo: 'evalueer met de aanbieder' },
-  END_EVALUATION: { label: 'Eindevaluatie bemoeizorg', todo: 'leg de uitkomst van de eindevaluatie vast' },
-  RISK_ANALYSIS: { label: 'Risicoanalyse', todo: 'maak met de partners een risicoanalyse' },
-  FOLLOW_UP_PLAN: { label: 'Vervolgplan', todo: 'stel een vervolgplan op' },
-  IB2_REEVALUATION: { label: 'Herbeoordeling IB2', todo: 'besluit over stoppen, IB1 of IB3' },
-  SUPPORT_PLAN_REVIEW: { label: 'Bespreking ondersteuningsplan', todo: 'bespreek het plan met de cliënt' },
-  RECONTACT_AFTER_NO_SHOWS: { label: 'Contact na niet verschijnen', todo: 'herstel het contact met de cliënt' },
-};
-
 const footer =
   'Dit bericht is automatisch verstuurd. Persoonsgegevens staan alleen in de applicatie; u ziet ze na het inloggen.';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function page(title: string, body: string): string {
   return [
@@ -109,7 +88,7 @@ function page(title: string, body: string): string {
 /** The e-mail for one notification of the lifecycle. */
 export function noticeMessage(kind: NoticeKind, payload: unknown, appUrl: string): Message {
   const p = noticePayload.parse(payload);
-  const n = notices[kind](p);
+  const n = { subject: notificationLabels[kind], ...notices[kind](p) };
   const ref = reference(p.trajectoryId);
   const link = trajectoryLink(appUrl, p.trajectoryId);
   const subject = `${n.subject}${n.due ? ` (${n.due})` : ''} – ${ref}`;

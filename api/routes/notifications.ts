@@ -6,7 +6,7 @@ import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
 import { id, page, paged } from '../schemas';
-import { nothing } from '../scope';
+import { everyRole, nothing } from '../scope';
 
 /**
  * Whose notifications an actor reads: a provider its own, a consultant its team's and the digests
@@ -28,9 +28,6 @@ function inboxScope(actor: Actor): Prisma.NotificationWhereInput {
       return { recipientRole: 'OPERATIONS' };
   }
 }
-
-/** Every role has an inbox and preferences of its own. */
-const everyone = ['CONSULTANT', 'PROVIDER', 'OPERATIONS'] as const;
 
 const preferences = z.strictObject({
   preferences: z
@@ -54,7 +51,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/notifications',
       summary: 'Own inbox, newest first, with read state and the number unread',
       tag: 'Notifications',
-      roles: everyone,
+      roles: everyRole,
       query: page.extend({ unread: z.enum(['true', 'false']).optional() }),
       handle: async ({ actor, query }) => {
         const scope = inboxScope(actor);
@@ -87,7 +84,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/notifications/{notificationId}/read',
       summary: 'Mark a notification of the own inbox as read (again is harmless)',
       tag: 'Notifications',
-      roles: everyone,
+      roles: everyRole,
       params: z.object({ notificationId: id }),
       handle: async ({ actor, params }) => {
         const found = await prisma.notification.findFirst({
@@ -110,7 +107,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/me/notification-preferences',
       summary: 'How each notification kind reaches me: IMMEDIATE e-mail (default), DIGEST, or INBOX_ONLY',
       tag: 'Notifications',
-      roles: everyone,
+      roles: everyRole,
       handle: ({ actor }) => preferencesOf(prisma, actor.id),
     }),
     endpoint({
@@ -118,7 +115,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       path: '/me/notification-preferences',
       summary: 'Set how some notification kinds reach me (the inbox always has them)',
       tag: 'Notifications',
-      roles: everyone,
+      roles: everyRole,
       body: preferences,
       handle: async ({ actor, body }) => {
         await prisma.$transaction(

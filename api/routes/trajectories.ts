@@ -7,7 +7,7 @@ import { checkRegistrationDates } from '../../domain/business-dates';
 import { trajectoryPhases } from '../../domain/lifecycle';
 import { AppError, refuseRules } from '../app-error';
 import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajectoryParams } from '../schemas';
-import { scopedTrajectory, trajectoryScope } from '../scope';
+import { everyRole, scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../../prisma/records/registration';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
@@ -162,7 +162,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       path: '/trajectories',
       summary: 'List trajectories in scope, filtered; ordered by next deadline, then id',
       tag: 'Trajectories',
-      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      roles: everyRole,
       query: listQuery,
       handle: async ({ actor, query }) => {
         const where = { AND: [trajectoryScope(actor), listFilter(query, new Date())] };
@@ -184,7 +184,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       path: '/trajectories/{trajectoryId}',
       summary: 'A trajectory with its indications, timeline (audit events) and pending deadlines',
       tag: 'Trajectories',
-      roles: ['CONSULTANT', 'PROVIDER', 'OPERATIONS'],
+      roles: everyRole,
       params: trajectoryParams,
       handle: async ({ actor, params }) => {
         const record = await scopedTrajectory(prisma, actor, params.trajectoryId, {

@@ -51,6 +51,7 @@ export function useApi({
       jwtSecret,
       logger: logs.logger,
       deliveryRetry: delivery?.().retry,
+      devSignIn: true,
     });
   });
   world.beforeTeardown(async () => {

@@ -1,4 +1,5 @@
-import { digestMessage, noticeMessage, reference, taskTexts } from '../../activities/delivery/messages';
+import { digestMessage, noticeMessage, reference } from '../../activities/delivery/messages';
+import { taskTexts } from '../../domain/labels';
 import { taskKinds } from '../../domain/lifecycle';
 import { noticeKinds } from '../../domain/notifications';
 

@@ -1,0 +1,63 @@
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import { everyRole } from '../scope';
+import { AppError } from '../app-error';
+
+/** Who is signed in, and the lists a form chooses from: providers and the product catalogue with its rules. */
+export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'get',
+      path: '/me',
+      summary: 'The signed-in user: name, role, team or provider',
+      tag: 'Reference',
+      roles: everyRole,
+      handle: async ({ actor }) => {
+        const user = await prisma.user.findUnique({
+          where: { id: actor.id },
+          select: {
+            id: true,
+            email: true,
+            displayName: true,
+            role: true,
+            team: { select: { id: true, name: true, municipality: true, region: true } },
+            provider: { select: { id: true, name: true } },
+          },
+        });
+        if (!user) throw new AppError(404, 'USER_NOT_FOUND', 'The signed-in user no longer exists');
+        return user;
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/providers',
+      summary: 'Every provider, by name (to choose one when registering a client)',
+      tag: 'Reference',
+      roles: everyRole,
+      handle: async () => ({
+        items: await prisma.provider.findMany({
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          select: { id: true, name: true, agbCode: true },
+        }),
+      }),
+    }),
+    endpoint({
+      method: 'get',
+      path: '/products',
+      summary: 'The catalogue with its rules (region, volume unit, durations, age limit, no-show policy)',
+      tag: 'Reference',
+      roles: everyRole,
+      handle: async () => ({
+        items: (
+          await prisma.product.findMany({
+            orderBy: [{ region: 'asc' }, { code: 'asc' }],
+          })
+        ).map((p) => ({
+          ...p,
+          validFrom: p.validFrom?.toISOString().slice(0, 10) ?? null,
+          validTo: p.validTo?.toISOString().slice(0, 10) ?? null,
+        })),
+      }),
+    }),
+  ];
+}

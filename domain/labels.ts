@@ -1,0 +1,78 @@
+import type { TaskKind, TrajectoryPhase } from './lifecycle';
+import type { NotificationKind } from './notifications';
+
+/**
+ * The Dutch words users read for the system's codes: screens and e-mails use these, never the
+ * code itself.
+ */
+export const phaseLabels: Record<TrajectoryPhase, string> = {
+  REGISTERED: 'Aangemeld',
+  INTAKE_HELD: 'Intake gehouden',
+  ACTIVE: 'Toegewezen',
+  CLOSED: 'Afgesloten',
+};
+
+/** Each task's name and what the consultant or provider does for it. */
+export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
+  INTAKE_OVERDUE: { label: 'Intake te laat', todo: 'ga na waarom de intake nog niet is gehouden' },
+  DECIDE_EXTENSION: { label: 'Besluit over verlenging', todo: 'beoordeel de aanvraag en het verslag' },
+  DECIDE_EXPANSION: { label: 'Besluit over uitbreiding', todo: 'beoordeel of meer uren nodig zijn' },
+  INTERIM_EVALUATION: { label: 'Tussenevaluatie bemoeizorg', todo: 'evalueer met de aanbieder' },
+  END_EVALUATION: { label: 'Eindevaluatie bemoeizorg', todo: 'leg de uitkomst van de eindevaluatie vast' },
+  RISK_ANALYSIS: { label: 'Risicoanalyse', todo: 'maak met de partners een risicoanalyse' },
+  FOLLOW_UP_PLAN: { label: 'Vervolgplan', todo: 'stel een vervolgplan op' },
+  IB2_REEVALUATION: { label: 'Herbeoordeling IB2', todo: 'besluit over stoppen, IB1 of IB3' },
+  SUPPORT_PLAN_REVIEW: { label: 'Bespreking ondersteuningsplan', todo: 'bespreek het plan met de cliënt' },
+  RECONTACT_AFTER_NO_SHOWS: { label: 'Contact na niet verschijnen', todo: 'herstel het contact met de cliënt' },
+};
+
+export const notificationLabels: Record<NotificationKind, string> = {
+  INTAKE_DUE_SOON: 'Intake binnenkort verwacht',
+  EXTENSION_REQUEST_DUE: 'Verlenging aanvragen',
+  EXPANSION_ADVISED: 'Ongeveer 80% van de uren gebruikt',
+  MONTH_DOUBLED: 'Verbruik in een maand verdubbeld',
+  CONSECUTIVE_NO_SHOWS: 'Cliënt meerdere keren niet verschenen',
+  DAILY_DIGEST: 'Dagoverzicht',
+};
+
+/** What is due at each kind of deadline (workflows/trajectory/contracts.ts DeadlineKind). */
+export const deadlineLabels: Record<string, string> = {
+  INTAKE_REMINDER: 'Herinnering intake',
+  INTAKE_OVERDUE: 'Intake uiterlijk',
+  EXTENSION_REQUEST_DUE: 'Verlenging aanvragen',
+  INTERIM_EVALUATION: 'Tussenevaluatie',
+  END_EVALUATION: 'Eindevaluatie',
+  SUPPORT_PLAN_REVIEW: 'Bespreking ondersteuningsplan',
+  IB2_REEVALUATION: 'Herbeoordeling IB2',
+  ALLOCATION_END: 'Einde toewijzing',
+};
+
+export const roleLabels = { CONSULTANT: 'Consulent', PROVIDER: 'Zorgaanbieder', OPERATIONS: 'Contractmanagement' };
+
+/** A label for a code from the database, or the code itself if a newer one has none yet. */
+export const labelOf = (labels: Record<string, string>, code: string | null | undefined): string =>
+  code ? (labels[code] ?? code) : '';
+
+/** The timeline's events (AuditEvent.action) as people say them. */
+export const eventLabels: Record<string, string> = {
+  TRAJECTORY_STARTED: 'Aangemeld',
+  INTAKE_RECORDED: 'Intake vastgelegd',
+  INTAKE_CORRECTED: 'Intakedatum gecorrigeerd',
+  INDICATION_DECIDED: 'Indicatie besloten',
+  INDICATION_PERIOD_STARTED: 'Nieuwe periode begonnen',
+  HOURS_DECLARED: 'Uren verantwoord',
+  HOURS_CORRECTED: 'Uren gecorrigeerd',
+  NO_SHOW_RECORDED: 'Niet verschenen',
+  EXTENSION_REQUESTED: 'Verlenging aangevraagd',
+  EXTENSION_GRANTED: 'Verlenging toegekend',
+  EXTENSION_REFUSED: 'Verlenging afgewezen',
+  EXPANSION_REQUESTED: 'Uitbreiding aangevraagd',
+  EXPANSION_GRANTED: 'Uitbreiding toegekend',
+  EXPANSION_REFUSED: 'Uitbreiding afgewezen',
+  END_DATE_CHANGED: 'Einddatum gewijzigd',
+  PRODUCT_CHANGED: 'Ander product',
+  END_EVALUATION_RECORDED: 'Eindevaluatie vastgelegd',
+  TASK_COMPLETED: 'Taak afgerond',
+  TRAJECTORY_CLOSED: 'Afgesloten',
+  IDENTITY_CORRECTED: 'Persoonsgegevens gecorrigeerd',
+};

@@ -1,0 +1,160 @@
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+
+/** Debian's chromium (ENVIRONMENT.md): .ci/run installs it; CHROMIUM_PATH points elsewhere. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Issue 11 (first part): the pages, in Dutch, accessible, behind a session with CSRF-protected forms. */
+describe('web application in a real browser', () => {
+  const api = useApi();
+  let server: Server;
+  let base = '';
+  let browser: Browser;
+  let trajectoryA = '';
+  let notificationA = '';
+
+  beforeAll(async () => {
+    server = api.app().listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    trajectoryA = await api.register(demoIds.providerA);
+    const prisma = api.db.prisma;
+    await prisma.task.create({
+      data: {
+        idempotencyKey: `test:${randomUUID()}`,
+        trajectoryId: trajectoryA,
+        kind: 'DECIDE_EXTENSION',
+        assigneeRole: 'CONSULTANT',
+        teamId: demoIds.teamZeist,
+        dueAt: new Date('2026-12-07T11:00:00Z'),
+      },
+    });
+    notificationA = (
+      await prisma.notification.create({
+        data: {
+          idempotencyKey: `test:${randomUUID()}`,
+          trajectoryId: trajectoryA,
+          recipientRole: 'PROVIDER',
+          providerId: demoIds.providerA,
+          kind: 'EXTENSION_REQUEST_DUE',
+          payload: { trajectoryId: trajectoryA, dueAt: '2026-12-06T23:00:00.000Z' },
+        },
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function signedIn(who: RegExp): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: who }).click();
+    await page.waitForURL((url) => url.pathname !== '/aanmelden');
+    return page;
+  }
+
+  /** SCREENSHOTS=1 keeps each role's main page under docs/ (shown in the README). */
+  async function keep(page: Page, name: string): Promise<void> {
+    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: `docs/${name}.png`, fullPage: true });
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
+  it('when nobody is signed in, then every page leads to the Dutch sign-in page, which is accessible', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/werkvoorraad`);
+    expect(new URL(page.url()).pathname).toBe('/aanmelden');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Aanmelden');
+    await expectAccessible(page);
+  });
+
+  it('when a consultant signs in, then the work list shows the team task in Dutch with its date and the client', async () => {
+    const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    expect(new URL(page.url()).pathname).toBe('/werkvoorraad');
+    const row = page.getByRole('row', { name: /Besluit over verlenging/ });
+    await expect(row.textContent()).resolves.toMatch(/7 december 2026.*Test Client/s);
+    await expectAccessible(page);
+    await keep(page, 'consulent-werkvoorraad');
+    await page.getByRole('link', { name: 'Open traject' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Traject Test Client/);
+    await expect(page.getByText('Aangemeld', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.waitForURL(`${base}/aanmelden`);
+  });
+
+  it('when a provider signs in, then the inbox and the deadlines are in Dutch; marking read needs the form token', async () => {
+    const page = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    expect(new URL(page.url()).pathname).toBe('/meldingen');
+    await expect(page.getByRole('row', { name: /Verlenging aanvragen/ }).textContent()).resolves.toContain(
+      'maandag 7 december 2026',
+    );
+    await expectAccessible(page);
+    await keep(page, 'zorgaanbieder-meldingen');
+
+    // Without the token (or with another) the form is refused and nothing changes.
+    const forged = await page.request.post(`${base}/meldingen/${notificationA}/gelezen`, { form: {} });
+    expect(forged.status()).toBe(403);
+    const wrong = await page.request.post(`${base}/meldingen/${notificationA}/gelezen`, {
+      form: { _csrf: 'x'.repeat(43) },
+    });
+    expect(wrong.status()).toBe(403);
+    expect(await api.db.prisma.notificationRead.count({ where: { notificationId: notificationA } })).toBe(0);
+    await page.getByRole('button', { name: 'Markeer als gelezen' }).click();
+    await page.waitForURL(`${base}/meldingen`);
+    await expect(page.getByText('0 ongelezen meldingen').count()).resolves.toBe(1);
+    expect(await api.db.prisma.notificationRead.count({ where: { notificationId: notificationA } })).toBe(1);
+
+    await page.getByRole('link', { name: 'Termijnen' }).click();
+    await expect(page.getByRole('row', { name: /Intake uiterlijk/ }).count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
+  it("when a provider opens another provider's trajectory, then it gets the 404 page", async () => {
+    const page = await signedIn(/\(Zorgaanbieder, Demo Zorg B\)/);
+    const response = await page.goto(`${base}/trajecten/${trajectoryA}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Pagina niet gevonden');
+    await expectAccessible(page);
+    expect((await page.goto(`${base}/overzicht`))?.status()).toBe(403);
+  });
+
+  it('when operations sign in, then the overview counts trajectories by phase in Dutch', async () => {
+    const page = await signedIn(/\(Contractmanagement\)/);
+    expect(new URL(page.url()).pathname).toBe('/overzicht');
+    await expect(page.getByRole('row', { name: /^Aangemeld \d+$/ }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await keep(page, 'contractmanagement-overzicht');
+  });
+
+  it('when the sign-in page is used with the keyboard alone, then Tab reaches a sign-in button and Enter signs in', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/aanmelden`);
+    let focused = '';
+    for (let i = 0; i < 10 && !focused.startsWith('Aanmelden als'); i++) {
+      await page.keyboard.press('Tab');
+      focused = ((await page.locator(':focus').textContent()) ?? '').trim();
+    }
+    expect(focused).toMatch(/^Aanmelden als/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname !== '/aanmelden');
+    await expect(page.getByRole('button', { name: 'Afmelden' }).count()).resolves.toBe(1);
+  });
+});

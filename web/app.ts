@@ -1,0 +1,131 @@
+import path from 'node:path';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { Role } from '../prisma/client';
+import { AppError } from '../api/app-error';
+import { toAppError } from '../api/errors';
+import { visitOf, type Visit, type WebDeps } from './context';
+import { html } from './html';
+import { page } from './layout';
+import { deadlinesPage, inboxPage } from './pages/inbox';
+import { overviewPage } from './pages/overview';
+import { devSignInPage, signInUnavailablePage } from './pages/sign-in';
+import { trajectoryPage } from './pages/trajectory';
+import { workListPage } from './pages/work';
+import { csrfToken, csrfValid } from './session';
+
+export type { WebDeps } from './context';
+
+const home: Record<Role, string> = { CONSULTANT: '/werkvoorraad', PROVIDER: '/meldingen', OPERATIONS: '/overzicht' };
+
+const stylesheets: Record<string, string> = {
+  '/static/utrecht.css': require.resolve('@utrecht/component-library-css/dist/index.css'),
+  '/static/design-tokens.css': require.resolve('@utrecht/design-tokens/dist/index.css'),
+  '/static/app.css': path.join(__dirname, 'static', 'app.css'),
+};
+
+const errorPages: Record<number, { title: string; text: string }> = {
+  400: { title: 'Ongeldig verzoek', text: 'Het verzoek klopt niet. Ga terug en probeer het opnieuw.' },
+  403: { title: 'Geen toegang', text: 'U hebt geen toegang tot deze pagina.' },
+  404: { title: 'Pagina niet gevonden', text: 'Deze pagina bestaat niet, of u hebt er geen toegang toe.' },
+};
+
+function errorPage(res: Response, status: number, visit?: Visit): void {
+  const shown = errorPages[status] ?? { title: 'Er ging iets mis', text: 'Probeer het later opnieuw.' };
+  res
+    .status(status)
+    .type('html')
+    .send(
+      page(
+        shown.title,
+        html`<p class="utrecht-paragraph">${shown.text}</p>
+          <p class="utrecht-paragraph"><a class="utrecht-link" href="/">Naar de startpagina</a></p>`,
+        visit?.viewer,
+      ),
+    );
+}
+
+/**
+ * The pages for consultants, providers and operations, served by the API's own app: server-rendered,
+ * Dutch, calling the API's use cases directly. Sessions are signed cookies; every form carries a
+ * CSRF token.
+ */
+export function webRouter(deps: WebDeps, log: (message: string) => void): Router {
+  const router = express.Router();
+  for (const [url, file] of Object.entries(stylesheets)) router.get(url, (_req, res) => res.sendFile(file));
+  router.use(express.urlencoded({ extended: false, limit: '20kb' }));
+
+  /** A page for a signed-in user; without a session, to the sign-in page; errors as Dutch pages. */
+  const signedIn =
+    (render: (visit: Visit, req: Request, res: Response) => Promise<string | void>): RequestHandler =>
+    async (req, res) => {
+      const visit = await visitOf(deps, req, res).catch(() => undefined);
+      if (!visit) return res.redirect(303, '/aanmelden');
+      if (req.method === 'POST' && !csrfValid(req)) return errorPage(res, 403, visit);
+      try {
+        const body = await render(visit, req, res);
+        if (typeof body === 'string') res.type('html').send(body);
+      } catch (error) {
+        const { status } = toAppError(error);
+        if (status >= 500) log(`Page ${req.method} ${req.path} failed: ${(error as Error).stack ?? String(error)}`);
+        errorPage(res, status, visit);
+      }
+    };
+
+  router.get('/', async (req, res) => {
+    const visit = await visitOf(deps, req, res);
+    res.redirect(303, visit ? home[visit.actor.role] : '/aanmelden');
+  });
+  router.get('/aanmelden', async (req, res) => {
+    const visit = await visitOf(deps, req, res);
+    if (visit) return res.redirect(303, home[visit.actor.role]);
+    const body = deps.devSignIn ? await devSignInPage(deps.prisma, csrfToken(req, res)) : signInUnavailablePage();
+    res.type('html').send(body);
+  });
+  router.post('/aanmelden', async (req, res) => {
+    if (!deps.devSignIn || !csrfValid(req)) return errorPage(res, 403);
+    const userId = String((req.body as Record<string, unknown>).userId ?? '');
+    const user = /^[0-9a-f-]{36}$/.test(userId) ? await deps.prisma.user.findUnique({ where: { id: userId } }) : null;
+    if (!user) return errorPage(res, 400);
+    await deps.sessions.signIn(req, res, user.id);
+    res.redirect(303, home[user.role]);
+  });
+  router.post(
+    '/afmelden',
+    signedIn(async (_visit, req, res) => {
+      deps.sessions.signOut(req, res);
+      res.redirect(303, '/aanmelden');
+    }),
+  );
+
+  router.get(
+    '/werkvoorraad',
+    signedIn((visit) => workListPage(visit, deps.prisma)),
+  );
+  router.get(
+    '/meldingen',
+    signedIn((visit) => inboxPage(visit)),
+  );
+  router.post(
+    '/meldingen/:notificationId/gelezen',
+    signedIn(async (visit, req, res) => {
+      await visit.call('post', '/notifications/{notificationId}/read', { params: req.params });
+      res.redirect(303, '/meldingen');
+    }),
+  );
+  router.get(
+    '/termijnen',
+    signedIn((visit) => deadlinesPage(visit)),
+  );
+  router.get(
+    '/overzicht',
+    signedIn(async (visit) => {
+      if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
+      return overviewPage(visit, deps.prisma);
+    }),
+  );
+  router.get(
+    '/trajecten/:trajectoryId',
+    signedIn((visit, req) => trajectoryPage(visit, String(req.params.trajectoryId))),
+  );
+  return router;
+}

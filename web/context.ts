@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Actor } from '../api/auth';
+import { AppError } from '../api/app-error';
+import type { Endpoint } from '../api/endpoint';
+import type { PrismaClient } from '../prisma/client';
+import type { Viewer } from './layout';
+import { csrfToken, type Sessions } from './session';
+
+export interface WebDeps {
+  prisma: PrismaClient;
+  /** The API's use cases: pages call them directly (validation, scope and rules included), not over HTTP. */
+  routes: Endpoint[];
+  sessions: Sessions;
+  /** The development sign-in lists the users; off with an identity provider or in production. */
+  devSignIn: boolean;
+}
+
+export interface Visit {
+  actor: Actor;
+  viewer: Viewer;
+  /** Runs an API use case as this user; a role it does not allow is a 403, as over HTTP. */
+  call(
+    method: 'get' | 'post',
+    path: string,
+    raw?: { params?: object; query?: object; body?: object },
+  ): Promise<unknown>;
+}
+
+/** The signed-in user of a page request, or undefined. */
+export async function visitOf(deps: WebDeps, req: Request, res: Response): Promise<Visit | undefined> {
+  const userId = await deps.sessions.userId(req);
+  const user = userId ? await deps.prisma.user.findUnique({ where: { id: userId } }) : null;
+  if (!user) return undefined;
+  const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId, providerId: user.providerId };
+  return {
+    actor,
+    viewer: { displayName: user.displayName, role: user.role, csrf: csrfToken(req, res) },
+    call: async (method, path, raw = {}) => {
+      const e = deps.routes.find((r) => r.method === method && r.path === path);
+      if (!e) throw new Error(`No use case ${method} ${path}`);
+      if (!e.roles.includes(actor.role)) throw new AppError(403, 'FORBIDDEN', 'Not for this role');
+      return e.run(actor, { params: raw.params ?? {}, query: raw.query ?? {}, body: raw.body ?? {} }, randomUUID());
+    },
+  };
+}

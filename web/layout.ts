@@ -1,0 +1,83 @@
+import type { Role } from '../prisma/client';
+import { roleLabels } from '../domain/labels';
+import { html, type Html } from './html';
+
+export interface Viewer {
+  displayName: string;
+  role: Role;
+  csrf: string;
+}
+
+const menus: Record<Role, { href: string; label: string }[]> = {
+  CONSULTANT: [
+    { href: '/werkvoorraad', label: 'Werkvoorraad' },
+    { href: '/meldingen', label: 'Meldingen' },
+  ],
+  PROVIDER: [
+    { href: '/meldingen', label: 'Meldingen' },
+    { href: '/termijnen', label: 'Termijnen' },
+  ],
+  OPERATIONS: [{ href: '/overzicht', label: 'Overzicht' }],
+};
+
+/** Every page: Dutch, NL Design System (Utrecht) styles, a skip link, one h1, the menu of the role. */
+export function page(title: string, body: Html, viewer?: Viewer): string {
+  return html`<!doctype html>
+    <html lang="nl" class="utrecht-html">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} – Wmo-trajecten</title>
+        <link rel="stylesheet" href="/static/design-tokens.css" />
+        <link rel="stylesheet" href="/static/utrecht.css" />
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body class="utrecht-theme utrecht-body">
+        <a class="utrecht-link skip-link" href="#inhoud">Direct naar de inhoud</a>
+        <header class="site-header">
+          <p class="site-name"><a class="utrecht-link" href="/">Wmo-trajecten</a></p>
+          ${viewer ? navigation(viewer) : ''}
+        </header>
+        <main id="inhoud" class="utrecht-page-content">
+          <h1 class="utrecht-heading-1">${title}</h1>
+          ${body}
+        </main>
+      </body>
+    </html>`.value;
+}
+
+function navigation(viewer: Viewer): Html {
+  return html`<nav aria-label="Hoofdmenu" class="site-nav">
+    <ul class="utrecht-unordered-list site-menu">
+      ${menus[viewer.role].map((m) => html`<li><a class="utrecht-link" href="${m.href}">${m.label}</a></li>`)}
+    </ul>
+    <p class="site-user">${viewer.displayName} (${roleLabels[viewer.role]})</p>
+    <form method="post" action="/afmelden">
+      <input type="hidden" name="_csrf" value="${viewer.csrf}" />
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">Afmelden</button>
+    </form>
+  </nav>`;
+}
+
+/** A table with a caption, header cells with scope, and a row per item. */
+export function table(caption: string, headers: string[], rows: Html[][], empty: string): Html {
+  if (rows.length === 0) return html`<p class="utrecht-paragraph">${empty}</p>`;
+  return html`<table class="utrecht-table">
+    <caption class="utrecht-table__caption">
+      ${caption}
+    </caption>
+    <thead class="utrecht-table__header">
+      <tr class="utrecht-table__row">
+        ${headers.map((h) => html`<th class="utrecht-table__header-cell" scope="col">${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody class="utrecht-table__body">
+      ${rows.map(
+        (cells) =>
+          html`<tr class="utrecht-table__row">
+            ${cells.map((c) => html`<td class="utrecht-table__cell">${c}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}

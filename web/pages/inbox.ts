@@ -1,0 +1,74 @@
+import { dutchDate, dutchDateWithWeekday } from '../../domain/dutch-dates';
+import { deadlineLabels, labelOf, notificationLabels, phaseLabels } from '../../domain/labels';
+import type { Visit } from '../context';
+import { html } from '../html';
+import { page, table } from '../layout';
+
+interface NotificationRow {
+  id: string;
+  trajectoryId: string | null;
+  kind: string;
+  payload: { dueAt?: string } | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** The own inbox: newest first, unread marked, each one can be marked read. */
+export async function inboxPage(visit: Visit): Promise<string> {
+  const inbox = (await visit.call('get', '/notifications', { query: { limit: '100' } })) as {
+    items: NotificationRow[];
+    unread: number;
+  };
+  const rows = inbox.items.map((n) => [
+    html`${n.readAt ? '' : html`<strong>Nieuw: </strong>`}${labelOf(notificationLabels, n.kind)}`,
+    html`${n.payload?.dueAt ? dutchDateWithWeekday(new Date(n.payload.dueAt)) : ''}`,
+    html`${dutchDate(new Date(n.createdAt))}`,
+    html`${n.trajectoryId ? html`<a class="utrecht-link" href="/trajecten/${n.trajectoryId}">Open traject</a>` : ''}`,
+    n.readAt
+      ? html`Gelezen`
+      : html`<form class="inline-form" method="post" action="/meldingen/${n.id}/gelezen">
+          <input type="hidden" name="_csrf" value="${visit.viewer.csrf}" />
+          <button class="utrecht-button utrecht-button--subtle" type="submit">Markeer als gelezen</button>
+        </form>`,
+  ]);
+  return page(
+    'Meldingen',
+    html`<p class="utrecht-paragraph">
+        ${inbox.unread === 1 ? '1 ongelezen melding' : `${inbox.unread} ongelezen meldingen`}
+      </p>
+      ${table('Uw meldingen, de nieuwste eerst', ['Melding', 'Uiterlijk', 'Ontvangen', 'Traject', 'Status'], rows, 'Geen meldingen.')}`,
+    visit.viewer,
+  );
+}
+
+interface DeadlineRow {
+  trajectoryId: string;
+  phase: string;
+  kind: string | null;
+  dueAt: Date | null;
+  reminderAt: Date | null;
+}
+
+/** What is due for the provider's clients in the coming weeks, soonest first. */
+export async function deadlinesPage(visit: Visit): Promise<string> {
+  const { items } = (await visit.call('get', '/deadlines', { query: { limit: '100', withinDays: '60' } })) as {
+    items: DeadlineRow[];
+  };
+  const rows = items.map((d) => [
+    html`${labelOf(deadlineLabels, d.kind)}`,
+    html`${d.dueAt ? dutchDateWithWeekday(new Date(d.dueAt)) : ''}`,
+    html`${d.reminderAt ? dutchDate(new Date(d.reminderAt)) : ''}`,
+    html`${labelOf(phaseLabels, d.phase)}`,
+    html`<a class="utrecht-link" href="/trajecten/${d.trajectoryId}">Open traject</a>`,
+  ]);
+  return page(
+    'Termijnen',
+    table(
+      'Termijnen in de komende 60 dagen',
+      ['Wat', 'Uiterlijk', 'Herinnering', 'Fase', 'Traject'],
+      rows,
+      'Geen termijnen in de komende 60 dagen.',
+    ),
+    visit.viewer,
+  );
+}

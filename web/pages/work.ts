@@ -1,0 +1,49 @@
+import type { PrismaClient } from '../../prisma/client';
+import { dutchDate } from '../../domain/dutch-dates';
+import { isTaskKind } from '../../domain/lifecycle';
+import { taskTexts } from '../../domain/labels';
+import type { Visit } from '../context';
+import { html } from '../html';
+import { page, table } from '../layout';
+
+interface TaskRow {
+  id: string;
+  trajectoryId: string;
+  kind: string;
+  dueAt: Date;
+  overdue: boolean;
+}
+
+/** Client names of the trajectories on a page, for the people whose scope includes them. */
+export async function clientNames(prisma: PrismaClient, trajectoryIds: string[]): Promise<Map<string, string>> {
+  const rows = await prisma.trajectory.findMany({
+    where: { id: { in: trajectoryIds } },
+    select: { id: true, client: { select: { identity: { select: { fullName: true } } } } },
+  });
+  return new Map(rows.map((r) => [r.id, r.client.identity?.fullName ?? '']));
+}
+
+/** The consultant team's open tasks: overdue first, then by due date. */
+export async function workListPage(visit: Visit, prisma: PrismaClient): Promise<string> {
+  const { items } = (await visit.call('get', '/tasks', { query: { limit: '100' } })) as { items: TaskRow[] };
+  const names = await clientNames(
+    prisma,
+    items.map((t) => t.trajectoryId),
+  );
+  const rows = items.map((t) => [
+    html`${isTaskKind(t.kind) ? taskTexts[t.kind].label : t.kind}`,
+    html`${t.overdue ? html`<span class="overdue">te laat: </span>` : ''}${dutchDate(t.dueAt)}`,
+    html`${names.get(t.trajectoryId) ?? ''}`,
+    html`<a class="utrecht-link" href="/trajecten/${t.trajectoryId}">Open traject</a>`,
+  ]);
+  return page(
+    'Werkvoorraad',
+    table(
+      'Open taken van uw team, de oudste eerst',
+      ['Taak', 'Uiterlijk', 'Cliënt', 'Traject'],
+      rows,
+      'Geen open taken.',
+    ),
+    visit.viewer,
+  );
+}
