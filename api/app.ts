@@ -24,6 +24,7 @@ import { trajectoryRoutes } from './routes/trajectories';
 import { WorkflowStarts } from './workflow-starts';
 import { webRouter } from '../web/app';
 import { Sessions } from '../web/session';
+import { Oidc, type OidcSettings } from '../web/oidc';
 import { operationsAlertRoutes } from './operations-alerts';
 
 export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
@@ -45,6 +46,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   idempotencyClaimTimeoutMs?: number;
   /** Offer the development sign-in page (npm start without an identity provider, never in production). */
   devSignIn?: boolean;
+  /** Sign-in for people through the organisation's identity provider; it turns the development sign-in off. */
+  oidc?: OidcSettings;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -94,8 +97,15 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(docsPage(routes)));
   app.use(
-    webRouter({ prisma, routes, sessions: new Sessions(jwtSecret), devSignIn: deps.devSignIn ?? false }, (message) =>
-      logger.error(message),
+    webRouter(
+      {
+        prisma,
+        routes,
+        sessions: new Sessions(jwtSecret),
+        devSignIn: !deps.oidc && (deps.devSignIn ?? false),
+        oidc: deps.oidc && new Oidc(deps.oidc, prisma, jwtSecret),
+      },
+      (message) => logger.error(message),
     ),
   );
   app.use(authFailureLimiter(deps.authFailureLimit ?? 20));

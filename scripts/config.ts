@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePayloadKeys } from '../api/payload-codec';
+import { OIDC_CALLBACK_PATH, type OidcSettings } from '../web/oidc';
 
 /** Where the project lives, so `.data/` and `.temporal/` do not depend on the caller's cwd. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -91,6 +92,11 @@ export const envSchema = z
     DELIVERY_RETRY_MAX_INTERVAL: lifetime.default('1h'),
     // The consultants' daily digest, a Temporal Schedule at 07:30 Europe/Amsterdam on working days.
     DIGEST_SCHEDULE: flag.default(true),
+    // The organisation's identity provider (OpenID Connect): people sign in there; with it set, the
+    // development sign-in page is off. The redirect URL registered there: <APP_URL>/aanmelden/oidc/terug.
+    OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
     // production: no development sign-in page, whatever else is set.
     NODE_ENV: optionalText.pipe(z.enum(['development', 'production', 'test']).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -99,11 +105,26 @@ export const envSchema = z
   .refine((env) => lifetimeSeconds(env.TOKEN_TTL) <= lifetimeSeconds(env.TOKEN_MAX_LIFETIME), {
     path: ['TOKEN_TTL'],
     message: 'must not exceed TOKEN_MAX_LIFETIME',
+  })
+  .refine((env) => !env.OIDC_ISSUER === !env.OIDC_CLIENT_ID, {
+    path: ['OIDC_CLIENT_ID'],
+    message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together',
   });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 
 export class ConfigError extends Error {}
+
+/** Sign-in through the organisation's identity provider, when configured. */
+export function oidcSettings(config: Config): OidcSettings | undefined {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID) return undefined;
+  return {
+    issuer: config.OIDC_ISSUER,
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    redirectUrl: new URL(OIDC_CALLBACK_PATH, config.APP_URL).href,
+  };
+}
 
 /** Parses the environment once at start-up; a bad value stops the process with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -3,7 +3,7 @@ import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
-import { ConfigError, lifetimeSeconds, loadConfig } from './config';
+import { ConfigError, lifetimeSeconds, loadConfig, oidcSettings } from './config';
 import { serveApi } from './api-server';
 import { deliveryRetry } from './delivery';
 import { describeStartupFailure, Shutdown } from './lifecycle';
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     payloadCodec: codec,
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
     deliveryRetry: deliveryRetry(config),
+    oidc: oidcSettings(config),
     logger: createLogger(config.LOG_LEVEL),
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);

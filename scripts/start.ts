@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { seedCatalogue, seedDemo, seedDemoContacts } from '../prisma/seed/index';
-import { lifetimeSeconds, loadConfig, projectRoot, type Config } from './config';
+import { lifetimeSeconds, loadConfig, oidcSettings, projectRoot, type Config } from './config';
 import { openDatabase, prepareDataFolder } from './database';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
 import { applyMigrations } from './migrate';
@@ -122,7 +122,8 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       payloadCodec: codec,
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
       deliveryRetry: deliveryRetry(config),
-      // No identity provider yet (OIDC comes next): the development sign-in, never in production.
+      // Without an identity provider, the development sign-in (never in production).
+      oidc: oidcSettings(config),
       devSignIn: config.NODE_ENV !== 'production',
       logger: createLogger(config.LOG_LEVEL),
     },
@@ -134,7 +135,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     [
       '',
       `  API            http://${config.API_HOST}:${port}  (docs: /docs, health: /health)`,
-      `  Web            http://${config.API_HOST}:${port}/  (development sign-in)`,
+      `  Web            http://${config.API_HOST}:${port}/  (${config.OIDC_ISSUER ? `sign-in at ${config.OIDC_ISSUER}` : 'development sign-in'})`,
       '  Token          npm run token -- consulent@zeist.example',
       temporal.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${temporal.address}`,
       `  Metrics        http://${config.API_HOST}:${port}/metrics` +

@@ -8,7 +8,8 @@ import { html } from './html';
 import { page } from './layout';
 import { deadlinesPage, inboxPage } from './pages/inbox';
 import { overviewPage } from './pages/overview';
-import { devSignInPage, signInUnavailablePage } from './pages/sign-in';
+import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
+import { OIDC_CALLBACK_PATH } from './oidc';
 import { trajectoryPage } from './pages/trajectory';
 import { workListPage } from './pages/work';
 import { csrfToken, csrfValid } from './session';
@@ -25,8 +26,12 @@ const stylesheets: Record<string, string> = {
 
 const errorPages: Record<number, { title: string; text: string }> = {
   400: { title: 'Ongeldig verzoek', text: 'Het verzoek klopt niet. Ga terug en probeer het opnieuw.' },
-  403: { title: 'Geen toegang', text: 'U hebt geen toegang tot deze pagina.' },
+  403: { title: 'Geen toegang', text: 'U hebt geen toegang tot deze pagina, of uw account is hier niet bekend.' },
   404: { title: 'Pagina niet gevonden', text: 'Deze pagina bestaat niet, of u hebt er geen toegang toe.' },
+  503: {
+    title: 'Tijdelijk niet beschikbaar',
+    text: 'Aanmelden lukt nu niet. Probeer het over enkele minuten opnieuw.',
+  },
 };
 
 function errorPage(res: Response, status: number, visit?: Visit): void {
@@ -78,8 +83,32 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   router.get('/aanmelden', async (req, res) => {
     const visit = await visitOf(deps, req, res);
     if (visit) return res.redirect(303, home[visit.actor.role]);
-    const body = deps.devSignIn ? await devSignInPage(deps.prisma, csrfToken(req, res)) : signInUnavailablePage();
+    const body = deps.oidc
+      ? organisationSignInPage()
+      : deps.devSignIn
+        ? await devSignInPage(deps.prisma, csrfToken(req, res))
+        : signInUnavailablePage();
     res.type('html').send(body);
+  });
+  router.get('/aanmelden/oidc', async (req, res) => {
+    if (!deps.oidc) return errorPage(res, 404);
+    try {
+      await deps.oidc.start(req, res);
+    } catch (error) {
+      log(`The identity provider is not reachable: ${(error as Error).message}`);
+      errorPage(res, 503);
+    }
+  });
+  router.get(OIDC_CALLBACK_PATH, async (req, res) => {
+    if (!deps.oidc) return errorPage(res, 404);
+    const user = await deps.oidc.finish(req, res).catch((error: unknown) => {
+      log(`A sign-in answer was refused: ${(error as Error).message}`);
+      return null;
+    });
+    if (user === null) return errorPage(res, 400);
+    if (!user) return errorPage(res, 403);
+    await deps.sessions.signIn(req, res, user.id);
+    res.redirect(303, home[user.role]);
   });
   router.post('/aanmelden', async (req, res) => {
     if (!deps.devSignIn || !csrfValid(req)) return errorPage(res, 403);

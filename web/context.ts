@@ -5,6 +5,7 @@ import { AppError } from '../api/app-error';
 import type { Endpoint } from '../api/endpoint';
 import type { PrismaClient } from '../prisma/client';
 import type { Viewer } from './layout';
+import type { Oidc } from './oidc';
 import { csrfToken, type Sessions } from './session';
 
 export interface WebDeps {
@@ -14,6 +15,8 @@ export interface WebDeps {
   sessions: Sessions;
   /** The development sign-in lists the users; off with an identity provider or in production. */
   devSignIn: boolean;
+  /** The organisation's identity provider (OpenID Connect), when configured. */
+  oidc?: Oidc;
 }
 
 export interface Visit {

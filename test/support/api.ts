@@ -5,6 +5,7 @@ import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
 import type { DeliverySettings } from '../../scripts/delivery';
+import type { OidcSettings } from '../../web/oidc';
 import type { TestDatabase } from './database';
 import { useLifecycle } from './lifecycle';
 import { capturingLogger } from './logs';
@@ -27,10 +28,13 @@ export const bsnOf = (n: number, prefix = 999): string => {
 export function useApi({
   database,
   delivery,
+  oidc,
 }: {
   database?: () => Promise<TestDatabase>;
   /** How the suite's worker delivers (read after the suite's earlier beforeAll, e.g. a started SMTP receiver). */
   delivery?: () => DeliverySettings;
+  /** People sign in at this identity provider (read after the suite's earlier beforeAll). */
+  oidc?: () => OidcSettings;
 } = {}) {
   // No demo trajectories: list tests count exactly what they registered.
   const world = useLifecycle(startTestTemporal, { demoTrajectories: false, database });
@@ -52,6 +56,7 @@ export function useApi({
       logger: logs.logger,
       deliveryRetry: delivery?.().retry,
       devSignIn: true,
+      oidc: oidc?.(),
     });
   });
   world.beforeTeardown(async () => {

@@ -32,6 +32,19 @@ export async function devSignInPage(prisma: PrismaClient, csrf: string): Promise
   );
 }
 
+/** With an identity provider: one way in, through the organisation. */
+export function organisationSignInPage(): string {
+  return page(
+    'Aanmelden',
+    html`<p class="utrecht-paragraph">U meldt zich aan met het account van uw organisatie.</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/aanmelden/oidc"
+          >Aanmelden via uw organisatie</a
+        >
+      </p>`,
+  );
+}
+
 export function signInUnavailablePage(): string {
   return page(
     'Aanmelden',
