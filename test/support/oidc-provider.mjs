@@ -1,4 +1,3 @@
-/* eslint-env node */
 /* global process, console */
 // A real OpenID Connect provider for the browser tests (the `oidc-provider` package, ES modules only,
 // hence its own process). Usage: node oidc-provider.mjs <port> <redirect URL>. Any password signs in;
