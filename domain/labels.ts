@@ -76,3 +76,43 @@ export const eventLabels: Record<string, string> = {
   TRAJECTORY_CLOSED: 'Afgesloten',
   IDENTITY_CORRECTED: 'Persoonsgegevens gecorrigeerd',
 };
+
+/** Why a value is refused, per rule (domain/indication-rules.ts, domain/business-dates.ts), in words. */
+export const ruleLabels: Record<string, string> = {
+  REGION: 'Dit product hoort niet bij de regio van uw team.',
+  CLIENT_AGE: 'De cliënt is te oud voor dit product.',
+  NO_HOURLY_VOLUME: 'Dit product wordt op resultaat gefinancierd: vul geen uren in.',
+  HOURLY_VOLUME_REQUIRED: 'Dit product wordt per uur gefinancierd: vul het aantal uren per week in.',
+  MAX_DURATION: 'De periode is langer dan dit product toestaat.',
+  MIN_DURATION: 'De periode is korter dan dit product vraagt.',
+  PERIOD: 'De einddatum ligt voor de begindatum.',
+  NOT_YET_VALID: 'Dit product geldt op die datum nog niet.',
+  NO_LONGER_VALID: 'Dit product geldt op die datum niet meer.',
+  ZRM_NOT_STABLE: 'Voor dit product moet de cliënt op alle leefgebieden van de ZRM een 4 of 5 scoren.',
+  INTAKE_IN_FUTURE: 'De intake kan niet in de toekomst liggen.',
+  INTAKE_BEFORE_REGISTRATION: 'De intake kan niet voor de aanmelding liggen.',
+  INTAKE_AFTER_DECISION: 'De intake kan niet na het besluit liggen.',
+  REGISTRATION_IN_FUTURE: 'De aanmelding kan niet in de toekomst liggen.',
+  BORN_IN_FUTURE: 'De geboortedatum kan niet in de toekomst liggen.',
+  MONTH_NOT_STARTED: 'Die maand is nog niet begonnen.',
+  MONTH_OUTSIDE_INDICATION: 'Die maand valt buiten de indicatie.',
+  NO_SHOW_IN_FUTURE: 'Niet verschijnen kan niet in de toekomst liggen.',
+  NO_SHOW_OUTSIDE_INDICATION: 'Die datum valt buiten de indicatie.',
+};
+
+/** The ZRM's domains (zelfredzaamheidsmatrix) as the matrix names them. */
+export const zrmDomainLabels: Record<string, string> = {
+  FINANCES: 'Financiën',
+  WORK_EDUCATION: 'Werk en opleiding',
+  TIME_USE: 'Tijdsbesteding',
+  HOUSING: 'Huisvesting',
+  DOMESTIC_RELATIONS: 'Huiselijke relaties',
+  MENTAL_HEALTH: 'Geestelijke gezondheid',
+  PHYSICAL_HEALTH: 'Lichamelijke gezondheid',
+  SUBSTANCE_USE: 'Middelengebruik',
+  BASIC_ADL: 'Basale ADL',
+  INSTRUMENTAL_ADL: 'Instrumentele ADL',
+  SOCIAL_NETWORK: 'Sociaal netwerk',
+  SOCIAL_PARTICIPATION: 'Maatschappelijke participatie',
+  JUSTICE: 'Justitie',
+};

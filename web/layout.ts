@@ -11,6 +11,7 @@ export interface Viewer {
 const menus: Record<Role, { href: string; label: string }[]> = {
   CONSULTANT: [
     { href: '/werkvoorraad', label: 'Werkvoorraad' },
+    { href: '/trajecten/nieuw', label: 'Cliënt aanmelden' },
     { href: '/meldingen', label: 'Meldingen' },
   ],
   PROVIDER: [

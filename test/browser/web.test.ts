@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoIds } from '../../prisma/seed/demo';
-import { useApi } from '../support/api';
+import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
+import { bsnOf, useApi } from '../support/api';
 
 /** Debian's chromium (ENVIRONMENT.md): .ci/run installs it; CHROMIUM_PATH points elsewhere. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -142,6 +143,56 @@ describe('web application in a real browser', () => {
     await expect(page.getByRole('row', { name: /^Aangemeld \d+$/ }).count()).resolves.toBe(1);
     await expectAccessible(page);
     await keep(page, 'contractmanagement-overzicht');
+  });
+
+  it('when a consultant registers a client and decides an indication and the provider records the intake and declares hours, then every form works in Dutch, with refusals beside their fields', async () => {
+    const today = dateOf(new Date());
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.getByRole('link', { name: 'Cliënt aanmelden' }).click();
+    await expectAccessible(consultant);
+    // Sent empty: every field says what is wrong, and the page stays accessible.
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(consultant.getByRole('alert').textContent()).resolves.toContain('Niet alles is goed ingevuld');
+    await expect(consultant.locator('[aria-invalid="true"]').count()).resolves.toBe(4);
+    await expectAccessible(consultant);
+    await consultant.getByLabel('BSN').fill(bsnOf(5_001));
+    await consultant.getByLabel('Naam').fill('Formulier Proef');
+    await consultant.getByLabel('Geboortedatum').fill('1980-05-17');
+    await consultant.getByLabel('Zorgaanbieder').selectOption({ label: 'Demo Begeleiding A' });
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await consultant.waitForURL(/\/trajecten\/[0-9a-f-]{36}$/);
+    const trajectoryUrl = consultant.url();
+    await expect(consultant.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Traject Formulier Proef');
+
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(trajectoryUrl);
+    await provider.getByLabel('Datum van de intake').fill(today);
+    await provider.getByRole('button', { name: 'Intake vastleggen' }).click();
+    await provider.waitForURL(trajectoryUrl);
+    await expect(provider.getByText('Intake gehouden', { exact: true }).count()).resolves.toBe(1);
+
+    await consultant.goto(trajectoryUrl);
+    await expectAccessible(consultant);
+    await consultant.getByLabel('Product').selectOption('02B05');
+    await consultant.getByLabel('Begindatum').fill(today);
+    await consultant.getByLabel('Einddatum').fill(addDays(addMonths(today, 3), -1));
+    await consultant.getByRole('button', { name: 'Indicatie besluiten' }).click();
+    // 02B05 is financed by the hour: the refusal stands beside the hours field.
+    await expect(consultant.locator('#veld-hoursPerWeek-fout').textContent()).resolves.toContain(
+      'per uur gefinancierd',
+    );
+    await expect(consultant.getByLabel('Begindatum').inputValue()).resolves.toBe(today);
+    await consultant.getByLabel('Uren per week').fill('4');
+    await consultant.getByRole('button', { name: 'Indicatie besluiten' }).click();
+    await consultant.waitForURL(trajectoryUrl);
+    await expect(consultant.getByText('Toegewezen', { exact: true }).count()).resolves.toBe(1);
+
+    await provider.goto(trajectoryUrl);
+    await provider.getByLabel('Maand (eerste dag)').fill(firstOfMonth(today));
+    await provider.getByLabel('Direct (minuten)', { exact: true }).fill('600');
+    await provider.getByRole('button', { name: 'Uren verantwoorden' }).click();
+    await expect(provider.getByRole('status').textContent()).resolves.toMatch(/Gebruik van de toewijzing:\s+\d+%/);
+    await expectAccessible(provider);
   });
 
   it('when the sign-in page is used with the keyboard alone, then Tab reaches a sign-in button and Enter signs in', async () => {

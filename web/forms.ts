@@ -1,0 +1,118 @@
+import type { ErrorDetail } from '../api/app-error';
+import { toAppError } from '../api/errors';
+import { ruleLabels } from '../domain/labels';
+import { html, type Html } from './html';
+
+/** What went wrong per form field (`client.bsn`), in Dutch. */
+export type FieldErrors = Record<string, string>;
+
+const dutchMessage = (d: ErrorDetail): string => {
+  const rule = d.rule?.split('.').pop();
+  if (rule && ruleLabels[rule]) return ruleLabels[rule];
+  return 'Deze waarde klopt niet. Controleer wat u hebt ingevuld.';
+};
+
+/** A refusal of the use case, as errors beside the fields it names; anything else is thrown on. */
+export function fieldErrors(thrown: unknown): { errors: FieldErrors; summary: string; status: number } {
+  // Refusals of the workflow arrive as Temporal failures: the same mapping as the API's answers.
+  const error = toAppError(thrown);
+  if (error.status >= 500 || error.status === 403 || error.status === 404) throw thrown;
+  const errors: FieldErrors = {};
+  for (const d of error.details ?? []) {
+    const field = d.path?.replace(/^body\./, '') ?? '';
+    errors[field] ??= dutchMessage(d);
+  }
+  const summary =
+    error.status === 409
+      ? 'Dit kan nu niet: de toestand van het traject is intussen veranderd, of het bestaat al.'
+      : 'Niet alles is goed ingevuld. Zie de meldingen bij de velden.';
+  return { errors, summary, status: error.status };
+}
+
+/** The fields of a sent form, without its CSRF token. */
+export function formValues(body: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).flatMap(([k, v]) =>
+      k !== '_csrf' && typeof v === 'string' ? [[k, v.trim()]] : [],
+    ),
+  );
+}
+
+const id = (name: string) => `veld-${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
+
+/** An alert above the form naming what to correct, linked to each field. */
+export function errorSummary(summary: string | undefined, errors: FieldErrors): Html {
+  if (!summary) return html``;
+  return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
+    <p class="utrecht-paragraph"><strong>${summary}</strong></p>
+    <ul class="utrecht-unordered-list">
+      ${Object.entries(errors).map(
+        ([name, message]) => html`<li><a class="utrecht-link" href="#${id(name)}">${message}</a></li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  value?: string;
+  errors: FieldErrors;
+  description?: string;
+  required?: boolean;
+}
+
+function wrap(spec: FieldSpec, control: (attrs: Html) => Html): Html {
+  const error = spec.errors[spec.name];
+  const describedBy = [spec.description && `${id(spec.name)}-uitleg`, error && `${id(spec.name)}-fout`]
+    .filter(Boolean)
+    .join(' ');
+  const attrs = html`id="${id(spec.name)}"
+  name="${spec.name}"${spec.required ? html` required` : ''}${
+    describedBy ? html` aria-describedby="${describedBy}"` : ''
+  }${error ? html` aria-invalid="true"` : ''}`;
+  return html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
+    <p class="utrecht-form-field__label">
+      <label class="utrecht-form-label" for="${id(spec.name)}">${spec.label}</label>
+    </p>
+    ${
+      spec.description
+        ? html`<p class="utrecht-form-field-description" id="${id(spec.name)}-uitleg">${spec.description}</p>`
+        : ''
+    }
+    ${error ? html`<p class="utrecht-form-field-error-message" id="${id(spec.name)}-fout">${error}</p>` : ''}
+    <p class="utrecht-form-field__input">${control(attrs)}</p>
+  </div>`;
+}
+
+export function textField(spec: FieldSpec & { type?: 'text' | 'date' | 'number'; step?: string }): Html {
+  return wrap(
+    spec,
+    (attrs) =>
+      html`<input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="${spec.type ?? 'text'}"
+        ${attrs}
+        value="${spec.value ?? ''}"
+        ${spec.step ? html` step="${spec.step}"` : ''}
+      />`,
+  );
+}
+
+export function selectField(spec: FieldSpec & { options: [string, string][] }): Html {
+  return wrap(
+    spec,
+    (attrs) =>
+      html`<select class="utrecht-select utrecht-select--html-select" ${attrs}>
+        ${spec.options.map(
+          ([value, label]) =>
+            html`<option value="${value}" ${value === spec.value ? html` selected` : ''}>${label}</option>`,
+        )}
+      </select>`,
+  );
+}
+
+export function submit(label: string, csrf: string): Html {
+  return html`<input type="hidden" name="_csrf" value="${csrf}" />
+    <p><button class="utrecht-button utrecht-button--primary-action" type="submit">${label}</button></p>`;
+}

@@ -1,0 +1,45 @@
+import type { Visit } from '../context';
+import { errorSummary, selectField, submit, textField, type FieldErrors } from '../forms';
+import { html } from '../html';
+import { page } from '../layout';
+
+export interface RegisterForm {
+  bsn?: string;
+  fullName?: string;
+  dateOfBirth?: string;
+  providerId?: string;
+}
+
+/** Aanmelding: the client and the provider, chosen from the list. */
+export async function registerPage(
+  visit: Visit,
+  form: RegisterForm = {},
+  refused: { errors: FieldErrors; summary?: string } = { errors: {} },
+): Promise<string> {
+  const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
+  const { errors } = refused;
+  return page(
+    'Cliënt aanmelden',
+    html`${errorSummary(refused.summary, errors)}
+      <form method="post" action="/trajecten/nieuw" novalidate>
+        ${textField({ name: 'client.bsn', label: 'BSN', value: form.bsn, errors, required: true, description: '9 cijfers' })}
+        ${textField({ name: 'client.fullName', label: 'Naam', value: form.fullName, errors, required: true })}
+        ${textField({ name: 'client.dateOfBirth', label: 'Geboortedatum', type: 'date', value: form.dateOfBirth, errors, required: true })}
+        ${selectField({
+          name: 'providerId',
+          label: 'Zorgaanbieder',
+          value: form.providerId,
+          errors,
+          required: true,
+          options: [['', 'Kies een zorgaanbieder'], ...items.map((p): [string, string] => [p.id, p.name])],
+        })}
+        ${submit('Aanmelden', visit.viewer.csrf)}
+      </form>`,
+    visit.viewer,
+  );
+}
+
+export const registerBody = (form: RegisterForm) => ({
+  client: { bsn: form.bsn ?? '', fullName: form.fullName ?? '', dateOfBirth: form.dateOfBirth ?? '' },
+  providerId: form.providerId ?? '',
+});
