@@ -7,7 +7,8 @@ import { visitOf, type Visit, type WebDeps } from './context';
 import { html } from './html';
 import { page } from './layout';
 import { deadlinesPage, inboxPage } from './pages/inbox';
-import { overviewPage } from './pages/overview';
+import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
+import { dateOf } from '../domain/calendar';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
 import { trajectoryPage, type Resent } from './pages/trajectory';
@@ -148,11 +149,25 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     '/termijnen',
     signedIn((visit) => deadlinesPage(visit)),
   );
+  const operationsOnly = (visit: Visit) => {
+    if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
+  };
   router.get(
     '/overzicht',
-    signedIn(async (visit) => {
-      if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
-      return overviewPage(visit, deps.prisma);
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return overviewPage(visit, deps.prisma, overviewFilters(req.query));
+    }),
+  );
+  router.get(
+    '/overzicht/trajecten.csv',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      const csv = await overviewCsv(visit, overviewFilters(req.query));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`trajecten-${dateOf(new Date())}.csv`)
+        .send(csv);
     }),
   );
   router.get(

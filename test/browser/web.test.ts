@@ -143,6 +143,29 @@ describe('web application in a real browser', () => {
     await expect(page.getByRole('row', { name: /^Aangemeld \d+$/ }).count()).resolves.toBe(1);
     await expectAccessible(page);
     await keep(page, 'contractmanagement-overzicht');
+
+    // Filter: provider A's registered trajectories; the export holds the same ones.
+    await page.getByLabel('Fase').selectOption({ label: 'Aangemeld' });
+    await page.getByLabel('Zorgaanbieder').selectOption({ label: 'Demo Begeleiding A' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/phase=REGISTERED/);
+    const expected = await api.db.prisma.trajectory.count({
+      where: { phase: 'REGISTERED', providerId: demoIds.providerA },
+    });
+    const found = page.getByRole('table', { name: /Gevonden trajecten/ }).getByRole('row');
+    await expect(found.count()).resolves.toBe(expected + 1); // and the header row
+    await expectAccessible(page);
+    const download = await page.request.get(
+      `${base}${await page.getByRole('link', { name: 'Exporteer als CSV' }).getAttribute('href')}`,
+    );
+    expect(download.headers()['content-type']).toContain('text/csv');
+    const lines = (await download.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Traject;Fase;Zorgaanbieder;Product;Volgende termijn;Datum termijn');
+    expect(lines).toHaveLength(expected + 1);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^[0-9a-f-]{36};Aangemeld;Demo Begeleiding A;;/);
   });
 
   it('when a consultant registers a client and decides an indication and the provider records the intake and declares hours, then every form works in Dutch, with refusals beside their fields', async () => {
