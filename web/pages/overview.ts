@@ -141,7 +141,8 @@ export async function overviewPage(visit: Visit, prisma: PrismaClient, filters: 
         <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoeken</button></p>
       </form>
       <p class="utrecht-paragraph">
-        ${list.total} trajecten gevonden${list.total > 50 ? '; de eerste 50 op volgorde van termijn' : ''}.
+        ${list.total === 1 ? '1 traject' : `${list.total} trajecten`}
+        gevonden${list.total > 50 ? '; de eerste 50 op volgorde van termijn' : ''}.
         <a class="utrecht-link" href="/overzicht/trajecten.csv${query ? `?${query}` : ''}">Exporteer als CSV</a>
       </p>
       ${table('Gevonden trajecten, op volgorde van termijn', ['Fase', 'Zorgaanbieder', 'Product', 'Termijn', 'Datum', 'Traject'], rows, 'Geen trajecten gevonden.')}`,
