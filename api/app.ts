@@ -25,6 +25,7 @@ import { WorkflowStarts } from './workflow-starts';
 import { webRouter } from '../web/app';
 import { Sessions } from '../web/session';
 import { Oidc, type OidcSettings } from '../web/oidc';
+import { workflowLinks } from '../web/context';
 import { operationsAlertRoutes } from './operations-alerts';
 
 export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
@@ -48,6 +49,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   devSignIn?: boolean;
   /** Sign-in for people through the organisation's identity provider; it turns the development sign-in off. */
   oidc?: OidcSettings;
+  /** The Temporal Web UI, for links from trajectory pages to their workflows (operations). */
+  temporalUiUrl?: string;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -104,6 +107,9 @@ export function createApp(deps: AppDependencies): Express {
         sessions: new Sessions(jwtSecret),
         devSignIn: !deps.oidc && (deps.devSignIn ?? false),
         oidc: deps.oidc && new Oidc(deps.oidc, prisma, jwtSecret),
+        workflowLink: deps.temporalUiUrl
+          ? workflowLinks(deps.temporalUiUrl, deps.temporal.options.namespace)
+          : undefined,
       },
       (message) => logger.error(message),
     ),

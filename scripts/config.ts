@@ -34,6 +34,9 @@ export const envSchema = z
     TEMPORAL_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: optionalText,
+    // The Temporal Web UI as operations reach it: trajectory pages link to their workflow there.
+    // Unset: npm start's dev server UI (TEMPORAL_UI_PORT); with TEMPORAL_ADDRESS, no link.
+    TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
     TEMPORAL_ALLOW_DOWNLOAD: flag.default(true),
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port.default(3000),

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
     deliveryRetry: deliveryRetry(config),
     oidc: oidcSettings(config),
+    temporalUiUrl: config.TEMPORAL_UI_URL,
     logger: createLogger(config.LOG_LEVEL),
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);

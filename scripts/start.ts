@@ -124,6 +124,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       deliveryRetry: deliveryRetry(config),
       // Without an identity provider, the development sign-in (never in production).
       oidc: oidcSettings(config),
+      temporalUiUrl: config.TEMPORAL_UI_URL ?? temporal.uiUrl,
       devSignIn: config.NODE_ENV !== 'production',
       logger: createLogger(config.LOG_LEVEL),
     },

@@ -67,7 +67,13 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   const signedIn =
     (render: (visit: Visit, req: Request, res: Response) => Promise<string | void>): RequestHandler =>
     async (req, res) => {
-      const visit = await visitOf(deps, req, res).catch(() => undefined);
+      let visit: Visit | undefined;
+      try {
+        visit = await visitOf(deps, req, res);
+      } catch (error) {
+        // The database is away: say so, rather than sending a signed-in person to the sign-in page.
+        return errorPage(res, toAppError(error).status);
+      }
       if (!visit) return res.redirect(303, '/aanmelden');
       if (req.method === 'POST' && !csrfValid(req)) return errorPage(res, 403, visit);
       try {

@@ -6,6 +6,7 @@ import type { Endpoint } from '../api/endpoint';
 import type { PrismaClient } from '../prisma/client';
 import type { Viewer } from './layout';
 import type { Oidc } from './oidc';
+import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
 import { csrfToken, type Sessions } from './session';
 
 export interface WebDeps {
@@ -17,10 +18,20 @@ export interface WebDeps {
   devSignIn: boolean;
   /** The organisation's identity provider (OpenID Connect), when configured. */
   oidc?: Oidc;
+  /** A trajectory's workflow in the Temporal Web UI, when its address is known. */
+  workflowLink?: (trajectoryId: string) => string;
 }
+
+/** Links into the Temporal Web UI: namespace and workflow id (`trajectory-<id>`). */
+export const workflowLinks =
+  (uiUrl: string, namespace: string) =>
+  (trajectoryId: string): string =>
+    `${uiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(trajectoryWorkflowId(trajectoryId))}`;
 
 export interface Visit {
   actor: Actor;
+  /** Operations only: the trajectory's workflow in the Temporal Web UI. */
+  workflowLink?: (trajectoryId: string) => string;
   viewer: Viewer;
   /** Runs an API use case as this user; a role it does not allow is a 403, as over HTTP. */
   call(
@@ -38,6 +49,7 @@ export async function visitOf(deps: WebDeps, req: Request, res: Response): Promi
   const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId, providerId: user.providerId };
   return {
     actor,
+    workflowLink: actor.role === 'OPERATIONS' ? deps.workflowLink : undefined,
     viewer: { displayName: user.displayName, role: user.role, csrf: csrfToken(req, res) },
     call: async (method, path, raw = {}) => {
       const e = deps.routes.find((r) => r.method === method && r.path === path);

@@ -95,6 +95,7 @@ describe('web application in a real browser', () => {
     await keep(page, 'consulent-werkvoorraad');
     await page.getByRole('link', { name: 'Open traject' }).first().click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Traject Test Client/);
+    await expect(page.getByRole('link', { name: 'Bekijk het proces in Temporal' }).count()).resolves.toBe(0);
     await expect(page.getByText('Aangemeld', { exact: true }).count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Afmelden' }).click();
@@ -166,6 +167,11 @@ describe('web application in a real browser', () => {
     expect(lines[0]).toBe('Traject;Fase;Zorgaanbieder;Product;Volgende termijn;Datum termijn');
     expect(lines).toHaveLength(expected + 1);
     for (const line of lines.slice(1)) expect(line).toMatch(/^[0-9a-f-]{36};Aangemeld;Demo Begeleiding A;;/);
+    // Each trajectory links to its workflow in the Temporal Web UI (operations only).
+    await page.getByRole('link', { name: 'Open traject' }).first().click();
+    const workflow = await page.getByRole('link', { name: 'Bekijk het proces in Temporal' }).getAttribute('href');
+    expect(workflow).toMatch(/^http:\/\/temporal-ui\.test\/namespaces\/default\/workflows\/trajectory-[0-9a-f-]{36}$/);
+    await expectAccessible(page);
   });
 
   it('when a consultant registers a client and decides an indication and the provider records the intake and declares hours, then every form works in Dutch, with refusals beside their fields', async () => {

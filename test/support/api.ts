@@ -57,6 +57,7 @@ export function useApi({
       deliveryRetry: delivery?.().retry,
       devSignIn: true,
       oidc: oidc?.(),
+      temporalUiUrl: 'http://temporal-ui.test',
     });
   });
   world.beforeTeardown(async () => {

@@ -90,7 +90,11 @@ export async function overviewPage(visit: Visit, prisma: PrismaClient, filters: 
     html`${t.indications[0]?.productCode ?? ''}`,
     html`${labelOf(deadlineLabels, t.nextDeadlineKind)}`,
     html`${t.nextDeadlineAt ? dutchDate(new Date(t.nextDeadlineAt)) : ''}`,
-    html`<a class="utrecht-link" href="/trajecten/${t.id}">Open traject</a>`,
+    html`<a class="utrecht-link" href="/trajecten/${t.id}">Open traject</a>${
+        visit.workflowLink
+          ? html` · <a class="utrecht-link" href="${visit.workflowLink(t.id)}">Proces in Temporal</a>`
+          : ''
+      }`,
   ]);
   const errors = {};
   const query = new URLSearchParams(filters).toString();

@@ -94,6 +94,13 @@ export async function trajectoryPage(
           <dd class="utrecht-data-list__item-value">${dutchDate(new Date(t.registeredAt))}</dd>
         </div>
       </dl>
+      ${
+        visit.workflowLink
+          ? html`<p class="utrecht-paragraph">
+              <a class="utrecht-link" href="${visit.workflowLink(t.id)}">Bekijk het proces in Temporal</a>
+            </p>`
+          : ''
+      }
       ${await actions(visit, t, shown.resent)}
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}
