@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { ruleLabels } from '../domain/labels';
 import { html, type Html } from './html';
+import { csrfField } from './session';
 
 /** What went wrong per form field (`client.bsn`), in Dutch. */
 export type FieldErrors = Record<string, string>;
@@ -113,6 +114,6 @@ export function selectField(spec: FieldSpec & { options: [string, string][] }): 
 }
 
 export function submit(label: string, csrf: string): Html {
-  return html`<input type="hidden" name="_csrf" value="${csrf}" />
+  return html`${csrfField(csrf)}
     <p><button class="utrecht-button utrecht-button--primary-action" type="submit">${label}</button></p>`;
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../prisma/client';
 import { roleLabels } from '../domain/labels';
 import { html, type Html } from './html';
+import { csrfField } from './session';
 
 export interface Viewer {
   displayName: string;
@@ -54,7 +55,7 @@ function navigation(viewer: Viewer): Html {
     </ul>
     <p class="site-user">${viewer.displayName} (${roleLabels[viewer.role]})</p>
     <form method="post" action="/afmelden">
-      <input type="hidden" name="_csrf" value="${viewer.csrf}" />
+      ${csrfField(viewer.csrf)}
       <button class="utrecht-button utrecht-button--secondary-action" type="submit">Afmelden</button>
     </form>
   </nav>`;

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
+import { html, type Html } from './html';
 
 /** The browser's session: a signed cookie naming the user (the role and scope come from the database). */
 const SESSION_COOKIE = 'wmo_sessie';
@@ -69,6 +70,9 @@ export function csrfToken(req: Request, res: Response): string {
   setCookie(req, res, CSRF_COOKIE, token, SESSION_SECONDS);
   return token;
 }
+
+/** The token's hidden field, in every form that changes something; `csrfValid` reads it back. */
+export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}" />`;
 
 /** A form counts only with the token its page was given (a cross-site form cannot read the cookie). */
 export function csrfValid(req: Request): boolean {

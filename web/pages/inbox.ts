@@ -3,6 +3,7 @@ import { deadlineLabels, labelOf, notificationLabels, phaseLabels } from '../../
 import type { Visit } from '../context';
 import { html } from '../html';
 import { page, table } from '../layout';
+import { csrfField } from '../session';
 
 interface NotificationRow {
   id: string;
@@ -27,7 +28,7 @@ export async function inboxPage(visit: Visit): Promise<string> {
     n.readAt
       ? html`Gelezen`
       : html`<form class="inline-form" method="post" action="/meldingen/${n.id}/gelezen">
-          <input type="hidden" name="_csrf" value="${visit.viewer.csrf}" />
+          ${csrfField(visit.viewer.csrf)}
           <button class="utrecht-button utrecht-button--subtle" type="submit">Markeer als gelezen</button>
         </form>`,
   ]);

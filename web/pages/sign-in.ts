@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../prisma/client';
 import { roleLabels } from '../../domain/labels';
 import { html } from '../html';
 import { page } from '../layout';
+import { csrfField } from '../session';
 
 /** The development sign-in: every user of the database, one button each (never with an identity provider). */
 export async function devSignInPage(prisma: PrismaClient, csrf: string): Promise<string> {
@@ -19,7 +20,7 @@ export async function devSignInPage(prisma: PrismaClient, csrf: string): Promise
           (u) =>
             html`<li>
               <form method="post" action="/aanmelden">
-                <input type="hidden" name="_csrf" value="${csrf}" />
+                ${csrfField(csrf)}
                 <input type="hidden" name="userId" value="${u.id}" />
                 <button class="utrecht-button utrecht-button--primary-action" type="submit">
                   Aanmelden als ${u.displayName}
