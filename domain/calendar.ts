@@ -88,12 +88,25 @@ function wallClockAsUtc(instant: Date): number {
 
 /** The instant Amsterdam's day `date` begins (midnight never falls in a DST gap there). */
 export function startOfDay(date: BusinessDate): Date {
-  const guess = asUtc(date).getTime();
+  return wallClockInstant(date, 0);
+}
+
+/**
+ * The instant Amsterdam's clock shows `minutes` past midnight on `date`. In the spring gap (02:00 to
+ * 03:00 does not exist) the clock time is read with the offset before the change: 02:30 is 03:30.
+ */
+export function wallClockInstant(date: BusinessDate, minutes: number): Date {
+  const guess = asUtc(date).getTime() + minutes * 60_000;
   const offset = wallClockAsUtc(new Date(guess)) - guess;
   const instant = guess - offset;
-  // Re-check at the candidate: the offset may differ between UTC midnight and Amsterdam midnight.
+  // Re-check at the candidate: the offset may differ between the UTC guess and Amsterdam's time.
   const corrected = wallClockAsUtc(new Date(instant)) - instant;
   return new Date(guess - corrected);
+}
+
+/** The last day of the month `date` falls in. */
+export function lastDayOfMonth(date: BusinessDate): BusinessDate {
+  return addDays(addMonths(firstOfMonth(date), 1), -1);
 }
 
 /** The Amsterdam date an instant falls on. */

@@ -21,3 +21,28 @@ export type ClosureReason = (typeof closureReasons)[number];
 export function isClosureReason(value: string): value is ClosureReason {
   return (closureReasons as readonly string[]).includes(value);
 }
+
+/**
+ * Each reason with its iWmo code (codelijst "Reden beëindiging" of the WMO307 stop message, iWmo
+ * 3.x) as users and the message traffic know it. The seeds name no codes; the two endings of our
+ * own are mapped to the nearest code: the maximum duration is the municipality's decision (36), a
+ * step-down ends the allocation for a change of product (37). Check with the functional owner.
+ */
+export const closureReasonCodes: Record<ClosureReason, { code: string; label: string }> = {
+  PER_PLAN: { code: '19', label: 'Levering volgens plan beëindigd' },
+  BY_AGREEMENT: { code: '23', label: 'In overeenstemming voortijdig beëindigd' },
+  BY_CLIENT: { code: '21', label: 'Eenzijdig door cliënt beëindigd' },
+  BY_PROVIDER: { code: '22', label: 'Eenzijdig door aanbieder beëindigd' },
+  OTHER_PROVIDER: { code: '38', label: 'Overstap naar andere aanbieder' },
+  MOVED: { code: '31', label: 'Verhuizing naar een andere gemeente' },
+  OTHER_DOMAIN: { code: '39', label: 'Uitstroom naar ander domein' },
+  DECEASED: { code: '02', label: 'Overlijden' },
+  MAXIMUM_DURATION: { code: '36', label: 'Geïnitieerd door de gemeente: maximale duur bereikt' },
+  STEP_DOWN: { code: '37', label: 'In verband met wijziging: afgeschaald naar lichtere ondersteuning' },
+};
+
+/** "19 – Levering volgens plan beëindigd": the reason as shown, code first. */
+export const closureReasonLabel = (reason: string): string => {
+  const known = isClosureReason(reason) ? closureReasonCodes[reason] : undefined;
+  return known ? `${known.code} – ${known.label}` : reason;
+};

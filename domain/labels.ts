@@ -116,3 +116,18 @@ export const zrmDomainLabels: Record<string, string> = {
   SOCIAL_PARTICIPATION: 'Maatschappelijke participatie',
   JUSTICE: 'Justitie',
 };
+
+/** Bemoeizorg's end evaluation outcomes (seed 003). */
+export const endEvaluationLabels: Record<string, string> = {
+  STEPPED_DOWN: 'Afgeschaald naar lichtere ondersteuning',
+  TRANSFERRED: 'Overgedragen aan andere hulp',
+  CONTACT_FAILED: 'Contact kwam niet tot stand',
+  REFERRAL_FAILED: 'Toeleiding is niet gelukt',
+};
+
+/** The state of an extension or expansion request. */
+export const requestStatusLabels: Record<string, string> = {
+  REQUESTED: 'aangevraagd, wacht op besluit',
+  GRANTED: 'toegekend',
+  REFUSED: 'afgewezen',
+};

@@ -1,4 +1,4 @@
-import { daysBetween, daysInMonth, type BusinessDate } from './calendar';
+import { daysBetween, daysInMonth, lastDayOfMonth, type BusinessDate } from './calendar';
 
 /** Minutes per week allocated, times the weeks of the period (inclusive dates). */
 export function allocatedMinutes(hoursPerWeek: number, startDate: BusinessDate, endDate: BusinessDate): number {
@@ -74,4 +74,35 @@ export function timeMixWarnings(totals: TimeTotals): TimeMixWarning[] {
   if (totals.indirectMinutes > MAX_INDIRECT_SHARE * clientBound) warnings.push('INDIRECT_ABOVE_30_PERCENT');
   if (totals.digitalMinutes > MAX_DIGITAL_SHARE * totals.directMinutes) warnings.push('DIGITAL_ABOVE_20_PERCENT');
   return warnings;
+}
+
+export interface PeriodUtilisation {
+  allocatedMinutes: number;
+  usedMinutes: number;
+  usedShare: number;
+  /** At the rate so far (through the last declared month), the minutes used by the end date. */
+  projectedMinutes: number;
+  threshold: number;
+}
+
+/**
+ * The utilisation bar's figures for an hourly allocation: what is allocated, what the declared
+ * months used, and the projection at that rate; null for a result-financed product.
+ */
+export function periodUtilisation(
+  indication: { hoursPerWeek: number | null; startDate: BusinessDate; endDate: BusinessDate },
+  used: { minutes: number; lastDeclaredMonth?: BusinessDate },
+): PeriodUtilisation | null {
+  if (indication.hoursPerWeek === null) return null;
+  const allocated = allocatedMinutes(indication.hoursPerWeek, indication.startDate, indication.endDate);
+  const monthEnd = used.lastDeclaredMonth && lastDayOfMonth(used.lastDeclaredMonth);
+  const through = monthEnd && monthEnd < indication.endDate ? monthEnd : indication.endDate;
+  const advice = utilisationAdvice({ allocatedMinutes: allocated, usedMinutes: used.minutes, ...indication, through });
+  return {
+    allocatedMinutes: allocated,
+    usedMinutes: used.minutes,
+    usedShare: advice.usedShare,
+    projectedMinutes: used.lastDeclaredMonth ? advice.projectedMinutes : 0,
+    threshold: EXPANSION_THRESHOLD,
+  };
 }

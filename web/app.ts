@@ -11,9 +11,9 @@ import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
 import { dateOf } from '../domain/calendar';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
-import { trajectoryPage, type Resent } from './pages/trajectory';
+import { trajectoryPage } from './pages/trajectory';
 import { registerBody, registerPage } from './pages/register';
-import { hoursBody, indicationBody, type FormValues } from './pages/trajectory-forms';
+import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { csrfToken, csrfValid } from './session';
@@ -206,49 +206,32 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   );
   router.get(
     '/trajecten/:trajectoryId',
-    signedIn((visit, req) => {
-      const share = Number(req.query.gebruik);
-      return trajectoryPage(visit, String(req.params.trajectoryId), {
-        usedShare: req.query.gebruik !== undefined && Number.isFinite(share) ? share : undefined,
-      });
-    }),
-  );
-
-  /** A form on the trajectory page: the use case, then back to the page (refused: the form filled in, errors beside fields). */
-  const trajectoryForm = (
-    form: Resent['form'],
-    action: string,
-    bodyOf: (values: FormValues) => object,
-    after: (outcome: unknown) => string = () => '',
-  ) =>
-    signedIn(async (visit, req, res) => {
-      const trajectoryId = String(req.params.trajectoryId);
-      const values = formValues(req.body);
-      try {
-        const outcome = await visit.call('post', `/trajectories/{trajectoryId}/${action}`, {
-          params: { trajectoryId },
-          body: bodyOf(values),
-        });
-        res.redirect(303, `/trajecten/${trajectoryId}${after(outcome)}`);
-      } catch (error) {
-        const refused = fieldErrors(error);
-        const body = await trajectoryPage(visit, trajectoryId, { resent: { form, values, refused } });
-        res.status(refused.status).type('html').send(body);
-      }
-    });
-  router.post(
-    '/trajecten/:trajectoryId/intake',
-    trajectoryForm('intake', 'intake', (v) => ({ heldOn: v.heldOn ?? '' })),
-  );
-  router.post('/trajecten/:trajectoryId/indicatie', trajectoryForm('indication', 'indication', indicationBody));
-  router.post(
-    '/trajecten/:trajectoryId/uren',
-    trajectoryForm(
-      'hours',
-      'hour-declarations',
-      hoursBody,
-      (o) => `?gebruik=${(o as { usedShare: number }).usedShare}`,
+    signedIn((visit, req) =>
+      trajectoryPage(visit, String(req.params.trajectoryId), { justDeclared: req.query.verantwoord === '1' }),
     ),
   );
+
+  // Each form on the trajectory page: its use case, then back to the page (refused: the form filled
+  // in again, the errors beside its fields).
+  for (const form of trajectoryForms) {
+    router.post(
+      `/trajecten/:trajectoryId/${form.key}`,
+      signedIn(async (visit, req, res) => {
+        const trajectoryId = String(req.params.trajectoryId);
+        const values = formValues(req.body);
+        try {
+          await visit.call('post', `/trajectories/{trajectoryId}/${form.action}`, {
+            params: { trajectoryId },
+            body: form.body(values),
+          });
+          res.redirect(303, `/trajecten/${trajectoryId}${form.after ?? ''}`);
+        } catch (error) {
+          const refused = fieldErrors(error);
+          const body = await trajectoryPage(visit, trajectoryId, { resent: { form: form.key, values, refused } });
+          res.status(refused.status).type('html').send(body);
+        }
+      }),
+    );
+  }
   return router;
 }

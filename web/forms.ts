@@ -6,6 +6,10 @@ import { csrfField } from './session';
 
 /** What went wrong per form field (`client.bsn`), in Dutch. */
 export type FieldErrors = Record<string, string>;
+/** A refused form's errors beside its fields, and the summary above it. */
+export type Refused = { errors: FieldErrors; summary?: string };
+/** What a form was filled in with, by field name. */
+export type FormValues = Record<string, string>;
 
 const dutchMessage = (d: ErrorDetail): string => {
   const rule = d.rule?.split('.').pop();
@@ -39,22 +43,25 @@ export function formValues(body: unknown): Record<string, string> {
   );
 }
 
-const id = (name: string) => `veld-${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
+/** A field's id: unique on the page when several forms share field names (`form` tells them apart). */
+const id = (name: string, form?: string) => `veld-${form ? `${form}-` : ''}${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
 /** An alert above the form naming what to correct, linked to each field. */
-export function errorSummary(summary: string | undefined, errors: FieldErrors): Html {
+export function errorSummary(summary: string | undefined, errors: FieldErrors, form?: string): Html {
   if (!summary) return html``;
   return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
     <p class="utrecht-paragraph"><strong>${summary}</strong></p>
     <ul class="utrecht-unordered-list">
       ${Object.entries(errors).map(
-        ([name, message]) => html`<li><a class="utrecht-link" href="#${id(name)}">${message}</a></li>`,
+        ([name, message]) => html`<li><a class="utrecht-link" href="#${id(name, form)}">${message}</a></li>`,
       )}
     </ul>
   </div>`;
 }
 
 interface FieldSpec {
+  /** The form's key, where one page holds several forms. */
+  form?: string;
   name: string;
   label: string;
   value?: string;
@@ -65,37 +72,37 @@ interface FieldSpec {
 
 function wrap(spec: FieldSpec, control: (attrs: Html) => Html): Html {
   const error = spec.errors[spec.name];
-  const describedBy = [spec.description && `${id(spec.name)}-uitleg`, error && `${id(spec.name)}-fout`]
-    .filter(Boolean)
-    .join(' ');
-  const attrs = html`id="${id(spec.name)}"
+  const fieldId = id(spec.name, spec.form);
+  const describedBy = [spec.description && `${fieldId}-uitleg`, error && `${fieldId}-fout`].filter(Boolean).join(' ');
+  const attrs = html`id="${fieldId}"
   name="${spec.name}"${spec.required ? html` required` : ''}${
     describedBy ? html` aria-describedby="${describedBy}"` : ''
   }${error ? html` aria-invalid="true"` : ''}`;
   return html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
     <p class="utrecht-form-field__label">
-      <label class="utrecht-form-label" for="${id(spec.name)}">${spec.label}</label>
+      <label class="utrecht-form-label" for="${fieldId}">${spec.label}</label>
     </p>
     ${
       spec.description
-        ? html`<p class="utrecht-form-field-description" id="${id(spec.name)}-uitleg">${spec.description}</p>`
+        ? html`<p class="utrecht-form-field-description" id="${fieldId}-uitleg">${spec.description}</p>`
         : ''
     }
-    ${error ? html`<p class="utrecht-form-field-error-message" id="${id(spec.name)}-fout">${error}</p>` : ''}
+    ${error ? html`<p class="utrecht-form-field-error-message" id="${fieldId}-fout">${error}</p>` : ''}
     <p class="utrecht-form-field__input">${control(attrs)}</p>
   </div>`;
 }
 
-export function textField(spec: FieldSpec & { type?: 'text' | 'date' | 'number'; step?: string }): Html {
+/** `decimal`: a number as Dutch users type it ("4,5"), on a keyboard with digits where there is one. */
+export function textField(spec: FieldSpec & { type?: 'text' | 'date' | 'time' | 'number' | 'decimal' }): Html {
   return wrap(
     spec,
     (attrs) =>
       html`<input
         class="utrecht-textbox utrecht-textbox--html-input"
-        type="${spec.type ?? 'text'}"
+        type="${spec.type === 'decimal' ? 'text' : (spec.type ?? 'text')}"
+        ${spec.type === 'decimal' ? html` inputmode="decimal"` : ''}
         ${attrs}
         value="${spec.value ?? ''}"
-        ${spec.step ? html` step="${spec.step}"` : ''}
       />`,
   );
 }
@@ -111,6 +118,33 @@ export function selectField(spec: FieldSpec & { options: [string, string][] }): 
         )}
       </select>`,
   );
+}
+
+export function textArea(spec: FieldSpec): Html {
+  return wrap(
+    spec,
+    (attrs) =>
+      html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea" rows="4" ${attrs}>
+${spec.value ?? ''}</textarea>`,
+  );
+}
+
+/** A yes/no question as one checkbox with its label beside it; checked sends "ja". */
+export function checkbox(spec: Omit<FieldSpec, 'errors' | 'required' | 'description'>): Html {
+  const fieldId = id(spec.name, spec.form);
+  return html`<div class="utrecht-form-field utrecht-form-field--checkbox">
+    <p class="utrecht-form-field__input">
+      <input
+        class="utrecht-checkbox utrecht-checkbox--html-input"
+        type="checkbox"
+        id="${fieldId}"
+        name="${spec.name}"
+        value="ja"
+        ${spec.value === 'ja' ? html` checked` : ''}
+      />
+      <label class="utrecht-form-label utrecht-form-label--checkbox" for="${fieldId}">${spec.label}</label>
+    </p>
+  </div>`;
 }
 
 export function submit(label: string, csrf: string): Html {

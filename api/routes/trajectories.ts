@@ -12,6 +12,7 @@ import { registerTrajectory } from '../../prisma/records/registration';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
+import { careView } from '../care-view';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -214,6 +215,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             dueAt,
             nextPeriod: upcoming === true,
           })),
+          care: careView(state),
           counters: {
             consecutiveNoShows: state?.consecutiveNoShows ?? 0,
             period: state?.period ?? null,

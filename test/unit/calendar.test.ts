@@ -6,7 +6,9 @@ import {
   daysInMonth,
   endOfDay,
   InvalidDateError,
+  lastDayOfMonth,
   startOfDay,
+  wallClockInstant,
 } from '../../domain/calendar';
 
 describe('Europe/Amsterdam calendar', () => {
@@ -19,6 +21,25 @@ describe('Europe/Amsterdam calendar', () => {
     ['2026-10-26', '2026-10-25T23:00:00.000Z'],
   ])('when the day is %s, then it starts at %s', (date, instant) => {
     expect(startOfDay(date).toISOString()).toBe(instant);
+  });
+
+  it.each([
+    ['2026-01-15', 9 * 60 + 30, '2026-01-15T08:30:00.000Z'], // CET
+    ['2026-07-15', 9 * 60 + 30, '2026-07-15T07:30:00.000Z'], // CEST
+    ['2026-03-29', 2 * 60 + 30, '2026-03-29T01:30:00.000Z'], // 02:30 does not exist: read as 03:30 CEST
+    ['2026-03-29', 3 * 60 + 30, '2026-03-29T01:30:00.000Z'],
+    ['2026-10-25', 2 * 60 + 30, '2026-10-25T01:30:00.000Z'], // 02:30 comes twice: the second, in CET
+    ['2026-10-25', 23 * 60 + 59, '2026-10-25T22:59:00.000Z'],
+  ])('when the wall clock on %s shows minute %d, then the instant is %s', (date, minutes, instant) => {
+    expect(wallClockInstant(date, minutes).toISOString()).toBe(instant);
+  });
+
+  it.each([
+    ['2028-02-10', '2028-02-29'],
+    ['2026-02-01', '2026-02-28'],
+    ['2026-12-31', '2026-12-31'],
+  ])('when the month of %s ends, then its last day is %s', (date, last) => {
+    expect(lastDayOfMonth(date)).toBe(last);
   });
 
   it('when a DST day is measured, then it has 23 or 25 hours', () => {

@@ -1,4 +1,39 @@
-import { allocatedMinutes, monthDoubled, timeMixWarnings, utilisationAdvice } from '../../domain/utilisation';
+import {
+  allocatedMinutes,
+  monthDoubled,
+  periodUtilisation,
+  timeMixWarnings,
+  utilisationAdvice,
+} from '../../domain/utilisation';
+
+describe('the utilisation bar of an allocation period', () => {
+  const indication = { hoursPerWeek: 4, startDate: '2026-01-01', endDate: '2026-12-30' };
+
+  it('when nothing is declared yet, then nothing is used and nothing projected', () => {
+    expect(periodUtilisation(indication, { minutes: 0 })).toEqual({
+      allocatedMinutes: 12_480,
+      usedMinutes: 0,
+      usedShare: 0,
+      projectedMinutes: 0,
+      threshold: 0.8,
+    });
+  });
+
+  it('when January and February (59 days) used 2,360 minutes, then the rate projects over 364 days', () => {
+    const u = periodUtilisation(indication, { minutes: 2_360, lastDeclaredMonth: '2026-02-01' });
+    expect(u?.projectedMinutes).toBe(Math.round((2_360 / 59) * 364));
+    expect(u?.usedShare).toBeCloseTo(2_360 / 12_480);
+  });
+
+  it('when the last declared month runs past the end date, then the projection stops at the end date', () => {
+    const u = periodUtilisation(indication, { minutes: 12_000, lastDeclaredMonth: '2026-12-01' });
+    expect(u?.projectedMinutes).toBe(12_000);
+  });
+
+  it('when the product is financed by result, then there is no bar', () => {
+    expect(periodUtilisation({ ...indication, hoursPerWeek: null }, { minutes: 0 })).toBeNull();
+  });
+});
 
 describe('expansion at about 80 % use (seed 003)', () => {
   // 4 h/week over 364 days = 52 weeks = 208 h = 12,480 minutes.

@@ -1,37 +1,88 @@
+import type { Role } from '../../prisma/client';
+import { isBusinessDate, wallClockInstant } from '../../domain/calendar';
+import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
+import { endEvaluationOutcomes } from '../../domain/lifecycle';
+import { endEvaluationLabels, zrmDomainLabels } from '../../domain/labels';
 import { zrmDomains } from '../../domain/zrm';
-import { zrmDomainLabels } from '../../domain/labels';
+import type { CareView } from '../../api/care-view';
 import type { Visit } from '../context';
-import { errorSummary, selectField, submit, textField, type FieldErrors } from '../forms';
+import { checkbox, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 
-export type Refused = { errors: FieldErrors; summary?: string };
-export type FormValues = Record<string, string>;
+/** What the trajectory page knows of the trajectory (GET /trajectories/{id}). */
+export interface Detail {
+  id: string;
+  phase: string;
+  registeredAt: Date;
+  client?: { fullName: string };
+  indications: {
+    sequence: number;
+    productCode: string;
+    startDate: Date;
+    endDate: Date;
+    hoursPerWeek: unknown;
+    status: string;
+  }[];
+  pendingDeadlines: { kind: string; dueAt: string; nextPeriod: boolean }[];
+  timeline: { id: string; occurredAt: Date; action: string }[];
+  care: CareView | null;
+}
 
-/** The provider records the intake (seed 003: within two weeks of the registration). */
-export function intakeForm(visit: Visit, trajectoryId: string, values: FormValues, refused: Refused): Html {
-  return html`<h2 class="utrecht-heading-2">Intake vastleggen</h2>
-    ${errorSummary(refused.summary, refused.errors)}
-    <form method="post" action="/trajecten/${trajectoryId}/intake" novalidate>
-      ${textField({ name: 'heldOn', label: 'Datum van de intake', type: 'date', value: values.heldOn, errors: refused.errors, required: true })}
-      ${submit('Intake vastleggen', visit.viewer.csrf)}
-    </form>`;
+/** One form's fields, filled in again after a refusal. */
+export interface Filling {
+  visit: Visit;
+  form: string;
+  values: FormValues;
+  refused: Refused;
+  care: CareView | null;
+}
+
+/**
+ * A form on the trajectory page: who sees it and when, its fields, and the API use case it calls
+ * (`POST /trajectories/{id}/<action>`) with the body made from the fields.
+ */
+export interface TrajectoryForm {
+  /** Its address under the trajectory (`/trajecten/{id}/<key>`) and its field ids. */
+  key: string;
+  title: string;
+  /** The button's words, when they differ from the title. */
+  button?: string;
+  action: string;
+  role: Role;
+  /** The next step of the lifecycle: shown open, the others folded away. */
+  primary?: boolean;
+  applies(t: Pick<Detail, 'phase' | 'care'>): boolean;
+  fields(filling: Filling): Html | Promise<Html>;
+  body(values: FormValues): object;
+  /** The query the page is shown with after success. */
+  after?: string;
+}
+
+const decisions: [string, string][] = [
+  ['', 'Kies een besluit'],
+  ['ja', 'Toekennen'],
+  ['nee', 'Afwijzen'],
+];
+const decided = (value: string | undefined) => (value === 'ja' ? true : value === 'nee' ? false : undefined);
+const hours = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : undefined);
+const field = (f: Filling, name: string) => ({ form: f.form, name, value: f.values[name], errors: f.refused.errors });
+
+/** An instant from the date and the clock time on Amsterdam's wall clock; unreadable input goes on as typed. */
+function instantOf(date = '', time = ''): string {
+  const clock = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!isBusinessDate(date) || !clock) return `${date} ${time}`.trim();
+  return wallClockInstant(date, Number(clock[1]) * 60 + Number(clock[2])).toISOString();
 }
 
 interface Product {
   code: string;
   name: string;
   region: string;
-  volumeUnit: string;
 }
 
-/** The consultant decides the indication: a product of the team's region, the period, hours and the ZRM. */
-export async function indicationForm(
-  visit: Visit,
-  trajectoryId: string,
-  values: FormValues,
-  refused: Refused,
-): Promise<Html> {
-  const [me, catalogue] = (await Promise.all([visit.call('get', '/me'), visit.call('get', '/products')])) as [
+/** Product (of the team's region), period, hours per week and the ZRM: a decision and a product change. */
+async function indicationFields(f: Filling): Promise<Html> {
+  const [me, catalogue] = (await Promise.all([f.visit.call('get', '/me'), f.visit.call('get', '/products')])) as [
     { team: { region: string } | null },
     { items: Product[] },
   ];
@@ -40,49 +91,29 @@ export async function indicationForm(
     ['', 'Niet gescoord'],
     ...[1, 2, 3, 4, 5].map((n): [string, string] => [String(n), String(n)]),
   ];
-  const { errors } = refused;
-  return html`<h2 class="utrecht-heading-2">Indicatie besluiten</h2>
-    ${errorSummary(refused.summary, errors)}
-    <form method="post" action="/trajecten/${trajectoryId}/indicatie" novalidate>
-      ${selectField({
-        name: 'productCode',
-        label: 'Product',
-        value: values.productCode,
-        errors,
-        required: true,
-        options: [
-          ['', 'Kies een product'],
-          ...products.map((p): [string, string] => [p.code, `${p.code} – ${p.name}`]),
-        ],
-      })}
-      ${textField({ name: 'startDate', label: 'Begindatum', type: 'date', value: values.startDate, errors, required: true })}
-      ${textField({ name: 'endDate', label: 'Einddatum', type: 'date', value: values.endDate, errors, required: true })}
-      ${textField({
-        name: 'hoursPerWeek',
-        label: 'Uren per week',
-        type: 'number',
-        step: '0.25',
-        value: values.hoursPerWeek,
-        errors,
-        description: 'Alleen bij producten die per uur worden gefinancierd; anders leeg laten.',
-      })}
-      <fieldset class="utrecht-form-fieldset">
-        <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
-        ${zrmDomains.map((d) =>
-          selectField({
-            name: `zrm.${d}`,
-            label: zrmDomainLabels[d] ?? d,
-            value: values[`zrm.${d}`],
-            errors,
-            options: scores,
-          }),
-        )}
-      </fieldset>
-      ${submit('Indicatie besluiten', visit.viewer.csrf)}
-    </form>`;
+  return html`${selectField({
+      ...field(f, 'productCode'),
+      label: 'Product',
+      required: true,
+      options: [['', 'Kies een product'], ...products.map((p): [string, string] => [p.code, `${p.code} – ${p.name}`])],
+    })}
+    ${textField({ ...field(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
+    ${textField({ ...field(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
+    ${textField({
+      ...field(f, 'hoursPerWeek'),
+      label: 'Uren per week',
+      type: 'decimal',
+      description: 'Alleen bij producten die per uur worden gefinancierd; anders leeg laten.',
+    })}
+    <fieldset class="utrecht-form-fieldset">
+      <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
+      ${zrmDomains.map((d) =>
+        selectField({ ...field(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: scores }),
+      )}
+    </fieldset>`;
 }
 
-export function indicationBody(values: FormValues) {
+function indicationBody(values: FormValues) {
   const zrm = Object.fromEntries(
     zrmDomains.flatMap((d) => (values[`zrm.${d}`] ? [[d, Number(values[`zrm.${d}`])]] : [])),
   );
@@ -90,28 +121,203 @@ export function indicationBody(values: FormValues) {
     productCode: values.productCode ?? '',
     startDate: values.startDate ?? '',
     endDate: values.endDate ?? '',
-    hoursPerWeek: values.hoursPerWeek ? Number(values.hoursPerWeek.replace(',', '.')) : null,
+    hoursPerWeek: hours(values.hoursPerWeek) ?? null,
     zrm,
   };
 }
 
-/** The provider declares a month's hours (seed 003: per month); the use of the allocation follows. */
-export function hoursForm(visit: Visit, trajectoryId: string, values: FormValues, refused: Refused): Html {
-  const { errors } = refused;
-  return html`<h2 class="utrecht-heading-2">Uren verantwoorden</h2>
-    ${errorSummary(refused.summary, errors)}
-    <form method="post" action="/trajecten/${trajectoryId}/uren" novalidate>
-      ${textField({ name: 'month', label: 'Maand (eerste dag)', type: 'date', value: values.month, errors, required: true })}
-      ${textField({ name: 'directMinutes', label: 'Direct (minuten)', type: 'number', value: values.directMinutes, errors, required: true })}
-      ${textField({ name: 'indirectMinutes', label: 'Indirect (minuten)', type: 'number', value: values.indirectMinutes ?? '0', errors, required: true })}
-      ${textField({ name: 'digitalMinutes', label: 'Waarvan digitaal (minuten)', type: 'number', value: values.digitalMinutes ?? '0', errors, required: true })}
-      ${submit('Uren verantwoorden', visit.viewer.csrf)}
-    </form>`;
-}
+/** Seed 003: the report of an extension or expansion request. */
+const reportFields = (f: Filling) =>
+  html`${textArea({ ...field(f, 'report.goalsReached'), label: 'Welke doelen zijn bereikt?', required: true })}
+  ${textArea({ ...field(f, 'report.stillNeeded'), label: 'Wat is er nog nodig?', required: true })}
+  ${textArea({ ...field(f, 'report.intendedOutflow'), label: 'Welke uitstroom is beoogd?', required: true })}`;
 
-export const hoursBody = (values: FormValues) => ({
-  month: values.month ?? '',
-  directMinutes: Number(values.directMinutes || NaN),
-  indirectMinutes: Number(values.indirectMinutes || 0),
-  digitalMinutes: Number(values.digitalMinutes || 0),
+const reportOf = (values: FormValues) => ({
+  goalsReached: values['report.goalsReached'] ?? '',
+  stillNeeded: values['report.stillNeeded'] ?? '',
+  intendedOutflow: values['report.intendedOutflow'] ?? '',
 });
+
+/** An indication is in force and `test` holds for its period. */
+const inCare =
+  (test: (care: CareView) => boolean = () => true) =>
+  (t: Pick<Detail, 'phase' | 'care'>) =>
+    t.phase === 'ACTIVE' && t.care !== null && test(t.care);
+const hourly = (care: CareView) => care.utilisation !== null;
+const noNextPeriod = (care: CareView) => care.extension !== 'GRANTED';
+
+/** Every form of the trajectory page, in the lifecycle's order (seed 003). */
+export const trajectoryForms: TrajectoryForm[] = [
+  {
+    key: 'intake',
+    title: 'Intake vastleggen',
+    action: 'intake',
+    role: 'PROVIDER',
+    primary: true,
+    applies: (t) => t.phase === 'REGISTERED',
+    fields: (f) => textField({ ...field(f, 'heldOn'), label: 'Datum van de intake', type: 'date', required: true }),
+    body: (v) => ({ heldOn: v.heldOn ?? '' }),
+  },
+  {
+    key: 'indicatie',
+    title: 'Indicatie besluiten',
+    action: 'indication',
+    role: 'CONSULTANT',
+    primary: true,
+    applies: (t) => t.phase === 'INTAKE_HELD',
+    fields: indicationFields,
+    body: indicationBody,
+  },
+  {
+    key: 'uren',
+    title: 'Uren verantwoorden',
+    action: 'hour-declarations',
+    role: 'PROVIDER',
+    primary: true,
+    applies: inCare(hourly),
+    fields: (f) =>
+      html`${textField({ ...field(f, 'month'), label: 'Maand (eerste dag)', type: 'date', required: true })}
+      ${textField({ ...field(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true })}
+      ${textField({ ...field(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true })}
+      ${textField({ ...field(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true })}`,
+    body: (v) => ({
+      month: v.month ?? '',
+      directMinutes: Number(v.directMinutes || NaN),
+      indirectMinutes: Number(v.indirectMinutes || 0),
+      digitalMinutes: Number(v.digitalMinutes || 0),
+    }),
+    after: '?verantwoord=1',
+  },
+  {
+    key: 'niet-verschenen',
+    title: 'Niet verschenen vastleggen',
+    action: 'no-shows',
+    role: 'PROVIDER',
+    applies: inCare(),
+    fields: (f) =>
+      html`${textField({ ...field(f, 'occurredAt'), label: 'Datum van de afspraak', type: 'date', required: true })}
+      ${textField({ ...field(f, 'occurredTime'), label: 'Tijd van de afspraak', type: 'time', required: true })}
+      ${checkbox({ ...field(f, 'afterKeptAppointment'), label: 'De cliënt is sinds de vorige keer wel op een afspraak verschenen' })}`,
+    body: (v) => ({
+      occurredAt: instantOf(v.occurredAt, v.occurredTime),
+      afterKeptAppointment: v.afterKeptAppointment === 'ja',
+    }),
+  },
+  {
+    key: 'verlenging-aanvragen',
+    title: 'Verlenging aanvragen',
+    button: 'Verlenging aanvragen met verslag',
+    action: 'extension-request',
+    role: 'PROVIDER',
+    applies: inCare((care) => care.extendable && care.extension === null),
+    fields: reportFields,
+    body: (v) => ({ report: reportOf(v) }),
+  },
+  {
+    key: 'uitbreiding-aanvragen',
+    title: 'Uitbreiding aanvragen',
+    button: 'Uitbreiding aanvragen met verslag',
+    action: 'expansion-request',
+    role: 'PROVIDER',
+    applies: inCare((care) => hourly(care) && care.expansion?.status !== 'REQUESTED'),
+    fields: (f) =>
+      html`${textField({
+        ...field(f, 'hoursPerWeek'),
+        label: 'Gevraagde uren per week',
+        type: 'decimal',
+        required: true,
+      })}
+      ${reportFields(f)}`,
+    body: (v) => ({ hoursPerWeek: hours(v.hoursPerWeek), report: reportOf(v) }),
+  },
+  {
+    key: 'verlenging-besluiten',
+    title: 'Besluit over verlenging',
+    button: 'Besluit over verlenging vastleggen',
+    action: 'extension-decision',
+    role: 'CONSULTANT',
+    primary: true,
+    applies: inCare((care) => care.extension === 'REQUESTED'),
+    fields: (f) =>
+      html`${selectField({ ...field(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
+      ${textField({
+        ...field(f, 'newEndDate'),
+        label: 'Nieuwe einddatum',
+        type: 'date',
+        description: 'Bij toekennen: tot en met wanneer de volgende periode loopt.',
+      })}`,
+    body: (v) => ({ granted: decided(v.granted), newEndDate: v.newEndDate || undefined }),
+  },
+  {
+    key: 'uitbreiding-besluiten',
+    title: 'Besluit over uitbreiding',
+    button: 'Besluit over uitbreiding vastleggen',
+    action: 'expansion-decision',
+    role: 'CONSULTANT',
+    primary: true,
+    applies: inCare((care) => care.expansion?.status === 'REQUESTED' || care.expansionAdvised),
+    fields: (f) =>
+      html`${selectField({ ...field(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
+      ${textField({
+        ...field(f, 'hoursPerWeek'),
+        label: 'Uren per week na uitbreiding',
+        type: 'decimal',
+        description: f.care?.expansion
+          ? `Leeg laten: de gevraagde ${String(f.care.expansion.requestedHoursPerWeek).replace('.', ',')} uur per week.`
+          : 'Bij toekennen: het nieuwe aantal uren per week.',
+      })}`,
+    body: (v) => ({ granted: decided(v.granted), hoursPerWeek: hours(v.hoursPerWeek) }),
+  },
+  {
+    key: 'einddatum',
+    title: 'Einddatum wijzigen',
+    action: 'end-date',
+    role: 'CONSULTANT',
+    applies: inCare(noNextPeriod),
+    fields: (f) => textField({ ...field(f, 'newEndDate'), label: 'Nieuwe einddatum', type: 'date', required: true }),
+    body: (v) => ({ newEndDate: v.newEndDate ?? '' }),
+  },
+  {
+    key: 'ander-product',
+    title: 'Ander product (op- of afschalen)',
+    button: 'Product wijzigen',
+    action: 'product-change',
+    role: 'CONSULTANT',
+    applies: inCare(noNextPeriod),
+    fields: indicationFields,
+    body: indicationBody,
+  },
+  {
+    key: 'eindevaluatie',
+    title: 'Eindevaluatie vastleggen',
+    action: 'end-evaluation',
+    role: 'CONSULTANT',
+    applies: inCare((care) => care.endEvaluation.due && care.endEvaluation.outcome === null),
+    fields: (f) =>
+      selectField({
+        ...field(f, 'outcome'),
+        label: 'Uitkomst',
+        required: true,
+        options: [
+          ['', 'Kies een uitkomst'],
+          ...endEvaluationOutcomes.map((o): [string, string] => [o, endEvaluationLabels[o] ?? o]),
+        ],
+      }),
+    body: (v) => ({ outcome: v.outcome ?? '' }),
+  },
+  {
+    key: 'afsluiten',
+    title: 'Traject afsluiten',
+    action: 'close',
+    role: 'CONSULTANT',
+    applies: (t) => t.phase !== 'CLOSED',
+    fields: (f) =>
+      selectField({
+        ...field(f, 'reason'),
+        label: 'Reden van beëindiging (iWmo-code)',
+        required: true,
+        options: [['', 'Kies een reden'], ...closureReasons.map((r): [string, string] => [r, closureReasonLabel(r)])],
+      }),
+    body: (v) => ({ reason: v.reason ?? '' }),
+  },
+];

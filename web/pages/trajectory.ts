@@ -1,76 +1,129 @@
 import { dutchDate } from '../../domain/dutch-dates';
-import { deadlineLabels, eventLabels, labelOf, phaseLabels } from '../../domain/labels';
+import { closureReasonLabel } from '../../domain/closure-reasons';
+import {
+  deadlineLabels,
+  endEvaluationLabels,
+  eventLabels,
+  labelOf,
+  phaseLabels,
+  requestStatusLabels,
+} from '../../domain/labels';
+import type { PeriodUtilisation } from '../../domain/utilisation';
 import type { Visit } from '../context';
+import { errorSummary, submit, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
-import { hoursForm, indicationForm, intakeForm, type FormValues, type Refused } from './trajectory-forms';
 import { page, table } from '../layout';
-
-interface Detail {
-  id: string;
-  phase: string;
-  registeredAt: Date;
-  client?: { fullName: string };
-  indications: {
-    sequence: number;
-    productCode: string;
-    startDate: Date;
-    endDate: Date;
-    hoursPerWeek: unknown;
-    status: string;
-  }[];
-  pendingDeadlines: { kind: string; dueAt: string; nextPeriod: boolean }[];
-  timeline: { id: string; occurredAt: Date; action: string }[];
-}
+import { trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
 
 /** A form that was sent back with what was filled in and why it was refused. */
 export interface Resent {
-  form: 'intake' | 'indication' | 'hours';
+  form: string;
   values: FormValues;
   refused: Refused;
 }
 
-/** What the person looking can do now, by role and phase; a refused form comes back filled in. */
-async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> {
-  const again = (form: Resent['form']) =>
-    resent?.form === form ? resent : { values: {}, refused: { errors: {} } as Refused };
-  const role = visit.actor.role;
-  if (role === 'PROVIDER' && t.phase === 'REGISTERED')
-    return intakeForm(visit, t.id, again('intake').values, again('intake').refused);
-  if (role === 'CONSULTANT' && t.phase === 'INTAKE_HELD')
-    return indicationForm(visit, t.id, again('indication').values, again('indication').refused);
-  const current = t.indications.find((i) => i.status === 'ACTIVE');
-  if (role === 'PROVIDER' && t.phase === 'ACTIVE' && current?.hoursPerWeek !== null)
-    return hoursForm(visit, t.id, again('hours').values, again('hours').refused);
-  return html``;
+/** A form of the page: the next step open under its heading, the others folded under their title. */
+async function formOf(visit: Visit, t: Detail, form: TrajectoryForm, resent?: Resent): Promise<Html> {
+  const again = resent?.form === form.key ? resent : undefined;
+  const filling = {
+    visit,
+    form: form.key,
+    values: again?.values ?? {},
+    refused: again?.refused ?? { errors: {} },
+    care: t.care,
+  };
+  const body = html`${errorSummary(filling.refused.summary, filling.refused.errors, form.key)}
+    <form method="post" action="/trajecten/${t.id}/${form.key}" novalidate>
+      ${await form.fields(filling)} ${submit(form.button ?? form.title, visit.viewer.csrf)}
+    </form>`;
+  if (form.primary)
+    return html`<h2 class="utrecht-heading-2">${form.title}</h2>
+      ${body}`;
+  return html`<details class="trajectory-action" ${again ? html` open` : ''}>
+    <summary>${form.title}</summary>
+    ${body}
+  </details>`;
 }
 
-/** After hours were declared: how much of the allocation is used, against the 80 % mark. */
-function usedShare(share: number | undefined): Html {
-  if (share === undefined || !Number.isFinite(share)) return html``;
-  const percent = Math.round(share * 100);
-  return html`<div class="utrecht-alert utrecht-alert--ok" role="status">
-    <p class="utrecht-paragraph">
-      De uren zijn verantwoord. Gebruik van de toewijzing:
-      ${percent}%${percent >= 80 ? ' — boven de 80%: vraag zo nodig een uitbreiding aan.' : '.'}
+/** What the person looking can do now, by role, phase and the period's requests. */
+async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> {
+  const forms = trajectoryForms.filter((f) => f.role === visit.actor.role && f.applies(t));
+  const primary = forms.filter((f) => f.primary);
+  const other = forms.filter((f) => !f.primary);
+  return html`${await Promise.all(primary.map((f) => formOf(visit, t, f, resent)))}
+  ${
+    other.length
+      ? html`<h2 class="utrecht-heading-2">Andere acties</h2>
+          ${await Promise.all(other.map((f) => formOf(visit, t, f, resent)))}`
+      : ''
+  }`;
+}
+
+const hoursOf = (minutes: number) => `${(minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} uur`;
+
+/** The utilisation bar: hours used against allocated, the 80 % mark and the projection at the current rate. */
+function utilisationBar(u: PeriodUtilisation, justDeclared: boolean): Html {
+  const percent = Math.round(u.usedShare * 100);
+  const scale = Math.max(u.allocatedMinutes, u.usedMinutes, u.projectedMinutes, 1);
+  const width = (minutes: number) => `${((minutes / scale) * 100).toFixed(1)}%`;
+  const projection =
+    u.projectedMinutes > 0
+      ? `Bij dit tempo is aan het einde van de periode ${hoursOf(u.projectedMinutes)} gebruikt${
+          u.projectedMinutes > u.allocatedMinutes ? ', meer dan is toegewezen' : ''
+        }.`
+      : 'Nog geen uren verantwoord.';
+  return html`<section aria-labelledby="gebruik-kop">
+    <h2 class="utrecht-heading-2" id="gebruik-kop">Gebruik van de uren</h2>
+    <p class="utrecht-paragraph" ${justDeclared ? html` role="status"` : ''}>
+      ${justDeclared ? 'De uren zijn verantwoord. ' : ''}Gebruik van de toewijzing: ${percent}%
+      (${hoursOf(u.usedMinutes)} van
+      ${hoursOf(u.allocatedMinutes)})${percent >= u.threshold * 100 ? ' — boven de 80%: vraag zo nodig een uitbreiding aan.' : '.'}
     </p>
-    <p>
-      <label for="gebruik">Gebruik van de toewijzing</label>
-      <progress id="gebruik" max="100" value="${Math.min(percent, 100)}">${percent}%</progress>
-    </p>
+    <p class="utrecht-paragraph">${projection}</p>
+    <div class="utilisation-bar" aria-hidden="true">
+      <div class="utilisation-projected" style="width: ${width(u.projectedMinutes)}"></div>
+      <div class="utilisation-used" style="width: ${width(u.usedMinutes)}"></div>
+      <div
+        class="utilisation-mark utilisation-mark--threshold"
+        style="left: ${width(u.allocatedMinutes * u.threshold)}"
+      >
+        <span>80%</span>
+      </div>
+      <div class="utilisation-mark" style="left: ${width(u.allocatedMinutes)}"><span>100%</span></div>
+    </div>
+  </section>`;
+}
+
+const item = (key: string, value: string) =>
+  html`<div class="utrecht-data-list__item">
+    <dt class="utrecht-data-list__item-key">${key}</dt>
+    <dd class="utrecht-data-list__item-value">${value}</dd>
   </div>`;
+
+/** Where the trajectory stands: phase, dates, the period's requests and how it ended. */
+function facts(t: Detail & { closedAt?: Date | null; closureReason?: string | null }): Html {
+  const care = t.care;
+  return html`<dl class="utrecht-data-list">
+    ${item('Fase', labelOf(phaseLabels, t.phase))} ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
+    ${care?.extension ? item('Verlenging', labelOf(requestStatusLabels, care.extension)) : ''}
+    ${care?.expansion ? item('Uitbreiding', labelOf(requestStatusLabels, care.expansion.status)) : ''}
+    ${care?.endEvaluation.outcome ? item('Eindevaluatie', labelOf(endEvaluationLabels, care.endEvaluation.outcome)) : ''}
+    ${t.closedAt ? item('Afgesloten op', dutchDate(new Date(t.closedAt))) : ''}
+    ${t.closureReason ? item('Reden van beëindiging', closureReasonLabel(t.closureReason)) : ''}
+  </dl>`;
 }
 
 /** One trajectory: who, what is granted, what is due, and what happened (in scope only; otherwise 404). */
 export async function trajectoryPage(
   visit: Visit,
   trajectoryId: string,
-  shown: { resent?: Resent; usedShare?: number } = {},
+  shown: { resent?: Resent; justDeclared?: boolean } = {},
 ): Promise<string> {
   const t = (await visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } })) as Detail;
   const indications = t.indications.map((i) => [
     html`${i.productCode}`,
     html`${dutchDate(new Date(i.startDate))} t/m ${dutchDate(new Date(i.endDate))}`,
-    html`${i.hoursPerWeek === null ? 'resultaatfinanciering' : `${String(i.hoursPerWeek)} uur per week`}`,
+    html`${i.hoursPerWeek === null ? 'resultaatfinanciering' : `${String(i.hoursPerWeek).replace('.', ',')} uur per week`}`,
     html`${i.status === 'ACTIVE' ? 'Lopend' : i.status === 'PLANNED' ? 'Gepland' : 'Beëindigd'}`,
   ]);
   const deadlines = t.pendingDeadlines.map((d) => [
@@ -81,19 +134,10 @@ export async function trajectoryPage(
     html`${dutchDate(new Date(e.occurredAt))}`,
     html`${labelOf(eventLabels, e.action)}`,
   ]);
+  const utilisation = t.care?.utilisation;
   return page(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
-    html`${usedShare(shown.usedShare)}
-      <dl class="utrecht-data-list">
-        <div class="utrecht-data-list__item">
-          <dt class="utrecht-data-list__item-key">Fase</dt>
-          <dd class="utrecht-data-list__item-value">${labelOf(phaseLabels, t.phase)}</dd>
-        </div>
-        <div class="utrecht-data-list__item">
-          <dt class="utrecht-data-list__item-key">Aangemeld op</dt>
-          <dd class="utrecht-data-list__item-value">${dutchDate(new Date(t.registeredAt))}</dd>
-        </div>
-      </dl>
+    html`${facts(t)}
       ${
         visit.workflowLink
           ? html`<p class="utrecht-paragraph">
@@ -101,6 +145,7 @@ export async function trajectoryPage(
             </p>`
           : ''
       }
+      ${utilisation ? utilisationBar(utilisation, shown.justDeclared === true) : ''}
       ${await actions(visit, t, shown.resent)}
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../../domain/calendar';
+import { lastDayOfMonth } from '../../domain/calendar';
 import { assessNoShow } from '../../domain/no-shows';
 import {
   allocatedMinutes,
@@ -24,7 +24,6 @@ import type { Lifecycle } from './lifecycle';
 import { refuseAll } from './refusals';
 import type { Trajectory } from './state';
 
-const lastDayOfMonth = (month: string) => addDays(addMonths(month, 1), -1);
 const noTime: TimeTotals = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
 
 /**
