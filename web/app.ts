@@ -8,6 +8,7 @@ import { html } from './html';
 import { page } from './layout';
 import { deadlinesPage, inboxPage } from './pages/inbox';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
+import { kpiCsv } from './pages/kpis';
 import { dateOf } from '../domain/calendar';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
@@ -17,15 +18,19 @@ import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { csrfToken, csrfValid } from './session';
+import { pageNumberOf } from './paging';
 
 export type { WebDeps } from './context';
 
 const home: Record<Role, string> = { CONSULTANT: '/werkvoorraad', PROVIDER: '/meldingen', OPERATIONS: '/overzicht' };
 
-const stylesheets: Record<string, string> = {
+/** Styles and the charts' scripts, from the packages and web/static; nothing is built. */
+const assets: Record<string, string> = {
   '/static/utrecht.css': require.resolve('@utrecht/component-library-css/dist/index.css'),
   '/static/design-tokens.css': require.resolve('@utrecht/design-tokens/dist/index.css'),
   '/static/app.css': path.join(__dirname, 'static', 'app.css'),
+  '/static/chart.umd.min.js': path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
+  '/static/kpi-charts.js': path.join(__dirname, 'static', 'kpi-charts.js'),
 };
 
 const errorPages: Record<number, { title: string; text: string }> = {
@@ -60,7 +65,7 @@ function errorPage(res: Response, status: number, visit?: Visit): void {
  */
 export function webRouter(deps: WebDeps, log: (message: string) => void): Router {
   const router = express.Router();
-  for (const [url, file] of Object.entries(stylesheets)) router.get(url, (_req, res) => res.sendFile(file));
+  for (const [url, file] of Object.entries(assets)) router.get(url, (_req, res) => res.sendFile(file));
   router.use(express.urlencoded({ extended: false, limit: '20kb' }));
 
   /** A page for a signed-in user; without a session, to the sign-in page; errors as Dutch pages. */
@@ -138,11 +143,11 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
 
   router.get(
     '/werkvoorraad',
-    signedIn((visit) => workListPage(visit, deps.prisma)),
+    signedIn((visit, req) => workListPage(visit, deps.prisma, pageNumberOf(req.query))),
   );
   router.get(
     '/meldingen',
-    signedIn((visit) => inboxPage(visit)),
+    signedIn((visit, req) => inboxPage(visit, pageNumberOf(req.query))),
   );
   router.post(
     '/meldingen/:notificationId/gelezen',
@@ -153,7 +158,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   );
   router.get(
     '/termijnen',
-    signedIn((visit) => deadlinesPage(visit)),
+    signedIn((visit, req) => deadlinesPage(visit, pageNumberOf(req.query))),
   );
   const operationsOnly = (visit: Visit) => {
     if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
@@ -162,7 +167,19 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     '/overzicht',
     signedIn(async (visit, req) => {
       operationsOnly(visit);
-      return overviewPage(visit, deps.prisma, overviewFilters(req.query));
+      return overviewPage(visit, deps.prisma, overviewFilters(req.query), pageNumberOf(req.query));
+    }),
+  );
+  router.get(
+    '/overzicht/kengetallen.csv',
+    signedIn(async (visit, _req, res) => {
+      operationsOnly(visit);
+      const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
+      const csv = await kpiCsv(visit, new Map(items.map((p) => [p.id, p.name])));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`kengetallen-${dateOf(new Date())}.csv`)
+        .send(csv);
     }),
   );
   router.get(

@@ -143,12 +143,34 @@ describe('web application in a real browser', () => {
     const page = await signedIn(/\(Contractmanagement\)/);
     expect(new URL(page.url()).pathname).toBe('/overzicht');
     await expect(page.getByRole('row', { name: /^Aangemeld \d+$/ }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('table', { name: 'Lopende trajecten per zorgaanbieder' })
+        .getByRole('row', { name: /Demo Begeleiding A/ })
+        .count(),
+    ).resolves.toBe(1);
+    // The KPI charts are drawn by the charting library from the same rows as the KPI table.
+    const kpiRows = await page
+      .getByRole('table', { name: 'Kengetallen per zorgaanbieder en product' })
+      .getByRole('row')
+      .count();
+    const charted = await page.waitForFunction(() => {
+      const chart = (
+        globalThis as unknown as { Chart?: { getChart(id: string): { data: { labels: unknown[] } } | undefined } }
+      ).Chart?.getChart('kpi-doorlooptijden');
+      return chart?.data.labels.length;
+    });
+    expect(await charted.jsonValue()).toBe(kpiRows - 1);
+    const kpiCsv = await page.request.get(`${base}/overzicht/kengetallen.csv`);
+    expect((await kpiCsv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Zorgaanbieder en product;Trajecten;Dagen tot intake (gem.);Dagen tot afsluiting (gem.);Uitstroom;Afgeschaald;Gesloten op maximale duur',
+    );
     await expectAccessible(page);
     await keep(page, 'contractmanagement-overzicht');
 
     // Filter: provider A's registered trajectories; the export holds the same ones.
     await page.getByLabel('Fase').selectOption({ label: 'Aangemeld' });
-    await page.getByLabel('Zorgaanbieder').selectOption({ label: 'Demo Begeleiding A' });
+    await page.getByLabel('Zorgaanbieder', { exact: true }).selectOption({ label: 'Demo Begeleiding A' });
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.waitForURL(/phase=REGISTERED/);
     const expected = await api.db.prisma.trajectory.count({
@@ -342,6 +364,22 @@ describe('web application in a real browser', () => {
     const current = await api.db.prisma.indication.findFirstOrThrow({ where: { trajectoryId: id, status: 'ACTIVE' } });
     expect(dateOf(current.endDate)).toBe(newEnd);
     await expectAccessible(consultant);
+  });
+
+  it('when more trajectories match than fit one page, then operations page through them on the server', async () => {
+    for (let i = 0; i < 3; i++) await Promise.all(Array.from({ length: 9 }, () => api.register(demoIds.providerB)));
+    const total = await api.db.prisma.trajectory.count({ where: { providerId: demoIds.providerB } });
+    expect(total).toBeGreaterThan(25);
+    const page = await signedIn(/\(Contractmanagement\)/);
+    await page.goto(`${base}/overzicht?providerId=${demoIds.providerB}`);
+    const found = page.getByRole('table', { name: /Gevonden trajecten/ }).getByRole('row');
+    await expect(found.count()).resolves.toBe(25 + 1);
+    await expect(page.getByText(`Pagina 1 van ${Math.ceil(total / 25)}`).count()).resolves.toBe(1);
+    await page.getByRole('link', { name: 'Volgende pagina' }).click();
+    await page.waitForURL(/pagina=2/);
+    await expect(found.count()).resolves.toBe(Math.min(25, total - 25) + 1);
+    await expect(page.getByRole('link', { name: 'Vorige pagina' }).count()).resolves.toBe(1);
+    await expectAccessible(page);
   });
 
   it('when the sign-in page is used with the keyboard alone, then Tab reaches a sign-in button and Enter signs in', async () => {

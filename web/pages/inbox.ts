@@ -3,6 +3,7 @@ import { deadlineLabels, labelOf, notificationLabels, phaseLabels } from '../../
 import type { Visit } from '../context';
 import { html } from '../html';
 import { page, table } from '../layout';
+import { pagination, pageWindow } from '../paging';
 import { csrfField } from '../session';
 
 interface NotificationRow {
@@ -15,9 +16,10 @@ interface NotificationRow {
 }
 
 /** The own inbox: newest first, unread marked, each one can be marked read. */
-export async function inboxPage(visit: Visit): Promise<string> {
-  const inbox = (await visit.call('get', '/notifications', { query: { limit: '100' } })) as {
+export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
+  const inbox = (await visit.call('get', '/notifications', { query: pageWindow(pageNumber) })) as {
     items: NotificationRow[];
+    total: number;
     unread: number;
   };
   const rows = inbox.items.map((n) => [
@@ -37,7 +39,8 @@ export async function inboxPage(visit: Visit): Promise<string> {
     html`<p class="utrecht-paragraph">
         ${inbox.unread === 1 ? '1 ongelezen melding' : `${inbox.unread} ongelezen meldingen`}
       </p>
-      ${table('Uw meldingen, de nieuwste eerst', ['Melding', 'Uiterlijk', 'Ontvangen', 'Traject', 'Status'], rows, 'Geen meldingen.')}`,
+      ${table('Uw meldingen, de nieuwste eerst', ['Melding', 'Uiterlijk', 'Ontvangen', 'Traject', 'Status'], rows, 'Geen meldingen.')}
+      ${pagination('/meldingen', {}, pageNumber, inbox.total)}`,
     visit.viewer,
   );
 }
@@ -51,9 +54,12 @@ interface DeadlineRow {
 }
 
 /** What is due for the provider's clients in the coming weeks, soonest first. */
-export async function deadlinesPage(visit: Visit): Promise<string> {
-  const { items } = (await visit.call('get', '/deadlines', { query: { limit: '100', withinDays: '60' } })) as {
+export async function deadlinesPage(visit: Visit, pageNumber = 1): Promise<string> {
+  const { items, total } = (await visit.call('get', '/deadlines', {
+    query: { ...pageWindow(pageNumber), withinDays: '60' },
+  })) as {
     items: DeadlineRow[];
+    total: number;
   };
   const rows = items.map((d) => [
     html`${labelOf(deadlineLabels, d.kind)}`,
@@ -64,12 +70,8 @@ export async function deadlinesPage(visit: Visit): Promise<string> {
   ]);
   return page(
     'Termijnen',
-    table(
-      'Termijnen in de komende 60 dagen',
-      ['Wat', 'Uiterlijk', 'Herinnering', 'Fase', 'Traject'],
-      rows,
-      'Geen termijnen in de komende 60 dagen.',
-    ),
+    html`${table('Termijnen in de komende 60 dagen', ['Wat', 'Uiterlijk', 'Herinnering', 'Fase', 'Traject'], rows, 'Geen termijnen in de komende 60 dagen.')}
+    ${pagination('/termijnen', {}, pageNumber, total)}`,
     visit.viewer,
   );
 }

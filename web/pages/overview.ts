@@ -6,6 +6,9 @@ import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import type { Visit } from '../context';
 import { selectField } from '../forms';
 import { html } from '../html';
+import { pagination, pageWindow } from '../paging';
+import { csv } from './csv';
+import { kpiSection } from './kpis';
 import { page, table } from '../layout';
 
 interface TrajectoryRow {
@@ -17,12 +20,14 @@ interface TrajectoryRow {
   indications: { productCode: string }[];
 }
 
-/** The overview's filters, as the trajectory list takes them (phase, provider, product, overdue tasks). */
-export type OverviewFilters = Partial<Record<'phase' | 'providerId' | 'product' | 'overdue', string>>;
+const filterKeys = ['phase', 'providerId', 'product', 'overdue', 'deadlineWithinDays'] as const;
+
+/** The overview's filters, as the trajectory list takes them (phase, provider, product, overdue tasks, deadlines soon). */
+export type OverviewFilters = Partial<Record<(typeof filterKeys)[number], string>>;
 
 export function overviewFilters(query: Record<string, unknown>): OverviewFilters {
   const filters: OverviewFilters = {};
-  for (const key of ['phase', 'providerId', 'product', 'overdue'] as const) {
+  for (const key of filterKeys) {
     const value = query[key];
     if (typeof value === 'string' && value !== '') filters[key] = value;
   }
@@ -52,8 +57,6 @@ async function allTrajectories(visit: Visit, filters: OverviewFilters): Promise<
   }
 }
 
-const csvCell = (value: string): string => (/[";\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /** The selected trajectories as CSV for a spreadsheet (semicolons and a BOM, as Dutch Excel expects). */
 export async function overviewCsv(visit: Visit, filters: OverviewFilters): Promise<string> {
   const [{ providers }, rows] = await Promise.all([choices(visit), allTrajectories(visit, filters)]);
@@ -69,16 +72,43 @@ export async function overviewCsv(visit: Visit, filters: OverviewFilters): Promi
       t.nextDeadlineAt ? dateOf(new Date(t.nextDeadlineAt)) : '',
     ]),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return csv(lines);
 }
 
-/** Operations: how many trajectories stand where, and the selected ones in order of their next deadline. */
-export async function overviewPage(visit: Visit, prisma: PrismaClient, filters: OverviewFilters): Promise<string> {
-  const counts = await prisma.trajectory.groupBy({ by: ['phase'], _count: { _all: true } });
-  const countOf = new Map(counts.map((c) => [c.phase, c._count._all]));
-  const [{ providers, products }, list] = await Promise.all([
+/** How many trajectories stand where: by phase, provider and product; overdue tasks; deadlines in 14 days. */
+async function counts(prisma: PrismaClient, now: Date) {
+  const [phases, providers, products, overdueTasks, dueSoon] = await Promise.all([
+    prisma.trajectory.groupBy({ by: ['phase'], _count: { _all: true } }),
+    prisma.trajectory.groupBy({ by: ['providerId'], where: { phase: { not: 'CLOSED' } }, _count: { _all: true } }),
+    prisma.indication.groupBy({ by: ['productCode'], where: { status: 'ACTIVE' }, _count: { _all: true } }),
+    prisma.task.count({ where: { status: 'OPEN', dueAt: { lt: now } } }),
+    prisma.trajectory.count({
+      where: { nextDeadlineAt: { gte: now, lte: new Date(now.getTime() + 14 * 86_400_000) } },
+    }),
+  ]);
+  return {
+    byPhase: new Map(phases.map((c) => [c.phase as string, c._count._all])),
+    byProvider: providers.map((c) => ({ providerId: c.providerId, count: c._count._all })),
+    byProduct: products.map((c) => ({ productCode: c.productCode, count: c._count._all })),
+    overdueTasks,
+    dueSoon,
+  };
+}
+
+/** Operations: how many trajectories stand where, the KPIs, and the selected ones page by page in order of their next deadline. */
+export async function overviewPage(
+  visit: Visit,
+  prisma: PrismaClient,
+  filters: OverviewFilters,
+  pageNumber = 1,
+): Promise<string> {
+  const now = new Date();
+  const [count, { providers, products }, list] = await Promise.all([
+    counts(prisma, now),
     choices(visit),
-    visit.call('get', '/trajectories', { query: { ...filters, limit: '50' } }) as Promise<{
+    visit.call('get', '/trajectories', {
+      query: { ...filters, ...pageWindow(pageNumber) },
+    }) as Promise<{
       items: TrajectoryRow[];
       total: number;
     }>,
@@ -100,13 +130,39 @@ export async function overviewPage(visit: Visit, prisma: PrismaClient, filters: 
   const query = new URLSearchParams(filters).toString();
   return page(
     'Overzicht',
-    html`${table(
-        'Trajecten per fase',
-        ['Fase', 'Aantal'],
-        trajectoryPhases.map((p) => [html`${phaseLabels[p]}`, html`${countOf.get(p) ?? 0}`]),
-        'Nog geen trajecten.',
-      )}
-      <h2 class="utrecht-heading-2">Trajecten zoeken</h2>
+    html`<ul class="utrecht-unordered-list">
+        <li>
+          <a class="utrecht-link" href="/overzicht?overdue=true#gevonden">${count.overdueTasks} te late taken</a>
+        </li>
+        <li>
+          <a class="utrecht-link" href="/overzicht?deadlineWithinDays=14#gevonden"
+            >${count.dueSoon} trajecten met een termijn in de komende 14 dagen</a
+          >
+        </li>
+      </ul>
+      <div class="count-tables">
+        ${table(
+          'Trajecten per fase',
+          ['Fase', 'Aantal'],
+          trajectoryPhases.map((p) => [html`${phaseLabels[p]}`, html`${count.byPhase.get(p) ?? 0}`]),
+          'Nog geen trajecten.',
+        )}
+        ${table(
+          'Lopende trajecten per zorgaanbieder',
+          ['Zorgaanbieder', 'Aantal'],
+          count.byProvider.map((c) => [html`${providerName.get(c.providerId) ?? ''}`, html`${c.count}`]),
+          'Geen lopende trajecten.',
+        )}
+        ${table(
+          'Lopende indicaties per product',
+          ['Product', 'Aantal'],
+          count.byProduct.map((c) => [html`${c.productCode}`, html`${c.count}`]),
+          'Geen lopende indicaties.',
+        )}
+      </div>
+      <h2 class="utrecht-heading-2">Kengetallen per zorgaanbieder en product</h2>
+      ${await kpiSection(visit, providerName)}
+      <h2 class="utrecht-heading-2" id="gevonden">Trajecten zoeken</h2>
       <form method="get" action="/overzicht" class="filters">
         ${selectField({
           name: 'phase',
@@ -142,14 +198,24 @@ export async function overviewPage(visit: Visit, prisma: PrismaClient, filters: 
             ['true', 'Met een te late taak'],
           ],
         })}
+        ${selectField({
+          name: 'deadlineWithinDays',
+          label: 'Termijn',
+          value: filters.deadlineWithinDays,
+          errors,
+          options: [
+            ['', 'Alle termijnen'],
+            ['14', 'In de komende 14 dagen'],
+          ],
+        })}
         <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoeken</button></p>
       </form>
       <p class="utrecht-paragraph">
-        ${list.total === 1 ? '1 traject' : `${list.total} trajecten`}
-        gevonden${list.total > 50 ? '; de eerste 50 op volgorde van termijn' : ''}.
+        ${list.total === 1 ? '1 traject' : `${list.total} trajecten`} gevonden.
         <a class="utrecht-link" href="/overzicht/trajecten.csv${query ? `?${query}` : ''}">Exporteer als CSV</a>
       </p>
-      ${table('Gevonden trajecten, op volgorde van termijn', ['Fase', 'Zorgaanbieder', 'Product', 'Termijn', 'Datum', 'Traject'], rows, 'Geen trajecten gevonden.')}`,
+      ${table('Gevonden trajecten, op volgorde van termijn', ['Fase', 'Zorgaanbieder', 'Product', 'Termijn', 'Datum', 'Traject'], rows, 'Geen trajecten gevonden.')}
+      ${pagination('/overzicht', filters, pageNumber, list.total)}`,
     visit.viewer,
   );
 }

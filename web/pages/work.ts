@@ -5,6 +5,7 @@ import { taskTexts } from '../../domain/labels';
 import type { Visit } from '../context';
 import { html } from '../html';
 import { page, table } from '../layout';
+import { pagination, pageWindow } from '../paging';
 
 interface TaskRow {
   id: string;
@@ -24,8 +25,11 @@ export async function clientNames(prisma: PrismaClient, trajectoryIds: string[])
 }
 
 /** The consultant team's open tasks: overdue first, then by due date. */
-export async function workListPage(visit: Visit, prisma: PrismaClient): Promise<string> {
-  const { items } = (await visit.call('get', '/tasks', { query: { limit: '100' } })) as { items: TaskRow[] };
+export async function workListPage(visit: Visit, prisma: PrismaClient, pageNumber = 1): Promise<string> {
+  const { items, total } = (await visit.call('get', '/tasks', { query: pageWindow(pageNumber) })) as {
+    items: TaskRow[];
+    total: number;
+  };
   const names = await clientNames(
     prisma,
     items.map((t) => t.trajectoryId),
@@ -38,12 +42,8 @@ export async function workListPage(visit: Visit, prisma: PrismaClient): Promise<
   ]);
   return page(
     'Werkvoorraad',
-    table(
-      'Open taken van uw team, de oudste eerst',
-      ['Taak', 'Uiterlijk', 'Cliënt', 'Traject'],
-      rows,
-      'Geen open taken.',
-    ),
+    html`${table('Open taken van uw team, de oudste eerst', ['Taak', 'Uiterlijk', 'Cliënt', 'Traject'], rows, 'Geen open taken.')}
+    ${pagination('/werkvoorraad', {}, pageNumber, total)}`,
     visit.viewer,
   );
 }

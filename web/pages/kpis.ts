@@ -1,0 +1,108 @@
+import type { KpiRow } from '../../prisma/records/kpis';
+import type { Visit } from '../context';
+import { Html, html } from '../html';
+import { table } from '../layout';
+import { csv } from './csv';
+
+/** Every KPI row, page by page through the API's use case (few: one per provider and product). */
+async function kpiRows(visit: Visit): Promise<KpiRow[]> {
+  const rows: KpiRow[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const batch = (await visit.call('get', '/kpis', { query: { limit: '100', offset: String(offset) } })) as {
+      items: KpiRow[];
+      total: number;
+    };
+    rows.push(...batch.items);
+    if (batch.items.length === 0 || rows.length >= batch.total) return rows;
+  }
+}
+
+const days = (value: number | null) =>
+  value === null ? '' : value.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+
+interface Named extends KpiRow {
+  label: string;
+}
+
+async function named(visit: Visit, providerName: Map<string, string>): Promise<Named[]> {
+  return (await kpiRows(visit)).map((r) => ({
+    ...r,
+    label: `${providerName.get(r.providerId) ?? 'Onbekend'} · ${r.productCode ?? 'nog geen product'}`,
+  }));
+}
+
+const headers = [
+  'Zorgaanbieder en product',
+  'Trajecten',
+  'Dagen tot intake (gem.)',
+  'Dagen tot afsluiting (gem.)',
+  'Uitstroom',
+  'Afgeschaald',
+  'Gesloten op maximale duur',
+];
+
+const cells = (r: Named) => [
+  r.label,
+  String(r.trajectories),
+  days(r.avgDaysToIntake),
+  days(r.avgDaysToClosure),
+  String(r.closed),
+  String(r.steppedDown),
+  String(r.closedAtMaximum),
+];
+
+/**
+ * KPIs per provider and product as charts (Chart.js, drawn by /static/kpi-charts.js from the data
+ * block) with the same figures as a table: the table is what screen readers and printouts get.
+ */
+export async function kpiSection(visit: Visit, providerName: Map<string, string>): Promise<Html> {
+  const rows = await named(visit, providerName);
+  if (rows.length === 0) return html`<p class="utrecht-paragraph">Nog geen cijfers.</p>`;
+  const data = {
+    labels: rows.map((r) => r.label),
+    toIntake: rows.map((r) => r.avgDaysToIntake),
+    toClosure: rows.map((r) => r.avgDaysToClosure),
+    closed: rows.map((r) => r.closed),
+    steppedDown: rows.map((r) => r.steppedDown),
+    closedAtMaximum: rows.map((r) => r.closedAtMaximum),
+  };
+  // `<` escaped: the data block can never end the script element early.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return html`<div class="kpi-charts">
+      <figure class="kpi-chart">
+        <canvas
+          id="kpi-doorlooptijden"
+          role="img"
+          aria-label="Staafdiagram: gemiddelde dagen tot intake en tot afsluiting per zorgaanbieder en product; de cijfers staan in de tabel hieronder."
+        ></canvas>
+        <figcaption>Doorlooptijden in dagen</figcaption>
+      </figure>
+      <figure class="kpi-chart">
+        <canvas
+          id="kpi-uitstroom"
+          role="img"
+          aria-label="Staafdiagram: uitstroom, afschaling en afsluiting op maximale duur per zorgaanbieder en product; de cijfers staan in de tabel hieronder."
+        ></canvas>
+        <figcaption>Uitstroom, afschaling en maximale duur</figcaption>
+      </figure>
+    </div>
+    <script type="application/json" id="kpi-data">
+      ${new Html(json)}
+    </script>
+    <script src="/static/chart.umd.min.js"></script>
+    <script src="/static/kpi-charts.js"></script>
+    ${table(
+      'Kengetallen per zorgaanbieder en product',
+      headers,
+      rows.map((r) => cells(r).map((c) => html`${c}`)),
+      'Nog geen cijfers.',
+    )}
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/overzicht/kengetallen.csv">Exporteer de kengetallen als CSV</a>
+    </p>`;
+}
+
+export async function kpiCsv(visit: Visit, providerName: Map<string, string>): Promise<string> {
+  const rows = await named(visit, providerName);
+  return csv([headers, ...rows.map(cells)]);
+}
