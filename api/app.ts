@@ -51,6 +51,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   oidc?: OidcSettings;
   /** The Temporal Web UI, for links from trajectory pages to their workflows (operations). */
   temporalUiUrl?: string;
+  /** Which proxies in front may say the request came over HTTPS (Express "trust proxy"), for Secure cookies. */
+  trustProxy?: number | string;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -80,6 +82,7 @@ export function createApp(deps: AppDependencies): Express {
   const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   app.use(requestLogging(logger));
   app.use(metrics.middleware);

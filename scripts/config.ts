@@ -89,6 +89,15 @@ export const envSchema = z
     MAILBOX_PORT: port.default(2525),
     // The application's address as users reach it: the link in every e-mail.
     APP_URL: z.url().default('http://127.0.0.1:3000'),
+    // Behind a TLS-terminating proxy: which proxies to believe about the client's address and
+    // protocol (Express "trust proxy": hops as a number, or addresses/subnets, or loopback). Then
+    // session cookies are Secure whenever the proxy says the request came over HTTPS.
+    TRUST_PROXY: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+        .optional(),
+    ),
     // Delivery retries (Temporal backoff, doubling): then the delivery is dead-lettered.
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     DELIVERY_RETRY_INTERVAL: lifetime.default('30s'),

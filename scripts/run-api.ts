@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     deliveryRetry: deliveryRetry(config),
     oidc: oidcSettings(config),
     temporalUiUrl: config.TEMPORAL_UI_URL,
+    trustProxy: config.TRUST_PROXY,
     logger: createLogger(config.LOG_LEVEL),
   };
   await serveApi(shutdown, deps, config.API_HOST, config.API_PORT);

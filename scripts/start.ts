@@ -125,6 +125,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       // Without an identity provider, the development sign-in (never in production).
       oidc: oidcSettings(config),
       temporalUiUrl: config.TEMPORAL_UI_URL ?? temporal.uiUrl,
+      trustProxy: config.TRUST_PROXY,
       devSignIn: config.NODE_ENV !== 'production',
       logger: createLogger(config.LOG_LEVEL),
     },

@@ -19,6 +19,7 @@ import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { csrfToken, csrfValid } from './session';
 import { pageNumberOf } from './paging';
+import { returnTo, signInFor } from './return-to';
 
 export type { WebDeps } from './context';
 
@@ -79,7 +80,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         // The database is away: say so, rather than sending a signed-in person to the sign-in page.
         return errorPage(res, toAppError(error).status);
       }
-      if (!visit) return res.redirect(303, '/aanmelden');
+      if (!visit) return res.redirect(303, req.method === 'GET' ? signInFor(req.originalUrl) : '/aanmelden');
       if (req.method === 'POST' && !csrfValid(req)) return errorPage(res, 403, visit);
       try {
         const body = await render(visit, req, res);
@@ -97,18 +98,19 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   });
   router.get('/aanmelden', async (req, res) => {
     const visit = await visitOf(deps, req, res);
-    if (visit) return res.redirect(303, home[visit.actor.role]);
+    if (visit) return res.redirect(303, returnTo(req.query.terug) ?? home[visit.actor.role]);
+    const back = returnTo(req.query.terug);
     const body = deps.oidc
-      ? organisationSignInPage()
+      ? organisationSignInPage(back)
       : deps.devSignIn
-        ? await devSignInPage(deps.prisma, csrfToken(req, res))
+        ? await devSignInPage(deps.prisma, csrfToken(req, res), back)
         : signInUnavailablePage();
     res.type('html').send(body);
   });
   router.get('/aanmelden/oidc', async (req, res) => {
     if (!deps.oidc) return errorPage(res, 404);
     try {
-      await deps.oidc.start(req, res);
+      await deps.oidc.start(req, res, returnTo(req.query.terug));
     } catch (error) {
       log(`The identity provider is not reachable: ${(error as Error).message}`);
       errorPage(res, 503);
@@ -116,14 +118,14 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   });
   router.get(OIDC_CALLBACK_PATH, async (req, res) => {
     if (!deps.oidc) return errorPage(res, 404);
-    const user = await deps.oidc.finish(req, res).catch((error: unknown) => {
+    const answer = await deps.oidc.finish(req, res).catch((error: unknown) => {
       log(`A sign-in answer was refused: ${(error as Error).message}`);
       return null;
     });
-    if (user === null) return errorPage(res, 400);
-    if (!user) return errorPage(res, 403);
-    await deps.sessions.signIn(req, res, user.id);
-    res.redirect(303, home[user.role]);
+    if (answer === null) return errorPage(res, 400);
+    if (!answer.user) return errorPage(res, 403);
+    await deps.sessions.signIn(req, res, answer.user.id);
+    res.redirect(303, answer.returnTo ?? home[answer.user.role]);
   });
   router.post('/aanmelden', async (req, res) => {
     if (!deps.devSignIn || !csrfValid(req)) return errorPage(res, 403);
@@ -131,7 +133,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     const user = /^[0-9a-f-]{36}$/.test(userId) ? await deps.prisma.user.findUnique({ where: { id: userId } }) : null;
     if (!user) return errorPage(res, 400);
     await deps.sessions.signIn(req, res, user.id);
-    res.redirect(303, home[user.role]);
+    res.redirect(303, returnTo((req.body as Record<string, unknown>).terug) ?? home[user.role]);
   });
   router.post(
     '/afmelden',

@@ -53,12 +53,12 @@ export class Oidc {
   }
 
   /** Sends the browser to the provider, keeping what the answer must match in a signed cookie. */
-  async start(req: Request, res: Response): Promise<void> {
+  async start(req: Request, res: Response, returnTo?: string): Promise<void> {
     const config = await this.configuration();
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    const flow = await new SignJWT({ verifier, state, nonce })
+    const flow = await new SignJWT({ verifier, state, nonce, ...(returnTo && { returnTo }) })
       .setProtectedHeader({ alg: 'HS256' })
       .setAudience(audience)
       .setExpirationTime('10m')
@@ -76,8 +76,8 @@ export class Oidc {
     res.redirect(303, url.href);
   }
 
-  /** The provider's answer: the user it names, or undefined when it names nobody we know. */
-  async finish(req: Request, res: Response): Promise<User | undefined> {
+  /** The provider's answer: the user it names (undefined: nobody we know) and the page to return to. */
+  async finish(req: Request, res: Response): Promise<{ user?: User; returnTo?: string }> {
     const config = await this.configuration();
     const { payload } = await jwtVerify(cookiesOf(req)[FLOW_COOKIE] ?? '', this.key, { audience });
     res.append('Set-Cookie', `${FLOW_COOKIE}=; Path=/aanmelden; HttpOnly; SameSite=Lax; Max-Age=0`);
@@ -89,11 +89,13 @@ export class Oidc {
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (!claims) return undefined;
+    const back = typeof payload.returnTo === 'string' ? payload.returnTo : undefined;
+    if (!claims) return { returnTo: back };
     // Providers may keep the e-mail address out of the ID token: then the userinfo endpoint has it.
     const profile =
       claims.email === undefined ? await client.fetchUserInfo(config, tokens.access_token, claims.sub) : claims;
-    return this.userFor(claims.sub, profile.email_verified === false ? undefined : profile.email);
+    const user = await this.userFor(claims.sub, profile.email_verified === false ? undefined : profile.email);
+    return { user, returnTo: back };
   }
 
   private async userFor(subject: string, email: unknown): Promise<User | undefined> {

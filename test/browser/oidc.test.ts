@@ -57,9 +57,9 @@ describe('sign-in through OpenID Connect', () => {
   });
 
   /** Through the provider's own login and consent pages, as a person would; ends back on this application. */
-  async function throughProvider(login: string): Promise<Page> {
+  async function throughProvider(login: string, from = '/aanmelden'): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base()}/aanmelden`);
+    await page.goto(`${base()}${from}`);
     await page.getByRole('link', { name: 'Aanmelden via uw organisatie' }).click();
     await page.waitForURL((url) => url.port === String(ports.idp));
     await page.locator('input[name="login"]').fill(login);
@@ -101,6 +101,12 @@ describe('sign-in through OpenID Connect', () => {
     } finally {
       await api.db.prisma.user.update({ where: { id: user.id }, data: { email: user.email } });
     }
+  });
+
+  it('when a provider opens the deadlines before signing in, then the identity provider brings them back there', async () => {
+    const page = await throughProvider('begeleider-a', '/termijnen');
+    expect(new URL(page.url()).pathname).toBe('/termijnen');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Termijnen');
   });
 
   it('when someone unknown here signs in at the identity provider, then no session is made: 403 page', async () => {

@@ -382,6 +382,31 @@ describe('web application in a real browser', () => {
     await expectAccessible(page);
   });
 
+  it('when someone not signed in opens a trajectory page, then after signing in they are on that page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/trajecten/${trajectoryA}`);
+    expect(new URL(page.url()).searchParams.get('terug')).toBe(`/trajecten/${trajectoryA}`);
+    await page.getByRole('button', { name: /Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/ }).click();
+    await page.waitForURL(`${base}/trajecten/${trajectoryA}`);
+    // Only a path on this site: another site is not followed.
+    const elsewhere = await (await browser.newContext()).newPage();
+    await elsewhere.goto(`${base}/aanmelden?terug=//evil.test/x`);
+    await elsewhere
+      .getByRole('button', { name: /Demo consulent/ })
+      .first()
+      .click();
+    await elsewhere.waitForURL(`${base}/werkvoorraad`);
+  });
+
+  it('when a TLS-terminating proxy on this machine says the request came over HTTPS, then the cookies are Secure', async () => {
+    const plain = await fetch(`${base}/aanmelden`);
+    expect(plain.headers.getSetCookie().join('\n')).not.toContain('Secure');
+    const proxied = await fetch(`${base}/aanmelden`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    const cookies = proxied.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) expect(cookie).toMatch(/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
+  });
+
   it('when the sign-in page is used with the keyboard alone, then Tab reaches a sign-in button and Enter signs in', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${base}/aanmelden`);

@@ -58,6 +58,7 @@ export function useApi({
       devSignIn: true,
       oidc: oidc?.(),
       temporalUiUrl: 'http://temporal-ui.test',
+      trustProxy: 'loopback', // as behind a TLS-terminating proxy on this machine
     });
   });
   world.beforeTeardown(async () => {

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: '0' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
   });
 
+  it('when TRUST_PROXY is a number, then it counts hops; otherwise it names the proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+  });
+
   it('when a variable is empty, then it counts as unset', () => {
     const config = loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
     expect(config.DATABASE_URL).toBeUndefined();

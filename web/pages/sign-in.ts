@@ -5,7 +5,7 @@ import { page } from '../layout';
 import { csrfField } from '../session';
 
 /** The development sign-in: every user of the database, one button each (never with an identity provider). */
-export async function devSignInPage(prisma: PrismaClient, csrf: string): Promise<string> {
+export async function devSignInPage(prisma: PrismaClient, csrf: string, returnTo?: string): Promise<string> {
   const users = await prisma.user.findMany({
     orderBy: [{ role: 'asc' }, { displayName: 'asc' }],
     include: { team: true, provider: true },
@@ -22,6 +22,7 @@ export async function devSignInPage(prisma: PrismaClient, csrf: string): Promise
               <form method="post" action="/aanmelden">
                 ${csrfField(csrf)}
                 <input type="hidden" name="userId" value="${u.id}" />
+                ${returnTo ? html`<input type="hidden" name="terug" value="${returnTo}" />` : ''}
                 <button class="utrecht-button utrecht-button--primary-action" type="submit">
                   Aanmelden als ${u.displayName}
                   (${roleLabels[u.role]}${u.team ? `, ${u.team.name}` : ''}${u.provider ? `, ${u.provider.name}` : ''})
@@ -34,12 +35,14 @@ export async function devSignInPage(prisma: PrismaClient, csrf: string): Promise
 }
 
 /** With an identity provider: one way in, through the organisation. */
-export function organisationSignInPage(): string {
+export function organisationSignInPage(returnTo?: string): string {
   return page(
     'Aanmelden',
     html`<p class="utrecht-paragraph">U meldt zich aan met het account van uw organisatie.</p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/aanmelden/oidc"
+        <a
+          class="utrecht-button-link utrecht-button-link--primary-action"
+          href="/aanmelden/oidc${returnTo ? `?terug=${encodeURIComponent(returnTo)}` : ''}"
           >Aanmelden via uw organisatie</a
         >
       </p>`,
