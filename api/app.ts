@@ -7,7 +7,7 @@ import { authFailureLimiter, createAuth } from './auth';
 import { codecCors, codecRoutes } from './codec-routes';
 import type { RouteDeps } from './deps';
 import { docsPage } from './docs-page';
-import type { Endpoint } from './endpoint';
+import { checkingResponses, type Endpoint } from './endpoint';
 import { errorHandler, notFound } from './errors';
 import { healthRouter } from './health';
 import { createLogger, httpMetrics, requestLogging } from './observability';
@@ -53,6 +53,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   temporalUiUrl?: string;
   /** Which proxies in front may say the request came over HTTPS (Express "trust proxy"), for Secure cookies. */
   trustProxy?: number | string;
+  /** Check every answer against its route's response schema (the test suites): a mismatch is a 500. */
+  checkResponses?: boolean;
   /** Structured JSON logs; tests pass a silent one. */
   logger?: Logger;
 }
@@ -78,7 +80,8 @@ export function createApp(deps: AppDependencies): Express {
   const log = (message: string) => logger.warn(message);
   const workflowStarts = deps.workflowStarts ?? new WorkflowStarts({ ...deps, log });
   const metrics = httpMetrics();
-  const routes = [...endpoints({ ...deps, workflowStarts }), ...codecRoutes(deps.payloadCodec)];
+  const declared = [...endpoints({ ...deps, workflowStarts }), ...codecRoutes(deps.payloadCodec)];
+  const routes = deps.checkResponses ? checkingResponses(declared) : declared;
   const document = openApiDocument(routes);
   const app = express();
   app.disable('x-powered-by');

@@ -1,4 +1,5 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import * as responses from './responses';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { endpoint, type Endpoint } from './endpoint';
@@ -42,6 +43,7 @@ export function codecRoutes(codec: PayloadCodec | undefined): Endpoint[] {
       summary: `Temporal remote codec: ${direction} payloads (operations only)`,
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.codecPayloads,
       body: jsonPayloads,
       handle: async ({ body }) => {
         try {

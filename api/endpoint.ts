@@ -8,7 +8,7 @@ type Empty = z.ZodObject<Record<string, never>>;
 type Where = 'params' | 'query' | 'body';
 
 /** One route as written: its schemas, who may call it, and a handler that gets parsed input only. */
-export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Schema> {
+export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Schema, R extends Schema> {
   method: 'get' | 'post';
   /** OpenAPI style, `/trajectories/{trajectoryId}`; mounted in Express as `:trajectoryId`. */
   path: string;
@@ -20,6 +20,8 @@ export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Sche
   body?: B;
   /** 201 for a created resource; 200 otherwise. */
   status?: 200 | 201;
+  /** What a success answers (api/responses.ts): the handler is typed by it and /openapi.json shows it. */
+  response: R;
   handle(input: {
     actor: Actor;
     params: z.output<P>;
@@ -30,7 +32,7 @@ export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Sche
      * derived from its Idempotency-Key, so that a retry joins the first attempt's update.
      */
     updateId: string;
-  }): Promise<unknown>;
+  }): Promise<z.input<R>>;
 }
 
 /** The same route with its types erased, so routes of all shapes fit one list (mounting, OpenAPI). */
@@ -41,7 +43,7 @@ export interface Endpoint {
   tag: string;
   roles: readonly Role[];
   status: 200 | 201;
-  schemas: Partial<Record<Where, Schema>>;
+  schemas: Partial<Record<Where, Schema>> & { response: Schema };
   run(actor: Actor, raw: Record<Where, unknown>, updateId: string): Promise<unknown>;
 }
 
@@ -54,9 +56,12 @@ function parse<S extends Schema>(where: Where, schema: S | undefined, value: unk
   throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', details);
 }
 
-export function endpoint<P extends Schema = Empty, Q extends Schema = Empty, B extends Schema = Empty>(
-  spec: EndpointSpec<P, Q, B>,
-): Endpoint {
+export function endpoint<
+  R extends Schema,
+  P extends Schema = Empty,
+  Q extends Schema = Empty,
+  B extends Schema = Empty,
+>(spec: EndpointSpec<P, Q, B, R>): Endpoint {
   return {
     method: spec.method,
     path: spec.path,
@@ -64,7 +69,7 @@ export function endpoint<P extends Schema = Empty, Q extends Schema = Empty, B e
     tag: spec.tag,
     roles: spec.roles,
     status: spec.status ?? 200,
-    schemas: { params: spec.params, query: spec.query, body: spec.body },
+    schemas: { params: spec.params, query: spec.query, body: spec.body, response: spec.response },
     run: (actor, raw, updateId) =>
       spec.handle({
         actor,
@@ -78,3 +83,22 @@ export function endpoint<P extends Schema = Empty, Q extends Schema = Empty, B e
 
 /** `/a/{id}` → `/a/:id` */
 export const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
+
+/**
+ * The same routes, each answer checked against its response schema: a handler that answers what
+ * /openapi.json does not say fails loudly (the test suites run this way).
+ */
+export function checkingResponses(endpoints: Endpoint[]): Endpoint[] {
+  return endpoints.map((e) => ({
+    ...e,
+    run: async (actor, raw, updateId) => {
+      const result = await e.run(actor, raw, updateId);
+      const checked = e.schemas.response.safeParse(result);
+      if (!checked.success) {
+        const where = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        throw new Error(`${e.method.toUpperCase()} ${e.path} answered outside its response schema: ${where}`);
+      }
+      return result;
+    },
+  }));
+}

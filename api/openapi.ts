@@ -3,9 +3,18 @@ import type { Endpoint } from './endpoint';
 
 type JsonSchema = Record<string, unknown>;
 
-/** JSON Schema 2020-12 of what a client sends (OpenAPI 3.1 uses that dialect as it is). */
+/**
+ * JSON Schema 2020-12 (OpenAPI 3.1 uses that dialect as it is) of what a client sends or gets back.
+ * Dates leave as ISO 8601 strings: in the response schemas a `z.date()` is a date-time string.
+ */
 function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type === 'date') Object.assign(jsonSchema, { type: 'string', format: 'date-time' });
+    },
+  });
   return rest;
 }
 
@@ -35,7 +44,10 @@ function operationOf(e: Endpoint) {
       requestBody: { required: true, content: { 'application/json': { schema: schemaOf(e.schemas.body) } } },
     }),
     responses: {
-      [e.status]: { description: e.status === 201 ? 'Created' : 'OK' },
+      [e.status]: {
+        description: e.status === 201 ? 'Created' : 'OK',
+        content: { 'application/json': { schema: schemaOf(e.schemas.response) } },
+      },
       400: errorResponse('Invalid input; `details[].path` names each field (`body.month`)'),
       401: errorResponse('No valid bearer token'),
       403: errorResponse('The role may not do this'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as responses from './responses';
 import type { RouteDeps } from './deps';
 import { endpoint, type Endpoint } from './endpoint';
 import { AppError } from './app-error';
@@ -13,6 +14,7 @@ export function operationsAlertRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Alerts for operations: trajectories whose workflow is not running or keeps failing (newest first)',
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.alerts,
       query: page.extend({ resolved: z.enum(['true', 'false']).default('false') }),
       handle: ({ query }) => {
         const where = { resolvedAt: query.resolved === 'true' ? { not: null } : null };
@@ -30,6 +32,7 @@ export function operationsAlertRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Mark an alert as handled',
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.resolvedAlert,
       params: z.object({ alertId: id }),
       handle: async ({ params }) => {
         const { count } = await prisma.operationsAlert.updateMany({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as responses from '../responses';
 import type { Prisma } from '../../prisma/client';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
@@ -15,6 +16,7 @@ export function deadlineRoutes({ prisma }: RouteDeps): Endpoint[] {
         "Own trajectories' next deadlines (what is due and when, and when its reminder comes) within N days (default 30), soonest first",
       tag: 'Provider',
       roles: ['PROVIDER'],
+      response: responses.deadlines,
       query: page.extend({ withinDays: z.coerce.number().int().min(0).max(366).default(30) }),
       handle: async ({ actor, query }) => {
         const now = new Date();

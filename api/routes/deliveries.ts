@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as responses from '../responses';
 import { newWebhookSecret, WEBHOOK_SECRET_PATTERN } from '../../activities/delivery/webhook';
 import { auditRow } from '../../prisma/records/audit';
 import { defaultDeliveryRetry, deliveryWorkflowId } from '../../workflows/delivery/contracts';
@@ -31,6 +32,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
       summary: 'Deliveries by state (default DEAD: gave up after the last attempt), newest first',
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.deliveries,
       query: page.extend({ state: z.enum(['PENDING', 'HELD', 'SENT', 'DEAD']).default('DEAD') }),
       handle: ({ query }) => {
         const where = { state: query.state };
@@ -64,6 +66,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
       summary: 'Send a dead-lettered delivery again (audited); 409 unless it is DEAD',
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.retriedDelivery,
       params: z.object({ deliveryId: id }),
       handle: async ({ actor, params }) => {
         const retried = await prisma.$transaction(async (tx) => {
@@ -97,7 +100,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
           });
           throw error;
         }
-        return { id: retried.id, state: 'PENDING', retries: retried.retries };
+        return { id: retried.id, state: 'PENDING' as const, retries: retried.retries };
       },
     }),
     endpoint({
@@ -106,6 +109,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
       summary: "Where a provider's notifications go (the webhook secret is never shown)",
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.providerNotificationSettings,
       params: z.object({ providerId: id }),
       handle: async ({ params }) => settingsOf(await findProvider(params.providerId)),
     }),
@@ -115,6 +119,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
       summary: "Set a provider's contact addresses and webhook (Standard Webhooks, HMAC-SHA256); audited",
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.providerNotificationSettings,
       params: z.object({ providerId: id }),
       body: providerSettings,
       handle: async ({ actor, params, body }) => {
@@ -145,6 +150,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
       summary: "Set a consultant team's shared mailbox (null removes it); audited",
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.teamMailbox,
       params: z.object({ teamId: id }),
       body: z.strictObject({ mailbox: email.nullable() }),
       handle: async ({ actor, params, body }) => {

@@ -1,4 +1,5 @@
 import { kpisPerProviderAndProduct } from '../../prisma/records/kpis';
+import * as responses from '../responses';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { id, page, paged, productCode } from '../schemas';
@@ -11,6 +12,7 @@ export function kpiRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'KPIs per provider and product: throughput times, outflow, step-down, open and overdue tasks',
       tag: 'Operations',
       roles: ['OPERATIONS'],
+      response: responses.kpis,
       query: page.extend({ providerId: id.optional(), product: productCode.optional() }),
       handle: async ({ query }) => {
         // A row per provider and product: few enough to page in memory with an exact total.

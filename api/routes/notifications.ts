@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as responses from '../responses';
 import { notificationKinds, notificationModes } from '../../domain/notifications';
 import type { Prisma, PrismaClient } from '../../prisma/client';
 import type { Actor } from '../auth';
@@ -52,6 +53,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Own inbox, newest first, with read state and the number unread',
       tag: 'Notifications',
       roles: everyRole,
+      response: responses.inbox,
       query: page.extend({ unread: z.enum(['true', 'false']).optional() }),
       handle: async ({ actor, query }) => {
         const scope = inboxScope(actor);
@@ -85,6 +87,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Mark a notification of the own inbox as read (again is harmless)',
       tag: 'Notifications',
       roles: everyRole,
+      response: responses.notificationRead,
       params: z.object({ notificationId: id }),
       handle: async ({ actor, params }) => {
         const found = await prisma.notification.findFirst({
@@ -108,6 +111,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'How each notification kind reaches me: IMMEDIATE e-mail (default), DIGEST, or INBOX_ONLY',
       tag: 'Notifications',
       roles: everyRole,
+      response: responses.notificationPreferences,
       handle: ({ actor }) => preferencesOf(prisma, actor.id),
     }),
     endpoint({
@@ -116,6 +120,7 @@ export function notificationRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Set how some notification kinds reach me (the inbox always has them)',
       tag: 'Notifications',
       roles: everyRole,
+      response: responses.notificationPreferences,
       body: preferences,
       handle: async ({ actor, body }) => {
         await prisma.$transaction(

@@ -1,4 +1,5 @@
 import type { RouteDeps } from '../deps';
+import * as responses from '../responses';
 import { endpoint, type Endpoint } from '../endpoint';
 import { everyRole } from '../scope';
 import { AppError } from '../app-error';
@@ -12,6 +13,7 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'The signed-in user: name, role, team or provider',
       tag: 'Reference',
       roles: everyRole,
+      response: responses.me,
       handle: async ({ actor }) => {
         const user = await prisma.user.findUnique({
           where: { id: actor.id },
@@ -34,6 +36,7 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Every provider, by name (to choose one when registering a client)',
       tag: 'Reference',
       roles: everyRole,
+      response: responses.providers,
       handle: async () => ({
         items: await prisma.provider.findMany({
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -47,6 +50,7 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'The catalogue with its rules (region, volume unit, durations, age limit, no-show policy)',
       tag: 'Reference',
       roles: everyRole,
+      response: responses.products,
       handle: async () => ({
         items: (
           await prisma.product.findMany({

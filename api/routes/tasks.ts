@@ -1,4 +1,5 @@
 import type { TaskKind } from '../../domain/lifecycle';
+import * as responses from '../responses';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
 import type { Actor } from '../auth';
@@ -32,6 +33,7 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Own open tasks: overdue first, then by due date',
       tag: 'Tasks',
       roles: ['CONSULTANT', 'PROVIDER'],
+      response: responses.tasks,
       query: page,
       handle: async ({ actor, query }) => {
         const where: Prisma.TaskWhereInput = { ...taskScope(actor), status: 'OPEN' };
@@ -58,6 +60,7 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
       summary: 'Complete an own open task',
       tag: 'Tasks',
       roles: ['CONSULTANT', 'PROVIDER'],
+      response: responses.completedTask,
       params: z.object({ taskId: id }),
       body: z.strictObject({ outcome: z.string().trim().min(1).max(2000).optional() }),
       handle: async ({ actor, params, body }) => {
@@ -81,7 +84,7 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
               data: { taskId: task.id, kind: task.kind },
             }),
           });
-          return { id: task.id, kind: task.kind, status: 'DONE', completedAt: at };
+          return { id: task.id, kind: task.kind, status: 'DONE' as const, completedAt: at };
         });
       },
     }),

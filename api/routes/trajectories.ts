@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as responses from '../responses';
 import type { Prisma, Role } from '../../prisma/client';
 import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
@@ -105,6 +106,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       summary: 'Register a client and start a trajectory (aanmelding)',
       tag: 'Trajectories',
       roles: ['CONSULTANT'],
+      response: responses.registered,
       body: registration,
       status: 201,
       handle: async ({ actor, body }) => {
@@ -164,6 +166,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       summary: 'List trajectories in scope, filtered; ordered by next deadline, then id',
       tag: 'Trajectories',
       roles: everyRole,
+      response: responses.pagedOf(responses.trajectorySummary),
       query: listQuery,
       handle: async ({ actor, query }) => {
         const where = { AND: [trajectoryScope(actor), listFilter(query, new Date())] };
@@ -186,6 +189,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       summary: 'A trajectory with its indications, timeline (audit events) and pending deadlines',
       tag: 'Trajectories',
       roles: everyRole,
+      response: responses.trajectoryDetail,
       params: trajectoryParams,
       handle: async ({ actor, params }) => {
         const record = await scopedTrajectory(prisma, actor, params.trajectoryId, {

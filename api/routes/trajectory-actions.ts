@@ -21,6 +21,7 @@ import {
   requestExtension,
 } from '../../workflows/trajectory/contracts';
 import { refuseRules } from '../app-error';
+import * as responses from '../responses';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import {
@@ -133,13 +134,15 @@ const correctionReason = text(1000, { multiline: true });
  * A change to one trajectory, done by a workflow update: the workflow checks the state and the
  * rules, writes the records and the audit event (with the actor) through its activities.
  */
-function action<B extends z.ZodType, A extends object, R>(
+function action<B extends z.ZodType, A extends object, S extends z.ZodType, R extends z.input<S>>(
   deps: RouteDeps,
   spec: {
     path: string;
     summary: string;
     roles: readonly Role[];
     body: B;
+    /** What the workflow's update answers, which the API passes on. */
+    response: S;
     update: UpdateDefinition<R, [A & { actorId: string }]>;
     args: (body: z.output<B>, ctx: { trajectoryId: string; actorId: string }) => Promise<A> | A;
     /** Undoes what `args` stored when the workflow refuses the change. */
@@ -154,6 +157,7 @@ function action<B extends z.ZodType, A extends object, R>(
     roles: spec.roles,
     params: trajectoryParams,
     body: spec.body,
+    response: spec.response,
     handle: async ({ actor, params, body, updateId }) => {
       const { trajectoryId } = params;
       await scopedTrajectory(deps.prisma, actor, trajectoryId, { id: true });
@@ -185,6 +189,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'intake',
       summary: 'Record the intake',
       roles: provider,
+      response: responses.trajectoryView,
       body: z.strictObject({ heldOn: businessDate }),
       update: recordIntake,
       args: (b) => b,
@@ -193,6 +198,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'intake-correction',
       summary: 'Correct the day the intake was held, with the reason',
       roles: provider,
+      response: responses.trajectoryView,
       body: z.strictObject({ heldOn: businessDate, reason: correctionReason }),
       update: correctIntake,
       args: async ({ heldOn, reason }, ctx) => ({ heldOn, ...(await fileCorrection(deps, 'INTAKE', reason, ctx)) }),
@@ -202,6 +208,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'indication',
       summary: 'Decide the indication (product, period, volume, ZRM scores)',
       roles: consultant,
+      response: responses.trajectoryView,
       body: indicationBody,
       update: decideIndication,
       args: async (b, ctx) => {
@@ -213,6 +220,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'hour-declarations',
       summary: "Declare a month's hours (direct, indirect, digital; digital is part of direct)",
       roles: provider,
+      response: responses.declarationOutcome,
       body: monthFigures,
       update: declareHours,
       args: (b) => b,
@@ -221,6 +229,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'hour-corrections',
       summary: "Correct a declared month's hours (all three figures as they should be), with the reason",
       roles: provider,
+      response: responses.declarationOutcome,
       body: monthFigures.extend({ reason: correctionReason }),
       update: correctHours,
       args: async ({ reason, ...figures }, ctx) => ({
@@ -233,6 +242,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'no-shows',
       summary: 'Record a no-show',
       roles: provider,
+      response: responses.noShowOutcome,
       body: z.strictObject({ occurredAt: instant, afterKeptAppointment: z.boolean().default(false) }),
       update: recordNoShow,
       args: (b) => b,
@@ -241,6 +251,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'extension-request',
       summary: 'Request an extension with the mandatory report',
       roles: provider,
+      response: responses.trajectoryView,
       body: z.strictObject({ report }),
       update: requestExtension,
       args: (b, ctx) => fileReport(deps, 'EXTENSION', b.report, ctx),
@@ -250,6 +261,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'expansion-request',
       summary: 'Request more hours per week (uitbreiding) with a report',
       roles: provider,
+      response: responses.trajectoryView,
       body: z.strictObject({ report, hoursPerWeek }),
       update: requestExpansion,
       args: async (b, ctx) => ({
@@ -262,6 +274,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'expansion-decision',
       summary: 'Decide the expansion request (granted: the new hours per week, default as requested)',
       roles: consultant,
+      response: responses.trajectoryView,
       body: z.strictObject({ granted: z.boolean(), hoursPerWeek: hoursPerWeek.optional() }),
       update: decideExpansion,
       args: (b) => b,
@@ -270,6 +283,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'extension-decision',
       summary: 'Decide the extension request',
       roles: consultant,
+      response: responses.trajectoryView,
       body: z
         .strictObject({ granted: z.boolean(), newEndDate: businessDate.optional() })
         .refine((b) => !b.granted || b.newEndDate, { path: ['newEndDate'], message: 'required when granted' }),
@@ -280,6 +294,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'product-change',
       summary: 'Step up or down to another product (op- en afschalen)',
       roles: consultant,
+      response: responses.trajectoryView,
       body: indicationBody,
       update: changeProduct,
       args: async (b, ctx) => {
@@ -291,6 +306,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'end-date',
       summary: 'Move the end date of the current allocation',
       roles: consultant,
+      response: responses.trajectoryView,
       body: z.strictObject({ newEndDate: businessDate }),
       update: changeEndDate,
       args: (b) => b,
@@ -299,6 +315,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'end-evaluation',
       summary: 'Record the bemoeizorg end evaluation',
       roles: consultant,
+      response: responses.trajectoryView,
       body: z.strictObject({ outcome: z.enum(endEvaluationOutcomes) }),
       update: recordEndEvaluation,
       args: (b) => b,
@@ -307,6 +324,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       path: 'close',
       summary: 'Close the trajectory with an iWmo stop reason',
       roles: consultant,
+      response: responses.trajectoryView,
       body: z.strictObject({ reason: closureReason }),
       update: close,
       args: (b) => b,

@@ -5,6 +5,10 @@ import { dateOf } from '../../domain/calendar';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 
+interface OpenApiOperation {
+  responses: Record<string, { content?: Record<string, { schema?: { type?: string } }> }>;
+}
+
 describe('API: identity, roles and scope', () => {
   const api = useApi();
   const { consultant, otherConsultant, providerA, providerB, operations } = api;
@@ -109,6 +113,23 @@ describe('API: identity, roles and scope', () => {
     );
     expect(decide.parameters).toEqual([expect.objectContaining({ name: 'trajectoryId', in: 'path', required: true })]);
     expect(Object.keys(doc.body.paths).length).toBeGreaterThanOrEqual(15);
+    // Every success answer is typed: dates as date-time strings, decimals as strings, no open schema.
+    for (const [path, methods] of Object.entries(doc.body.paths as Record<string, Record<string, OpenApiOperation>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (path === '/health') continue;
+        const [status, success] = Object.entries(operation.responses).find(([code]) => code.startsWith('2')) ?? [];
+        expect([method, path, status, success?.content?.['application/json']?.schema?.type]).toEqual([
+          method,
+          path,
+          expect.stringMatching(/^20[01]$/),
+          'object',
+        ]);
+      }
+    }
+    const detail =
+      doc.body.paths['/trajectories/{trajectoryId}'].get.responses['200'].content['application/json'].schema;
+    expect(detail.properties.registeredAt).toEqual({ type: 'string', format: 'date-time' });
+    expect(detail.properties.care.anyOf[0].properties.utilisation.anyOf[0].required).toContain('projectedMinutes');
     const page = await request(api.app()).get('/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('POST /trajectories/{trajectoryId}/extension-decision');

@@ -407,6 +407,32 @@ describe('web application in a real browser', () => {
     for (const cookie of cookies) expect(cookie).toMatch(/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
   });
 
+  it('when a consultant closes a trajectory with the keyboard alone, then Tab, Enter and typing reach and send the form', async () => {
+    const id = await api.register(demoIds.providerA);
+    const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await page.goto(`${base}/trajecten/${id}`);
+    type Focus = { document: { activeElement: { id: string; textContent: string | null } | null } };
+    const active = () =>
+      page.evaluate(() => {
+        const element = (globalThis as unknown as Focus).document.activeElement;
+        return { id: element?.id, textContent: element?.textContent ?? null };
+      });
+    const focused = async () => (await active())?.textContent?.trim() ?? '';
+    let steps = 0;
+    while ((await focused()) !== 'Traject afsluiten' && steps++ < 30) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // opens the folded form
+    await page.keyboard.press('Tab');
+    expect((await active())?.id).toBe('veld-afsluiten-reason');
+    await page.keyboard.type('19'); // the iWmo code picks the reason
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Traject afsluiten');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/trajecten/${id}`);
+    await expect(fact(page, 'Reden van beëindiging').textContent()).resolves.toBe(
+      '19 – Levering volgens plan beëindigd',
+    );
+  });
+
   it('when the sign-in page is used with the keyboard alone, then Tab reaches a sign-in button and Enter signs in', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${base}/aanmelden`);

@@ -59,6 +59,7 @@ export function useApi({
       oidc: oidc?.(),
       temporalUiUrl: 'http://temporal-ui.test',
       trustProxy: 'loopback', // as behind a TLS-terminating proxy on this machine
+      checkResponses: true, // every answer in every suite must match /openapi.json
     });
   });
   world.beforeTeardown(async () => {

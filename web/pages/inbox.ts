@@ -1,4 +1,6 @@
 import { dutchDate, dutchDateWithWeekday } from '../../domain/dutch-dates';
+import type { z } from 'zod';
+import type { deadlines, inbox } from '../../api/responses';
 import { deadlineLabels, labelOf, notificationLabels, phaseLabels } from '../../domain/labels';
 import type { Visit } from '../context';
 import { html } from '../html';
@@ -6,13 +8,12 @@ import { page, table } from '../layout';
 import { pagination, pageWindow } from '../paging';
 import { csrfField } from '../session';
 
-interface NotificationRow {
-  id: string;
-  trajectoryId: string | null;
-  kind: string;
-  payload: { dueAt?: string } | null;
-  createdAt: Date;
-  readAt: Date | null;
+type NotificationRow = z.output<typeof inbox>['items'][number];
+
+/** The deadline a notification names (its payload holds ids and dates only), as a Dutch date. */
+function dueAtOf(payload: unknown): string {
+  const dueAt = (payload as { dueAt?: unknown } | null)?.dueAt;
+  return typeof dueAt === 'string' ? dutchDateWithWeekday(new Date(dueAt)) : '';
 }
 
 /** The own inbox: newest first, unread marked, each one can be marked read. */
@@ -24,7 +25,7 @@ export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
   };
   const rows = inbox.items.map((n) => [
     html`${n.readAt ? '' : html`<strong>Nieuw: </strong>`}${labelOf(notificationLabels, n.kind)}`,
-    html`${n.payload?.dueAt ? dutchDateWithWeekday(new Date(n.payload.dueAt)) : ''}`,
+    html`${dueAtOf(n.payload)}`,
     html`${dutchDate(new Date(n.createdAt))}`,
     html`${n.trajectoryId ? html`<a class="utrecht-link" href="/trajecten/${n.trajectoryId}">Open traject</a>` : ''}`,
     n.readAt
@@ -45,13 +46,7 @@ export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
   );
 }
 
-interface DeadlineRow {
-  trajectoryId: string;
-  phase: string;
-  kind: string | null;
-  dueAt: Date | null;
-  reminderAt: Date | null;
-}
+type DeadlineRow = z.output<typeof deadlines>['items'][number];
 
 /** What is due for the provider's clients in the coming weeks, soonest first. */
 export async function deadlinesPage(visit: Visit, pageNumber = 1): Promise<string> {

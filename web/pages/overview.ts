@@ -1,4 +1,6 @@
 import type { PrismaClient } from '../../prisma/client';
+import type { z } from 'zod';
+import type { trajectorySummary } from '../../api/responses';
 import { trajectoryPhases } from '../../domain/lifecycle';
 import { dateOf } from '../../domain/calendar';
 import { dutchDate } from '../../domain/dutch-dates';
@@ -11,14 +13,7 @@ import { csv } from './csv';
 import { kpiSection } from './kpis';
 import { page, table } from '../layout';
 
-interface TrajectoryRow {
-  id: string;
-  phase: string;
-  providerId: string;
-  nextDeadlineAt: Date | null;
-  nextDeadlineKind: string | null;
-  indications: { productCode: string }[];
-}
+type TrajectoryRow = z.output<typeof trajectorySummary>;
 
 const filterKeys = ['phase', 'providerId', 'product', 'overdue', 'deadlineWithinDays'] as const;
 

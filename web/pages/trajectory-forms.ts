@@ -4,29 +4,15 @@ import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
 import { endEvaluationLabels, zrmDomainLabels } from '../../domain/labels';
 import { zrmDomains } from '../../domain/zrm';
+import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
+import type { trajectoryDetail } from '../../api/responses';
 import type { Visit } from '../context';
 import { checkbox, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 
 /** What the trajectory page knows of the trajectory (GET /trajectories/{id}). */
-export interface Detail {
-  id: string;
-  phase: string;
-  registeredAt: Date;
-  client?: { fullName: string };
-  indications: {
-    sequence: number;
-    productCode: string;
-    startDate: Date;
-    endDate: Date;
-    hoursPerWeek: unknown;
-    status: string;
-  }[];
-  pendingDeadlines: { kind: string; dueAt: string; nextPeriod: boolean }[];
-  timeline: { id: string; occurredAt: Date; action: string }[];
-  care: CareView | null;
-}
+export type Detail = z.output<typeof trajectoryDetail>;
 
 /** One form's fields, filled in again after a refusal. */
 export interface Filling {

@@ -101,7 +101,7 @@ const item = (key: string, value: string) =>
   </div>`;
 
 /** Where the trajectory stands: phase, dates, the period's requests and how it ended. */
-function facts(t: Detail & { closedAt?: Date | null; closureReason?: string | null }): Html {
+function facts(t: Detail): Html {
   const care = t.care;
   return html`<dl class="utrecht-data-list">
     ${item('Fase', labelOf(phaseLabels, t.phase))} ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}

@@ -1,4 +1,6 @@
 import type { PrismaClient } from '../../prisma/client';
+import type { z } from 'zod';
+import type { tasks } from '../../api/responses';
 import { dutchDate } from '../../domain/dutch-dates';
 import { isTaskKind } from '../../domain/lifecycle';
 import { taskTexts } from '../../domain/labels';
@@ -7,13 +9,7 @@ import { html } from '../html';
 import { page, table } from '../layout';
 import { pagination, pageWindow } from '../paging';
 
-interface TaskRow {
-  id: string;
-  trajectoryId: string;
-  kind: string;
-  dueAt: Date;
-  overdue: boolean;
-}
+type TaskRow = z.output<typeof tasks>['items'][number];
 
 /** Client names of the trajectories on a page, for the people whose scope includes them. */
 export async function clientNames(prisma: PrismaClient, trajectoryIds: string[]): Promise<Map<string, string>> {

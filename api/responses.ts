@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import {
+  DeliveryState,
+  IndicationStatus,
+  NoShowPolicy,
+  NotificationChannel,
+  Prisma,
+  Region,
+  Role,
+  TaskStatus,
+  VolumeUnit,
+} from '../prisma/client';
+import { closureReasons } from '../domain/closure-reasons';
+import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
+import { notificationKinds, notificationModes } from '../domain/notifications';
+
+/**
+ * What each route answers, as the handler returns it (Dates, Prisma decimals) and as the JSON
+ * document describes it (date-time strings, decimal strings): /openapi.json is generated from these,
+ * handlers are type-checked against them, and the test suites check every answer at run time.
+ */
+
+/** A Date in the handler; an ISO 8601 date-time string on the wire. */
+export const instant = z.date();
+/** An instant the workflow already wrote as ISO 8601. */
+const isoInstant = z.iso.datetime({ offset: true });
+/** A Prisma decimal in the handler (hours per week); a decimal string on the wire. */
+const decimal = z
+  .custom<Prisma.Decimal>((v) => Prisma.Decimal.isDecimal(v))
+  .meta({ type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'A decimal number, as a string' });
+const uuid = z.uuid();
+const businessDate = z.iso.date();
+const phase = z.enum(trajectoryPhases);
+const closureReason = z.enum(closureReasons);
+
+/** A page of a list: the items, the total, and the window asked for. */
+export const pagedOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
+
+export const me = z.strictObject({
+  id: uuid,
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(Role),
+  team: z.strictObject({ id: uuid, name: z.string(), municipality: z.string(), region: z.enum(Region) }).nullable(),
+  provider: z.strictObject({ id: uuid, name: z.string() }).nullable(),
+});
+
+export const providers = z.strictObject({
+  items: z.array(z.strictObject({ id: uuid, name: z.string(), agbCode: z.string().nullable() })),
+});
+
+export const products = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      code: z.string(),
+      name: z.string(),
+      region: z.enum(Region),
+      primaryActivity: z.string(),
+      volumeUnit: z.enum(VolumeUnit),
+      minDurationMonths: z.int().nullable(),
+      maxDurationMonths: z.int().nullable(),
+      extendable: z.boolean(),
+      alwaysFinite: z.boolean(),
+      requiresStableZrm: z.boolean(),
+      interimEvaluationMonths: z.int().nullable(),
+      clientAgeBelow: z.int().nullable(),
+      noShowPolicy: z.enum(NoShowPolicy),
+      noShowCap: z.int().nullable(),
+      surchargeFor: z.array(z.string()),
+      validFrom: businessDate.nullable(),
+      validTo: businessDate.nullable(),
+      source: z.string(),
+    }),
+  ),
+});
+
+export const registered = z.strictObject({
+  trajectoryId: uuid,
+  clientId: uuid,
+  phase,
+  intakeDueAt: instant.nullable(),
+});
+
+const summaryFields = {
+  id: uuid,
+  clientId: uuid,
+  providerId: uuid,
+  teamId: uuid,
+  phase,
+  registeredAt: instant,
+  intakeDueAt: instant.nullable(),
+  intakeHeldAt: instant.nullable(),
+  intakeHeldOn: instant.nullable(),
+  nextDeadlineAt: instant.nullable(),
+  nextDeadlineKind: z.string().nullable(),
+  closedAt: instant.nullable(),
+  closureReason: closureReason.nullable(),
+};
+
+export const trajectorySummary = z.strictObject({
+  ...summaryFields,
+  /** The indication in force, if any. */
+  indications: z.array(
+    z.strictObject({
+      id: uuid,
+      productCode: z.string(),
+      startDate: instant,
+      endDate: instant,
+      hoursPerWeek: decimal.nullable(),
+    }),
+  ),
+});
+
+const indication = z.strictObject({
+  id: uuid,
+  trajectoryId: uuid,
+  sequence: z.int(),
+  productCode: z.string(),
+  startDate: instant,
+  endDate: instant,
+  volumeUnit: z.enum(VolumeUnit),
+  hoursPerWeek: decimal.nullable(),
+  status: z.enum(IndicationStatus),
+  decidedAt: instant,
+  decidedById: uuid.nullable(),
+  closedAt: instant.nullable(),
+  closureReason: closureReason.nullable(),
+  supportPlanRef: z.string().nullable(),
+  createdAt: instant,
+});
+
+const requestStatus = z.enum(['REQUESTED', 'GRANTED', 'REFUSED']);
+const utilisation = z.strictObject({
+  allocatedMinutes: z.int(),
+  usedMinutes: z.int(),
+  usedShare: z.number(),
+  projectedMinutes: z.int(),
+  threshold: z.number(),
+});
+const timeTotals = z.strictObject({ directMinutes: z.int(), indirectMinutes: z.int(), digitalMinutes: z.int() });
+const periodUsage = z.strictObject({
+  declaredMonths: z.array(businessDate),
+  clientBoundMinutes: z.int(),
+  expansionAdvised: z.boolean(),
+  adviceAnswered: z.boolean().optional(),
+  declarableNoShows: z.int(),
+});
+
+export const trajectoryDetail = z.strictObject({
+  ...summaryFields,
+  indications: z.array(indication),
+  /** Consultants see the BSN too; operations see no client at all. */
+  client: z.strictObject({ fullName: z.string(), dateOfBirth: businessDate, bsn: z.string().optional() }).optional(),
+  timeline: z.array(
+    z.strictObject({
+      id: z.string(),
+      occurredAt: instant,
+      actorType: z.string(),
+      actorId: z.string().nullable(),
+      action: z.string(),
+      data: z.unknown(),
+    }),
+  ),
+  pendingDeadlines: z.array(z.strictObject({ kind: z.string(), dueAt: isoInstant, nextPeriod: z.boolean() })),
+  care: z
+    .strictObject({
+      extendable: z.boolean(),
+      extension: requestStatus.nullable(),
+      expansion: z.strictObject({ status: requestStatus, requestedHoursPerWeek: z.number() }).nullable(),
+      expansionAdvised: z.boolean(),
+      endEvaluation: z.strictObject({ due: z.boolean(), outcome: z.string().nullable() }),
+      utilisation: utilisation.nullable(),
+    })
+    .nullable(),
+  counters: z.strictObject({
+    consecutiveNoShows: z.int(),
+    period: periodUsage.nullable(),
+    time: timeTotals.nullable(),
+  }),
+});
+
+/** The indication as the workflow holds it: its period and the product's rules that drive deadlines. */
+const indicationSnapshot = z.object({
+  indicationId: uuid,
+  sequence: z.int(),
+  productCode: z.string(),
+  startDate: businessDate,
+  endDate: businessDate,
+  hoursPerWeek: z.number().nullable(),
+  extendable: z.boolean(),
+  maxDurationMonths: z.int().nullable(),
+  interimEvaluationMonths: z.int().nullable(),
+  noShowPolicy: z.enum(NoShowPolicy).optional(),
+  noShowCap: z.int().nullable().optional(),
+  alwaysFinite: z.boolean().optional(),
+  resultFinanced: z.boolean().optional(),
+});
+
+/**
+ * The workflow's view after a change: ids, dates and codes only. Older histories may carry fields
+ * added since, so clients ignore what they do not know.
+ */
+export const trajectoryView = z
+  .object({
+    trajectoryId: uuid,
+    providerId: uuid,
+    teamId: uuid,
+    phase,
+    registeredAt: isoInstant,
+    intakeReminderLeadDays: z.int(),
+    intakeHeldOn: businessDate.optional(),
+    indication: indicationSnapshot.optional(),
+    extension: z.object({ status: requestStatus, reportId: uuid, next: indicationSnapshot.optional() }).optional(),
+    expansion: z.object({ status: requestStatus, reportId: uuid, requestedHoursPerWeek: z.number() }).optional(),
+    period: periodUsage.optional(),
+    time: timeTotals.optional(),
+    consecutiveNoShows: z.int().optional(),
+    endEvaluation: z.enum(endEvaluationOutcomes).optional(),
+    closedAt: isoInstant.optional(),
+    closureReason: closureReason.optional(),
+    pendingDeadlines: z.array(
+      z.object({ kind: z.string(), dueAt: isoInstant, key: z.string(), upcoming: z.literal(true).optional() }),
+    ),
+  })
+  .loose();
+
+export const declarationOutcome = z.strictObject({
+  warnings: z.array(z.enum(['INDIRECT_ABOVE_30_PERCENT', 'DIGITAL_ABOVE_20_PERCENT'])),
+  usedShare: z.number(),
+  expansionAdvised: z.boolean(),
+  monthDoubled: z.boolean(),
+});
+
+export const noShowOutcome = z.strictObject({
+  declarable: z.boolean(),
+  consecutive: z.int(),
+  action: z.enum(['NONE', 'NOTIFY_LOCAL_TEAM', 'RECONTACT']),
+});
+
+export const tasks = pagedOf(
+  z.strictObject({
+    id: uuid,
+    trajectoryId: uuid,
+    kind: z.string(),
+    dueAt: instant,
+    status: z.enum(TaskStatus),
+    createdAt: instant,
+    overdue: z.boolean(),
+  }),
+);
+
+export const completedTask = z.strictObject({
+  id: uuid,
+  kind: z.string(),
+  status: z.literal('DONE'),
+  completedAt: instant,
+});
+
+export const inbox = pagedOf(
+  z.strictObject({
+    id: uuid,
+    trajectoryId: uuid.nullable(),
+    kind: z.string(),
+    /** Ids and dates only (e.g. `dueAt`), never personal data. */
+    payload: z.unknown(),
+    createdAt: instant,
+    readAt: instant.nullable(),
+  }),
+).extend({ unread: z.int() });
+
+export const notificationRead = z.strictObject({ id: uuid, readAt: instant });
+
+export const notificationPreferences = z.strictObject({
+  preferences: z.array(z.strictObject({ kind: z.enum(notificationKinds), mode: z.enum(notificationModes) })),
+});
+
+export const deadlines = pagedOf(
+  z.strictObject({
+    trajectoryId: uuid,
+    phase,
+    kind: z.string().nullable(),
+    dueAt: instant.nullable(),
+    reminderAt: instant.nullable(),
+  }),
+);
+
+export const deliveries = pagedOf(
+  z.strictObject({
+    id: uuid,
+    notificationId: uuid,
+    channel: z.enum(NotificationChannel),
+    address: z.string(),
+    state: z.enum(DeliveryState),
+    attempts: z.int(),
+    retries: z.int(),
+    lastError: z.string().nullable(),
+    updatedAt: instant,
+    notification: z.strictObject({ kind: z.string(), trajectoryId: uuid.nullable() }),
+  }),
+);
+
+export const retriedDelivery = z.strictObject({ id: uuid, state: z.literal('PENDING'), retries: z.int() });
+
+export const providerNotificationSettings = z.strictObject({
+  providerId: uuid,
+  contactEmails: z.array(z.string()),
+  webhookUrl: z.string().nullable(),
+  webhookSecretSet: z.boolean(),
+  /** Only in the answer that generated it: keep it, it is never shown again. */
+  webhookSecret: z.string().optional(),
+});
+
+export const teamMailbox = z.strictObject({ id: uuid, mailbox: z.string().nullable() });
+
+export const kpis = pagedOf(
+  z.strictObject({
+    providerId: uuid,
+    productCode: z.string().nullable(),
+    trajectories: z.int(),
+    avgDaysToIntake: z.number().nullable(),
+    avgDaysToClosure: z.number().nullable(),
+    closed: z.int(),
+    steppedDown: z.int(),
+    closedAtMaximum: z.int(),
+    openTasks: z.int(),
+    overdueTasks: z.int(),
+  }),
+);
+
+const alert = z.strictObject({
+  id: uuid,
+  key: z.string(),
+  kind: z.string(),
+  trajectoryId: uuid.nullable(),
+  detail: z.string(),
+  occurrences: z.int(),
+  firstSeenAt: instant,
+  lastSeenAt: instant,
+  resolvedAt: instant.nullable(),
+});
+export const alerts = pagedOf(alert);
+export const resolvedAlert = alert;
+
+export const codecPayloads = z.strictObject({
+  payloads: z.array(z.strictObject({ metadata: z.record(z.string(), z.string()), data: z.string() })),
+});

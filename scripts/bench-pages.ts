@@ -1,0 +1,265 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mintToken } from '../api/auth';
+import { addDays, addMonths, dateOf } from '../domain/calendar';
+import { zrmDomains } from '../domain/zrm';
+import { createPrisma, type PrismaClient } from '../prisma/client';
+import { demoIds } from '../prisma/seed/demo';
+import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
+import { projectRoot } from './config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { applyMigrations } from './migrate';
+import { freePort } from './ports';
+
+/**
+ * `npm run bench:pages`: every web page with 10,000 trajectories in the database, on the embedded
+ * stack as `npm start` runs it (the same script, as a child process, on this script's embedded
+ * PostgreSQL). The bulk rows go in by SQL after start-up, so they have no workflows: the trajectory
+ * page is measured on trajectories registered and decided through the API, and on closed ones.
+ * Prints p50/p95/max per page against the 200 ms goal. BENCH_TRAJECTORIES and BENCH_ROUNDS change
+ * the size and the number of timed requests per page.
+ */
+const trajectories = Number(process.env.BENCH_TRAJECTORIES ?? 10_000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 60);
+const GOAL_MS = 200;
+
+/** The bulk: clients, trajectories in every phase, their indications, open tasks and notifications. */
+async function fill(prisma: PrismaClient, n: number): Promise<void> {
+  await prisma.$executeRawUnsafe(`
+    CREATE TEMP TABLE bulk AS
+    SELECT g AS n, gen_random_uuid() AS client, gen_random_uuid() AS trajectory,
+           CASE WHEN g % 20 < 5 THEN 'REGISTERED' WHEN g % 20 = 5 THEN 'INTAKE_HELD'
+                WHEN g % 20 < 16 THEN 'ACTIVE' ELSE 'CLOSED' END AS phase,
+           CASE WHEN g % 2 = 0 THEN '${demoIds.providerA}' ELSE '${demoIds.providerB}' END::uuid AS provider,
+           now() - (g % 300) * interval '1 day' AS registered,
+           now() + (g % 60) * interval '1 day' + interval '1 hour' AS due
+    FROM generate_series(1, ${n}) AS g`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "Client" (id) SELECT client FROM bulk`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ClientIdentity" ("clientId", bsn, "fullName", "dateOfBirth", "updatedAt")
+    SELECT client, '7' || lpad(n::text, 8, '0'), 'Bench Cliënt ' || n, date '1980-01-01' + (n % 9000), now() FROM bulk`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Trajectory" (id, "clientId", "providerId", "teamId", phase, "registeredAt", "intakeDueAt",
+      "intakeHeldOn", "nextDeadlineAt", "nextDeadlineKind", "closedAt", "closureReason", "updatedAt")
+    SELECT trajectory, client, provider, '${demoIds.teamZeist}', phase::"TrajectoryPhase", registered,
+      registered + interval '14 days',
+      CASE WHEN phase <> 'REGISTERED' THEN (registered + interval '7 days')::date END,
+      CASE WHEN phase <> 'CLOSED' THEN due END,
+      CASE phase WHEN 'REGISTERED' THEN 'INTAKE_OVERDUE' WHEN 'ACTIVE' THEN 'EXTENSION_REQUEST_DUE' END,
+      CASE WHEN phase = 'CLOSED' THEN registered + interval '200 days' END,
+      CASE WHEN phase = 'CLOSED' THEN (CASE WHEN n % 3 = 0 THEN 'STEP_DOWN' ELSE 'PER_PLAN' END)::"ClosureReason" END,
+      now()
+    FROM bulk`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Indication" (id, "trajectoryId", sequence, "productCode", "startDate", "endDate", "volumeUnit",
+      "hoursPerWeek", status, "decidedAt")
+    SELECT gen_random_uuid(), trajectory, 1, CASE WHEN n % 3 = 0 THEN '02B04' ELSE '02B05' END,
+      (registered + interval '8 days')::date, (registered + interval '8 days' + interval '11 months')::date,
+      'HOURS_PER_WEEK', 3, (CASE WHEN phase = 'ACTIVE' THEN 'ACTIVE' ELSE 'ENDED' END)::"IndicationStatus",
+      registered + interval '8 days'
+    FROM bulk WHERE phase IN ('ACTIVE', 'CLOSED')`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Task" (id, "idempotencyKey", "trajectoryId", kind, "assigneeRole", "teamId", "dueAt")
+    SELECT gen_random_uuid(), 'bench:' || n, trajectory, 'DECIDE_EXTENSION', 'CONSULTANT', '${demoIds.teamZeist}',
+      due - interval '30 days'
+    FROM bulk WHERE phase = 'ACTIVE' AND n % 4 = 0`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Notification" (id, "idempotencyKey", "trajectoryId", "recipientRole", "providerId", kind, payload)
+    SELECT gen_random_uuid(), 'bench:' || n, trajectory, 'PROVIDER', provider, 'EXTENSION_REQUEST_DUE',
+      jsonb_build_object('trajectoryId', trajectory, 'dueAt', due)
+    FROM bulk WHERE phase <> 'CLOSED' AND n % 3 = 0`);
+  await prisma.$executeRawUnsafe(`ANALYZE`);
+}
+
+/** `npm start` on the given database, every port free, no e-mail leaving the machine; resolves at its Web line. */
+async function startStack(databaseUrl: string, dataDir: string, jwtSecret: string) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    API_PORT: String(port),
+    TEMPORAL_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    MAILBOX_PORT: String(await freePort()),
+    WORKER_METRICS_PORT: '0',
+    JWT_SECRET: jwtSecret,
+    DIGEST_SCHEDULE: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'start.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('  Web ')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`npm start stopped (${code}):\n${out}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** A browser's session: the development sign-in with its CSRF token, as a person clicks it. */
+async function signIn(base: string, userId: string): Promise<string> {
+  const page = await fetch(`${base}/aanmelden`);
+  const csrfCookie =
+    page.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('wmo_csrf='))
+      ?.split(';')[0] ?? '';
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const signedIn = await fetch(`${base}/aanmelden`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
+    body: new URLSearchParams({ userId, _csrf: token }),
+  });
+  const session = signedIn.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('wmo_sessie='))
+    ?.split(';')[0];
+  if (!session) throw new Error(`Sign-in as ${userId} failed: ${signedIn.status}`);
+  return `${csrfCookie}; ${session}`;
+}
+
+/** Trajectories with workflows: registered through the API, half with the intake and an indication. */
+async function realTrajectories(base: string, jwtSecret: string): Promise<{ active: string; registered: string }> {
+  const as = async (userId: string) => ({ Authorization: `Bearer ${await mintToken(jwtSecret, userId, '1h')}` });
+  const post = async (userId: string, url: string, body: object) => {
+    const res = await fetch(`${base}${url}`, {
+      method: 'POST',
+      headers: { ...(await as(userId)), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { trajectoryId: string };
+  };
+  const today = dateOf(new Date());
+  const ids: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const client = { bsn: `6${String(i).padStart(8, '0')}`, fullName: `Echte Cliënt ${i}`, dateOfBirth: '1975-03-01' };
+    ids.push((await post(demoIds.consultant, '/trajectories', { client, providerId: demoIds.providerA })).trajectoryId);
+  }
+  const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+  for (const id of ids.slice(0, 5)) {
+    await post(demoIds.providerUserA, `/trajectories/${id}/intake`, { heldOn: today });
+    const indication = {
+      productCode: '02B05',
+      startDate: addDays(today, -20),
+      endDate: addMonths(today, 6),
+      hoursPerWeek: 3,
+      zrm,
+    };
+    await post(demoIds.consultant, `/trajectories/${id}/indication`, indication);
+  }
+  return { active: ids[0]!, registered: ids[9]! };
+}
+
+interface Timing {
+  page: string;
+  status: number;
+  p50: string;
+  p95: string;
+  max: string;
+  goal: string;
+}
+
+/** Each page `rounds` times one after another (after a warm-up), the time until the whole body is in. */
+async function time(base: string, cookie: string, who: string, url: string): Promise<Timing> {
+  const get = async () => {
+    const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+    await res.arrayBuffer();
+    return res.status;
+  };
+  for (let i = 0; i < 5; i++) await get();
+  const took: number[] = [];
+  let status = 0;
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    status = await get();
+    took.push(performance.now() - t0);
+  }
+  took.sort((a, b) => a - b);
+  const at = (p: number) => took[Math.min(took.length - 1, Math.floor(p * took.length))]!;
+  return {
+    page: `${who} ${url}`,
+    status,
+    p50: at(0.5).toFixed(1),
+    p95: at(0.95).toFixed(1),
+    max: at(1).toFixed(1),
+    goal: at(0.95) < GOAL_MS ? 'ok' : 'TOO SLOW',
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
+  chmodSync(dir, 0o711);
+  const jwtSecret = randomBytes(32).toString('hex');
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'postgres'),
+    port: await freePort(),
+    password: randomBytes(12).toString('hex'),
+  });
+  let child: ChildProcess | undefined;
+  const prisma = createPrisma(pg.url, 4);
+  try {
+    await applyMigrations(pg.url);
+    await seedCatalogue(prisma);
+    await seedOrganisation(prisma);
+    const stack = await startStack(pg.url, path.join(dir, 'data'), jwtSecret);
+    child = stack.child;
+    const { base } = stack;
+    const real = await realTrajectories(base, jwtSecret);
+    const t0 = performance.now();
+    await fill(prisma, trajectories);
+    console.log(`${trajectories} trajectories written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const closed = await prisma.trajectory.findFirstOrThrow({ where: { phase: 'CLOSED' }, select: { id: true } });
+    const counts = await prisma.trajectory.groupBy({ by: ['phase'], _count: { _all: true } });
+    console.log(counts.map((c) => `${c.phase} ${c._count._all}`).join(', '));
+
+    const consultant = await signIn(base, demoIds.consultant);
+    const provider = await signIn(base, demoIds.providerUserA);
+    const operations = await signIn(base, demoIds.operations);
+    const pages: [string, string, string][] = [
+      ['consultant', consultant, '/werkvoorraad'],
+      ['consultant', consultant, '/werkvoorraad?pagina=20'],
+      ['consultant', consultant, `/trajecten/${real.active}`],
+      ['consultant', consultant, `/trajecten/${closed.id}`],
+      ['consultant', consultant, '/trajecten/nieuw'],
+      ['provider', provider, '/meldingen'],
+      ['provider', provider, '/meldingen?pagina=40'],
+      ['provider', provider, '/termijnen'],
+      ['provider', provider, `/trajecten/${real.registered}`],
+      ['operations', operations, '/overzicht'],
+      ['operations', operations, '/overzicht?phase=ACTIVE&pagina=100'],
+      ['operations', operations, `/overzicht?providerId=${demoIds.providerB}&overdue=true`],
+      ['operations', operations, '/overzicht?deadlineWithinDays=14'],
+    ];
+    const results: Timing[] = [];
+    for (const [who, cookie, url] of pages) results.push(await time(base, cookie, who, url));
+    console.log(`\nPages with ${trajectories} trajectories, ${rounds} requests each, one at a time (ms):`);
+    console.table(results);
+    const csvStart = performance.now();
+    const csv = await fetch(`${base}/overzicht/trajecten.csv`, { headers: { Cookie: operations } });
+    const lines = (await csv.text()).split('\r\n').length - 2;
+    console.log(`CSV export of all ${lines} trajectories: ${(performance.now() - csvStart).toFixed(0)} ms`);
+  } finally {
+    child?.kill('SIGTERM');
+    if (child && child.exitCode === null) await new Promise((resolve) => child?.once('exit', resolve));
+    await prisma.$disconnect();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
