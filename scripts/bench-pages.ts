@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mintToken } from '../api/auth';
+import { bsnOf } from '../domain/bsn';
 import { addDays, addMonths, dateOf } from '../domain/calendar';
 import { zrmDomains } from '../domain/zrm';
 import { createPrisma, type PrismaClient } from '../prisma/client';
@@ -144,7 +145,7 @@ async function realTrajectories(base: string, jwtSecret: string): Promise<{ acti
   const today = dateOf(new Date());
   const ids: string[] = [];
   for (let i = 0; i < 10; i++) {
-    const client = { bsn: `6${String(i).padStart(8, '0')}`, fullName: `Echte Cliënt ${i}`, dateOfBirth: '1975-03-01' };
+    const client = { bsn: bsnOf(i), fullName: `Echte Cliënt ${i}`, dateOfBirth: '1975-03-01' };
     ids.push((await post(demoIds.consultant, '/trajectories', { client, providerId: demoIds.providerA })).trajectoryId);
   }
   const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));

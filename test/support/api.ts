@@ -13,13 +13,9 @@ import { startTestTemporal } from './temporal';
 
 const jwtSecret = 'an API test secret, at least 32 characters long';
 
-/** A distinct BSN per n that passes the 11-check (999xxxxx, or 998…, 997… when no check digit fits). */
-export const bsnOf = (n: number, prefix = 999): string => {
-  const head = `${prefix}${String(n).padStart(5, '0')}`;
-  const sum = [...head].reduce((acc, d, i) => acc + Number(d) * (9 - i), 0);
-  for (let last = 0; last <= 9; last++) if ((sum - last) % 11 === 0) return `${head}${last}`;
-  return bsnOf(n, prefix - 1);
-};
+import { bsnOf } from '../../domain/bsn';
+
+export { bsnOf };
 
 /**
  * The API over the real stack: a Temporal dev server, a migrated and seeded PostgreSQL, a worker
