@@ -55,7 +55,8 @@ export const labelOf = (labels: Record<string, string>, code: string | null | un
 
 /** The timeline's events (AuditEvent.action) as people say them. */
 export const eventLabels: Record<string, string> = {
-  TRAJECTORY_STARTED: 'Aangemeld',
+  TRAJECTORY_REGISTERED: 'Aangemeld',
+  TRAJECTORY_STARTED: 'Bewaking van de termijnen gestart',
   INTAKE_RECORDED: 'Intake vastgelegd',
   INTAKE_CORRECTED: 'Intakedatum gecorrigeerd',
   INDICATION_DECIDED: 'Indicatie besloten',

@@ -166,7 +166,6 @@ describe('web application in a real browser', () => {
       'Zorgaanbieder en product;Trajecten;Dagen tot intake (gem.);Dagen tot afsluiting (gem.);Uitstroom;Afgeschaald;Gesloten op maximale duur',
     );
     await expectAccessible(page);
-    await keep(page, 'contractmanagement-overzicht');
 
     // Filter: provider A's registered trajectories; the export holds the same ones.
     await page.getByLabel('Fase').selectOption({ label: 'Aangemeld' });
@@ -247,6 +246,7 @@ describe('web application in a real browser', () => {
       /De uren zijn verantwoord\. Gebruik van de toewijzing:\s+\d+%/,
     );
     await expectAccessible(provider);
+    await keep(provider, 'zorgaanbieder-traject');
   });
 
   /** An hourly, extendable indication (02B05, 3 hours a week) in force since a month ago, through the API. */
@@ -380,6 +380,9 @@ describe('web application in a real browser', () => {
     await expect(found.count()).resolves.toBe(Math.min(25, total - 25) + 1);
     await expect(page.getByRole('link', { name: 'Vorige pagina' }).count()).resolves.toBe(1);
     await expectAccessible(page);
+    await page.goto(`${base}/overzicht`);
+    await page.waitForFunction(() => (globalThis as unknown as { Chart?: object }).Chart !== undefined);
+    await keep(page, 'contractmanagement-overzicht');
   });
 
   it('when someone not signed in opens a trajectory page, then after signing in they are on that page', async () => {
