@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createPrisma, type PrismaClient } from '../prisma/client';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startScratchPostgres } from './embedded-postgres';
 import { applyMigrations } from './migrate';
-import { freePort } from './ports';
 
 /**
  * `npm run bench`: how the app's connection pool fares on the embedded PostgreSQL and, with BENCH_DATABASE_URL, on a real one. Each round runs the
@@ -78,19 +73,11 @@ async function bench(name: string, url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pg-'));
-  chmodSync(dataDir, 0o711);
-  const password = randomBytes(12).toString('hex');
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, 'postgres'),
-    port: await freePort(),
-    password,
-  });
+  const embedded = await startScratchPostgres('bench-pg-');
   try {
     await bench('embedded PostgreSQL', embedded.url);
   } finally {
     await embedded.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
   const real = process.env.BENCH_DATABASE_URL;
   if (real) await bench('PostgreSQL at BENCH_DATABASE_URL', real);

@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { mintToken } from '../api/auth';
 import { bsnOf } from '../domain/bsn';
@@ -11,7 +9,7 @@ import { createPrisma, type PrismaClient } from '../prisma/client';
 import { demoIds } from '../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
 import { projectRoot } from './config';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startScratchPostgres } from './embedded-postgres';
 import { applyMigrations } from './migrate';
 import { freePort } from './ports';
 
@@ -200,21 +198,15 @@ async function time(base: string, cookie: string, who: string, url: string): Pro
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
-  chmodSync(dir, 0o711);
   const jwtSecret = randomBytes(32).toString('hex');
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(dir, 'postgres'),
-    port: await freePort(),
-    password: randomBytes(12).toString('hex'),
-  });
+  const pg = await startScratchPostgres('bench-pages-');
   let child: ChildProcess | undefined;
   const prisma = createPrisma(pg.url, 4);
   try {
     await applyMigrations(pg.url);
     await seedCatalogue(prisma);
     await seedOrganisation(prisma);
-    const stack = await startStack(pg.url, path.join(dir, 'data'), jwtSecret);
+    const stack = await startStack(pg.url, path.join(pg.folder, 'data'), jwtSecret);
     child = stack.child;
     const { base } = stack;
     const real = await realTrajectories(base, jwtSecret);
@@ -256,7 +248,6 @@ async function main(): Promise<void> {
     if (child && child.exitCode === null) await new Promise((resolve) => child?.once('exit', resolve));
     await prisma.$disconnect();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

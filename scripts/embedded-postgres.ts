@@ -1,9 +1,20 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './ports';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -201,6 +212,28 @@ export async function startEmbeddedPostgres(options: {
       // SIGINT is PostgreSQL's fast shutdown: it ends sessions and checkpoints, unlike SIGTERM's smart wait.
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       await exited;
+    },
+  };
+}
+
+/**
+ * A throw-away embedded PostgreSQL (benchmarks): its own temporary folder, a free port and a random
+ * password; `stop` also removes the folder. `folder` is there for the caller's own files.
+ */
+export async function startScratchPostgres(prefix: string): Promise<EmbeddedPostgres & { folder: string }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(folder, 0o711);
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(folder, 'postgres'),
+    port: await freePort(),
+    password: randomBytes(12).toString('hex'),
+  });
+  return {
+    ...server,
+    folder,
+    stop: async () => {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }

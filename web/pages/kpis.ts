@@ -51,6 +51,52 @@ const cells = (r: Named) => [
   String(r.closedAtMaximum),
 ];
 
+interface Chart {
+  id: string;
+  caption: string;
+  /** What the bars show, for those who do not see them. */
+  shows: string;
+  datasets: { label: string; data: (number | null)[]; backgroundColor: string }[];
+}
+
+// Colours with enough contrast against white and against each other (NL Design System blue, orange, dark red).
+const colours = ['#24578f', '#b35c00', '#a0001c'];
+const bars = (series: [string, (number | null)[]][]) =>
+  series.map(([label, data], i) => ({ label, data, backgroundColor: colours[i % colours.length]! }));
+
+/** The two charts: throughput times, and how trajectories ended. */
+const charts = (rows: Named[]): Chart[] => [
+  {
+    id: 'kpi-doorlooptijden',
+    caption: 'Doorlooptijden in dagen',
+    shows: 'gemiddelde dagen tot intake en tot afsluiting',
+    datasets: bars([
+      ['Dagen tot intake', rows.map((r) => r.avgDaysToIntake)],
+      ['Dagen tot afsluiting', rows.map((r) => r.avgDaysToClosure)],
+    ]),
+  },
+  {
+    id: 'kpi-uitstroom',
+    caption: 'Uitstroom, afschaling en maximale duur',
+    shows: 'uitstroom, afschaling en afsluiting op maximale duur',
+    datasets: bars([
+      ['Uitstroom', rows.map((r) => r.closed)],
+      ['Afgeschaald', rows.map((r) => r.steppedDown)],
+      ['Op maximale duur', rows.map((r) => r.closedAtMaximum)],
+    ]),
+  },
+];
+
+const figure = (c: Chart) =>
+  html`<figure class="kpi-chart">
+    <canvas
+      id="${c.id}"
+      role="img"
+      aria-label="Staafdiagram: ${c.shows} per zorgaanbieder en product; de cijfers staan in de tabel hieronder."
+    ></canvas>
+    <figcaption>${c.caption}</figcaption>
+  </figure>`;
+
 /**
  * KPIs per provider and product as charts (Chart.js, drawn by /static/kpi-charts.js from the data
  * block) with the same figures as a table: the table is what screen readers and printouts get.
@@ -58,34 +104,11 @@ const cells = (r: Named) => [
 export async function kpiSection(visit: Visit, providerName: Map<string, string>): Promise<Html> {
   const rows = await named(visit, providerName);
   if (rows.length === 0) return html`<p class="utrecht-paragraph">Nog geen cijfers.</p>`;
-  const data = {
-    labels: rows.map((r) => r.label),
-    toIntake: rows.map((r) => r.avgDaysToIntake),
-    toClosure: rows.map((r) => r.avgDaysToClosure),
-    closed: rows.map((r) => r.closed),
-    steppedDown: rows.map((r) => r.steppedDown),
-    closedAtMaximum: rows.map((r) => r.closedAtMaximum),
-  };
+  const shown = charts(rows);
+  const data = { labels: rows.map((r) => r.label), charts: shown.map(({ id, datasets }) => ({ id, datasets })) };
   // `<` escaped: the data block can never end the script element early.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return html`<div class="kpi-charts">
-      <figure class="kpi-chart">
-        <canvas
-          id="kpi-doorlooptijden"
-          role="img"
-          aria-label="Staafdiagram: gemiddelde dagen tot intake en tot afsluiting per zorgaanbieder en product; de cijfers staan in de tabel hieronder."
-        ></canvas>
-        <figcaption>Doorlooptijden in dagen</figcaption>
-      </figure>
-      <figure class="kpi-chart">
-        <canvas
-          id="kpi-uitstroom"
-          role="img"
-          aria-label="Staafdiagram: uitstroom, afschaling en afsluiting op maximale duur per zorgaanbieder en product; de cijfers staan in de tabel hieronder."
-        ></canvas>
-        <figcaption>Uitstroom, afschaling en maximale duur</figcaption>
-      </figure>
-    </div>
+  return html`<div class="kpi-charts">${shown.map(figure)}</div>
     <script type="application/json" id="kpi-data">
       ${new Html(json)}
     </script>

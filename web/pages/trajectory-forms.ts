@@ -53,6 +53,12 @@ const decided = (value: string | undefined) => (value === 'ja' ? true : value ==
 const hours = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : undefined);
 const field = (f: Filling, name: string) => ({ form: f.form, name, value: f.values[name], errors: f.refused.errors });
 
+/** A form of one date field, sent as `{ [name]: date }`. */
+const oneDate = (name: string, label: string): Pick<TrajectoryForm, 'fields' | 'body'> => ({
+  fields: (f) => textField({ ...field(f, name), label, type: 'date', required: true }),
+  body: (v) => ({ [name]: v[name] ?? '' }),
+});
+
 /** An instant from the date and the clock time on Amsterdam's wall clock; unreadable input goes on as typed. */
 function instantOf(date = '', time = ''): string {
   const clock = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
@@ -141,8 +147,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     role: 'PROVIDER',
     primary: true,
     applies: (t) => t.phase === 'REGISTERED',
-    fields: (f) => textField({ ...field(f, 'heldOn'), label: 'Datum van de intake', type: 'date', required: true }),
-    body: (v) => ({ heldOn: v.heldOn ?? '' }),
+    ...oneDate('heldOn', 'Datum van de intake'),
   },
   {
     key: 'indicatie',
@@ -260,8 +265,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     action: 'end-date',
     role: 'CONSULTANT',
     applies: inCare(noNextPeriod),
-    fields: (f) => textField({ ...field(f, 'newEndDate'), label: 'Nieuwe einddatum', type: 'date', required: true }),
-    body: (v) => ({ newEndDate: v.newEndDate ?? '' }),
+    ...oneDate('newEndDate', 'Nieuwe einddatum'),
   },
   {
     key: 'ander-product',
