@@ -97,6 +97,9 @@ describe('web application in a real browser', () => {
     await page.getByRole('link', { name: 'Open traject' }).first().click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Traject Test Client/);
     await expect(page.getByRole('link', { name: 'Bekijk het proces in Temporal' }).count()).resolves.toBe(0);
+    // The consultant checks the decision against the right person: name, date of birth and BSN.
+    await expect(fact(page, 'Geboortedatum').textContent()).resolves.toBe('29 februari 1980');
+    await expect(fact(page, 'BSN').textContent()).resolves.toMatch(/^\d{9}$/);
     await expect(page.getByText('Aangemeld', { exact: true }).count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Afmelden' }).click();
@@ -272,6 +275,10 @@ describe('web application in a real browser', () => {
     const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
     await provider.goto(url);
     await expect(provider.getByText('Nog geen uren verantwoord.').count()).resolves.toBe(1);
+    await expect(provider.locator('dt', { hasText: 'BSN' }).count()).resolves.toBe(0);
+    await expect(
+      provider.getByRole('cell', { name: '02B05 – Intensieve begeleiding en casusregie' }).count(),
+    ).resolves.toBe(1);
     await expect(provider.locator('.utilisation-mark--threshold').count()).resolves.toBe(1);
 
     // The report is mandatory: sent empty, each of its three questions says so, the form stays open.

@@ -109,10 +109,12 @@ export async function overviewPage(
     }>,
   ]);
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  const productName = new Map(products.map((p) => [p.code, p.name]));
+  const productLabel = (code: string | undefined) => (code ? `${code} – ${productName.get(code) ?? ''}` : '');
   const rows = list.items.map((t) => [
     html`${labelOf(phaseLabels, t.phase)}`,
     html`${providerName.get(t.providerId) ?? ''}`,
-    html`${t.indications[0]?.productCode ?? ''}`,
+    html`${productLabel(t.indications[0]?.productCode)}`,
     html`${labelOf(deadlineLabels, t.nextDeadlineKind)}`,
     html`${t.nextDeadlineAt ? dutchDate(new Date(t.nextDeadlineAt)) : ''}`,
     html`<a class="utrecht-link" href="/trajecten/${t.id}">Open traject</a>${
@@ -151,7 +153,7 @@ export async function overviewPage(
         ${table(
           'Lopende indicaties per product',
           ['Product', 'Aantal'],
-          count.byProduct.map((c) => [html`${c.productCode}`, html`${c.count}`]),
+          count.byProduct.map((c) => [html`${productLabel(c.productCode)}`, html`${c.count}`]),
           'Geen lopende indicaties.',
         )}
       </div>

@@ -104,7 +104,9 @@ const item = (key: string, value: string) =>
 function facts(t: Detail): Html {
   const care = t.care;
   return html`<dl class="utrecht-data-list">
-    ${item('Fase', labelOf(phaseLabels, t.phase))} ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
+    ${t.client ? html`${item('Cliënt', t.client.fullName)} ${item('Geboortedatum', dutchDate(t.client.dateOfBirth))}` : ''}
+    ${t.client?.bsn ? item('BSN', t.client.bsn) : ''} ${item('Fase', labelOf(phaseLabels, t.phase))}
+    ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
     ${care?.extension ? item('Verlenging', labelOf(requestStatusLabels, care.extension)) : ''}
     ${care?.expansion ? item('Uitbreiding', labelOf(requestStatusLabels, care.expansion.status)) : ''}
     ${care?.endEvaluation.outcome ? item('Eindevaluatie', labelOf(endEvaluationLabels, care.endEvaluation.outcome)) : ''}
@@ -119,9 +121,13 @@ export async function trajectoryPage(
   trajectoryId: string,
   shown: { resent?: Resent; justDeclared?: boolean } = {},
 ): Promise<string> {
-  const t = (await visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } })) as Detail;
+  const [t, catalogue] = (await Promise.all([
+    visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } }),
+    visit.call('get', '/products'),
+  ])) as [Detail, { items: { code: string; name: string }[] }];
+  const productName = new Map(catalogue.items.map((p) => [p.code, p.name]));
   const indications = t.indications.map((i) => [
-    html`${i.productCode}`,
+    html`${i.productCode} – ${productName.get(i.productCode) ?? ''}`,
     html`${dutchDate(new Date(i.startDate))} t/m ${dutchDate(new Date(i.endDate))}`,
     html`${i.hoursPerWeek === null ? 'resultaatfinanciering' : `${String(i.hoursPerWeek).replace('.', ',')} uur per week`}`,
     html`${i.status === 'ACTIVE' ? 'Lopend' : i.status === 'PLANNED' ? 'Gepland' : 'Beëindigd'}`,
