@@ -50,6 +50,9 @@ export const envSchema = z
     // Where the worker serves the Temporal SDK's Prometheus metrics (0 = nowhere).
     WORKER_METRICS_PORT: port.default(9464),
     WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    // Workflows the worker keeps in memory between their tasks (Temporal's sticky cache). Unset:
+    // the SDK's default, sized from the heap. Fewer: less memory, more replays when timers fire.
+    WORKER_CACHE_SIZE: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(100_000).optional()),
     // id=key pairs (32-byte keys, hex or base64); the first encrypts workflow payloads, all decrypt.
     // Unset: npm start keeps a generated key in DATA_DIR/payload-key; run-api and run-worker require it.
     PAYLOAD_ENCRYPTION_KEYS: optionalText.pipe(

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     prisma,
     dataConverter,
     client,
+    maxCachedWorkflows: config.WORKER_CACHE_SIZE,
     delivery: deliverySettings(config, mailer),
   });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);

@@ -94,6 +94,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     prisma,
     dataConverter: converter,
     client,
+    maxCachedWorkflows: config.WORKER_CACHE_SIZE,
     delivery: deliverySettings(config, mail.mailer),
   });
   // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: '0' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
   });
 
+  it('when WORKER_CACHE_SIZE is set, then it is a whole number; unset, the SDK decides', () => {
+    expect(loadConfig({ WORKER_CACHE_SIZE: '500' }).WORKER_CACHE_SIZE).toBe(500);
+    expect(loadConfig({ WORKER_CACHE_SIZE: '' }).WORKER_CACHE_SIZE).toBeUndefined();
+    expect(() => loadConfig({ WORKER_CACHE_SIZE: 'many' })).toThrow(ConfigError);
+  });
+
   it('when TRUST_PROXY is a number, then it counts hops; otherwise it names the proxies', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
