@@ -150,6 +150,11 @@ const periodUsage = z.strictObject({
 export const trajectoryDetail = z.strictObject({
   ...summaryFields,
   indications: z.array(indication),
+  /**
+   * False when the workflow did not answer within its time (a busy or absent worker): the deadlines
+   * are then the next one mirrored on the record, without the period's use.
+   */
+  live: z.boolean(),
   /** Consultants see the BSN too; operations see no client at all. */
   client: z.strictObject({ fullName: z.string(), dateOfBirth: businessDate, bsn: z.string().optional() }).optional(),
   timeline: z.array(

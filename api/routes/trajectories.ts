@@ -33,8 +33,11 @@ const registration = z.strictObject({
   correctIdentity: z.boolean().optional(),
 });
 
-/** How long the detail waits for the workflow's own view of its deadlines before 503. */
-const QUERY_TIMEOUT_MS = 5_000;
+/**
+ * How long the detail waits for the workflow's own view (its deadlines, the period's use): a busy
+ * or absent worker does not hold the read up; past it, the detail comes from the database mirror.
+ */
+const QUERY_TIMEOUT_MS = 1_500;
 
 const listQuery = page.extend({
   phase: z.enum(trajectoryPhases).optional(),
@@ -207,19 +210,23 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             ? undefined
             : withinTime(deps.temporal, QUERY_TIMEOUT_MS, () =>
                 trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
-              ),
+              ).catch(() => null),
           clientFor(actor.role, record.clientId),
         ]);
+        // null: the workflow did not answer in time; its mirror on the record has the next deadline.
+        const mirrored =
+          record.nextDeadlineAt && record.nextDeadlineKind
+            ? [{ kind: record.nextDeadlineKind, dueAt: record.nextDeadlineAt.toISOString(), upcoming: undefined }]
+            : [];
         return {
           ...record,
           ...(client && { client }),
+          live: state !== null,
           timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),
-          pendingDeadlines: (state?.pendingDeadlines ?? []).map(({ kind, dueAt, upcoming }) => ({
-            kind,
-            dueAt,
-            nextPeriod: upcoming === true,
-          })),
-          care: careView(state),
+          pendingDeadlines: (state === null ? mirrored : (state?.pendingDeadlines ?? [])).map(
+            ({ kind, dueAt, upcoming }) => ({ kind, dueAt, nextPeriod: upcoming === true }),
+          ),
+          care: careView(state ?? undefined),
           counters: {
             consecutiveNoShows: state?.consecutiveNoShows ?? 0,
             period: state?.period ?? null,

@@ -116,4 +116,40 @@ describe('API: HTTP hardening and token rules', () => {
     expect(res.body.error.code).toBe('TEMPORAL_UNAVAILABLE');
     expect(await api.db.prisma.requestReport.count({ where: { trajectoryId } })).toBe(1);
   });
+
+  it('when no worker answers the detail query, then the detail comes from the database mirror within two seconds, marked not live', async () => {
+    const app = createApp({
+      prisma: api.db.prisma,
+      temporal: api.env.client,
+      temporalProbe: api.env.connection,
+      taskQueue: 'nobody-polls-this-queue-either',
+      jwtSecret: api.jwtSecret,
+      logger: capturingLogger().logger,
+      checkResponses: true,
+    });
+    const as = async (userId: string) => `Bearer ${await mintToken(api.jwtSecret, userId, '1h')}`;
+    const registered = await request(app)
+      .post('/trajectories')
+      .set('Authorization', await as(demoIds.consultant))
+      .send({
+        client: { bsn: bsnOf(95_002), fullName: 'Trage worker', dateOfBirth: '1950-01-01' },
+        providerId: demoIds.providerA,
+      });
+    expect(registered.status).toBe(201);
+    const began = Date.now();
+    const detail = await request(app)
+      .get(`/trajectories/${registered.body.trajectoryId as string}`)
+      .set('Authorization', await as(demoIds.consultant));
+    expect(Date.now() - began).toBeLessThan(2_500);
+    expect([detail.status, detail.body.live, detail.body.phase, detail.body.care]).toEqual([
+      200,
+      false,
+      'REGISTERED',
+      null,
+    ]);
+    // With the worker there, the same read is live.
+    const id = await api.register();
+    const live = await api.consultant.get(`/trajectories/${id}`);
+    expect([live.status, live.body.live]).toEqual([200, true]);
+  });
 });

@@ -145,6 +145,16 @@ export async function trajectoryPage(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
     html`${facts(t)}
       ${
+        t.live
+          ? ''
+          : html`<div class="utrecht-alert utrecht-alert--warning" role="status">
+              <p class="utrecht-paragraph">
+                De actuele termijnen en het gebruik van de uren zijn nu niet op te halen: u ziet de eerstvolgende
+                termijn uit de administratie. Probeer het over enkele ogenblikken opnieuw.
+              </p>
+            </div>`
+      }
+      ${
         visit.workflowLink
           ? html`<p class="utrecht-paragraph">
               <a class="utrecht-link" href="${visit.workflowLink(t.id)}">Bekijk het proces in Temporal</a>
