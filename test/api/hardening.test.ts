@@ -86,26 +86,31 @@ describe('API: HTTP hardening and token rules', () => {
     expect((await request(app).get('/health')).status).toBe(200);
   });
 
-  it('when no worker picks a change up, then 503 after a bounded wait, and a report it carried is kept (the workflow may still take it)', async () => {
+  /** The app on a queue no worker polls, and one client registered there (the workflow starts, nothing runs it). */
+  async function withoutWorker(n: number) {
     const app = createApp({
       prisma: api.db.prisma,
       temporal: api.env.client,
       temporalProbe: api.env.connection,
-      taskQueue: 'nobody-polls-this-queue',
+      taskQueue: `nobody-polls-this-queue-${n}`,
       jwtSecret: api.jwtSecret,
       logger: capturingLogger().logger,
+      checkResponses: true,
     });
     const as = async (userId: string) => `Bearer ${await mintToken(api.jwtSecret, userId, '1h')}`;
     const registered = await request(app)
       .post('/trajectories')
       .set('Authorization', await as(demoIds.consultant))
       .send({
-        client: { bsn: bsnOf(95_001), fullName: 'Zonder worker', dateOfBirth: '1950-01-01' },
+        client: { bsn: bsnOf(n), fullName: 'Zonder worker', dateOfBirth: '1950-01-01' },
         providerId: demoIds.providerA,
       });
     expect(registered.status).toBe(201);
-    const trajectoryId = registered.body.trajectoryId as string;
+    return { app, as, trajectoryId: registered.body.trajectoryId as string };
+  }
 
+  it('when no worker picks a change up, then 503 after a bounded wait, and a report it carried is kept (the workflow may still take it)', async () => {
+    const { app, as, trajectoryId } = await withoutWorker(95_001);
     const began = Date.now();
     const res = await request(app)
       .post(`/trajectories/${trajectoryId}/extension-request`)
@@ -118,27 +123,10 @@ describe('API: HTTP hardening and token rules', () => {
   });
 
   it('when no worker answers the detail query, then the detail comes from the database mirror within two seconds, marked not live', async () => {
-    const app = createApp({
-      prisma: api.db.prisma,
-      temporal: api.env.client,
-      temporalProbe: api.env.connection,
-      taskQueue: 'nobody-polls-this-queue-either',
-      jwtSecret: api.jwtSecret,
-      logger: capturingLogger().logger,
-      checkResponses: true,
-    });
-    const as = async (userId: string) => `Bearer ${await mintToken(api.jwtSecret, userId, '1h')}`;
-    const registered = await request(app)
-      .post('/trajectories')
-      .set('Authorization', await as(demoIds.consultant))
-      .send({
-        client: { bsn: bsnOf(95_002), fullName: 'Trage worker', dateOfBirth: '1950-01-01' },
-        providerId: demoIds.providerA,
-      });
-    expect(registered.status).toBe(201);
+    const { app, as, trajectoryId } = await withoutWorker(95_002);
     const began = Date.now();
     const detail = await request(app)
-      .get(`/trajectories/${registered.body.trajectoryId as string}`)
+      .get(`/trajectories/${trajectoryId}`)
       .set('Authorization', await as(demoIds.consultant));
     expect(Date.now() - began).toBeLessThan(2_500);
     expect([detail.status, detail.body.live, detail.body.phase, detail.body.care]).toEqual([
