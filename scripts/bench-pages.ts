@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { bsnOf } from '../domain/bsn';
@@ -7,8 +7,7 @@ import { zrmDomains } from '../domain/zrm';
 import { createPrisma, type PrismaClient } from '../prisma/client';
 import { demoIds } from '../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
-import { projectRoot } from './config';
-import { apiAs, inFlight } from './bench-support';
+import { apiAs, inFlight, startScript, stop } from './bench-support';
 import { startScratchPostgres } from './embedded-postgres';
 import { applyMigrations } from './migrate';
 import { freePort } from './ports';
@@ -77,7 +76,6 @@ async function fill(prisma: PrismaClient, n: number): Promise<void> {
 async function startStack(databaseUrl: string, dataDir: string, jwtSecret: string) {
   const port = await freePort();
   const env = {
-    ...process.env,
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     API_PORT: String(port),
@@ -90,18 +88,7 @@ async function startStack(databaseUrl: string, dataDir: string, jwtSecret: strin
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'start.ts')], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('  Web ')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`npm start stopped (${code}):\n${out}`)));
-  });
+  const child = await startScript('start.ts', env, '  Web ');
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
@@ -220,8 +207,7 @@ async function main(): Promise<void> {
     const lines = (await csv.text()).split('\r\n').length - 2;
     console.log(`CSV export of all ${lines} trajectories: ${(performance.now() - csvStart).toFixed(0)} ms`);
   } finally {
-    child?.kill('SIGTERM');
-    if (child && child.exitCode === null) await new Promise((resolve) => child?.once('exit', resolve));
+    await stop(child);
     await prisma.$disconnect();
     await pg.stop();
   }

@@ -9,7 +9,7 @@ import { zrmDomains } from '../domain/zrm';
 import { createPrisma } from '../prisma/client';
 import { demoIds } from '../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
-import { apiAs, inFlight, rssMb, type Run } from './bench-support';
+import { apiAs, inFlight, rssMb, startScript, stop, type Run } from './bench-support';
 import { projectRoot } from './config';
 import { startScratchPostgres } from './embedded-postgres';
 import { startMailbox } from './mailbox';
@@ -28,30 +28,6 @@ import { resolveTemporalCli } from './temporal-cli';
 const openTarget = Number(process.env.BENCH_TRAJECTORIES ?? 10_000);
 const burstSize = Number(process.env.BENCH_BURST ?? 1_000);
 const log = (message: string) => console.log(`[bench] ${message}`);
-
-/** A node script of ours as its own process; resolves once it prints `ready`. */
-async function startScript(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes(ready)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`${script} stopped (${code}):\n${out}`)));
-  });
-  return child;
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** `temporal server start-dev` in memory, headless; resolves once a client connects. */
 async function startTemporal(): Promise<{ process: ChildProcess; address: string }> {

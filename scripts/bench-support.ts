@@ -1,4 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { mintToken } from '../api/auth';
+import { projectRoot } from './config';
 
 /** The p-th fraction (0..1) of sorted milliseconds, to one decimal. */
 export function percentile(sorted: number[], p: number): number {
@@ -70,4 +73,28 @@ export async function rssMb(pid: number | undefined): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
   return Math.round(kb / 1024);
+}
+
+/** A node script of ours as its own process; resolves once it prints `ready`. */
+export async function startScript(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(ready)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} stopped (${code}):\n${out}`)));
+  });
+  return child;
+}
+
+export async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }

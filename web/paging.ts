@@ -1,3 +1,4 @@
+import type { Visit } from './context';
 import { html, type Html } from './html';
 
 /** Rows per page of every list; each page is fetched on its own (limit and offset). */
@@ -28,4 +29,17 @@ export function pagination(path: string, params: Record<string, string>, pageNum
     <p class="utrecht-paragraph">Pagina ${pageNumber} van ${pages}</p>
     ${pageNumber < pages ? link(pageNumber + 1, 'Volgende pagina') : ''}
   </nav>`;
+}
+
+/** Every row a list use case selects, page by page (100 at a time): for an export, never for a page. */
+export async function everyRow<T>(visit: Visit, path: string, query: Record<string, string> = {}): Promise<T[]> {
+  const rows: T[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const batch = (await visit.call('get', path, { query: { ...query, limit: '100', offset: String(offset) } })) as {
+      items: T[];
+      total: number;
+    };
+    rows.push(...batch.items);
+    if (batch.items.length === 0 || rows.length >= batch.total) return rows;
+  }
 }

@@ -3,19 +3,7 @@ import type { Visit } from '../context';
 import { Html, html } from '../html';
 import { table } from '../layout';
 import { csv } from './csv';
-
-/** Every KPI row, page by page through the API's use case (few: one per provider and product). */
-async function kpiRows(visit: Visit): Promise<KpiRow[]> {
-  const rows: KpiRow[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const batch = (await visit.call('get', '/kpis', { query: { limit: '100', offset: String(offset) } })) as {
-      items: KpiRow[];
-      total: number;
-    };
-    rows.push(...batch.items);
-    if (batch.items.length === 0 || rows.length >= batch.total) return rows;
-  }
-}
+import { everyRow } from '../paging';
 
 const days = (value: number | null) =>
   value === null ? '' : value.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
@@ -25,7 +13,7 @@ interface Named extends KpiRow {
 }
 
 async function named(visit: Visit, providerName: Map<string, string>): Promise<Named[]> {
-  return (await kpiRows(visit)).map((r) => ({
+  return (await everyRow<KpiRow>(visit, '/kpis')).map((r) => ({
     ...r,
     label: `${providerName.get(r.providerId) ?? 'Onbekend'} · ${r.productCode ?? 'nog geen product'}`,
   }));

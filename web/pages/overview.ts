@@ -8,7 +8,7 @@ import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import type { Visit } from '../context';
 import { selectField } from '../forms';
 import { html } from '../html';
-import { pagination, pageWindow } from '../paging';
+import { everyRow, pagination, pageWindow } from '../paging';
 import { csv } from './csv';
 import { kpiSection } from './kpis';
 import { page, table } from '../layout';
@@ -37,24 +37,12 @@ async function choices(visit: Visit) {
   return { providers: providers.items, products: products.items };
 }
 
-/** Every trajectory the filters select, page by page through the same use case (for the export). */
-async function allTrajectories(visit: Visit, filters: OverviewFilters): Promise<TrajectoryRow[]> {
-  const rows: TrajectoryRow[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const batch = (await visit.call('get', '/trajectories', {
-      query: { ...filters, limit: '100', offset: String(offset) },
-    })) as {
-      items: TrajectoryRow[];
-      total: number;
-    };
-    rows.push(...batch.items);
-    if (batch.items.length === 0 || rows.length >= batch.total) return rows;
-  }
-}
-
 /** The selected trajectories as CSV for a spreadsheet (semicolons and a BOM, as Dutch Excel expects). */
 export async function overviewCsv(visit: Visit, filters: OverviewFilters): Promise<string> {
-  const [{ providers }, rows] = await Promise.all([choices(visit), allTrajectories(visit, filters)]);
+  const [{ providers }, rows] = await Promise.all([
+    choices(visit),
+    everyRow<TrajectoryRow>(visit, '/trajectories', filters),
+  ]);
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
   const lines = [
     ['Traject', 'Fase', 'Zorgaanbieder', 'Product', 'Volgende termijn', 'Datum termijn'],
