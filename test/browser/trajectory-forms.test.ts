@@ -1,0 +1,152 @@
+import { demoIds } from '../../prisma/seed/demo';
+import { addDays, addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { useApi } from '../support/api';
+import { useBrowser } from '../support/browser';
+
+/** Issue 11: every decision and request of the lifecycle on the trajectory page, in a real browser. */
+describe('trajectory page forms in a real browser', () => {
+  const api = useApi();
+  const { at, signedIn, expectAccessible, unfold, fact } = useBrowser(api);
+
+  /** An hourly, extendable indication (02B05, 3 hours a week) in force since a month ago, through the API. */
+  async function inCare(productCode = '02B05', hoursPerWeek: number | null = 3): Promise<string> {
+    const today = dateOf(new Date());
+    const id = await api.register(demoIds.providerA);
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+    const indication = { productCode, startDate: addDays(today, -30), endDate: addMonths(today, 3), hoursPerWeek, zrm };
+    await api.consultant.post(`/trajectories/${id}/indication`, indication).expect(200);
+    return id;
+  }
+
+  it('when a provider requests an extension and an expansion with the report and records a no-show, then the consultant decides both and closes with an iWmo reason', async () => {
+    const id = await inCare();
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    await expect(provider.getByText('Nog geen uren verantwoord.').count()).resolves.toBe(1);
+    await expect(provider.locator('dt', { hasText: 'BSN' }).count()).resolves.toBe(0);
+    await expect(
+      provider.getByRole('cell', { name: '02B05 – Intensieve begeleiding en casusregie' }).count(),
+    ).resolves.toBe(1);
+    await expect(provider.locator('.utilisation-mark--threshold').count()).resolves.toBe(1);
+
+    // The report is mandatory: sent empty, each of its three questions says so, the form stays open.
+    await unfold(provider, 'Verlenging aanvragen');
+    await provider.getByRole('button', { name: 'Verlenging aanvragen met verslag' }).click();
+    await expect(provider.locator('form[action$="/verlenging-aanvragen"] [aria-invalid="true"]').count()).resolves.toBe(
+      3,
+    );
+    await expectAccessible(provider);
+    await provider.getByLabel('Welke doelen zijn bereikt?').first().fill('Zelfstandig boodschappen doen.');
+    await provider.getByLabel('Wat is er nog nodig?').first().fill('Hulp bij de administratie.');
+    await provider
+      .getByLabel('Welke uitstroom is beoogd?')
+      .first()
+      .fill('Over een half jaar naar algemene voorzieningen.');
+    await provider.getByRole('button', { name: 'Verlenging aanvragen met verslag' }).click();
+    await provider.waitForURL(url);
+    await expect(fact(provider, 'Verlenging').textContent()).resolves.toBe('aangevraagd, wacht op besluit');
+    expect(await api.db.prisma.requestReport.count({ where: { trajectoryId: id, kind: 'EXTENSION' } })).toBe(1);
+
+    await unfold(provider, 'Niet verschenen vastleggen');
+    await provider.getByLabel('Datum van de afspraak').fill(dateOf(new Date()));
+    await provider.getByLabel('Tijd van de afspraak').fill('00:05');
+    await provider.getByRole('button', { name: 'Niet verschenen vastleggen' }).click();
+    await provider.waitForURL(url);
+    await expect(provider.getByRole('row', { name: /Niet verschenen/ }).count()).resolves.toBe(1);
+
+    await unfold(provider, 'Uitbreiding aanvragen');
+    const expansion = provider.locator('form[action$="/uitbreiding-aanvragen"]');
+    await expansion.getByLabel('Gevraagde uren per week').fill('4,5');
+    await expansion.getByLabel('Welke doelen zijn bereikt?').fill('Dagritme staat.');
+    await expansion.getByLabel('Wat is er nog nodig?').fill('Meer begeleiding bij schulden.');
+    await expansion.getByLabel('Welke uitstroom is beoogd?').fill('Schuldhulpverlening.');
+    await expansion.getByRole('button', { name: 'Uitbreiding aanvragen met verslag' }).click();
+    await provider.waitForURL(url);
+    await expect(fact(provider, 'Uitbreiding').textContent()).resolves.toBe('aangevraagd, wacht op besluit');
+    await expectAccessible(provider);
+
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(url);
+    await expectAccessible(consultant);
+    // Granting without the new end date: the refusal stands beside that field.
+    const extension = consultant.locator('form[action$="/verlenging-besluiten"]');
+    await extension.getByLabel('Besluit').selectOption({ label: 'Toekennen' });
+    await extension.getByRole('button', { name: 'Besluit over verlenging vastleggen' }).click();
+    await expect(consultant.locator('#veld-verlenging-besluiten-newEndDate-fout').count()).resolves.toBe(1);
+    const newEnd = addMonths(addMonths(dateOf(new Date()), 3), 6);
+    await extension.getByLabel('Nieuwe einddatum').fill(newEnd);
+    await extension.getByRole('button', { name: 'Besluit over verlenging vastleggen' }).click();
+    await consultant.waitForURL(url);
+    await expect(fact(consultant, 'Verlenging').textContent()).resolves.toBe('toegekend');
+
+    const expand = consultant.locator('form[action$="/uitbreiding-besluiten"]');
+    await expand.getByLabel('Besluit').selectOption({ label: 'Toekennen' });
+    await expand.getByRole('button', { name: 'Besluit over uitbreiding vastleggen' }).click();
+    await consultant.waitForURL(url);
+    await expect(fact(consultant, 'Uitbreiding').textContent()).resolves.toBe('toegekend');
+    await expect(consultant.getByRole('cell', { name: '4,5 uur per week' }).count()).resolves.toBe(1);
+
+    await unfold(consultant, 'Traject afsluiten');
+    await expect(consultant.getByLabel('Reden van beëindiging (iWmo-code)').textContent()).resolves.toContain(
+      '38 – Overstap naar andere aanbieder',
+    );
+    await consultant.getByLabel('Reden van beëindiging (iWmo-code)').selectOption('PER_PLAN');
+    await consultant.getByRole('button', { name: 'Traject afsluiten' }).click();
+    await consultant.waitForURL(url);
+    await expect(fact(consultant, 'Reden van beëindiging').textContent()).resolves.toBe(
+      '19 – Levering volgens plan beëindigd',
+    );
+    await expect(fact(consultant, 'Fase').textContent()).resolves.toBe('Afgesloten');
+    await expectAccessible(consultant);
+  });
+
+  it('when a consultant records the bemoeizorg end evaluation and moves the end date, then the page shows both', async () => {
+    const id = await inCare('02B04', 3);
+    const url = `${at.base}/trajecten/${id}`;
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(url);
+    await unfold(consultant, 'Eindevaluatie vastleggen');
+    await consultant.getByLabel('Uitkomst').selectOption({ label: 'Contact kwam niet tot stand' });
+    await consultant.getByRole('button', { name: 'Eindevaluatie vastleggen' }).click();
+    await consultant.waitForURL(url);
+    await expect(fact(consultant, 'Eindevaluatie').textContent()).resolves.toBe('Contact kwam niet tot stand');
+
+    const newEnd = addMonths(dateOf(new Date()), 2);
+    await unfold(consultant, 'Einddatum wijzigen');
+    await consultant.locator('form[action$="/einddatum"]').getByLabel('Nieuwe einddatum').fill(newEnd);
+    await consultant.getByRole('button', { name: 'Einddatum wijzigen' }).click();
+    await consultant.waitForURL(url);
+    const current = await api.db.prisma.indication.findFirstOrThrow({ where: { trajectoryId: id, status: 'ACTIVE' } });
+    expect(dateOf(current.endDate)).toBe(newEnd);
+    await expectAccessible(consultant);
+  });
+
+  it('when a consultant closes a trajectory with the keyboard alone, then Tab, Enter and typing reach and send the form', async () => {
+    const id = await api.register(demoIds.providerA);
+    const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await page.goto(`${at.base}/trajecten/${id}`);
+    type Focus = { document: { activeElement: { id: string; textContent: string | null } | null } };
+    const active = () =>
+      page.evaluate(() => {
+        const element = (globalThis as unknown as Focus).document.activeElement;
+        return { id: element?.id, textContent: element?.textContent ?? null };
+      });
+    const focused = async () => (await active())?.textContent?.trim() ?? '';
+    let steps = 0;
+    while ((await focused()) !== 'Traject afsluiten' && steps++ < 30) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // opens the folded form
+    await page.keyboard.press('Tab');
+    expect((await active())?.id).toBe('veld-afsluiten-reason');
+    await page.keyboard.type('19'); // the iWmo code picks the reason
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Traject afsluiten');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${at.base}/trajecten/${id}`);
+    await expect(fact(page, 'Reden van beëindiging').textContent()).resolves.toBe(
+      '19 – Levering volgens plan beëindigd',
+    );
+  });
+});
