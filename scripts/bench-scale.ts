@@ -186,8 +186,8 @@ async function main(): Promise<void> {
 
     // Up to the target of open trajectories, then memory and reads.
     const open = () => prisma.trajectory.count({ where: { phase: { not: 'CLOSED' } } });
-    const missing = openTarget - (await open());
-    const fill = await inFlight(50, Math.max(0, missing), () => register());
+    const missing = Math.max(0, openTarget - (await open()));
+    const fill = await inFlight(50, missing, () => register());
     log(`${missing} more registrations at 50 at once: ${fill.perSecond}/s, ${fill.failed} failed`);
     const memory = {
       openTrajectories: await open(),
@@ -213,6 +213,13 @@ async function main(): Promise<void> {
     );
 
     // The burst: BURST trajectories whose intake is overdue, waiting for a worker that was away.
+    // First the worker works off the fill (every workflow's first task audits its start).
+    const caughtUp = performance.now();
+    const started = () => prisma.auditEvent.count({ where: { action: 'TRAJECTORY_STARTED' } });
+    while ((await started()) < (await prisma.trajectory.count()) && performance.now() - caughtUp < 900_000) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    log(`the worker had started every workflow ${Math.round((performance.now() - caughtUp) / 1000)} s after the fill`);
     await stop(worker);
     const fifteenDaysAgo = new Date(Date.now() - 15 * 86_400_000).toISOString();
     const burstFrom = new Date();
