@@ -2,13 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoIds } from '../../prisma/seed/demo';
 import { freePort } from '../../scripts/ports';
 import { useApi } from '../support/api';
+import { launchChromium } from '../support/browser';
 import { eventually } from '../support/eventually';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Issue 11: people sign in at their organisation's identity provider, a real one started by the test. */
 describe('sign-in through OpenID Connect', () => {
@@ -45,10 +44,7 @@ describe('sign-in through OpenID Connect', () => {
     );
     server = api.app().listen(ports.app, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,6 +6,13 @@ import type { useApi } from './api';
 /** Debian's chromium (ENVIRONMENT.md): .ci/run installs it; CHROMIUM_PATH points elsewhere. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Headless Chromium as every browser suite runs it. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+
 /**
  * The app served on a random port and a headless Chromium for a browser suite (call inside the
  * describe block, after useApi), with what every page test needs.
@@ -20,10 +27,7 @@ export function useBrowser(api: ReturnType<typeof useApi>) {
     await new Promise<void>((resolve) => server?.once('listening', () => resolve()));
     const address = server.address();
     at.base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
