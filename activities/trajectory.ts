@@ -1,6 +1,7 @@
 import type { ClosureReason } from '../domain/closure-reasons';
 import { tasksOutlivingClosure } from '../domain/lifecycle';
-import type { PrismaClient, TrajectoryPhase } from '../prisma/client';
+import type { Prisma, PrismaClient, TrajectoryPhase } from '../prisma/client';
+import type { TrajectoryView } from '../workflows/trajectory/contracts';
 import { toDateColumn } from '../prisma/records/dates';
 
 export interface TrajectoryRecordUpdate {
@@ -14,6 +15,8 @@ export interface TrajectoryRecordUpdate {
   nextDeadlineKind?: string | null;
   /** When the provider is reminded of that deadline, if a reminder precedes it (absent in older workflows). */
   nextReminderAt?: string | null;
+  /** The workflow's whole view, for the trajectory detail (absent in workflows from before it was mirrored). */
+  view?: TrajectoryView;
 }
 
 /** Mirrors the workflow's phase and next deadline on the record, for operations' lists. */
@@ -28,6 +31,7 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
         nextReminderAt: u.nextReminderAt ? new Date(u.nextReminderAt) : null,
         ...(u.intakeHeldAt && { intakeHeldAt: new Date(u.intakeHeldAt) }),
         ...(u.intakeHeldOn && { intakeHeldOn: toDateColumn(u.intakeHeldOn) }),
+        ...(u.view && { view: u.view as unknown as Prisma.InputJsonObject }),
       },
     });
   };

@@ -151,8 +151,10 @@ export const trajectoryDetail = z.strictObject({
   ...summaryFields,
   indications: z.array(indication),
   /**
-   * False when the workflow did not answer within its time (a busy or absent worker): the deadlines
-   * are then the next one mirrored on the record, without the period's use.
+   * True when deadlines and use are the workflow's own (the view it mirrors after every change, or
+   * its answer); false when a workflow from before that mirror did not answer within its time (a
+   * busy or absent worker): the deadlines are then the next one mirrored on the record, without the
+   * period's use.
    */
   live: z.boolean(),
   /** Consultants see the BSN too; operations see no client at all. */

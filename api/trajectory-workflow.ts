@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import type { PrismaClient } from '../prisma/client';
-import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
+import type { Prisma, PrismaClient } from '../prisma/client';
+import { trajectoryWorkflowId, type TrajectoryView } from '../workflows/trajectory/contracts';
 import type { trajectoryWorkflow } from '../workflows/trajectory/workflow';
 import { raiseAlert } from '../activities/operations-alerts';
 
@@ -71,4 +71,13 @@ export async function ensureTrajectoryWorkflow(
     });
   }
   return outcome.started;
+}
+
+/**
+ * The view a trajectory's workflow mirrored on its record after its last change (only the workflow
+ * writes it: activities/trajectory.ts); undefined for a workflow from before that mirror.
+ */
+export function mirroredView(json: Prisma.JsonValue | null): TrajectoryView | undefined {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || typeof json.phase !== 'string') return undefined;
+  return json as unknown as TrajectoryView;
 }

@@ -11,7 +11,7 @@ import { bsn, businessDate, id, instant, page, pageOf, productCode, text, trajec
 import { everyRole, scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../../prisma/records/registration';
 import { withinTime } from '../temporal-calls';
-import { trajectoryHandle } from '../trajectory-workflow';
+import { mirroredView, trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
 
@@ -195,8 +195,9 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       response: responses.trajectoryDetail,
       params: trajectoryParams,
       handle: async ({ actor, params }) => {
-        const record = await scopedTrajectory(prisma, actor, params.trajectoryId, {
+        const { view, ...record } = await scopedTrajectory(prisma, actor, params.trajectoryId, {
           ...summary,
+          view: true,
           indications: { orderBy: { sequence: 'asc' } },
         });
         const [timeline, state, client] = await Promise.all([
@@ -206,11 +207,14 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
           }),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
+          // An open one shows the view its workflow mirrored after its last change; only a workflow
+          // from before that mirror is asked, within a time limit.
           record.phase === 'CLOSED'
             ? undefined
-            : withinTime(deps.temporal, QUERY_TIMEOUT_MS, () =>
+            : (mirroredView(view) ??
+              withinTime(deps.temporal, QUERY_TIMEOUT_MS, () =>
                 trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
-              ).catch(() => null),
+              ).catch(() => null)),
           clientFor(actor.role, record.clientId),
         ]);
         // null: the workflow did not answer in time; its mirror on the record has the next deadline.

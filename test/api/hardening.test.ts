@@ -3,6 +3,10 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { demoIds } from '../../prisma/seed/demo';
+import { trajectoryHandle } from '../../api/trajectory-workflow';
+import { addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { getState } from '../../workflows/trajectory/contracts';
 import { capturingLogger } from '../support/logs';
 import { bsnOf, useApi } from '../support/api';
 
@@ -120,6 +124,43 @@ describe('API: HTTP hardening and token rules', () => {
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('TEMPORAL_UNAVAILABLE');
     expect(await api.db.prisma.requestReport.count({ where: { trajectoryId } })).toBe(1);
+  });
+
+  it('when a change is answered, then the workflow has mirrored its whole view on the record, and the detail is read from there', async () => {
+    const id = await api.register();
+    const today = dateOf(new Date());
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    await api.consultant
+      .post(`/trajectories/${id}/indication`, {
+        productCode: '02B05',
+        startDate: today,
+        endDate: addMonths(today, 6),
+        hoursPerWeek: 3,
+        zrm: Object.fromEntries(zrmDomains.map((d) => [d, 4])),
+      })
+      .expect(200);
+    // A no-show changes only the workflow's counters: the mirror follows that change too.
+    await api.providerA.post(`/trajectories/${id}/no-shows`, { occurredAt: new Date().toISOString() }).expect(200);
+    const mirrored = async () =>
+      (await api.db.prisma.trajectory.findUniqueOrThrow({ where: { id }, select: { view: true } })).view;
+    const asked = await trajectoryHandle(api.env.client, id).query(getState);
+    expect(asked.consecutiveNoShows).toBe(1);
+    expect(await mirrored()).toEqual(JSON.parse(JSON.stringify(asked)));
+
+    // The detail shows what the record holds (here a deadline only the record knows), not the workflow's answer.
+    const moved = {
+      ...asked,
+      pendingDeadlines: [{ kind: 'ALLOCATION_END', dueAt: '2031-01-01T00:00:00.000Z', key: 'k' }],
+    };
+    await api.db.prisma.trajectory.update({
+      where: { id },
+      data: { view: JSON.parse(JSON.stringify(moved)) as object },
+    });
+    const detail = await api.consultant.get(`/trajectories/${id}`);
+    expect([detail.status, detail.body.live, detail.body.counters.consecutiveNoShows]).toEqual([200, true, 1]);
+    expect(detail.body.pendingDeadlines).toEqual([
+      { kind: 'ALLOCATION_END', dueAt: '2031-01-01T00:00:00.000Z', nextPeriod: false },
+    ]);
   });
 
   it('when no worker answers the detail query, then the detail comes from the database mirror within two seconds, marked not live', async () => {

@@ -19,11 +19,22 @@ interface RawPayload {
 }
 
 /**
- * Every payload anywhere in a history, found by its shape; two kinds aside that Temporal must read
- * itself and no codec sees: search attributes (ids and codes only, workflows/trajectory/search-attributes.ts)
- * and the SDK's patch markers (the patch's name).
+ * Every payload anywhere in a history, found by its shape; three kinds aside that Temporal or the
+ * SDK must read itself and no codec sees: search attributes (ids and codes only,
+ * workflows/trajectory/search-attributes.ts), the SDK's patch markers (the patch's name), and a
+ * local activity marker's bookkeeping (checked below to hold nothing else).
  */
-const unencoded = new Set(['searchAttributes', 'patch-data']);
+const unencoded = new Set(['searchAttributes', 'patch-data', 'data']);
+
+const localActivityBookkeeping = [
+  'activity_id',
+  'activity_type',
+  'attempt',
+  'backoff',
+  'complete_time',
+  'original_schedule_time',
+  'seq',
+];
 function payloadsIn(value: unknown, found: RawPayload[] = []): RawPayload[] {
   if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
   const candidate = value as RawPayload;
@@ -93,6 +104,10 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
       expect(text(p.metadata?.encoding)).toBe('binary/encrypted');
       expect(text(p.metadata?.['encryption-key-id'])).toBe('k1');
     }
+    const markers = (history.events ?? []).flatMap((e) => e.markerRecordedEventAttributes ?? []);
+    const bookkeeping = markers.flatMap((m) => m.details?.data?.payloads ?? []);
+    expect(bookkeeping.length).toBeGreaterThan(5);
+    for (const p of bookkeeping) expect(Object.keys(JSON.parse(text(p.data ?? undefined))).sort()).toEqual(localActivityBookkeeping);
     const everything = payloads.map((p) => text(p.data)).join('');
     expect(everything).not.toContain('SOCIAL_NETWORK');
     expect(everything).not.toContain('02B05');

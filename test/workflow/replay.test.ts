@@ -1,32 +1,50 @@
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { historiesDir, loadHistory } from '../support/histories';
 import { bundleWorkflows } from '../support/temporal';
 
-const recorded = readdirSync(historiesDir).filter((f) => f.endsWith('.binpb'));
-const load = loadHistory;
+/** Recorded before the trajectory's activities ran as local activities (patch 'local-activities'); never re-recorded. */
+const scheduledDir = 'scheduled-activities';
+const binaries = (dir: string) => readdirSync(path.join(historiesDir, dir)).filter((f) => f.endsWith('.binpb'));
+const current = binaries('.');
+const scheduled = binaries(scheduledDir).map((f) => path.join(scheduledDir, f));
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
-// trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test.
+// trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
+// (that writes today's histories; the older ones stay as they are).
 describe('replaying recorded trajectory histories', () => {
   let workflowBundle: WorkflowBundle;
   beforeAll(async () => {
     workflowBundle = await bundleWorkflows();
   });
 
-  it('when the fixtures are read, then there are full trajectories to replay', () => {
-    expect(recorded.length).toBeGreaterThanOrEqual(3);
+  it('when the fixtures are read, then there are full trajectories to replay, from before and after the patch', () => {
+    expect(current.length).toBeGreaterThanOrEqual(3);
+    expect(scheduled.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(recorded)('when %s is replayed, then the current code makes the same decisions', async (file) => {
-    await expect(Worker.runReplayHistory({ workflowBundle }, load(file))).resolves.toBeUndefined();
-  });
+  it.each([...scheduled, ...current])(
+    'when %s is replayed, then the current code makes the same decisions',
+    async (file) => {
+      await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();
+    },
+  );
 
   it('when a history is tampered with (an activity swapped), then replay fails with a determinism error', async () => {
-    const history = load(recorded[0]!);
-    const scheduled = history.events!.find((e) => e.activityTaskScheduledEventAttributes)!;
-    scheduled.activityTaskScheduledEventAttributes!.activityType = { name: 'enqueueNotification' };
+    const history = loadHistory(scheduled[0]!);
+    const scheduledEvent = history.events!.find((e) => e.activityTaskScheduledEventAttributes)!;
+    scheduledEvent.activityTaskScheduledEventAttributes!.activityType = { name: 'enqueueNotification' };
+    await expect(Worker.runReplayHistory({ workflowBundle }, history)).rejects.toThrow(DeterminismViolationError);
+  });
+
+  it('when a local activity marker is tampered with (another activity), then replay fails with a determinism error', async () => {
+    const history = loadHistory(current[0]!);
+    const marker = history.events!.find((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')!;
+    const payload = marker.markerRecordedEventAttributes!.details!.data!.payloads![0]!;
+    const data = JSON.parse(Buffer.from(payload.data!).toString()) as Record<string, unknown>;
+    payload.data = Buffer.from(JSON.stringify({ ...data, activity_type: 'enqueueNotification' }));
     await expect(Worker.runReplayHistory({ workflowBundle }, history)).rejects.toThrow(DeterminismViolationError);
   });
 });

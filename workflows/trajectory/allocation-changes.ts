@@ -1,6 +1,5 @@
 import { addDays } from '../../domain/calendar';
 import { checkPeriod, nextPeriodStart } from '../../domain/indication-rules';
-import { act } from './activity-proxy';
 import {
   TrajectoryErrorType,
   type ChangeEndDate,
@@ -35,6 +34,7 @@ export async function decideExtension(
   const next =
     granted && newEndDate
       ? await decide(
+          fx,
           current.productCode,
           {
             startDate: nextPeriodStart(current.endDate),
@@ -59,12 +59,13 @@ export async function changeProduct(
 ): Promise<TrajectoryView> {
   const { indication: current, trajectoryId } = t.inCare('change the product');
   const next = await decide(
+    fx,
     productCode,
     { startDate, endDate, hoursPerWeek, zrm },
     { trajectoryId, sequence: current.sequence + 1, actorId },
   );
   const at = new Date().toISOString();
-  await act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });
+  await fx.act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });
   t.productChanged(next);
   await fx.mirror();
   await fx.audit('PRODUCT_CHANGED', actorId, { from: current.productCode, to: productCode, startDate });
@@ -77,10 +78,10 @@ export async function changeEndDate(
   { newEndDate, actorId }: ChangeEndDate,
 ): Promise<TrajectoryView> {
   const { indication } = t.inCare('change the end date');
-  const product = await act.loadProductRules(indication.productCode);
+  const product = await fx.act.loadProductRules(indication.productCode);
   const violations = checkPeriod(product, indication.startDate, newEndDate, 'newEndDate');
   if (violations.length) refuseAll(TrajectoryErrorType.RuleViolated, violations);
-  await act.changeIndicationEndDate({ indicationId: indication.indicationId, endDate: newEndDate });
+  await fx.act.changeIndicationEndDate({ indicationId: indication.indicationId, endDate: newEndDate });
   t.endDateChanged(newEndDate);
   await fx.mirror();
   await fx.audit('END_DATE_CHANGED', actorId, { from: indication.endDate, to: newEndDate });

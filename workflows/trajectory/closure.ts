@@ -1,5 +1,4 @@
 import type { ClosureReason } from '../../domain/closure-reasons';
-import { act } from './activity-proxy';
 import type { CloseRequest, PendingDeadline, TrajectoryView } from './contracts';
 import { closureAtEnd } from './deadlines';
 import type { Lifecycle } from './lifecycle';
@@ -7,7 +6,7 @@ import type { Lifecycle } from './lifecycle';
 /** Closes record, indications and open tasks, then the state; the audit says who and why. */
 export async function closeTrajectory({ t, fx }: Lifecycle, reason: ClosureReason, actorId: string): Promise<void> {
   const closedAt = new Date().toISOString();
-  await act.markTrajectoryClosed({ trajectoryId: t.state.trajectoryId, closedAt, reason });
+  await fx.act.markTrajectoryClosed({ trajectoryId: t.state.trajectoryId, closedAt, reason });
   t.closedWith(reason, closedAt);
   fx.publish();
   await fx.audit('TRAJECTORY_CLOSED', actorId, { reason });
@@ -28,7 +27,7 @@ export async function allocationEnded(ctx: Lifecycle, end: PendingDeadline): Pro
   t.handled(end.key);
   const { indication, extension } = t.inCare('end the allocation');
   const next = extension?.status === 'GRANTED' ? extension.next : undefined;
-  await act.endIndication({
+  await fx.act.endIndication({
     indicationId: indication.indicationId,
     endedAt: end.dueAt,
     ...(next && { nextIndicationId: next.indicationId }),

@@ -1,7 +1,7 @@
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { TaskKind } from '../../domain/lifecycle';
 import type { NoticeKind } from '../../domain/notifications';
-import { act } from './activity-proxy';
+import type { TrajectoryActivities } from './activity-proxy';
 import type { PendingDeadline, TrajectorySnapshot } from './contracts';
 import { nextDeadline, pendingDeadlines } from './deadlines';
 import { searchAttributesOf, unlistedAttributes } from './search-attributes';
@@ -23,7 +23,13 @@ export class Effects {
     private readonly t: Trajectory,
     /** Search attributes came later: older histories replay without the upsert commands. */
     private readonly searchable: boolean,
+    /** The activities, scheduled or local (workflows/trajectory/activity-proxy.ts). */
+    readonly act: TrajectoryActivities,
+    /** The whole view is mirrored after every change (a database read for the detail); older histories replay without. */
+    private readonly mirrorsView: boolean,
   ) {}
+
+  private mirroredVersion = -1;
 
   private key(...parts: (string | number)[]): string {
     return [this.workflowId, ...parts].join(':');
@@ -57,7 +63,8 @@ export class Effects {
   mirror(intakeHeldAt?: string): Promise<void> {
     this.publish();
     const { deadline, reminderAt } = nextDeadline(this.s);
-    return act.updateTrajectoryRecord({
+    this.mirroredVersion = this.t.version;
+    return this.act.updateTrajectoryRecord({
       trajectoryId: this.s.trajectoryId,
       phase: this.s.phase,
       intakeHeldAt,
@@ -65,12 +72,18 @@ export class Effects {
       nextDeadlineAt: deadline?.dueAt ?? null,
       nextDeadlineKind: deadline?.kind ?? null,
       nextReminderAt: reminderAt ?? null,
+      ...(this.mirrorsView && { view: this.t.view() }),
     });
+  }
+
+  /** After a change: the record follows it, unless the change mirrored itself already. */
+  async settle(): Promise<void> {
+    if (this.mirrorsView && this.mirroredVersion !== this.t.version) await this.mirror();
   }
 
   /** The run id keeps keys unique after continue-as-new, where the version counter starts again. */
   audit(action: string, actorId: string, data: AuditData = {}): Promise<void> {
-    return act.recordAuditEvent({
+    return this.act.recordAuditEvent({
       idempotencyKey: [this.workflowId, this.runId, action, this.t.version].join(':'),
       trajectoryId: this.s.trajectoryId,
       actor: { type: actorId === this.workflowId ? 'WORKFLOW' : 'USER', id: actorId },
@@ -82,12 +95,12 @@ export class Effects {
   /** Closes the trajectory's open tasks of these kinds: what they waited for has happened. Returns when. */
   async completeTasks(kinds: TaskKind[], actorId: string): Promise<string> {
     const at = new Date().toISOString();
-    await act.completeTasks({ trajectoryId: this.s.trajectoryId, kinds, completedById: actorId, at });
+    await this.act.completeTasks({ trajectoryId: this.s.trajectoryId, kinds, completedById: actorId, at });
     return at;
   }
 
   private consultantTask(kind: TaskKind, idempotencyKey: string, dueAt: string): Promise<void> {
-    return act.openTask({
+    return this.act.openTask({
       idempotencyKey,
       trajectoryId: this.s.trajectoryId,
       kind,
@@ -110,7 +123,7 @@ export class Effects {
     payload: Record<string, string | number>,
   ): Promise<void> {
     const trajectoryId = this.s.trajectoryId;
-    return act.enqueueNotification({
+    return this.act.enqueueNotification({
       idempotencyKey,
       trajectoryId,
       recipientRole: recipient.role,
@@ -151,7 +164,7 @@ export class Effects {
 
   /** A deadline's task for the consultant team or the provider, due at the deadline. */
   deadlineTask(role: 'CONSULTANT' | 'PROVIDER', d: PendingDeadline, kind: TaskKind): Promise<void> {
-    return act.openTask({
+    return this.act.openTask({
       idempotencyKey: this.key(d.key),
       trajectoryId: this.s.trajectoryId,
       kind,

@@ -1,5 +1,4 @@
 import { checkIndication, type ProposedIndication } from '../../domain/indication-rules';
-import { act } from './activity-proxy';
 import {
   TrajectoryErrorType,
   type CorrectIntake,
@@ -8,6 +7,7 @@ import {
   type RecordIntake,
   type TrajectoryView,
 } from './contracts';
+import type { Effects } from './effects';
 import type { Lifecycle } from './lifecycle';
 import { refuseAll } from './refusals';
 
@@ -38,6 +38,7 @@ export async function correctIntake(
  * granted extension's next period).
  */
 export async function decide(
+  fx: Effects,
   productCode: string,
   period: ProposedIndication,
   {
@@ -47,10 +48,10 @@ export async function decide(
     planned,
   }: { trajectoryId: string; sequence: number; actorId: string; planned?: true },
 ): Promise<IndicationSnapshot> {
-  const product = await act.loadProductRules(productCode);
+  const product = await fx.act.loadProductRules(productCode);
   const violations = checkIndication(product, period);
   if (violations.length) refuseAll(TrajectoryErrorType.RuleViolated, violations);
-  const indicationId = await act.saveIndication({
+  const indicationId = await fx.act.saveIndication({
     trajectoryId,
     sequence,
     productCode,
@@ -83,6 +84,7 @@ export async function decideIndication(
 ): Promise<TrajectoryView> {
   const { trajectoryId } = t.state;
   const indication = await decide(
+    fx,
     productCode,
     { startDate, endDate, hoursPerWeek, zrm },
     { trajectoryId, sequence: 1, actorId },

@@ -7,7 +7,6 @@ import {
   utilisationAdvice,
   type TimeTotals,
 } from '../../domain/utilisation';
-import { act } from './activity-proxy';
 import {
   TrajectoryErrorType,
   type ActiveTrajectory,
@@ -93,7 +92,7 @@ export async function declareHours(ctx: Lifecycle, declaration: DeclareHours): P
     month,
     through: month,
   });
-  await act.saveHourDeclaration({
+  await ctx.fx.act.saveHourDeclaration({
     indicationId: s.indication.indicationId,
     month,
     ...figuresOf(declaration),
@@ -113,7 +112,7 @@ export async function declareHours(ctx: Lifecycle, declaration: DeclareHours): P
 export async function correctHours(ctx: Lifecycle, correction: CorrectHours): Promise<DeclarationOutcome> {
   const s = ctx.t.inCare('correct hours');
   const { month } = correction;
-  const before = await act.loadHourDeclaration({ indicationId: s.indication.indicationId, month });
+  const before = await ctx.fx.act.loadHourDeclaration({ indicationId: s.indication.indicationId, month });
   const delta = {
     directMinutes: correction.directMinutes - before.directMinutes,
     indirectMinutes: correction.indirectMinutes - before.indirectMinutes,
@@ -130,7 +129,7 @@ export async function correctHours(ctx: Lifecycle, correction: CorrectHours): Pr
     month,
     through: latest,
   });
-  await act.correctHourDeclaration({
+  await ctx.fx.act.correctHourDeclaration({
     indicationId: s.indication.indicationId,
     month,
     ...figuresOf(correction),
@@ -160,7 +159,7 @@ export async function recordNoShow({ t, fx }: Lifecycle, noShow: RecordNoShow): 
     declarableSoFar: t.usage(s).declarableNoShows,
     consecutiveBefore: noShow.afterKeptAppointment ? 0 : (s.consecutiveNoShows ?? 0),
   });
-  await act.saveNoShow({
+  await fx.act.saveNoShow({
     indicationId: i.indicationId,
     occurredAt: noShow.occurredAt,
     declarable: outcome.declarable,
@@ -199,7 +198,7 @@ export async function decideExpansion(
 ): Promise<TrajectoryView> {
   const s = t.inCare('decide an expansion');
   const volume = hoursPerWeek ?? s.expansion?.requestedHoursPerWeek ?? s.indication.hoursPerWeek ?? 0;
-  if (granted) await act.changeIndicationVolume({ indicationId: s.indication.indicationId, hoursPerWeek: volume });
+  if (granted) await fx.act.changeIndicationVolume({ indicationId: s.indication.indicationId, hoursPerWeek: volume });
   await fx.completeTasks(['DECIDE_EXPANSION'], actorId);
   t.expansionDecided(granted, volume);
   await fx.audit(granted ? 'EXPANSION_GRANTED' : 'EXPANSION_REFUSED', actorId, {

@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
+import { trajectoryActivities } from './activity-proxy';
 import { allocationEnded, close } from './closure';
 import * as messages from './contracts';
 import { changeEndDate, changeProduct, decideExtension, requestExtension } from './allocation-changes';
@@ -22,7 +23,13 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   const t = new Trajectory(input);
   // Review and end-evaluation deadlines came later: histories recorded before them replay without.
   t.state.reviewsEnabled = patched('lifecycle-reviews');
-  const fx = new Effects(t, patched('search-attributes'));
+  // Later additions, each without its commands in older histories: search attributes; then fewer
+  // round trips (issue 12): local activities, the view mirrored after every change, and a deadline
+  // already due handled at once instead of after a timer.
+  const searchable = patched('search-attributes');
+  const act = trajectoryActivities({ local: patched('local-activities') });
+  const fx = new Effects(t, searchable, act, patched('mirrored-view'));
+  const dueAtOnce = patched('due-without-timer');
   const ctx: Lifecycle = { t, fx };
 
   // Changes run one at a time: a handler awaits activities before it changes the state, so each
@@ -38,9 +45,11 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
     setHandler(
       update,
       (request) =>
-        lock.runExclusive(() => {
+        lock.runExclusive(async () => {
           check(request);
-          return apply(ctx, request);
+          const result = await apply(ctx, request);
+          await fx.settle();
+          return result;
         }),
       { validator: (request) => check(request, new Date()) },
     );
@@ -70,10 +79,9 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   }
 
   fx.publish();
-  if (!input.carriedOver) {
-    await fx.audit('TRAJECTORY_STARTED', fx.self, { registeredAt: t.state.registeredAt });
-    await fx.mirror();
-  }
+  if (!input.carriedOver) await fx.audit('TRAJECTORY_STARTED', fx.self, { registeredAt: t.state.registeredAt });
+  await fx.settle();
+  if (!input.carriedOver) await fx.mirror();
 
   while (!t.closed) {
     if (t.boundaryReached) return continueWithNewHistory();
@@ -84,7 +92,8 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
       continue;
     }
     // Sleep until the earliest deadline, or wake early when an update changes what is due.
-    if (await condition(() => t.version !== seen, Math.max(1, Date.parse(next.dueAt) - Date.now()))) continue;
+    const wait = Date.parse(next.dueAt) - Date.now();
+    if (!(dueAtOnce && wait <= 0) && (await condition(() => t.version !== seen, Math.max(1, wait)))) continue;
     const newPeriod = await lock.runExclusive(async () => {
       if (t.version !== seen) return false; // a change came first: look at what is due now
       if (next.kind === 'ALLOCATION_END') return allocationEnded(ctx, next);
