@@ -79,9 +79,10 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   }
 
   fx.publish();
-  if (!input.carriedOver) await fx.audit('TRAJECTORY_STARTED', fx.self, { registeredAt: t.state.registeredAt });
-  await fx.settle();
-  if (!input.carriedOver) await fx.mirror();
+  if (!input.carriedOver) {
+    await fx.audit('TRAJECTORY_STARTED', fx.self, { registeredAt: t.state.registeredAt });
+    await fx.mirror();
+  } else await fx.settle(); // a new run's view, when views are mirrored
 
   while (!t.closed) {
     if (t.boundaryReached) return continueWithNewHistory();
