@@ -107,7 +107,8 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
     const markers = (history.events ?? []).flatMap((e) => e.markerRecordedEventAttributes ?? []);
     const bookkeeping = markers.flatMap((m) => m.details?.data?.payloads ?? []);
     expect(bookkeeping.length).toBeGreaterThan(5);
-    for (const p of bookkeeping) expect(Object.keys(JSON.parse(text(p.data ?? undefined))).sort()).toEqual(localActivityBookkeeping);
+    for (const p of bookkeeping)
+      expect(Object.keys(JSON.parse(text(p.data ?? undefined))).sort()).toEqual(localActivityBookkeeping);
     const everything = payloads.map((p) => text(p.data)).join('');
     expect(everything).not.toContain('SOCIAL_NETWORK');
     expect(everything).not.toContain('02B05');
