@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporalProbeConnection } from '../api/health';
+import { temporalConnectionOptions } from '../api/temporal-connection';
 import { createPrisma } from '../prisma/client';
 import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const temporalProbe = temporalProbeConnection(config.TEMPORAL_ADDRESS);
   shutdown.add('Temporal connection', () => temporalProbe.close());
   // Lazy: the API comes up while Temporal is away, answers 503 for changes, and starts what waits once it is back.
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const connection = Connection.lazy(temporalConnectionOptions(config.TEMPORAL_ADDRESS));
   shutdown.add('client connection', () => connection.close());
   const temporal = new Client({
     connection,

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionOptions } from '../api/temporal-connection';
 import { createPrisma } from '../prisma/client';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
 import { ConfigError, loadConfig } from './config';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   shutdown.onSignals();
   const prisma = createPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   shutdown.add('database pool', () => prisma.$disconnect());
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(config.TEMPORAL_ADDRESS));
   shutdown.add('client connection', () => connection.close());
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const mailer = mailerFor(smtp, config);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionOptions } from '../api/temporal-connection';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
 import { seedCatalogue, seedDemo, seedDemoContacts } from '../prisma/seed/index';
@@ -83,7 +84,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
 
   const codec = new AesGcmPayloadCodec(resolvePayloadKeys(config));
   const converter = { payloadCodecs: [codec] };
-  const connection = await Connection.connect({ address: temporal.address });
+  const connection = await Connection.connect(temporalConnectionOptions(temporal.address));
   shutdown.add('client connection', () => connection.close());
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: converter });
   const mail = await startMail(config, shutdown);

@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { boundedRetryPlugin } from '../api/temporal-connection';
 import { TemporalCliNotFoundError, type TemporalCli } from './temporal-cli';
 
 export interface DevServerOptions {
@@ -21,6 +22,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
       : { type: 'existing-path' as const, path: options.cli.path };
   try {
     return await TestWorkflowEnvironment.createLocal({
+      plugins: [boundedRetryPlugin],
       server: {
         executable,
         ip: '127.0.0.1',

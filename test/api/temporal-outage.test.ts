@@ -7,6 +7,7 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
+import { temporalConnectionOptions } from '../../api/temporal-connection';
 import { WorkflowStarts } from '../../api/workflow-starts';
 import { demoIds } from '../../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../../prisma/seed/index';
@@ -39,10 +40,8 @@ describe('API: a registration while Temporal is down', () => {
     [temporal, db, bundle] = await Promise.all([startTemporal(), createTestDatabase(), bundleWorkflows()]);
     await seedCatalogue(db.prisma);
     await seedOrganisation(db.prisma);
-    // Without the client's gRPC retry interceptor: a call aborted during the outage would otherwise
-    // leave a retry timer that fires after afterAll closed the channel, failing the next suite.
-    // The app's own bounds (503 within seconds, background start retries) are what this test proves.
-    connection = await Connection.connect({ address: `127.0.0.1:${port}`, interceptors: [] });
+    // The API's own connection (its bounded retry stops when a request gives up: test/api/temporal-connection).
+    connection = await Connection.connect(temporalConnectionOptions(`127.0.0.1:${port}`));
   });
   afterAll(async () => {
     starts?.stop();

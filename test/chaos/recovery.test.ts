@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { temporalProbeConnection } from '../../api/health';
+import { temporalConnectionOptions } from '../../api/temporal-connection';
 import { AesGcmPayloadCodec, parsePayloadKeys } from '../../api/payload-codec';
 import { dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
@@ -127,7 +128,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     mailbox = await startMailbox(path.join(path.dirname(pgServer.dataDir), 'mailbox'), 0);
     worker = await startWorker();
     const address = `127.0.0.1:${temporalPort}`;
-    connection = Connection.lazy({ address });
+    connection = Connection.lazy(temporalConnectionOptions(address));
     probe = temporalProbeConnection(address);
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(keys));
     app = createApp({

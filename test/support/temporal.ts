@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { boundedRetryPlugin } from '../../api/temporal-connection';
 import { loadConfig, projectRoot } from '../../scripts/config';
 import { resolveTemporalCli, testServerBinary, type TemporalCli } from '../../scripts/temporal-cli';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
@@ -37,7 +38,7 @@ export function startTimeSkippingTemporal(): Promise<TestWorkflowEnvironment> {
     cli.source === 'SDK download'
       ? { type: 'cached-download' as const }
       : { type: 'existing-path' as const, path: cli.path };
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable }, plugins: [boundedRetryPlugin] });
 }
 
 /** A real Temporal dev server, in memory, on a port of its own. */
