@@ -6,6 +6,10 @@ export type AuditEventInput = AuditEntry & { idempotencyKey: string; trajectoryI
 /** Records an audit event once per key, however often Temporal retries the activity. */
 export function recordAuditEvent(prisma: PrismaClient) {
   return async (event: AuditEventInput): Promise<void> => {
-    await prisma.auditEvent.createMany({ data: [auditRow(event)], skipDuplicates: true });
+    await auditEventsOnce(prisma, [event]);
   };
 }
+
+/** The events in their order (ascending ids keep it), each once per idempotency key. */
+export const auditEventsOnce = (prisma: PrismaClient, events: AuditEventInput[]) =>
+  prisma.auditEvent.createMany({ data: events.map(auditRow), skipDuplicates: true });

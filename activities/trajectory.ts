@@ -3,6 +3,7 @@ import { tasksOutlivingClosure } from '../domain/lifecycle';
 import type { Prisma, PrismaClient, TrajectoryPhase } from '../prisma/client';
 import type { TrajectoryView } from '../workflows/trajectory/contracts';
 import { toDateColumn } from '../prisma/records/dates';
+import { auditEventsOnce, type AuditEventInput } from './audit';
 
 export interface TrajectoryRecordUpdate {
   trajectoryId: string;
@@ -17,12 +18,17 @@ export interface TrajectoryRecordUpdate {
   nextReminderAt?: string | null;
   /** The workflow's whole view, for the trajectory detail (absent in workflows from before it was mirrored). */
   view?: TrajectoryView;
+  /** The change's audit events, written in the same transaction (workflows that batch their writes). */
+  auditEvents?: AuditEventInput[];
 }
 
-/** Mirrors the workflow's phase and next deadline on the record, for operations' lists. */
+/**
+ * Mirrors the workflow's phase, next deadline and view on the record, for the lists and the detail;
+ * with the change's audit events in one transaction, each once per key (a retry writes nothing twice).
+ */
 export function updateTrajectoryRecord(prisma: PrismaClient) {
-  return async (u: TrajectoryRecordUpdate): Promise<void> => {
-    await prisma.trajectory.updateMany({
+  return async ({ auditEvents = [], ...u }: TrajectoryRecordUpdate): Promise<void> => {
+    const record = prisma.trajectory.updateMany({
       where: { id: u.trajectoryId, closedAt: null },
       data: {
         phase: u.phase,
@@ -34,6 +40,8 @@ export function updateTrajectoryRecord(prisma: PrismaClient) {
         ...(u.view && { view: u.view as unknown as Prisma.InputJsonObject }),
       },
     });
+    if (auditEvents.length) await prisma.$transaction([auditEventsOnce(prisma, auditEvents), record]);
+    else await record;
   };
 }
 

@@ -23,3 +23,12 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
 export function loadHistory(file: string): temporal.api.history.v1.History {
   return temporal.api.history.v1.History.decode(readFileSync(path.join(historiesDir, file)));
 }
+
+/** The activity types of a history's local activities, in order (from the SDK's marker bookkeeping). */
+export function localActivityTypes(history: temporal.api.history.v1.IHistory): string[] {
+  return (history.events ?? []).flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
+    return data ? [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type] : [];
+  });
+}

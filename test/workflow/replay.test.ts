@@ -5,11 +5,15 @@ import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { historiesDir, loadHistory } from '../support/histories';
 import { bundleWorkflows } from '../support/temporal';
 
-/** Recorded before the trajectory's activities ran as local activities (patch 'local-activities'); never re-recorded. */
-const scheduledDir = 'scheduled-activities';
-const binaries = (dir: string) => readdirSync(path.join(historiesDir, dir)).filter((f) => f.endsWith('.binpb'));
+const binaries = (dir: string) =>
+  readdirSync(path.join(historiesDir, dir))
+    .filter((f) => f.endsWith('.binpb'))
+    .map((f) => path.join(dir, f));
 const current = binaries('.');
-const scheduled = binaries(scheduledDir).map((f) => path.join(scheduledDir, f));
+/** Recorded before the trajectory's activities ran as local activities (patch 'local-activities'); never re-recorded. */
+const scheduled = binaries('scheduled-activities');
+/** Recorded with local activities, before a change's writes were batched (patch 'batched-writes'); never re-recorded. */
+const unbatched = binaries('unbatched-writes');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -20,12 +24,13 @@ describe('replaying recorded trajectory histories', () => {
     workflowBundle = await bundleWorkflows();
   });
 
-  it('when the fixtures are read, then there are full trajectories to replay, from before and after the patch', () => {
+  it('when the fixtures are read, then there are full trajectories to replay, from before and after each patch', () => {
     expect(current.length).toBeGreaterThanOrEqual(3);
     expect(scheduled.length).toBeGreaterThanOrEqual(3);
+    expect(unbatched.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each([...scheduled, ...current])(
+  it.each([...scheduled, ...unbatched, ...current])(
     'when %s is replayed, then the current code makes the same decisions',
     async (file) => {
       await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();

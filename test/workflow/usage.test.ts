@@ -9,7 +9,7 @@ import {
   recordNoShow,
   requestExpansion,
 } from '../../workflows/trajectory/contracts';
-import { recordHistory } from '../support/histories';
+import { localActivityTypes, recordHistory } from '../support/histories';
 import { useLifecycle } from '../support/lifecycle';
 
 // On Temporal's time-skipping test server: months of timers in well under a second.
@@ -167,6 +167,19 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
         { kind: 'RECONTACT_AFTER_NO_SHOWS', assigneeRole: 'CONSULTANT', status: 'OPEN' },
       ]);
       await handle.executeUpdate(close, { args: [{ reason: 'BY_CLIENT', actorId: consultant }] });
+      // Each change's audit event went with its record in one local activity and transaction (patch
+      // 'batched-writes'): a no-show is two local activities, not three; the audit keeps its order.
+      const audit = await db.prisma.auditEvent.findMany({ where: { trajectoryId }, orderBy: { id: 'asc' } });
+      expect(audit.map((a) => a.action)).toEqual([
+        'TRAJECTORY_STARTED',
+        'INTAKE_RECORDED',
+        'INDICATION_DECIDED',
+        ...Array.from({ length: 7 }, () => 'NO_SHOW_RECORDED'),
+        'TRAJECTORY_CLOSED',
+      ]);
+      const written = localActivityTypes(await handle.fetchHistory());
+      expect(written).not.toContain('recordAuditEvent');
+      expect(written.filter((type) => type === 'saveNoShow')).toHaveLength(7);
       await recordHistory(handle, 'no-shows');
     });
   });

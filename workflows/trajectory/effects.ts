@@ -1,4 +1,5 @@
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { AuditEventInput } from '../../activities/audit';
 import type { TaskKind } from '../../domain/lifecycle';
 import type { NoticeKind } from '../../domain/notifications';
 import type { TrajectoryActivities } from './activity-proxy';
@@ -27,9 +28,19 @@ export class Effects {
     readonly act: TrajectoryActivities,
     /** The whole view is mirrored after every change (a database read for the detail); older histories replay without. */
     private readonly mirrorsView: boolean,
+    /**
+     * A change's record, view and audit events are written together when it settles, in one local
+     * activity and one transaction, instead of one activity each; older histories replay without.
+     */
+    private readonly batches: boolean,
   ) {}
 
   private mirroredVersion = -1;
+  /** What a change deferred until it settles (only when batching). */
+  private deferred: { audits: AuditEventInput[]; mirror: boolean; intakeHeldAt?: string } = {
+    audits: [],
+    mirror: false,
+  };
 
   private key(...parts: (string | number)[]): string {
     return [this.workflowId, ...parts].join(':');
@@ -59,8 +70,15 @@ export class Effects {
     if (this.searchable) upsertSearchAttributes(unlistedAttributes);
   }
 
-  /** The database record and Temporal's list follow the state after every change. */
+  /** The database record and Temporal's list follow the state after every change (when batching: once it settles). */
   mirror(intakeHeldAt?: string): Promise<void> {
+    if (!this.batches) return this.writeRecord(intakeHeldAt);
+    this.publish();
+    this.deferred = { ...this.deferred, mirror: true, ...(intakeHeldAt && { intakeHeldAt }) };
+    return Promise.resolve();
+  }
+
+  private writeRecord(intakeHeldAt?: string, auditEvents: AuditEventInput[] = []): Promise<void> {
     this.publish();
     const { deadline, reminderAt } = nextDeadline(this.s);
     this.mirroredVersion = this.t.version;
@@ -73,23 +91,36 @@ export class Effects {
       nextDeadlineKind: deadline?.kind ?? null,
       nextReminderAt: reminderAt ?? null,
       ...(this.mirrorsView && { view: this.t.view() }),
+      ...(auditEvents.length && { auditEvents }),
     });
   }
 
   /** After a change: the record follows it, unless the change mirrored itself already. */
   async settle(): Promise<void> {
+    if (this.batches) return this.flush();
     if (this.mirrorsView && this.mirroredVersion !== this.t.version) await this.mirror();
+  }
+
+  /** When batching: writes what the change deferred, and the record if the state moved; otherwise nothing. */
+  async flush(): Promise<void> {
+    const { audits, mirror, intakeHeldAt } = this.deferred;
+    if (!this.batches || (!mirror && !audits.length && this.mirroredVersion === this.t.version)) return;
+    this.deferred = { audits: [], mirror: false };
+    await this.writeRecord(intakeHeldAt, audits);
   }
 
   /** The run id keeps keys unique after continue-as-new, where the version counter starts again. */
   audit(action: string, actorId: string, data: AuditData = {}): Promise<void> {
-    return this.act.recordAuditEvent({
+    const event: AuditEventInput = {
       idempotencyKey: [this.workflowId, this.runId, action, this.t.version].join(':'),
       trajectoryId: this.s.trajectoryId,
       actor: { type: actorId === this.workflowId ? 'WORKFLOW' : 'USER', id: actorId },
       action,
       data,
-    });
+    };
+    if (!this.batches) return this.act.recordAuditEvent(event);
+    this.deferred.audits.push(event);
+    return Promise.resolve();
   }
 
   /** Closes the trajectory's open tasks of these kinds: what they waited for has happened. Returns when. */

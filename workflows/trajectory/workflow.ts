@@ -24,12 +24,13 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   // Review and end-evaluation deadlines came later: histories recorded before them replay without.
   t.state.reviewsEnabled = patched('lifecycle-reviews');
   // Later additions, each without its commands in older histories: search attributes; then fewer
-  // round trips (issue 12): local activities, the view mirrored after every change, and a deadline
-  // already due handled at once instead of after a timer.
+  // round trips (issue 12): local activities, the view mirrored after every change, a deadline
+  // already due handled at once instead of after a timer, and a change's writes batched.
   const searchable = patched('search-attributes');
   const act = trajectoryActivities({ local: patched('local-activities') });
-  const fx = new Effects(t, searchable, act, patched('mirrored-view'));
+  const mirrorsView = patched('mirrored-view');
   const dueAtOnce = patched('due-without-timer');
+  const fx = new Effects(t, searchable, act, mirrorsView, patched('batched-writes'));
   const ctx: Lifecycle = { t, fx };
 
   // Changes run one at a time: a handler awaits activities before it changes the state, so each
@@ -47,7 +48,10 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
       (request) =>
         lock.runExclusive(async () => {
           check(request);
-          const result = await apply(ctx, request);
+          const result = await apply(ctx, request).catch(async (error: unknown) => {
+            await fx.flush(); // what a refused change already did is recorded (its audit events)
+            throw error;
+          });
           await fx.settle();
           return result;
         }),
@@ -82,6 +86,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   if (!input.carriedOver) {
     await fx.audit('TRAJECTORY_STARTED', fx.self, { registeredAt: t.state.registeredAt });
     await fx.mirror();
+    await fx.flush();
   } else await fx.settle(); // a new run's view, when views are mirrored
 
   while (!t.closed) {
@@ -97,11 +102,16 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
     if (!(dueAtOnce && wait <= 0) && (await condition(() => t.version !== seen, Math.max(1, wait)))) continue;
     const newPeriod = await lock.runExclusive(async () => {
       if (t.version !== seen) return false; // a change came first: look at what is due now
-      if (next.kind === 'ALLOCATION_END') return allocationEnded(ctx, next);
+      if (next.kind === 'ALLOCATION_END') {
+        const newPeriod = await allocationEnded(ctx, next);
+        await fx.flush();
+        return newPeriod;
+      }
       const { state } = t;
       await remind(fx, { ...next, kind: next.kind }, state.registeredAt, state.indication?.endDate);
       t.handled(next.key);
       await fx.mirror();
+      await fx.flush();
       return false;
     });
     if (newPeriod) return continueWithNewHistory();
