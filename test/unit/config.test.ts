@@ -23,9 +23,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: '0' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
   });
 
-  it('when WORKER_CACHE_SIZE is set, then it is a whole number; unset, the SDK decides', () => {
+  it('when WORKER_CACHE_SIZE is set, then it is a whole number; unset, 1,000 workflows', () => {
     expect(loadConfig({ WORKER_CACHE_SIZE: '500' }).WORKER_CACHE_SIZE).toBe(500);
-    expect(loadConfig({ WORKER_CACHE_SIZE: '' }).WORKER_CACHE_SIZE).toBeUndefined();
+    expect(loadConfig({ WORKER_CACHE_SIZE: '' }).WORKER_CACHE_SIZE).toBe(1_000);
+    expect(loadConfig({}).WORKER_CACHE_SIZE).toBe(1_000);
     expect(() => loadConfig({ WORKER_CACHE_SIZE: 'many' })).toThrow(ConfigError);
   });
 
