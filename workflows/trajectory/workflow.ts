@@ -7,7 +7,7 @@ import * as messages from './contracts';
 import { changeEndDate, changeProduct, decideExtension, requestExtension } from './allocation-changes';
 import { dueDeadlines } from './deadlines';
 import { Effects } from './effects';
-import { recordEndEvaluation, remind } from './evaluations';
+import { recordEndEvaluation, remind, type ReminderDeadline } from './evaluations';
 import { correctIntake, decideIndication, recordIntake } from './intake-and-decision';
 import type { Lifecycle } from './lifecycle';
 import { Trajectory } from './state';
@@ -75,6 +75,15 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   onUpdate(messages.recordEndEvaluation, (evaluation) => t.checkEndEvaluation(evaluation), recordEndEvaluation);
   onUpdate(messages.close, (change) => t.checkClose(change), close);
 
+  /** A deadline other than the end: its reminder, notice or task. False: the period goes on. */
+  async function deadlineDue(due: ReminderDeadline): Promise<false> {
+    const { state } = t;
+    await remind(fx, due, state.registeredAt, state.indication?.endDate);
+    t.handled(due.key);
+    await fx.mirror();
+    return false;
+  }
+
   /** A new indication is a natural boundary: a fresh history with the state carried over. */
   async function continueWithNewHistory(): Promise<never> {
     await condition(allHandlersFinished);
@@ -102,17 +111,12 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
     if (!(dueAtOnce && wait <= 0) && (await condition(() => t.version !== seen, Math.max(1, wait)))) continue;
     const newPeriod = await lock.runExclusive(async () => {
       if (t.version !== seen) return false; // a change came first: look at what is due now
-      if (next.kind === 'ALLOCATION_END') {
-        const newPeriod = await allocationEnded(ctx, next);
-        await fx.flush();
-        return newPeriod;
-      }
-      const { state } = t;
-      await remind(fx, { ...next, kind: next.kind }, state.registeredAt, state.indication?.endDate);
-      t.handled(next.key);
-      await fx.mirror();
+      const moved =
+        next.kind === 'ALLOCATION_END'
+          ? await allocationEnded(ctx, next)
+          : await deadlineDue({ ...next, kind: next.kind });
       await fx.flush();
-      return false;
+      return moved;
     });
     if (newPeriod) return continueWithNewHistory();
   }
