@@ -91,14 +91,14 @@ export function boundedRetryInterceptor(retry: GrpcRetryOptions = defaultGrpcRet
   };
 }
 
-/** Every client connection of ours: the SDK's defaults with the bounded retry. */
-export const temporalConnectionOptions = (address: string): ConnectionOptions => ({
-  address,
+/** Any connection's options with our bounded retry in place of the SDK's. */
+const withBoundedRetry = (options: ConnectionOptions): ConnectionOptions => ({
+  ...options,
   interceptors: [boundedRetryInterceptor()],
 });
 
+/** Every client connection of ours: the SDK's defaults with the bounded retry. */
+export const temporalConnectionOptions = (address: string): ConnectionOptions => withBoundedRetry({ address });
+
 /** For connections built by others (the test environments): our bounded retry instead of the SDK's. */
-export const boundedRetryPlugin: ConnectionPlugin = {
-  name: 'bounded-retry',
-  configureConnection: (options) => ({ ...options, interceptors: [boundedRetryInterceptor()] }),
-};
+export const boundedRetryPlugin: ConnectionPlugin = { name: 'bounded-retry', configureConnection: withBoundedRetry };
