@@ -24,8 +24,11 @@ describe('Temporal connection: no retry outlives its call', () => {
     connection = undefined;
   });
 
-  function connect(retry: Interceptor) {
-    const counted = { attempts: 0, waiting: 0 };
+  /** Counts attempts (below the retry) and scheduled retries (in the retry's delay function). */
+  type Counted = { attempts: number; waiting: number };
+  function connect(retryWith: (counted: Counted) => Interceptor) {
+    const counted: Counted = { attempts: 0, waiting: 0 };
+    const retry = retryWith(counted);
     const counting: Interceptor = (options, nextCall) => {
       counted.attempts += 1;
       return new InterceptingCall(nextCall(options));
@@ -35,12 +38,12 @@ describe('Temporal connection: no retry outlives its call', () => {
   }
 
   /** Short waits between attempts, so a retry that should not happen would happen many times over. */
-  const quick = (waitMs: number, counted?: { waiting: number }): GrpcRetryOptions => {
+  const quick = (waitMs: number, counted: Counted): GrpcRetryOptions => {
     const defaults = defaultGrpcRetryOptions({ maxAttempts: 50 });
     return {
       retryableDecider: defaults.retryableDecider,
       delayFunction: () => {
-        if (counted) counted.waiting += 1;
+        counted.waiting += 1;
         return waitMs;
       },
     };
@@ -50,7 +53,7 @@ describe('Temporal connection: no retry outlives its call', () => {
   const quietWindow = () => new Promise((resolve) => setTimeout(resolve, 300));
 
   it('when the caller aborts while a retry waits, then no attempt follows and the call ends', async () => {
-    const { connection, counted } = connect(boundedRetryInterceptor(quick(20)));
+    const { connection, counted } = connect((counted) => boundedRetryInterceptor(quick(20, counted)));
     const abort = new AbortController();
     const call = connection.withAbortSignal(abort.signal, () => connection.workflowService.getSystemInfo({}));
     const ended = call.then(
@@ -69,7 +72,7 @@ describe('Temporal connection: no retry outlives its call', () => {
   });
 
   it('when the SDK’s own retry is aborted the same way, then it keeps trying (why ours exists)', async () => {
-    const { connection, counted } = connect(makeGrpcRetryInterceptor(quick(20)));
+    const { connection, counted } = connect((counted) => makeGrpcRetryInterceptor(quick(20, counted)));
     const abort = new AbortController();
     const call = connection.withAbortSignal(abort.signal, () => connection.workflowService.getSystemInfo({}));
     const ended = call.catch(() => undefined);
@@ -92,8 +95,7 @@ describe('Temporal connection: no retry outlives its call', () => {
   });
 
   it('when the connection closes while a retry waits, then the call answers with the last failure and nothing throws later', async () => {
-    const counted = { attempts: 0, waiting: 0 };
-    const { connection, counted: attempts } = connect(boundedRetryInterceptor(quick(150, counted)));
+    const { connection, counted } = connect((counted) => boundedRetryInterceptor(quick(150, counted)));
     const call = connection.workflowService.getSystemInfo({}).then(
       () => 'answered',
       (error: Partial<StatusObject>) => error.code,
@@ -104,8 +106,8 @@ describe('Temporal connection: no retry outlives its call', () => {
     );
     await connection.close();
     expect(await call).toBe(14); // UNAVAILABLE, the failure that was to be retried
-    const made = attempts.attempts;
+    const made = counted.attempts;
     await quietWindow(); // the retry's timer has fired by now: it neither threw nor called again
-    expect(attempts.attempts).toBe(made);
+    expect(counted.attempts).toBe(made);
   });
 });
