@@ -24,11 +24,19 @@ export function loadHistory(file: string): temporal.api.history.v1.History {
   return temporal.api.history.v1.History.decode(readFileSync(path.join(historiesDir, file)));
 }
 
-/** The activity types of a history's local activities, in order (from the SDK's marker bookkeeping). */
-export function localActivityTypes(history: temporal.api.history.v1.IHistory): string[] {
+/** The first payload of each marker of this name, decoded, in history order. */
+function markerData<T>(history: temporal.api.history.v1.IHistory, name: string, detail: string): T[] {
   return (history.events ?? []).flatMap((event) => {
     const marker = event.markerRecordedEventAttributes;
-    const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
-    return data ? [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type] : [];
+    const data = marker?.markerName === name ? marker.details?.[detail]?.payloads?.[0]?.data : undefined;
+    return data ? [JSON.parse(Buffer.from(data).toString()) as T] : [];
   });
 }
+
+/** The activity types of a history's local activities, in order (from the SDK's marker bookkeeping). */
+export const localActivityTypes = (history: temporal.api.history.v1.IHistory): string[] =>
+  markerData<{ activity_type: string }>(history, 'core_local_activity', 'data').map((d) => d.activity_type);
+
+/** The ids of the patches a history recorded, in order (each patched() that said yes is a marker). */
+export const patchIds = (history: temporal.api.history.v1.IHistory): string[] =>
+  markerData<{ id: string }>(history, 'core_patch', 'patch-data').map((d) => d.id);

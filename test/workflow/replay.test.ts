@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
-import { historiesDir, loadHistory } from '../support/histories';
+import { historiesDir, loadHistory, patchIds } from '../support/histories';
 import { bundleWorkflows } from '../support/temporal';
 
 const binaries = (dir: string) =>
@@ -14,6 +14,8 @@ const current = binaries('.');
 const scheduled = binaries('scheduled-activities');
 /** Recorded with local activities, before a change's writes were batched (patch 'batched-writes'); never re-recorded. */
 const unbatched = binaries('unbatched-writes');
+/** Recorded with a marker per patch, before one marker stood for them all ('all-changes-2026-12'); never re-recorded. */
+const separatePatches = binaries('separate-patches');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -28,9 +30,18 @@ describe('replaying recorded trajectory histories', () => {
     expect(current.length).toBeGreaterThanOrEqual(3);
     expect(scheduled.length).toBeGreaterThanOrEqual(3);
     expect(unbatched.length).toBeGreaterThanOrEqual(3);
+    expect(separatePatches.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each([...scheduled, ...unbatched, ...current])(
+  it('when a trajectory starts today, then its history has one patch marker for all changes, where one from before has one per change', () => {
+    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12']);
+    const before = separatePatches.map((file) => patchIds(loadHistory(file)));
+    for (const ids of before) expect(ids.slice(0, 2)).toEqual(['lifecycle-reviews', 'search-attributes']);
+    // The patches asked later (a late intake reminder, a run continuing as new) are in the older set too.
+    expect(before.flat()).toEqual(expect.arrayContaining(['no-intake-reminder-after-due', 'continued-run-unlisted']));
+  });
+
+  it.each([...scheduled, ...unbatched, ...separatePatches, ...current])(
     'when %s is replayed, then the current code makes the same decisions',
     async (file) => {
       await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();

@@ -1,5 +1,5 @@
-import { patched } from '@temporalio/workflow';
 import { intakeDueAt } from '../../domain/deadlines';
+import type { Changes } from './changes';
 import type { PendingDeadline, RecordEndEvaluation, TrajectoryView } from './contracts';
 import type { Effects } from './effects';
 import { closeTrajectory } from './closure';
@@ -9,13 +9,19 @@ import type { Lifecycle } from './lifecycle';
 export type ReminderDeadline = PendingDeadline & { kind: Exclude<PendingDeadline['kind'], 'ALLOCATION_END'> };
 
 /** What each reminder does when its deadline comes: a notice to the provider or a task for someone. */
-export function remind(fx: Effects, d: ReminderDeadline, registeredAt: string, endDate: string | undefined) {
+export function remind(
+  fx: Effects,
+  d: ReminderDeadline,
+  registeredAt: string,
+  endDate: string | undefined,
+  changes: Pick<Changes, 'skipsLateIntakeReminder'>,
+) {
   switch (d.kind) {
     case 'INTAKE_REMINDER': {
       // The provider needs the intake deadline, not the reminder's own time; one already past
       // (registered late) is followed up by the consultant's INTAKE_OVERDUE task instead.
       const due = intakeDueAt(new Date(registeredAt));
-      if (Date.now() >= due.getTime() && patched('no-intake-reminder-after-due')) return Promise.resolve();
+      if (Date.now() >= due.getTime() && changes.skipsLateIntakeReminder()) return Promise.resolve();
       return fx.deadlineNotice(d, 'INTAKE_DUE_SOON', { dueAt: due.toISOString() });
     }
     case 'INTAKE_OVERDUE': // seed 003: the consultant follows up a missed intake

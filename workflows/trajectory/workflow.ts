@@ -1,7 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import { trajectoryActivities } from './activity-proxy';
+import { changesOfThisRun } from './changes';
 import { allocationEnded, close } from './closure';
 import * as messages from './contracts';
 import { changeEndDate, changeProduct, decideExtension, requestExtension } from './allocation-changes';
@@ -21,16 +22,10 @@ import { correctHours, declareHours, decideExpansion, recordNoShow, requestExpan
  */
 export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promise<messages.TrajectoryView> {
   const t = new Trajectory(input);
-  // Review and end-evaluation deadlines came later: histories recorded before them replay without.
-  t.state.reviewsEnabled = patched('lifecycle-reviews');
-  // Later additions, each without its commands in older histories: search attributes; then fewer
-  // round trips (issue 12): local activities, the view mirrored after every change, a deadline
-  // already due handled at once instead of after a timer, and a change's writes batched.
-  const searchable = patched('search-attributes');
-  const act = trajectoryActivities({ local: patched('local-activities') });
-  const mirrorsView = patched('mirrored-view');
-  const dueAtOnce = patched('due-without-timer');
-  const fx = new Effects(t, searchable, act, mirrorsView, patched('batched-writes'));
+  const changes = changesOfThisRun();
+  t.state.reviewsEnabled = changes.reviews;
+  const act = trajectoryActivities({ local: changes.localActivities });
+  const fx = new Effects(t, changes.searchable, act, changes.mirrorsView, changes.batchesWrites);
   const ctx: Lifecycle = { t, fx };
 
   // Changes run one at a time: a handler awaits activities before it changes the state, so each
@@ -78,7 +73,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   /** A deadline other than the end: its reminder, notice or task. False: the period goes on. */
   async function deadlineDue(due: ReminderDeadline): Promise<false> {
     const { state } = t;
-    await remind(fx, due, state.registeredAt, state.indication?.endDate);
+    await remind(fx, due, state.registeredAt, state.indication?.endDate, changes);
     t.handled(due.key);
     await fx.mirror();
     return false;
@@ -87,7 +82,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   /** A new indication is a natural boundary: a fresh history with the state carried over. */
   async function continueWithNewHistory(): Promise<never> {
     await condition(allHandlersFinished);
-    if (patched('continued-run-unlisted')) fx.unlist();
+    if (changes.unlistsContinuedRun()) fx.unlist();
     return continueAsNew<typeof trajectoryWorkflow>({ ...input, carriedOver: t.state });
   }
 
@@ -108,7 +103,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
     }
     // Sleep until the earliest deadline, or wake early when an update changes what is due.
     const wait = Date.parse(next.dueAt) - Date.now();
-    if (!(dueAtOnce && wait <= 0) && (await condition(() => t.version !== seen, Math.max(1, wait)))) continue;
+    if (!(changes.dueAtOnce && wait <= 0) && (await condition(() => t.version !== seen, Math.max(1, wait)))) continue;
     const newPeriod = await lock.runExclusive(async () => {
       if (t.version !== seen) return false; // a change came first: look at what is due now
       const moved =

@@ -1,0 +1,56 @@
+import { patched } from '@temporalio/workflow';
+
+/**
+ * The workflow's later changes, each of which came behind its own patch. A run has them all or
+ * replays a history from before some of them.
+ */
+export interface Changes {
+  /** Review and end-evaluation deadlines. */
+  reviews: boolean;
+  /** Search attributes in Temporal's list. */
+  searchable: boolean;
+  /** Activities as local activities (issue 12). */
+  localActivities: boolean;
+  /** The whole view mirrored on the record after every change (issue 12). */
+  mirrorsView: boolean;
+  /** A deadline already due handled at once instead of after a timer (issue 12). */
+  dueAtOnce: boolean;
+  /** A change's writes in one local activity when it settles (issue 12). */
+  batchesWrites: boolean;
+  /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
+  unlistsContinuedRun(): boolean;
+  /** No intake reminder once the intake is due; asked when such a reminder comes, as before. */
+  skipsLateIntakeReminder(): boolean;
+}
+
+const all: Changes = {
+  reviews: true,
+  searchable: true,
+  localActivities: true,
+  mirrorsView: true,
+  dueAtOnce: true,
+  batchesWrites: true,
+  unlistsContinuedRun: () => true,
+  skipsLateIntakeReminder: () => true,
+};
+
+/**
+ * Every patch costs a new run a marker and an upsert of the TemporalChangeVersion search attribute
+ * in its history, each a write on the Temporal server: with eight patches that was most of the
+ * server's work for a registration (issue 12). A run started since 'all-changes-2026-12' records
+ * one marker that stands for all of them. A history from before asks for its own markers, in the
+ * order and at the moments it always did (the object's properties are evaluated in order).
+ */
+export function changesOfThisRun(): Changes {
+  if (patched('all-changes-2026-12')) return all;
+  return {
+    reviews: patched('lifecycle-reviews'),
+    searchable: patched('search-attributes'),
+    localActivities: patched('local-activities'),
+    mirrorsView: patched('mirrored-view'),
+    dueAtOnce: patched('due-without-timer'),
+    batchesWrites: patched('batched-writes'),
+    unlistsContinuedRun: () => patched('continued-run-unlisted'),
+    skipsLateIntakeReminder: () => patched('no-intake-reminder-after-due'),
+  };
+}
