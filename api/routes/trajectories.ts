@@ -114,11 +114,6 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       status: 201,
       handle: async ({ actor, body }) => {
         if (!actor.teamId) throw new AppError(403, 'FORBIDDEN', 'A consultant without a team cannot register');
-        if (!(await prisma.provider.findUnique({ where: { id: body.providerId } }))) {
-          throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', [
-            { path: 'body.providerId', message: 'no such provider' },
-          ]);
-        }
         const now = new Date();
         const registeredAt = body.registeredAt ? new Date(body.registeredAt) : now;
         refuseRules(checkRegistrationDates({ registeredAt, dateOfBirth: body.client.dateOfBirth }, now));
@@ -130,6 +125,11 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           registeredAt,
           correctIdentity: body.correctIdentity,
         });
+        if ('unknownProvider' in registered) {
+          throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', [
+            { path: 'body.providerId', message: 'no such provider' },
+          ]);
+        }
         if ('identityDiffers' in registered) {
           throw new AppError(
             409,

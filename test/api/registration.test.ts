@@ -42,6 +42,27 @@ describe('API: registration cannot race, reveal or reset', () => {
     expect(status.name).toBe('RUNNING');
   });
 
+  it('when a known person is registered with a second provider ten times at once, then one 201 for the same client, 9 × 409 naming it', async () => {
+    const first = await consultant.post('/trajectories', registration(5));
+    expect(first.status).toBe(201);
+    const second = { ...registration(5), providerId: demoIds.providerB };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => consultant.post('/trajectories', second)));
+    const created = answers.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.body.clientId).toBe(first.body.clientId);
+    const trajectoryId = created[0]!.body.trajectoryId as string;
+    const refused = answers.filter((r) => r.status === 409);
+    expect(refused.map((r) => r.body.error.details[0].message)).toEqual(
+      Array.from({ length: 9 }, () => `open trajectory ${trajectoryId}`),
+    );
+    const rows = await api.db.prisma.trajectory.findMany({ where: { clientId: first.body.clientId } });
+    expect(rows.map((t) => t.providerId).sort()).toEqual([demoIds.providerA, demoIds.providerB].sort());
+    const registered = await api.db.prisma.auditEvent.count({
+      where: { trajectoryId, action: 'TRAJECTORY_REGISTERED' },
+    });
+    expect(registered).toBe(1);
+  });
+
   it('when the database already holds an open trajectory the API did not see (a race), then its unique index refuses a second one', async () => {
     const first = await consultant.post('/trajectories', registration(2));
     expect(first.status).toBe(201);
