@@ -23,10 +23,19 @@ const unreachableCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const unreachableMessage =
   /terminating connection|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|Can't reach database/i;
 
+// The same from a raw query (P2010), by PostgreSQL's SQLSTATE: data exceptions; not-null, foreign key and check violations.
+const refusedSqlState = /^(22|23502|23503|23514)/;
+
+/** PostgreSQL's SQLSTATE of a failed raw query, as the driver adapter passes it on. */
+const sqlStateOf = (error: Prisma.PrismaClientKnownRequestError): string =>
+  (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode ?? '';
+
 /** True for an error no retry can fix: the database refused the value itself. */
 export function isRefusedByDatabase(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientValidationError) return true;
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return refusedCodes.has(error.code);
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    return refusedCodes.has(error.code) || (error.code === 'P2010' && refusedSqlState.test(sqlStateOf(error)));
+  }
   return error instanceof Error && error.name !== 'ApplicationFailure' && refusedMessage.test(error.message);
 }
 
@@ -35,4 +44,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && unreachableCodes.has(error.code)) return true;
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   return error instanceof Error && unreachableMessage.test(error.message);
+}
+
+/** A unique index refused the row: P2002 from Prisma's queries, SQLSTATE 23505 from raw ones. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return error.code === 'P2002' || (error.code === 'P2010' && sqlStateOf(error) === '23505');
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { intakeDueAt } from '../../domain/deadlines';
 import { Prisma, type PrismaClient, type Trajectory } from '../client';
+import { isUniqueViolation } from '../database-errors';
 import { insertAuditEvents } from './audit';
 
 export interface RegistrationInput {
@@ -41,13 +42,6 @@ interface Known {
   clientId: string;
   fullName: string;
   dateOfBirth: string;
-}
-
-/** A unique index refused the row: P2002 from Prisma's queries, P2010 with PostgreSQL's 23505 from raw ones. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
-  return error.code === 'P2002' || (error.code === 'P2010' && cause?.originalCode === '23505');
 }
 
 /** Which of name and date of birth differ from the person already known by this BSN. */

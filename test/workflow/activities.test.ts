@@ -33,6 +33,41 @@ describe('activities are idempotent', () => {
     expect(await db.prisma.auditEvent.count({ where: { idempotencyKey: event.idempotencyKey } })).toBe(1);
   });
 
+  it('when updateTrajectoryRecord is retried with its audit events, then the record follows and each event is there once, in order', async () => {
+    const { updateTrajectoryRecord } = activitiesFor(db.prisma);
+    const event = (n: number) => ({
+      idempotencyKey: `trajectory-${trajectoryId}:batch:${n}`,
+      trajectoryId,
+      actor: { type: 'WORKFLOW' as const, id: `trajectory-${trajectoryId}` },
+      action: `BATCH_${n}`,
+      data: { n },
+    });
+    const update = {
+      trajectoryId,
+      phase: 'INTAKE_HELD' as const,
+      intakeHeldOn: '2026-11-02',
+      nextDeadlineAt: '2026-12-07T23:00:00.000Z',
+      nextDeadlineKind: 'INTAKE_OVERDUE',
+      auditEvents: [event(1), event(2), event(3)],
+    };
+    const env = new MockActivityEnvironment();
+    await env.run(updateTrajectoryRecord, update);
+    await env.run(updateTrajectoryRecord, update);
+    const events = await db.prisma.auditEvent.findMany({
+      where: { idempotencyKey: { startsWith: `trajectory-${trajectoryId}:batch:` } },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => [e.action, e.data])).toEqual([1, 2, 3].map((n) => [`BATCH_${n}`, { n }]));
+    const record = await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } });
+    expect(record).toMatchObject({
+      phase: 'INTAKE_HELD',
+      intakeHeldOn: new Date('2026-11-02T00:00:00Z'),
+      nextDeadlineAt: new Date(update.nextDeadlineAt),
+      nextDeadlineKind: 'INTAKE_OVERDUE',
+      nextReminderAt: null,
+    });
+  });
+
   it('when markTrajectoryClosed is retried, then the first closure stays', async () => {
     const { markTrajectoryClosed } = activitiesFor(db.prisma);
     const env = new MockActivityEnvironment();
@@ -134,6 +169,31 @@ describe('activities are idempotent', () => {
         expect(failure).toMatchObject({ type: DATABASE_REFUSED, nonRetryable: true });
       }
       expect(await db.prisma.hourDeclaration.count({ where: { month: new Date('2026-10-01') } })).toBe(0);
+    });
+
+    it('when the single-statement record update is refused (a phase that does not exist, an event of no trajectory), then the same failure and nothing written', async () => {
+      const { updateTrajectoryRecord } = activitiesFor(db.prisma);
+      const before = await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } });
+      const stray = {
+        idempotencyKey: `trajectory-${trajectoryId}:stray`,
+        trajectoryId: '00000000-0000-4000-8000-00000000beef',
+        actor: { type: 'WORKFLOW' as const, id: `trajectory-${trajectoryId}` },
+        action: 'STRAY',
+        data: {},
+      };
+      const base = { trajectoryId, phase: 'ACTIVE' as const, nextDeadlineAt: null };
+      for (const bad of [
+        { ...base, phase: 'NOT_A_PHASE' as 'ACTIVE' },
+        { ...base, auditEvents: [stray] },
+      ]) {
+        const failure = await new MockActivityEnvironment().run(updateTrajectoryRecord, bad).then(
+          () => undefined,
+          (error: unknown) => error as ApplicationFailure,
+        );
+        expect(failure).toMatchObject({ type: DATABASE_REFUSED, nonRetryable: true });
+      }
+      expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toEqual(before);
+      expect(await db.prisma.auditEvent.count({ where: { action: 'STRAY' } })).toBe(0);
     });
 
     it('when the database cannot be reached, then the error stays retryable', async () => {
