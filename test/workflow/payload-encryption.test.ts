@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { AesGcmPayloadCodec, parsePayloadKeys } from '../../api/payload-codec';
+import { dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import { decideIndication, getState, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
@@ -76,7 +77,8 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
           },
         ],
       });
-      const today = new Date().toISOString().slice(0, 10);
+      // The business day in Amsterdam, as the intake rule reads it (the UTC date is a day behind from 23:00 or 22:00 UTC).
+      const today = dateOf(new Date());
       await handle.executeUpdate(recordIntake, { args: [{ heldOn: today, actorId: demoIds.providerUserA }] });
       await handle.executeUpdate(decideIndication, {
         args: [
