@@ -2,7 +2,8 @@ import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AuditEventInput } from '../../activities/audit';
 import type { TaskKind } from '../../domain/lifecycle';
 import type { NoticeKind } from '../../domain/notifications';
-import type { TrajectoryActivities } from './activity-proxy';
+import { trajectoryActivities, type TrajectoryActivities } from './activity-proxy';
+import type { Changes } from './changes';
 import type { PendingDeadline, TrajectorySnapshot } from './contracts';
 import { nextDeadline, pendingDeadlines } from './deadlines';
 import { searchAttributesOf, unlistedAttributes } from './search-attributes';
@@ -20,20 +21,20 @@ export class Effects {
   private readonly runId = workflowInfo().runId;
   private published = '';
 
+  /** The activities, scheduled or local (workflows/trajectory/activity-proxy.ts). */
+  readonly act: TrajectoryActivities;
+
   constructor(
     private readonly t: Trajectory,
-    /** Search attributes came later: older histories replay without the upsert commands. */
-    private readonly searchable: boolean,
-    /** The activities, scheduled or local (workflows/trajectory/activity-proxy.ts). */
-    readonly act: TrajectoryActivities,
-    /** The whole view is mirrored after every change (a database read for the detail); older histories replay without. */
-    private readonly mirrorsView: boolean,
     /**
-     * A change's record, view and audit events are written together when it settles, in one local
-     * activity and one transaction, instead of one activity each; older histories replay without.
+     * Which later changes this run has (workflows/trajectory/changes.ts): search attributes; the
+     * whole view mirrored after every change; a change's record, view and audit events written
+     * together when it settles, in one local activity, instead of one activity each.
      */
-    private readonly batches: boolean,
-  ) {}
+    private readonly changes: Pick<Changes, 'searchable' | 'localActivities' | 'mirrorsView' | 'batchesWrites'>,
+  ) {
+    this.act = trajectoryActivities({ local: changes.localActivities });
+  }
 
   private mirroredVersion = -1;
   /** What a change deferred until it settles (only when batching). */
@@ -57,7 +58,7 @@ export class Effects {
 
   /** Temporal's list shows the state as it is now (only changed values are sent). */
   publish(): void {
-    if (!this.searchable) return;
+    if (!this.changes.searchable) return;
     const attributes = searchAttributesOf(this.s);
     const shown = JSON.stringify(attributes.map((a) => a.value));
     if (shown === this.published) return;
@@ -67,12 +68,12 @@ export class Effects {
 
   /** A run that continues as new leaves the list: only the running run of a trajectory matches a phase. */
   unlist(): void {
-    if (this.searchable) upsertSearchAttributes(unlistedAttributes);
+    if (this.changes.searchable) upsertSearchAttributes(unlistedAttributes);
   }
 
   /** The database record and Temporal's list follow the state after every change (when batching: once it settles). */
   mirror(intakeHeldAt?: string): Promise<void> {
-    if (!this.batches) return this.writeRecord(intakeHeldAt);
+    if (!this.changes.batchesWrites) return this.writeRecord(intakeHeldAt);
     this.publish();
     this.deferred = { ...this.deferred, mirror: true, ...(intakeHeldAt && { intakeHeldAt }) };
     return Promise.resolve();
@@ -90,21 +91,21 @@ export class Effects {
       nextDeadlineAt: deadline?.dueAt ?? null,
       nextDeadlineKind: deadline?.kind ?? null,
       nextReminderAt: reminderAt ?? null,
-      ...(this.mirrorsView && { view: this.t.view() }),
+      ...(this.changes.mirrorsView && { view: this.t.view() }),
       ...(auditEvents.length && { auditEvents }),
     });
   }
 
   /** After a change: the record follows it, unless the change mirrored itself already. */
   async settle(): Promise<void> {
-    if (this.batches) return this.flush();
-    if (this.mirrorsView && this.mirroredVersion !== this.t.version) await this.mirror();
+    if (this.changes.batchesWrites) return this.flush();
+    if (this.changes.mirrorsView && this.mirroredVersion !== this.t.version) await this.mirror();
   }
 
   /** When batching: writes what the change deferred, and the record if the state moved; otherwise nothing. */
   async flush(): Promise<void> {
     const { audits, mirror, intakeHeldAt } = this.deferred;
-    if (!this.batches || (!mirror && !audits.length && this.mirroredVersion === this.t.version)) return;
+    if (!this.changes.batchesWrites || (!mirror && !audits.length && this.mirroredVersion === this.t.version)) return;
     this.deferred = { audits: [], mirror: false };
     await this.writeRecord(intakeHeldAt, audits);
   }
@@ -118,7 +119,7 @@ export class Effects {
       action,
       data,
     };
-    if (!this.batches) return this.act.recordAuditEvent(event);
+    if (!this.changes.batchesWrites) return this.act.recordAuditEvent(event);
     this.deferred.audits.push(event);
     return Promise.resolve();
   }

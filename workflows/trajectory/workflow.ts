@@ -1,7 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import { trajectoryActivities } from './activity-proxy';
 import { changesOfThisRun } from './changes';
 import { allocationEnded, close } from './closure';
 import * as messages from './contracts';
@@ -24,8 +23,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   const t = new Trajectory(input);
   const changes = changesOfThisRun();
   t.state.reviewsEnabled = changes.reviews;
-  const act = trajectoryActivities({ local: changes.localActivities });
-  const fx = new Effects(t, changes.searchable, act, changes.mirrorsView, changes.batchesWrites);
+  const fx = new Effects(t, changes);
   const ctx: Lifecycle = { t, fx };
 
   // Changes run one at a time: a handler awaits activities before it changes the state, so each
