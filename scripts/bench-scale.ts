@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type InjectedSinks } from '@temporalio/worker';
+import type { BenchSinks } from './bench-workflows';
 import { Pool } from 'pg';
 import { bsnOf } from '../domain/bsn';
 import { addDays, addMonths, dateOf } from '../domain/calendar';
@@ -10,7 +11,7 @@ import { zrmDomains } from '../domain/zrm';
 import { createPrisma } from '../prisma/client';
 import { demoIds } from '../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
-import { apiAs, inFlight, rssMb, startScript, stop, type Run } from './bench-support';
+import { apiAs, inFlight, rssMb, startScript, stop, until, type Run } from './bench-support';
 import { projectRoot } from './config';
 import { startScratchPostgres } from './embedded-postgres';
 import { startMailbox } from './mailbox';
@@ -99,6 +100,9 @@ async function main(): Promise<void> {
     const provider = apiAs(base, jwtSecret, demoIds.providerUserA);
     const operations = apiAs(base, jwtSecret, demoIds.operations);
 
+    const started = () => prisma.auditEvent.count({ where: { action: 'TRAJECTORY_STARTED' } });
+    const appWorkerIdle = async () => (await started()) >= (await prisma.trajectory.count());
+
     // The limits: a bare workflow start on the same server, the registration's rows by raw SQL.
     connection = await Connection.connect({ address: temporal.address });
     const bare = new Client({ connection });
@@ -131,11 +135,29 @@ async function main(): Promise<void> {
     // second limit is a start that a worker (in this process) runs to its first timer, nothing else.
     const runQueue = `bench-run-${randomUUID()}`;
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+    let launched = 0;
+    let ran = 0;
+    const sinks: InjectedSinks<BenchSinks> = { bench: { ran: { fn: () => void (ran += 1) } } };
     const runner = await Worker.create({
       connection: nativeConnection,
       taskQueue: runQueue,
       workflowsPath: require.resolve('./bench-workflows'),
+      sinks,
     });
+    // Each measure starts on a quiet stack: no workflow of the one before still waits for its first
+    // task (each trajectory's audits its start), so no measure pays for another's backlog.
+    const quiet = async () => {
+      const settled = await until(async () => ran >= launched && (await appWorkerIdle()), 300_000);
+      if (!settled) throw new Error('the workers did not catch up within 5 minutes');
+    };
+    const measure = async (concurrency: number, count: number, call: (i: number) => Promise<void>) => {
+      await quiet();
+      return inFlight(concurrency, count, call);
+    };
+    // Eager start (issue 12's lever): the server hands the first workflow task back with the start, to
+    // a worker sharing the client's connection; measured on the same queue, counted when it happened.
+    const eager = new Client({ connection: nativeConnection });
+    let eagerly = 0;
     const ratio = (a: Run, b: Run) => Math.round((a.perSecond / b.perSecond) * 100) / 100;
     const starts: object[] = [];
     await runner.runUntil(async () => {
@@ -144,20 +166,33 @@ async function main(): Promise<void> {
         [10, 200],
         [50, 400],
       ] as const) {
-        const bareRun = await inFlight(concurrency, count, async () => {
+        const bareRun = await measure(concurrency, count, async () => {
           await bare.workflow.start('benchBare', { taskQueue: bareQueue, workflowId: randomUUID() });
         });
-        const runRun = await inFlight(concurrency, count, async () => {
+        const runRun = await measure(concurrency, count, async () => {
           await bare.workflow.start('benchRun', { taskQueue: runQueue, workflowId: randomUUID() });
+          launched += 1;
         });
-        const rawRun = await inFlight(concurrency, count, rawRegistration);
-        const apiRun = await inFlight(concurrency, count, () => register());
+        eagerly = 0;
+        const eagerRun = await measure(concurrency, count, async () => {
+          const handle = await eager.workflow.start('benchRun', {
+            taskQueue: runQueue,
+            workflowId: randomUUID(),
+            requestEagerStart: true,
+          });
+          launched += 1;
+          if (handle.eagerlyStarted) eagerly += 1;
+        });
+        const rawRun = await measure(concurrency, count, rawRegistration);
+        const apiRun = await measure(concurrency, count, () => register());
         starts.push(
           row(`registration, ${concurrency} at once`, apiRun, {
             bareStartsPerSecond: bareRun.perSecond,
             ofBare: ratio(apiRun, bareRun),
             runStartsPerSecond: runRun.perSecond,
             ofRun: ratio(apiRun, runRun),
+            eagerRunStartsPerSecond: eagerRun.perSecond,
+            eagerShare: Math.round((eagerly / count) * 100) / 100,
             rawInsertsPerSecond: rawRun.perSecond,
           }),
         );
@@ -190,7 +225,7 @@ async function main(): Promise<void> {
     let minute = 0;
     const updates: object[] = [];
     for (const concurrency of [1, 10, 20]) {
-      const run = await inFlight(concurrency, concurrency * 20, async (i) => {
+      const run = await measure(concurrency, concurrency * 20, async (i) => {
         minute += 1;
         const occurredAt = new Date(Date.now() - minute * 60_000).toISOString();
         await provider.post(`/trajectories/${active[i % concurrency]}/no-shows`, {
@@ -234,10 +269,7 @@ async function main(): Promise<void> {
     // The burst: BURST trajectories whose intake is overdue, waiting for a worker that was away.
     // First the worker works off the fill (every workflow's first task audits its start).
     const caughtUp = performance.now();
-    const started = () => prisma.auditEvent.count({ where: { action: 'TRAJECTORY_STARTED' } });
-    while ((await started()) < (await prisma.trajectory.count()) && performance.now() - caughtUp < 900_000) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    await until(appWorkerIdle, 900_000);
     log(`the worker had started every workflow ${Math.round((performance.now() - caughtUp) / 1000)} s after the fill`);
     await stop(worker);
     const fifteenDaysAgo = new Date(Date.now() - 15 * 86_400_000).toISOString();

@@ -50,6 +50,16 @@ export async function inFlight(concurrency: number, count: number, call: (i: num
   };
 }
 
+/** Resolves once `condition()` holds (checked every 100 ms); false when `timeoutMs` passed first. */
+export async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await condition())) {
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}
+
 /** The API as a seeded user with a bearer token; a non-2xx answer throws with its body. */
 export function apiAs(base: string, jwtSecret: string, userId: string) {
   const token = mintToken(jwtSecret, userId, '2h');

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../scripts/config';
 import { applyMigrations } from '../../scripts/migrate';
@@ -8,6 +8,20 @@ const migrationNames = readdirSync(path.join(projectRoot, 'prisma', 'migrations'
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
   .sort();
+
+/** The indexes schema.prisma declares, by Prisma's naming (`Model_a_b_idx`, `Model_a_b_key`). */
+function declaredIndexes(): string[] {
+  const schema = readFileSync(path.join(projectRoot, 'prisma', 'schema.prisma'), 'utf8');
+  return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)].flatMap(([, model, body]) =>
+    [...body!.matchAll(/@@(index|unique)\(\[([^\]]+)\]/g)].map(
+      ([, kind, columns]) =>
+        `${model}_${columns!
+          .split(',')
+          .map((c) => c.trim())
+          .join('_')}_${kind === 'index' ? 'idx' : 'key'}`,
+    ),
+  );
+}
 
 describe('committed migrations on a blank database', () => {
   let db: TestDatabase;
@@ -25,6 +39,16 @@ describe('committed migrations on a blank database', () => {
   it('when applied a second time (a restart), then nothing is applied again', async () => {
     const output = await applyMigrations(db.url);
     expect(output).toMatch(/No pending migrations to apply/);
+  });
+
+  it('when the schema is compared with the database, then every index it declares exists', async () => {
+    const declared = declaredIndexes();
+    expect(declared).toEqual(
+      expect.arrayContaining(['Trajectory_teamId_nextDeadlineAt_id_idx', 'Task_teamId_status_dueAt_idx']),
+    );
+    const rows = await db.prisma.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`;
+    expect(rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(declared));
   });
 
   it('when the schema is compared with the database, then every model has its table', async () => {
