@@ -3,6 +3,7 @@ import { tasksOutlivingClosure } from '../domain/lifecycle';
 import { Prisma, type PrismaClient, type TrajectoryPhase } from '../prisma/client';
 import type { TrajectoryView } from '../workflows/trajectory/contracts';
 import { insertAuditEvents } from '../prisma/records/audit';
+import { insertNoShows, type NoShowRecord } from '../prisma/records/no-shows';
 import type { AuditEventInput } from './audit';
 
 export interface TrajectoryRecordUpdate {
@@ -20,6 +21,8 @@ export interface TrajectoryRecordUpdate {
   view?: TrajectoryView;
   /** The change's audit events, written in the same transaction (workflows that batch their writes). */
   auditEvents?: AuditEventInput[];
+  /** The no-show the change recorded, in the same transaction (workflows that fold it into the batched write). */
+  noShows?: NoShowRecord[];
 }
 
 /**
@@ -27,10 +30,14 @@ export interface TrajectoryRecordUpdate {
  * with the change's audit events in one transaction, each once per key (a retry writes nothing twice).
  */
 export function updateTrajectoryRecord(prisma: PrismaClient) {
-  return async ({ auditEvents = [], ...u }: TrajectoryRecordUpdate): Promise<void> => {
-    // One statement, record and audit events (the hot path of every change: Prisma's transaction took four round trips).
-    const audited = auditEvents.length ? Prisma.sql`WITH audited AS (${insertAuditEvents(auditEvents)})` : Prisma.empty;
-    await prisma.$executeRaw`${audited}
+  return async ({ auditEvents = [], noShows = [], ...u }: TrajectoryRecordUpdate): Promise<void> => {
+    // One statement, record, audit events and no-shows (the hot path of every change: Prisma's transaction took four round trips).
+    const rows = [
+      ...(auditEvents.length ? [Prisma.sql`audited AS (${insertAuditEvents(auditEvents)})`] : []),
+      ...(noShows.length ? [Prisma.sql`no_shows AS (${insertNoShows(noShows)})`] : []),
+    ];
+    const written = rows.length ? Prisma.sql`WITH ${Prisma.join(rows, ', ')}` : Prisma.empty;
+    await prisma.$executeRaw`${written}
       UPDATE "Trajectory" SET
         phase = ${u.phase}::"TrajectoryPhase",
         "nextDeadlineAt" = ${u.nextDeadlineAt}::timestamptz,

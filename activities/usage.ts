@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../prisma/client';
 import { toDateColumn } from '../prisma/records/dates';
+import { insertNoShows, type NoShowRecord } from '../prisma/records/no-shows';
 
 export interface SaveDeclaration {
   indicationId: string;
@@ -54,21 +55,11 @@ export function correctHourDeclaration(prisma: PrismaClient) {
   };
 }
 
-export interface SaveNoShow {
-  indicationId: string;
-  occurredAt: string;
-  declarable: boolean;
-  consecutive: number;
-  recordedAt: string;
-  recordedById: string;
-}
+export type SaveNoShow = NoShowRecord;
 
 /** Stores a no-show once per (indication, appointment time). */
 export function saveNoShow(prisma: PrismaClient) {
   return async (n: SaveNoShow): Promise<void> => {
-    await prisma.noShow.createMany({
-      data: [{ ...n, occurredAt: new Date(n.occurredAt), recordedAt: new Date(n.recordedAt) }],
-      skipDuplicates: true,
-    });
+    await prisma.$executeRaw(insertNoShows([n]));
   };
 }

@@ -68,6 +68,46 @@ describe('activities are idempotent', () => {
     });
   });
 
+  it('when updateTrajectoryRecord is retried with a no-show, then its row is there once, as the workflow assessed it, like saveNoShow writes it', async () => {
+    const { updateTrajectoryRecord, saveNoShow, saveIndication } = activitiesFor(db.prisma);
+    const indicationId = String(
+      await new MockActivityEnvironment().run(saveIndication, {
+        trajectoryId: demoTrajectories[2].id,
+        sequence: 1,
+        productCode: '02B05',
+        startDate: '2026-10-01',
+        endDate: '2027-09-30',
+        hoursPerWeek: 4,
+        decidedAt: '2026-09-30T10:00:00.000Z',
+        decidedById: demoIds.consultant,
+        zrm: { HOUSING: 2 as const },
+      }),
+    );
+    const noShow = (occurredAt: string, consecutive: number) => ({
+      indicationId,
+      occurredAt,
+      declarable: consecutive === 1,
+      consecutive,
+      recordedAt: '2026-11-03T09:00:00.000Z',
+      recordedById: demoIds.providerUserA,
+    });
+    const folded = noShow('2026-11-02T08:30:00.000Z', 2);
+    const update = { trajectoryId, phase: 'ACTIVE' as const, nextDeadlineAt: null, noShows: [folded] };
+    const env = new MockActivityEnvironment();
+    await env.run(updateTrajectoryRecord, update);
+    await env.run(updateTrajectoryRecord, update);
+    const alone = noShow('2026-11-01T08:30:00.000Z', 1);
+    await env.run(saveNoShow, alone);
+    await env.run(saveNoShow, alone);
+    const rows = await db.prisma.noShow.findMany({
+      where: { indicationId },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(rows.map(({ id: _id, ...row }) => row)).toEqual(
+      [alone, folded].map((n) => ({ ...n, occurredAt: new Date(n.occurredAt), recordedAt: new Date(n.recordedAt) })),
+    );
+  });
+
   it('when markTrajectoryClosed is retried, then the first closure stays', async () => {
     const { markTrajectoryClosed } = activitiesFor(db.prisma);
     const env = new MockActivityEnvironment();
@@ -171,7 +211,7 @@ describe('activities are idempotent', () => {
       expect(await db.prisma.hourDeclaration.count({ where: { month: new Date('2026-10-01') } })).toBe(0);
     });
 
-    it('when the single-statement record update is refused (a phase that does not exist, an event of no trajectory), then the same failure and nothing written', async () => {
+    it('when the single-statement record update is refused (a phase that does not exist, an event of no trajectory, a no-show of no indication), then the same failure and nothing written', async () => {
       const { updateTrajectoryRecord } = activitiesFor(db.prisma);
       const before = await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } });
       const stray = {
@@ -182,9 +222,18 @@ describe('activities are idempotent', () => {
         data: {},
       };
       const base = { trajectoryId, phase: 'ACTIVE' as const, nextDeadlineAt: null };
+      const strayNoShow = {
+        indicationId: '00000000-0000-4000-8000-00000000beef',
+        occurredAt: '2026-11-02T08:30:00.000Z',
+        declarable: true,
+        consecutive: 1,
+        recordedAt: '2026-11-03T09:00:00.000Z',
+        recordedById: demoIds.providerUserA,
+      };
       for (const bad of [
         { ...base, phase: 'NOT_A_PHASE' as 'ACTIVE' },
         { ...base, auditEvents: [stray] },
+        { ...base, noShows: [strayNoShow] },
       ]) {
         const failure = await new MockActivityEnvironment().run(updateTrajectoryRecord, bad).then(
           () => undefined,
@@ -194,6 +243,7 @@ describe('activities are idempotent', () => {
       }
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toEqual(before);
       expect(await db.prisma.auditEvent.count({ where: { action: 'STRAY' } })).toBe(0);
+      expect(await db.prisma.noShow.count({ where: { indicationId: strayNoShow.indicationId } })).toBe(0);
     });
 
     it('when the database cannot be reached, then the error stays retryable', async () => {

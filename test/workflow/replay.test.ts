@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
-import { historiesDir, loadHistory, patchIds } from '../support/histories';
+import { historiesDir, loadHistory, localActivityTypes, patchIds } from '../support/histories';
 import { bundleWorkflows } from '../support/temporal';
 
 const binaries = (dir: string) =>
@@ -16,6 +16,8 @@ const scheduled = binaries('scheduled-activities');
 const unbatched = binaries('unbatched-writes');
 /** Recorded with a marker per patch, before one marker stood for them all ('all-changes-2026-12'); never re-recorded. */
 const separatePatches = binaries('separate-patches');
+/** Recorded with one marker for all changes up to 'all-changes-2026-12', before no-shows were folded in; never re-recorded. */
+const onePatch = binaries('one-patch-2026-12');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -31,17 +33,26 @@ describe('replaying recorded trajectory histories', () => {
     expect(scheduled.length).toBeGreaterThanOrEqual(3);
     expect(unbatched.length).toBeGreaterThanOrEqual(3);
     expect(separatePatches.length).toBeGreaterThanOrEqual(3);
+    expect(onePatch.length).toBeGreaterThanOrEqual(3);
   });
 
   it('when a trajectory starts today, then its history has one patch marker for all changes, where one from before has one per change', () => {
-    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12']);
+    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-06']);
+    for (const file of onePatch) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12']);
     const before = separatePatches.map((file) => patchIds(loadHistory(file)));
     for (const ids of before) expect(ids.slice(0, 2)).toEqual(['lifecycle-reviews', 'search-attributes']);
     // The patches asked later (a late intake reminder, a run continuing as new) are in the older set too.
     expect(before.flat()).toEqual(expect.arrayContaining(['no-intake-reminder-after-due', 'continued-run-unlisted']));
   });
 
-  it.each([...scheduled, ...unbatched, ...separatePatches, ...current])(
+  it('when a no-show is recorded today, then its row goes with the batched write, where a run from before wrote it in a local activity of its own', () => {
+    const noShowsOf = (dir: string) =>
+      localActivityTypes(loadHistory(path.join(dir, 'no-shows.binpb'))).filter((type) => type === 'saveNoShow');
+    expect(noShowsOf('.')).toEqual([]);
+    expect(noShowsOf('one-patch-2026-12')).toHaveLength(7);
+  });
+
+  it.each([...scheduled, ...unbatched, ...separatePatches, ...onePatch, ...current])(
     'when %s is replayed, then the current code makes the same decisions',
     async (file) => {
       await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();

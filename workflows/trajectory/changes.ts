@@ -17,6 +17,8 @@ export interface Changes {
   dueAtOnce: boolean;
   /** A change's writes in one local activity when it settles (issue 12). */
   batchesWrites: boolean;
+  /** A no-show's row goes with those writes instead of a local activity of its own (issue 12). */
+  foldsNoShows: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;
   /** No intake reminder once the intake is due; asked when such a reminder comes, as before. */
@@ -30,6 +32,7 @@ const all: Changes = {
   mirrorsView: true,
   dueAtOnce: true,
   batchesWrites: true,
+  foldsNoShows: true,
   unlistsContinuedRun: () => true,
   skipsLateIntakeReminder: () => true,
 };
@@ -37,12 +40,15 @@ const all: Changes = {
 /**
  * Every patch costs a new run a marker and an upsert of the TemporalChangeVersion search attribute
  * in its history, each a write on the Temporal server: with eight patches that was most of the
- * server's work for a registration (issue 12). A run started since 'all-changes-2026-12' records
- * one marker that stands for all of them. A history from before asks for its own markers, in the
- * order and at the moments it always did (the object's properties are evaluated in order).
+ * server's work for a registration (issue 12). A run records one marker that stands for every
+ * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
+ * no-shows), and a run from before keeps what its marker stood for. A history from before the
+ * first such marker asks for its own markers, in the order and at the moments it always did (the
+ * object's properties are evaluated in order).
  */
 export function changesOfThisRun(): Changes {
-  if (patched('all-changes-2026-12')) return all;
+  if (patched('all-changes-2026-12-06')) return all;
+  if (patched('all-changes-2026-12')) return { ...all, foldsNoShows: false };
   return {
     reviews: patched('lifecycle-reviews'),
     searchable: patched('search-attributes'),
@@ -50,6 +56,7 @@ export function changesOfThisRun(): Changes {
     mirrorsView: patched('mirrored-view'),
     dueAtOnce: patched('due-without-timer'),
     batchesWrites: patched('batched-writes'),
+    foldsNoShows: false,
     unlistsContinuedRun: () => patched('continued-run-unlisted'),
     skipsLateIntakeReminder: () => patched('no-intake-reminder-after-due'),
   };

@@ -1,5 +1,6 @@
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AuditEventInput } from '../../activities/audit';
+import type { SaveNoShow } from '../../activities/usage';
 import type { TaskKind } from '../../domain/lifecycle';
 import type { NoticeKind } from '../../domain/notifications';
 import { trajectoryActivities, type TrajectoryActivities } from './activity-proxy';
@@ -10,6 +11,14 @@ import { searchAttributesOf, unlistedAttributes } from './search-attributes';
 import type { Trajectory } from './state';
 
 type AuditData = Record<string, string | number | boolean | null>;
+
+/** What a change deferred until it settles (only when batching). */
+interface Deferred {
+  audits: AuditEventInput[];
+  noShows: SaveNoShow[];
+  mirror: boolean;
+  intakeHeldAt?: string;
+}
 
 /**
  * Everything the workflow makes happen outside itself, and every idempotency key it uses: a key
@@ -31,17 +40,16 @@ export class Effects {
      * whole view mirrored after every change; a change's record, view and audit events written
      * together when it settles, in one local activity, instead of one activity each.
      */
-    private readonly changes: Pick<Changes, 'searchable' | 'localActivities' | 'mirrorsView' | 'batchesWrites'>,
+    private readonly changes: Pick<
+      Changes,
+      'searchable' | 'localActivities' | 'mirrorsView' | 'batchesWrites' | 'foldsNoShows'
+    >,
   ) {
     this.act = trajectoryActivities({ local: changes.localActivities });
   }
 
   private mirroredVersion = -1;
-  /** What a change deferred until it settles (only when batching). */
-  private deferred: { audits: AuditEventInput[]; mirror: boolean; intakeHeldAt?: string } = {
-    audits: [],
-    mirror: false,
-  };
+  private deferred: Deferred = { audits: [], noShows: [], mirror: false };
 
   private key(...parts: (string | number)[]): string {
     return [this.workflowId, ...parts].join(':');
@@ -79,7 +87,10 @@ export class Effects {
     return Promise.resolve();
   }
 
-  private writeRecord(intakeHeldAt?: string, auditEvents: AuditEventInput[] = []): Promise<void> {
+  private writeRecord(
+    intakeHeldAt?: string,
+    written: Omit<Deferred, 'mirror' | 'intakeHeldAt'> = { audits: [], noShows: [] },
+  ): Promise<void> {
     this.publish();
     const { deadline, reminderAt } = nextDeadline(this.s);
     this.mirroredVersion = this.t.version;
@@ -92,7 +103,8 @@ export class Effects {
       nextDeadlineKind: deadline?.kind ?? null,
       nextReminderAt: reminderAt ?? null,
       ...(this.changes.mirrorsView && { view: this.t.view() }),
-      ...(auditEvents.length && { auditEvents }),
+      ...(written.audits.length && { auditEvents: written.audits }),
+      ...(written.noShows.length && { noShows: written.noShows }),
     });
   }
 
@@ -104,10 +116,18 @@ export class Effects {
 
   /** When batching: writes what the change deferred, and the record if the state moved; otherwise nothing. */
   async flush(): Promise<void> {
-    const { audits, mirror, intakeHeldAt } = this.deferred;
-    if (!this.changes.batchesWrites || (!mirror && !audits.length && this.mirroredVersion === this.t.version)) return;
-    this.deferred = { audits: [], mirror: false };
-    await this.writeRecord(intakeHeldAt, audits);
+    const { mirror, intakeHeldAt, ...written } = this.deferred;
+    const nothing = !mirror && !written.audits.length && !written.noShows.length;
+    if (!this.changes.batchesWrites || (nothing && this.mirroredVersion === this.t.version)) return;
+    this.deferred = { audits: [], noShows: [], mirror: false };
+    await this.writeRecord(intakeHeldAt, written);
+  }
+
+  /** A no-show's row: with the change's other writes when this run folds it in, otherwise at once. */
+  saveNoShow(row: SaveNoShow): Promise<void> {
+    if (!this.changes.batchesWrites || !this.changes.foldsNoShows) return this.act.saveNoShow(row);
+    this.deferred.noShows.push(row);
+    return Promise.resolve();
   }
 
   /** The run id keeps keys unique after continue-as-new, where the version counter starts again. */

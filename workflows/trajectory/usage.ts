@@ -159,7 +159,7 @@ export async function recordNoShow({ t, fx }: Lifecycle, noShow: RecordNoShow): 
     declarableSoFar: t.usage(s).declarableNoShows,
     consecutiveBefore: noShow.afterKeptAppointment ? 0 : (s.consecutiveNoShows ?? 0),
   });
-  await fx.act.saveNoShow({
+  await fx.saveNoShow({
     indicationId: i.indicationId,
     occurredAt: noShow.occurredAt,
     declarable: outcome.declarable,
