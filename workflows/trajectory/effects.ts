@@ -38,7 +38,8 @@ export class Effects {
     /**
      * Which later changes this run has (workflows/trajectory/changes.ts): search attributes; the
      * whole view mirrored after every change; a change's record, view and audit events written
-     * together when it settles, in one local activity, instead of one activity each.
+     * together when it settles, in one local activity, instead of one activity each; its no-show
+     * row with them.
      */
     private readonly changes: Pick<
       Changes,
