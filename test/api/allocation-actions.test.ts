@@ -4,7 +4,8 @@ import { zrmDomains } from '../../domain/zrm';
 import { useApi } from '../support/api';
 
 const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
-const today = dateOf(new Date());
+/** Amsterdam's business day, read at each use: a suite may run across midnight. */
+const today = () => dateOf(new Date());
 
 describe('API: changes to a running allocation', () => {
   const api = useApi();
@@ -12,26 +13,26 @@ describe('API: changes to a running allocation', () => {
 
   async function active(productCode: string, startDate: string, endDate: string, hoursPerWeek: number | null) {
     const id = await api.register();
-    await providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    await providerA.post(`/trajectories/${id}/intake`, { heldOn: today() }).expect(200);
     const indication = { productCode, startDate, endDate, hoursPerWeek, zrm: stable };
     await consultant.post(`/trajectories/${id}/indication`, indication).expect(200);
     return id;
   }
 
   it('when the consultant moves the end date and then steps over to bemoeizorg, then the records and deadlines follow', async () => {
-    const id = await active('02B05', addDays(today, -30), addMonths(today, 3), 3);
+    const id = await active('02B05', addDays(today(), -30), addMonths(today(), 3), 3);
 
-    const moved = await consultant.post(`/trajectories/${id}/end-date`, { newEndDate: addMonths(today, 5) });
+    const moved = await consultant.post(`/trajectories/${id}/end-date`, { newEndDate: addMonths(today(), 5) });
     expect(moved.status).toBe(200);
-    expect(moved.body.indication.endDate).toBe(addMonths(today, 5));
-    const tooLong = await consultant.post(`/trajectories/${id}/end-date`, { newEndDate: addMonths(today, 13) });
+    expect(moved.body.indication.endDate).toBe(addMonths(today(), 5));
+    const tooLong = await consultant.post(`/trajectories/${id}/end-date`, { newEndDate: addMonths(today(), 13) });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.error.details[0].rule).toMatch(/^02B05\./);
 
     const changed = await consultant.post(`/trajectories/${id}/product-change`, {
       productCode: '02B04',
-      startDate: today,
-      endDate: lastAllowedDay(today, 12),
+      startDate: today(),
+      endDate: lastAllowedDay(today(), 12),
       hoursPerWeek: 3,
       zrm: stable,
     });
@@ -50,7 +51,7 @@ describe('API: changes to a running allocation', () => {
   });
 
   it('when the bemoeizorg end evaluation says contact failed, then risk analysis and follow-up plan are tasks; a second evaluation is 409', async () => {
-    const id = await active('02B04', today, lastAllowedDay(today, 12), 3);
+    const id = await active('02B04', today(), lastAllowedDay(today(), 12), 3);
     const evaluated = await consultant.post(`/trajectories/${id}/end-evaluation`, { outcome: 'CONTACT_FAILED' });
     expect(evaluated.status).toBe(200);
     expect(evaluated.body.endEvaluation).toBe('CONTACT_FAILED');
@@ -62,8 +63,8 @@ describe('API: changes to a running allocation', () => {
   });
 
   it('when an extension is requested and granted, then the next period is set for after the end date', async () => {
-    const end = addMonths(today, 2);
-    const id = await active('02B05', today, end, 2);
+    const end = addMonths(today(), 2);
+    const id = await active('02B05', today(), end, 2);
     const report = { goalsReached: 'Dagbesteding gevonden', stillNeeded: 'Nazorg', intendedOutflow: 'Over 3 maanden' };
     await providerA.post(`/trajectories/${id}/extension-request`, { report }).expect(200);
     const granted = await consultant.post(`/trajectories/${id}/extension-decision`, {

@@ -4,7 +4,8 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 
 const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
-const today = dateOf(new Date());
+/** Amsterdam's business day, read at each use: a suite may run across midnight. */
+const today = () => dateOf(new Date());
 
 describe('API: lists, filters, pagination and KPIs', () => {
   const api = useApi();
@@ -14,11 +15,11 @@ describe('API: lists, filters, pagination and KPIs', () => {
   beforeAll(async () => {
     for (let i = 0; i < 5; i++) ids.push(await api.register(i < 4 ? demoIds.providerA : demoIds.providerB));
     for (const id of ids.slice(0, 2)) {
-      await providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+      await providerA.post(`/trajectories/${id}/intake`, { heldOn: today() }).expect(200);
       const indication = {
         productCode: '02B04',
-        startDate: today,
-        endDate: addMonths(today, 6),
+        startDate: today(),
+        endDate: addMonths(today(), 6),
         hoursPerWeek: 3,
         zrm: stable,
       };

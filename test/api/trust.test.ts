@@ -5,7 +5,8 @@ import { trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { bsnOf, useApi } from '../support/api';
 
 const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
-const today = dateOf(new Date());
+/** Amsterdam's business day, read at each use: a suite may run across midnight. */
+const today = () => dateOf(new Date());
 const report = { goalsReached: 'doelen deels', stillNeeded: 'meer structuur', intendedOutflow: 'over een half jaar' };
 
 /** Issue 9: what goes in is trusted only after the rules, one change at a time, with corrections audited. */
@@ -18,14 +19,14 @@ describe('API: trust what goes in', () => {
 
   async function intakeHeld(): Promise<string> {
     const id = await api.register();
-    await providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    await providerA.post(`/trajectories/${id}/intake`, { heldOn: today() }).expect(200);
     return id;
   }
 
   const indication = (hoursPerWeek: number) => ({
     productCode: '02B05',
-    startDate: today,
-    endDate: addDays(addMonths(today, 3), -1),
+    startDate: today(),
+    endDate: addDays(addMonths(today(), 3), -1),
     hoursPerWeek,
     zrm: stable,
   });
@@ -54,7 +55,7 @@ describe('API: trust what goes in', () => {
     const id = await intakeHeld();
     await consultant.post(`/trajectories/${id}/indication`, indication(2)).expect(200);
     await providerA.post(`/trajectories/${id}/extension-request`, { report }).expect(200);
-    const firstEnd = addDays(addMonths(today, 3), -1);
+    const firstEnd = addDays(addMonths(today(), 3), -1);
     const answers = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         consultant.post(`/trajectories/${id}/extension-decision`, {
@@ -171,7 +172,7 @@ describe('API: trust what goes in', () => {
   it('when the provider corrects a declared month, then the row and the period use follow, audited with old and new figures and the reason kept', async () => {
     const id = await intakeHeld();
     await consultant.post(`/trajectories/${id}/indication`, indication(4)).expect(200);
-    const month = firstOfMonth(today);
+    const month = firstOfMonth(today());
     await providerA
       .post(`/trajectories/${id}/hour-declarations`, {
         month,

@@ -9,7 +9,7 @@ import { mintToken } from '../../api/auth';
 import { temporalProbeConnection } from '../../api/health';
 import { temporalConnectionOptions } from '../../api/temporal-connection';
 import { AesGcmPayloadCodec, parsePayloadKeys } from '../../api/payload-codec';
-import { dateOf } from '../../domain/calendar';
+import { addMonths, dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
 import { createPrisma, type PrismaClient } from '../../prisma/client';
 import { demoIds } from '../../prisma/seed/demo';
@@ -31,7 +31,8 @@ const TRAJECTORIES = 20;
 const taskQueue = 'chaos';
 const jwtSecret = 'a chaos test secret, at least 32 characters';
 const keys = `chaos=${randomBytes(32).toString('hex')}`;
-const today = dateOf(new Date());
+/** Amsterdam's business day, read at each use: a suite may run across midnight. */
+const today = () => dateOf(new Date());
 const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
 
 /**
@@ -175,7 +176,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
 
     // 1. The worker is killed outright while 20 intakes are under way; a new one takes over.
     const intakes = trajectories.map((id, i) =>
-      untilAnswered(demoIds.providerUserA, `/trajectories/${id}/intake`, { heldOn: today }, `intake-${i}`),
+      untilAnswered(demoIds.providerUserA, `/trajectories/${id}/intake`, { heldOn: today() }, `intake-${i}`),
     );
     await eventually(
       () => prisma.auditEvent.count({ where: { action: 'INTAKE_RECORDED' } }),
@@ -194,7 +195,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
       untilAnswered(
         demoIds.consultant,
         `/trajectories/${id}/indication`,
-        { productCode: '02B05', startDate: today, endDate: '2027-06-30', hoursPerWeek: 2, zrm: stable },
+        { productCode: '02B05', startDate: today(), endDate: addMonths(today(), 6), hoursPerWeek: 2, zrm: stable },
         `decide-${i}`,
       );
     const firstDecisions = trajectories.slice(0, 5).map(decide);

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import { AesGcmPayloadCodec, parsePayloadKeys } from '../../api/payload-codec';
-import { dateOf } from '../../domain/calendar';
+import { addMonths, dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import { decideIndication, getState, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
@@ -85,7 +85,7 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
           {
             productCode: '02B05',
             startDate: today,
-            endDate: '2027-06-30',
+            endDate: addMonths(today, 6),
             hoursPerWeek: 3,
             zrm,
             actorId: demoIds.consultant,
