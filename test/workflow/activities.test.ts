@@ -18,6 +18,16 @@ describe('activities are idempotent', () => {
 
   const trajectoryId = demoTrajectories[1].id;
 
+  /** A no-show row as the workflow hands it to the database. */
+  const noShowRow = (indicationId: string, occurredAt: string, consecutive: number) => ({
+    indicationId,
+    occurredAt,
+    declarable: consecutive === 1,
+    consecutive,
+    recordedAt: '2026-11-03T09:00:00.000Z',
+    recordedById: demoIds.providerUserA,
+  });
+
   it('when recordAuditEvent is retried with the same key, then one event exists', async () => {
     const { recordAuditEvent } = activitiesFor(db.prisma);
     const event = {
@@ -83,20 +93,12 @@ describe('activities are idempotent', () => {
         zrm: { HOUSING: 2 as const },
       }),
     );
-    const noShow = (occurredAt: string, consecutive: number) => ({
-      indicationId,
-      occurredAt,
-      declarable: consecutive === 1,
-      consecutive,
-      recordedAt: '2026-11-03T09:00:00.000Z',
-      recordedById: demoIds.providerUserA,
-    });
-    const folded = noShow('2026-11-02T08:30:00.000Z', 2);
+    const folded = noShowRow(indicationId, '2026-11-02T08:30:00.000Z', 2);
     const update = { trajectoryId, phase: 'ACTIVE' as const, nextDeadlineAt: null, noShows: [folded] };
     const env = new MockActivityEnvironment();
     await env.run(updateTrajectoryRecord, update);
     await env.run(updateTrajectoryRecord, update);
-    const alone = noShow('2026-11-01T08:30:00.000Z', 1);
+    const alone = noShowRow(indicationId, '2026-11-01T08:30:00.000Z', 1);
     await env.run(saveNoShow, alone);
     await env.run(saveNoShow, alone);
     const rows = await db.prisma.noShow.findMany({
@@ -222,14 +224,7 @@ describe('activities are idempotent', () => {
         data: {},
       };
       const base = { trajectoryId, phase: 'ACTIVE' as const, nextDeadlineAt: null };
-      const strayNoShow = {
-        indicationId: '00000000-0000-4000-8000-00000000beef',
-        occurredAt: '2026-11-02T08:30:00.000Z',
-        declarable: true,
-        consecutive: 1,
-        recordedAt: '2026-11-03T09:00:00.000Z',
-        recordedById: demoIds.providerUserA,
-      };
+      const strayNoShow = noShowRow('00000000-0000-4000-8000-00000000beef', '2026-11-02T08:30:00.000Z', 1);
       for (const bad of [
         { ...base, phase: 'NOT_A_PHASE' as 'ACTIVE' },
         { ...base, auditEvents: [stray] },

@@ -20,6 +20,8 @@ interface Deferred {
   intakeHeldAt?: string;
 }
 
+const nothingDeferred = (): Deferred => ({ audits: [], noShows: [], mirror: false });
+
 /**
  * Everything the workflow makes happen outside itself, and every idempotency key it uses: a key
  * is the workflow id and what the effect is about, so a retried activity or a replayed history
@@ -50,7 +52,7 @@ export class Effects {
   }
 
   private mirroredVersion = -1;
-  private deferred: Deferred = { audits: [], noShows: [], mirror: false };
+  private deferred = nothingDeferred();
 
   private key(...parts: (string | number)[]): string {
     return [this.workflowId, ...parts].join(':');
@@ -88,10 +90,7 @@ export class Effects {
     return Promise.resolve();
   }
 
-  private writeRecord(
-    intakeHeldAt?: string,
-    written: Omit<Deferred, 'mirror' | 'intakeHeldAt'> = { audits: [], noShows: [] },
-  ): Promise<void> {
+  private writeRecord(intakeHeldAt?: string, written?: Pick<Deferred, 'audits' | 'noShows'>): Promise<void> {
     this.publish();
     const { deadline, reminderAt } = nextDeadline(this.s);
     this.mirroredVersion = this.t.version;
@@ -104,8 +103,8 @@ export class Effects {
       nextDeadlineKind: deadline?.kind ?? null,
       nextReminderAt: reminderAt ?? null,
       ...(this.changes.mirrorsView && { view: this.t.view() }),
-      ...(written.audits.length && { auditEvents: written.audits }),
-      ...(written.noShows.length && { noShows: written.noShows }),
+      ...(written?.audits.length && { auditEvents: written.audits }),
+      ...(written?.noShows.length && { noShows: written.noShows }),
     });
   }
 
@@ -120,7 +119,7 @@ export class Effects {
     const { mirror, intakeHeldAt, ...written } = this.deferred;
     const nothing = !mirror && !written.audits.length && !written.noShows.length;
     if (!this.changes.batchesWrites || (nothing && this.mirroredVersion === this.t.version)) return;
-    this.deferred = { audits: [], noShows: [], mirror: false };
+    this.deferred = nothingDeferred();
     await this.writeRecord(intakeHeldAt, written);
   }
 
