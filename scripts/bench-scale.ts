@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type InjectedSinks } from '@temporalio/worker';
@@ -11,7 +12,7 @@ import { zrmDomains } from '../domain/zrm';
 import { createPrisma } from '../prisma/client';
 import { demoIds } from '../prisma/seed/demo';
 import { seedCatalogue, seedOrganisation } from '../prisma/seed/index';
-import { apiAs, inFlight, rssMb, startScript, stop, until, type Run } from './bench-support';
+import { apiAs, cpuSeconds, inFlight, ownCpuSeconds, rssMb, startScript, stop, until, type Run } from './bench-support';
 import { projectRoot } from './config';
 import { startScratchPostgres } from './embedded-postgres';
 import { startMailbox } from './mailbox';
@@ -63,6 +64,23 @@ async function startTemporal(): Promise<{ process: ChildProcess; address: string
 }
 
 const row = (what: string, run: Run, extra: Record<string, unknown> = {}) => ({ what, ...run, ...extra });
+
+type CpuSnapshot = Record<string, number>;
+
+/**
+ * Milliseconds of CPU per call, by process, and the rate a stack spending only that could sustain
+ * on this machine's cores (a process not measured, such as an external database, shows NaN).
+ */
+function cpuPerCall(what: string, before: CpuSnapshot, after: CpuSnapshot, calls: number) {
+  const ms = Object.fromEntries(
+    Object.entries(before).map(([name, was]) => [
+      name,
+      Math.round((((after[name] ?? NaN) - was) * 10_000) / calls) / 10,
+    ]),
+  );
+  const total = Math.round(Object.values(ms).reduce((sum, v) => sum + (Number.isNaN(v) ? 0 : v), 0) * 10) / 10;
+  return { what, ...ms, total, ceilingPerSecond: Math.round((availableParallelism() * 1000) / total) };
+}
 
 async function main(): Promise<void> {
   const pg = process.env.BENCH_DATABASE_URL ? undefined : await startScratchPostgres('bench-scale-');
@@ -150,9 +168,25 @@ async function main(): Promise<void> {
       const settled = await until(async () => ran >= launched && (await appWorkerIdle()), 300_000);
       if (!settled) throw new Error('the workers did not catch up within 5 minutes');
     };
-    const measure = async (concurrency: number, count: number, call: (i: number) => Promise<void>) => {
+    // Where the CPU goes: read from the first call until the workers have caught up with the last,
+    // since a registration's workflow task is its cost too, also when it runs after the answer.
+    const cpuNow = (): CpuSnapshot => ({
+      temporalServer: cpuSeconds(temporal.process.pid),
+      appWorker: cpuSeconds(worker.pid),
+      api: cpuSeconds(api.pid),
+      postgres: cpuSeconds(pg?.process.pid),
+      benchmark: ownCpuSeconds(), // the clients, and the worker of the run starts
+    });
+    const cpu: object[] = [];
+    const measure = async (concurrency: number, count: number, call: (i: number) => Promise<void>, cpuAs?: string) => {
       await quiet();
-      return inFlight(concurrency, count, call);
+      const before = cpuNow();
+      const run = await inFlight(concurrency, count, call);
+      if (cpuAs) {
+        await quiet();
+        cpu.push(cpuPerCall(cpuAs, before, cpuNow(), count));
+      }
+      return run;
     };
     // Eager start (issue 12's lever): the server hands the first workflow task back with the start, to
     // a worker sharing the client's connection; measured on the same queue, counted when it happened.
@@ -166,13 +200,24 @@ async function main(): Promise<void> {
         [10, 200],
         [50, 400],
       ] as const) {
-        const bareRun = await measure(concurrency, count, async () => {
-          await bare.workflow.start('benchBare', { taskQueue: bareQueue, workflowId: randomUUID() });
-        });
-        const runRun = await measure(concurrency, count, async () => {
-          await bare.workflow.start('benchRun', { taskQueue: runQueue, workflowId: randomUUID() });
-          launched += 1;
-        });
+        const cpuAs = (what: string) => (concurrency === 50 ? `${what}, 50 at once` : undefined);
+        const bareRun = await measure(
+          concurrency,
+          count,
+          async () => {
+            await bare.workflow.start('benchBare', { taskQueue: bareQueue, workflowId: randomUUID() });
+          },
+          cpuAs('bare start'),
+        );
+        const runRun = await measure(
+          concurrency,
+          count,
+          async () => {
+            await bare.workflow.start('benchRun', { taskQueue: runQueue, workflowId: randomUUID() });
+            launched += 1;
+          },
+          cpuAs('start a worker runs'),
+        );
         eagerly = 0;
         const eagerRun = await measure(concurrency, count, async () => {
           const handle = await eager.workflow.start('benchRun', {
@@ -183,8 +228,8 @@ async function main(): Promise<void> {
           launched += 1;
           if (handle.eagerlyStarted) eagerly += 1;
         });
-        const rawRun = await measure(concurrency, count, rawRegistration);
-        const apiRun = await measure(concurrency, count, () => register());
+        const rawRun = await measure(concurrency, count, rawRegistration, cpuAs('raw insert'));
+        const apiRun = await measure(concurrency, count, () => register(), cpuAs('registration'));
         starts.push(
           row(`registration, ${concurrency} at once`, apiRun, {
             bareStartsPerSecond: bareRun.perSecond,
@@ -225,18 +270,28 @@ async function main(): Promise<void> {
     let minute = 0;
     const updates: object[] = [];
     for (const concurrency of [1, 10, 20]) {
-      const run = await measure(concurrency, concurrency * 20, async (i) => {
-        minute += 1;
-        const occurredAt = new Date(Date.now() - minute * 60_000).toISOString();
-        await provider.post(`/trajectories/${active[i % concurrency]}/no-shows`, {
-          occurredAt,
-          afterKeptAppointment: true,
-        });
-      });
+      const run = await measure(
+        concurrency,
+        concurrency * 20,
+        async (i) => {
+          minute += 1;
+          const occurredAt = new Date(Date.now() - minute * 60_000).toISOString();
+          await provider.post(`/trajectories/${active[i % concurrency]}/no-shows`, {
+            occurredAt,
+            afterKeptAppointment: true,
+          });
+        },
+        concurrency === 20 ? 'update (no-show), 20 at once' : undefined,
+      );
       updates.push(row(`update (no-show), ${concurrency} at once`, run));
     }
     console.log('\nUpdates (ms):');
     console.table(updates);
+    console.log(
+      `\nCPU per call by process, from the first call until the workers caught up (ms; ${availableParallelism()} cores` +
+        ' give that many seconds of CPU per second, so ceilingPerSecond is the most a stack spending only this could sustain):',
+    );
+    console.table(cpu);
 
     // Up to the target of open trajectories, then memory and reads.
     const open = () => prisma.trajectory.count({ where: { phase: { not: 'CLOSED' } } });

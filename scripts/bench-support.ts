@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mintToken } from '../api/auth';
 import { projectRoot } from './config';
@@ -83,6 +84,45 @@ export async function rssMb(pid: number | undefined): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
   return Math.round(kb / 1024);
+}
+
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** /proc/<pid>/stat after the command name: [state, ppid, ...]; undefined when the process is gone. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds (user + system) a process and its descendants have used so far, the ended children
+ * it waited for included (Linux /proc): a PostgreSQL server's backends count as the server's.
+ */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const child = Number(entry);
+    const ppid = Number.isInteger(child) ? Number(statFields(child)?.[1]) : NaN;
+    if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), child]);
+  }
+  const ticks = (p: number): number => {
+    const f = statFields(p);
+    // utime, stime, cutime, cstime are fields 14-17 of stat(5), 11-14 here.
+    const own = f ? [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0) : 0;
+    return own + (children.get(p) ?? []).reduce((sum, c) => sum + ticks(c), 0);
+  };
+  return statFields(pid) ? ticks(pid) / clockTicks : NaN;
+}
+
+/** CPU seconds this process has used, its children not included. */
+export function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 /** A node script of ours as its own process; resolves once it prints `ready`. */
