@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isNoticeKind } from '../../domain/notifications';
 import type { PrismaClient } from '../../prisma/client';
 import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
-import { renderDigest } from './digest';
+import { heldSentWithDigest, renderDigest } from './digest';
 import { noticeMessage, type Message } from './messages';
 import { sendWebhook } from './webhook';
 
@@ -63,10 +63,14 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
       if (isPermanent(error)) throw ApplicationFailure.nonRetryable(message, DeliveryFailure.Refused);
       throw error;
     }
-    await prisma.delivery.update({
-      where: { id: d.id },
-      data: { state: 'SENT', sentAt: new Date(), attempts, lastError: null },
-    });
+    const sentAt = new Date();
+    const writes = [
+      prisma.delivery.updateMany({ where: { id: d.id }, data: { state: 'SENT', sentAt, attempts, lastError: null } }),
+    ];
+    const held =
+      n.kind === 'DAILY_DIGEST' ? heldSentWithDigest(prisma, { ...d, payload: n.payload }, sentAt) : undefined;
+    if (held) writes.push(held);
+    await prisma.$transaction(writes);
     return 'SENT';
   };
 }

@@ -45,8 +45,9 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
         users: { where: { role: 'CONSULTANT' }, include: { preferences: { where: { kind: 'DAILY_DIGEST' } } } },
       },
     });
+    // Held notifications that an earlier digest took along wait for that digest, not for this one.
     const held = await prisma.delivery.findMany({
-      where: { state: 'HELD', userId: { not: null } },
+      where: { state: 'HELD', userId: { not: null }, digestDay: null },
       select: { id: true, userId: true, notificationId: true },
     });
     let sent = 0;
@@ -105,12 +106,31 @@ async function sendOne(
     },
     async () => [{ channel: 'EMAIL', address: to.address, userId: to.userId, state: 'PENDING' }],
   );
-  // The held notifications travel with this digest; they are not held for the next one.
+  // The held notifications travel with this digest, not with the next one; they are sent when it is.
   await prisma.delivery.updateMany({
-    where: { id: { in: heldDeliveryIds }, state: 'HELD' },
-    data: { state: 'SENT', sentAt: new Date(), digestDay: new Date(`${payload.day}T00:00:00Z`) },
+    where: { id: { in: heldDeliveryIds }, state: 'HELD', digestDay: null },
+    data: { digestDay: dayColumn(payload.day) },
   });
   if (pending.length) await deps.startDeliveries(deliveryWorkflowId(notificationId), pending);
+}
+
+const dayColumn = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * A consultant's digest has been sent: so have the held notifications it took along (to be written
+ * in one transaction with the digest's own state). Undefined for a digest without any.
+ */
+export function heldSentWithDigest(
+  prisma: PrismaClient,
+  digest: { userId: string | null; payload: unknown },
+  sentAt: Date,
+) {
+  const { day, held } = digestPayload.parse(digest.payload);
+  if (!digest.userId || !held.length) return undefined;
+  return prisma.delivery.updateMany({
+    where: { notificationId: { in: held }, userId: digest.userId, state: 'HELD', digestDay: dayColumn(day) },
+    data: { state: 'SENT', sentAt },
+  });
 }
 
 /** The digest's e-mail, from the tasks and notifications its row names (as they are when it is sent). */

@@ -4,7 +4,7 @@ import { enqueueNotification } from '../../activities/notifications';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { ensureDigestSchedule } from '../../scripts/delivery';
-import { DIGEST_SCHEDULE_ID, type DigestOutcome } from '../../workflows/delivery/contracts';
+import { deliveryWorkflowId, DIGEST_SCHEDULE_ID, type DigestOutcome } from '../../workflows/delivery/contracts';
 import type { dailyDigest } from '../../workflows/delivery/workflow';
 import { testDelivery } from '../support/delivery';
 import { eventually } from '../support/eventually';
@@ -62,23 +62,29 @@ describe('the daily digest', () => {
     await prisma().notificationPreference.create({
       data: { userId: demoIds.consultant, kind: 'MONTH_DOUBLED', mode: 'DIGEST' },
     });
-    await enqueueNotification(prisma(), {
-      ...testDelivery(),
-      startDeliveries: deliveryStarter(world.env.client, taskQueue, testDelivery().retry),
-    })({
-      idempotencyKey: `test:doubled:${randomUUID()}`,
-      trajectoryId,
-      recipientRole: 'CONSULTANT',
-      teamId: demoIds.teamZeist,
-      kind: 'MONTH_DOUBLED',
-      payload: { trajectoryId, month: '2026-11-01' },
-    });
+    await monthDoubled('2026-11-01');
   });
   world.beforeTeardown(async () => {
     worker?.shutdown();
     await running;
   });
 
+  const startDeliveries = () => deliveryStarter(world.env.client, taskQueue, testDelivery().retry);
+  const monthDoubled = (month: string) =>
+    enqueueNotification(prisma(), { ...testDelivery(), startDeliveries: startDeliveries() })({
+      idempotencyKey: `test:doubled:${randomUUID()}`,
+      trajectoryId,
+      recipientRole: 'CONSULTANT',
+      teamId: demoIds.teamZeist,
+      kind: 'MONTH_DOUBLED',
+      payload: { trajectoryId, month },
+    });
+  /** The consultant's own copies of notifications they read in the digest. */
+  const heldForConsultant = () =>
+    prisma().delivery.findMany({
+      where: { userId: demoIds.consultant, notification: { kind: 'MONTH_DOUBLED' } },
+      select: { id: true, state: true, digestDay: true, sentAt: true },
+    });
   const digestOn = (day: string) =>
     world.env.client.workflow.execute<typeof dailyDigest>('dailyDigest', {
       workflowId: `digest-test-${day}-${randomUUID()}`,
@@ -121,7 +127,9 @@ describe('the daily digest', () => {
     );
     expect(personal?.text).toContain('Meldingen:');
     expect(personal?.text).toContain('Verbruik in een maand verdubbeld');
-    expect(await prisma().delivery.findMany({ where: { userId: demoIds.consultant, state: 'HELD' } })).toEqual([]);
+    // Sent with the digest that took it along, once that digest is.
+    const [held] = await eventually(heldForConsultant, (d) => d.every((h) => h.state === 'SENT'));
+    expect(held?.digestDay?.toISOString()).toBe('2026-12-28T00:00:00.000Z');
     // Nothing is due for Dordrecht: no digest there.
     expect(digestsTo(dordrechtMailbox)).toEqual([]);
   });
@@ -134,6 +142,47 @@ describe('the daily digest', () => {
     );
     expect(digestsTo(zeistMailbox)).toHaveLength(1);
     expect(digestsTo(consultantZeist)).toHaveLength(1);
+  });
+
+  it('when a digest is refused for good, then the notifications it took along are held for it (not sent, not in the next digest) until operations send it again', async () => {
+    await monthDoubled('2026-12-01');
+    const digestOf = (day: string) => ({
+      notification: {
+        kind: 'DAILY_DIGEST' as const,
+        idempotencyKey: `digest:${day}:${demoIds.teamZeist}:${demoIds.consultant}`,
+      },
+    });
+    smtp.refuse(550, 'No such mailbox');
+    try {
+      await digestOn('2026-12-29');
+      await eventually(
+        () => prisma().delivery.findFirst({ where: digestOf('2026-12-29'), select: { id: true, state: true } }),
+        (d) => d?.state === 'DEAD',
+      );
+    } finally {
+      smtp.accept();
+    }
+    const waiting = (await heldForConsultant()).filter((h) => h.state !== 'SENT');
+    expect(waiting).toEqual([expect.objectContaining({ state: 'HELD', sentAt: null })]);
+    expect(waiting[0]?.digestDay?.toISOString()).toBe('2026-12-29T00:00:00.000Z');
+
+    // The next day's digest lists the tasks but not what the refused one took along.
+    await digestOn('2026-12-30');
+    const [next] = await eventually(
+      async () => digestsTo(consultantZeist).filter((m) => m.subject.startsWith('Dagoverzicht 30 december 2026')),
+      (m) => m.length === 1,
+    );
+    expect(next?.text).not.toContain('Meldingen');
+
+    // Operations send the refused digest again (POST /deliveries/{id}/retry does these two steps).
+    const dead = await prisma().delivery.findFirstOrThrow({ where: digestOf('2026-12-29') });
+    await prisma().delivery.update({ where: { id: dead.id }, data: { state: 'PENDING', retries: 1 } });
+    await startDeliveries()(deliveryWorkflowId(dead.notificationId, { deliveryId: dead.id, retries: 1 }), [dead.id]);
+    const sent = await eventually(heldForConsultant, (d) => d.every((h) => h.state === 'SENT'));
+    expect(sent.find((h) => h.id === waiting[0]?.id)?.sentAt).toBeInstanceOf(Date);
+    expect(
+      digestsTo(consultantZeist).filter((m) => m.subject.startsWith('Dagoverzicht 29 december 2026')),
+    ).toHaveLength(1);
   });
 
   it('when the schedule is ensured (twice), then it runs the digest at 07:30 Europe/Amsterdam', async () => {
