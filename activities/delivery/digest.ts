@@ -18,6 +18,9 @@ const digestPayload = z.object({
 });
 type DigestPayload = z.infer<typeof digestPayload>;
 
+/** A business day as the Delivery table's date column holds it. */
+const dayColumn = (day: string) => new Date(`${day}T00:00:00Z`);
+
 interface TeamTask {
   id: string;
   teamId: string | null;
@@ -45,9 +48,10 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
         users: { where: { role: 'CONSULTANT' }, include: { preferences: { where: { kind: 'DAILY_DIGEST' } } } },
       },
     });
-    // Held notifications that an earlier digest took along wait for that digest, not for this one.
+    // Held notifications that another day's digest took along wait for that one; this day's (a retry
+    // after a crash) are named again, so the retry finds the same digest and starts its e-mail.
     const held = await prisma.delivery.findMany({
-      where: { state: 'HELD', userId: { not: null }, digestDay: null },
+      where: { state: 'HELD', userId: { not: null }, OR: [{ digestDay: null }, { digestDay: dayColumn(day) }] },
       select: { id: true, userId: true, notificationId: true },
     });
     let sent = 0;
@@ -113,8 +117,6 @@ async function sendOne(
   });
   if (pending.length) await deps.startDeliveries(deliveryWorkflowId(notificationId), pending);
 }
-
-const dayColumn = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * A consultant's digest has been sent: so have the held notifications it took along (to be written

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { enqueueNotification } from '../../activities/notifications';
+import { sendDailyDigests } from '../../activities/delivery/digest';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { ensureDigestSchedule } from '../../scripts/delivery';
@@ -16,6 +17,8 @@ const zeistMailbox = 'wmo-team@zeist.test';
 const dordrechtMailbox = 'wmo-team@dordrecht.test';
 const consultantZeist = 'consulent@zeist.example';
 const trajectoryId = demoTrajectories[0]?.id ?? '';
+const zeist = { teamId: demoIds.teamZeist, trajectoryId };
+const dordrecht = { teamId: demoIds.teamDordrecht, trajectoryId: demoTrajectories[2]?.id ?? '' };
 
 /** Issue 10: the consultants' daily digest, on Dutch working days only, once per recipient per day. */
 describe('the daily digest', () => {
@@ -70,12 +73,12 @@ describe('the daily digest', () => {
   });
 
   const startDeliveries = () => deliveryStarter(world.env.client, taskQueue, testDelivery().retry);
-  const monthDoubled = (month: string) =>
+  const monthDoubled = (month: string, team: { teamId: string; trajectoryId: string } = zeist) =>
     enqueueNotification(prisma(), { ...testDelivery(), startDeliveries: startDeliveries() })({
       idempotencyKey: `test:doubled:${randomUUID()}`,
-      trajectoryId,
+      trajectoryId: team.trajectoryId,
       recipientRole: 'CONSULTANT',
-      teamId: demoIds.teamZeist,
+      teamId: team.teamId,
       kind: 'MONTH_DOUBLED',
       payload: { trajectoryId, month },
     });
@@ -183,6 +186,31 @@ describe('the daily digest', () => {
     expect(
       digestsTo(consultantZeist).filter((m) => m.subject.startsWith('Dagoverzicht 29 december 2026')),
     ).toHaveLength(1);
+  });
+
+  it("when the digest's run fails after a consultant's digest is in the outbox, then its retry starts that same digest", async () => {
+    // Dordrecht has no tasks: the consultant's digest holds only the notice it takes along.
+    await prisma().notificationPreference.create({
+      data: { userId: demoIds.consultantDordrecht, kind: 'MONTH_DOUBLED', mode: 'DIGEST' },
+    });
+    await monthDoubled('2026-12-01', dordrecht);
+    const run = (start: (workflowId: string, deliveryIds: string[]) => Promise<void>) =>
+      sendDailyDigests(prisma(), { ...testDelivery(), startDeliveries: start })({ day: '2026-12-31' });
+    const isTheirs = async (ids: string[]) =>
+      (await prisma().delivery.count({ where: { id: { in: ids }, userId: demoIds.consultantDordrecht } })) > 0;
+    await expect(
+      run(async (_workflowId, ids) => {
+        if (await isTheirs(ids)) throw new Error('the worker stopped before the e-mail was started');
+      }),
+    ).rejects.toThrow('stopped');
+    const started: string[] = [];
+    await run(async (_workflowId, ids) => void started.push(...ids));
+    const digest = await prisma().delivery.findFirstOrThrow({
+      where: { userId: demoIds.consultantDordrecht, notification: { kind: 'DAILY_DIGEST' } },
+      include: { notification: true },
+    });
+    expect(started).toContain(digest.id);
+    expect(digest.notification.payload).toMatchObject({ day: '2026-12-31', held: [expect.any(String)] });
   });
 
   it('when the schedule is ensured (twice), then it runs the digest at 07:30 Europe/Amsterdam', async () => {
