@@ -103,20 +103,24 @@ function statFields(pid: number): string[] | undefined {
  * it waited for included (Linux /proc): a PostgreSQL server's backends count as the server's.
  */
 export function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
+  // One pass over /proc: every process's fields, and who its children are.
+  const stats = new Map<number, string[]>();
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
-    const child = Number(entry);
-    const ppid = Number.isInteger(child) ? Number(statFields(child)?.[1]) : NaN;
-    if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), child]);
+    const p = Number(entry);
+    const f = Number.isInteger(p) ? statFields(p) : undefined;
+    if (!f) continue;
+    stats.set(p, f);
+    const ppid = Number(f[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), p]);
   }
   const ticks = (p: number): number => {
-    const f = statFields(p);
+    const f = stats.get(p);
     // utime, stime, cutime, cstime are fields 14-17 of stat(5), 11-14 here.
     const own = f ? [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0) : 0;
     return own + (children.get(p) ?? []).reduce((sum, c) => sum + ticks(c), 0);
   };
-  return statFields(pid) ? ticks(pid) / clockTicks : NaN;
+  return pid && stats.has(pid) ? ticks(pid) / clockTicks : NaN;
 }
 
 /** CPU seconds this process has used, its children not included. */
