@@ -80,7 +80,7 @@ describe('the daily digest', () => {
       recipientRole: 'CONSULTANT',
       teamId: team.teamId,
       kind: 'MONTH_DOUBLED',
-      payload: { trajectoryId, month },
+      payload: { trajectoryId: team.trajectoryId, month },
     });
   /** The consultant's own copies of notifications they read in the digest. */
   const heldForConsultant = () =>
