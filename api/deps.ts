@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { SecretBox } from '../activities/sealing';
 import type { PrismaClient } from '../prisma/client';
 import type { DeliveryRetry } from '../workflows/delivery/contracts';
 import type { WorkflowStarts } from './workflow-starts';
@@ -12,4 +13,6 @@ export interface RouteDeps {
   workflowStarts: WorkflowStarts;
   /** How a delivery that operations retry is retried again (DELIVERY_* settings); default as configured by default. */
   deliveryRetry?: DeliveryRetry;
+  /** Seals the secrets the records keep (a provider's webhook secret), under the payload keys. */
+  secrets: SecretBox;
 }

@@ -1,27 +1,20 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { openBytes, sealBytes, type SealingKey } from '../activities/sealing';
 
 const ProtoPayload = temporal.api.common.v1.Payload;
 
 const ENCODING = 'binary/encrypted';
 const KEY_ID = 'encryption-key-id';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array | null | undefined) => new TextDecoder().decode(bytes ?? new Uint8Array());
-
-export interface PayloadKey {
-  id: string;
-  key: Buffer;
-}
 
 /**
  * Parses PAYLOAD_ENCRYPTION_KEYS: `id=key` pairs separated by commas, each key 32 bytes as 64 hex
  * digits or base64. The first encrypts; all decrypt, so a key can be rotated in without losing old histories.
  */
-export function parsePayloadKeys(value: string): PayloadKey[] {
+export function parsePayloadKeys(value: string): SealingKey[] {
   return value.split(',').map((pair) => {
     const [id, encoded] = pair.trim().split('=', 2) as [string, string | undefined];
     if (!id || !/^[\w.-]{1,64}$/.test(id) || !encoded) throw new Error('each key must be written as id=key');
@@ -40,7 +33,7 @@ export function parsePayloadKeys(value: string): PayloadKey[] {
 export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly byId: Map<string, Buffer>;
 
-  constructor(private readonly keys: PayloadKey[]) {
+  constructor(private readonly keys: SealingKey[]) {
     if (keys.length === 0) throw new Error('at least one payload key is needed');
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
   }
@@ -48,10 +41,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   async encode(payloads: Payload[]): Promise<Payload[]> {
     const { id, key } = this.keys[0]!;
     return payloads.map((payload) => {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const plain = Buffer.from(ProtoPayload.encode(payload).finish());
-      const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+      const sealed = sealBytes(key, ProtoPayload.encode(payload).finish());
       return { metadata: { [METADATA_ENCODING_KEY]: utf8(ENCODING), [KEY_ID]: utf8(id) }, data: sealed };
     });
   }
@@ -62,14 +52,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const id = text(payload.metadata?.[KEY_ID]);
       const key = this.byId.get(id);
       if (!key) throw new Error(`No payload key with id ${JSON.stringify(id)} is configured`);
-      const data = Buffer.from(payload.data ?? new Uint8Array());
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
-      decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([
-        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
-      return ProtoPayload.decode(plain);
+      return ProtoPayload.decode(openBytes(key, payload.data ?? new Uint8Array()));
     });
   }
 }

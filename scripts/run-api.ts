@@ -4,6 +4,7 @@ import { temporalConnectionOptions } from '../api/temporal-connection';
 import { createPrisma } from '../prisma/client';
 import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
+import { SecretBox } from '../activities/sealing';
 import { ConfigError, lifetimeSeconds, loadConfig, oidcSettings } from './config';
 import { serveApi } from './api-server';
 import { deliveryRetry } from './delivery';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
     authFailureLimit: config.AUTH_FAILURE_LIMIT,
     payloadCodec: codec,
+    secrets: new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS),
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
     deliveryRetry: deliveryRetry(config),
     oidc: oidcSettings(config),

@@ -17,6 +17,7 @@ import { runWorker } from './worker';
 import { resolvePayloadKeys } from './payload-keys';
 import { createLogger } from '../api/observability';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
+import { SecretBox } from '../activities/sealing';
 import { serveApi } from './api-server';
 import type { Mailer } from '../activities/delivery/mailer';
 import { deliveryRetry, deliverySettings, ensureDigestSchedule, mailerFor, smtpSettings } from './delivery';
@@ -82,7 +83,8 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     await seedDemoContacts(prisma);
   }
 
-  const codec = new AesGcmPayloadCodec(resolvePayloadKeys(config));
+  const keys = resolvePayloadKeys(config);
+  const codec = new AesGcmPayloadCodec(keys);
   const converter = { payloadCodecs: [codec] };
   const connection = await Connection.connect(temporalConnectionOptions(temporal.address));
   shutdown.add('client connection', () => connection.close());
@@ -122,6 +124,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
       payloadCodec: codec,
+      secrets: new SecretBox(keys),
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
       deliveryRetry: deliveryRetry(config),
       // Without an identity provider, the development sign-in (never in production).

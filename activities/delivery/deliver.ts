@@ -27,6 +27,15 @@ function webhookBody(n: Notification): string {
   });
 }
 
+/** A secret sealed with a key no longer configured cannot be opened by any retry. */
+function openSecret(deps: DeliveryDependencies, sealed: string): string {
+  try {
+    return deps.secrets.open(sealed);
+  } catch (error) {
+    throw ApplicationFailure.nonRetryable((error as Error).message, DeliveryFailure.Refused);
+  }
+}
+
 /** SMTP 5xx answers are final (no such mailbox, refused): retrying cannot help. */
 const isPermanent = (error: unknown): boolean => {
   const code = (error as { responseCode?: number }).responseCode;
@@ -52,10 +61,10 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
         const message = await render(prisma, n, deps.appUrl);
         await deps.mailer.send({ to: d.address, idempotencyKey: n.idempotencyKey, ...message });
       } else {
-        const secret = n.provider?.webhookSecret;
-        if (!secret)
+        const sealed = n.provider?.webhookSecret;
+        if (!sealed)
           throw ApplicationFailure.nonRetryable('The provider has no webhook secret', DeliveryFailure.Refused);
-        await sendWebhook(d.address, secret, n.idempotencyKey, webhookBody(n), new Date());
+        await sendWebhook(d.address, openSecret(deps, sealed), n.idempotencyKey, webhookBody(n), new Date());
       }
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);

@@ -1,4 +1,5 @@
 import type { DeliveryRetry } from '../../workflows/delivery/contracts';
+import type { SecretBox } from '../sealing';
 import type { Mailer } from './mailer';
 
 /** What delivery needs from outside: a way to start its workflows, the channels, and where links point. */
@@ -10,6 +11,8 @@ export interface DeliveryDependencies {
   /** The application's address, for the link in every e-mail. */
   appUrl: string;
   retry: DeliveryRetry;
+  /** Opens the providers' webhook secrets, which the records keep sealed. */
+  secrets: SecretBox;
 }
 
 /** Failure types a retry cannot fix: the delivery goes to the dead-letter state at once. */

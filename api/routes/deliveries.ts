@@ -4,6 +4,7 @@ import { newWebhookSecret, WEBHOOK_SECRET_PATTERN } from '../../activities/deliv
 import { auditRow } from '../../prisma/records/audit';
 import { defaultDeliveryRetry, deliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { deliveryStarter } from '../../activities/delivery/starter';
+import type { SecretBox } from '../../activities/sealing';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
@@ -24,7 +25,7 @@ const providerSettings = z.strictObject({
 });
 
 /** Operations: where notifications go (provider contacts and webhook, team mailbox) and deliveries that failed. */
-export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: RouteDeps): Endpoint[] {
+export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, secrets }: RouteDeps): Endpoint[] {
   return [
     endpoint({
       method: 'get',
@@ -126,17 +127,21 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
         const provider = await findProvider(params.providerId);
         const webhookUrl = body.webhookUrl === undefined ? provider.webhookUrl : body.webhookUrl;
         const made = webhookUrl && !body.webhookSecret && !provider.webhookSecret ? newWebhookSecret() : undefined;
-        const webhookSecret = webhookUrl ? (body.webhookSecret ?? made ?? provider.webhookSecret) : null;
+        const secret = webhookSecretAfter(secrets, provider.webhookSecret, webhookUrl, body.webhookSecret ?? made);
         const updated = await prisma.$transaction(async (tx) => {
           const row = await tx.provider.update({
             where: { id: provider.id },
-            data: { contactEmails: body.contactEmails ?? provider.contactEmails, webhookUrl, webhookSecret },
+            data: {
+              contactEmails: body.contactEmails ?? provider.contactEmails,
+              webhookUrl,
+              webhookSecret: secret.stored,
+            },
           });
           await tx.auditEvent.create({
             data: auditRow({
               actor: { type: 'USER', id: actor.id },
               action: 'PROVIDER_NOTIFICATION_SETTINGS_CHANGED',
-              data: { providerId: provider.id, webhookUrl, secretChanged: webhookSecret !== provider.webhookSecret },
+              data: { providerId: provider.id, webhookUrl, secretChanged: secret.changed },
             }),
           });
           return row;
@@ -176,6 +181,16 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry }: R
     if (!provider) throw new AppError(404, 'PROVIDER_NOT_FOUND', `No provider ${providerId}`);
     return provider;
   }
+}
+
+/**
+ * What the record keeps: none without a webhook; the secret given, sealed (activities/sealing.ts)
+ * under the first key, also when it is the same again (so a rotated key can be retired); or the one it had.
+ */
+function webhookSecretAfter(secrets: SecretBox, had: string | null, webhookUrl: string | null, given?: string) {
+  if (!webhookUrl) return { stored: null, changed: had !== null };
+  if (given === undefined) return { stored: had, changed: false };
+  return { stored: secrets.seal(given), changed: !(had !== null && secrets.holds(had, given)) };
 }
 
 function settingsOf(p: {

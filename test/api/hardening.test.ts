@@ -9,6 +9,7 @@ import { zrmDomains } from '../../domain/zrm';
 import { getState } from '../../workflows/trajectory/contracts';
 import { capturingLogger } from '../support/logs';
 import { bsnOf, useApi } from '../support/api';
+import { testSecrets } from '../support/delivery';
 
 describe('API: HTTP hardening and token rules', () => {
   const api = useApi();
@@ -68,6 +69,7 @@ describe('API: HTTP hardening and token rules', () => {
       temporalProbe: api.env.connection,
       taskQueue: api.taskQueue,
       jwtSecret: api.jwtSecret,
+      secrets: testSecrets,
       authFailureLimit: 3,
       logger: capturingLogger().logger,
     });
@@ -98,6 +100,7 @@ describe('API: HTTP hardening and token rules', () => {
       temporalProbe: api.env.connection,
       taskQueue: `nobody-polls-this-queue-${n}`,
       jwtSecret: api.jwtSecret,
+      secrets: testSecrets,
       logger: capturingLogger().logger,
       checkResponses: true,
     });

@@ -9,7 +9,7 @@ import type { EmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { applyMigrations } from '../../scripts/migrate';
 import { freePort } from '../../scripts/ports';
 import { createWorker } from '../../scripts/worker';
-import { testDelivery } from '../support/delivery';
+import { testSecrets, testDelivery } from '../support/delivery';
 import { testEmbeddedPostgres, type TestEmbeddedPostgres } from '../support/embedded-postgres';
 import { capturingLogger } from '../support/logs';
 import { bundleWorkflows, startTestTemporal } from '../support/temporal';
@@ -31,6 +31,7 @@ describe('GET /health', () => {
       temporal: new Client({ connection: env.connection }),
       taskQueue: queue,
       jwtSecret: 'a test secret of at least 32 characters',
+      secrets: testSecrets,
       logger: logs.logger,
     });
 

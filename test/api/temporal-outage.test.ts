@@ -14,7 +14,7 @@ import { seedCatalogue, seedOrganisation } from '../../prisma/seed/index';
 import { freePort } from '../../scripts/ports';
 import { startTemporalDevServer } from '../../scripts/temporal-server';
 import { createWorker } from '../../scripts/worker';
-import { testDelivery } from '../support/delivery';
+import { testSecrets, testDelivery } from '../support/delivery';
 import { trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { bsnOf } from '../support/api';
 import { capturingLogger } from '../support/logs';
@@ -59,6 +59,7 @@ describe('API: a registration while Temporal is down', () => {
       temporalProbe: connection,
       taskQueue,
       jwtSecret,
+      secrets: testSecrets,
       workflowStarts: starts,
       logger: capturingLogger().logger,
     });

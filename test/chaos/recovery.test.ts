@@ -26,6 +26,7 @@ import { testEmbeddedPostgres, type TestEmbeddedPostgres } from '../support/embe
 import { eventually } from '../support/eventually';
 import { capturingLogger } from '../support/logs';
 import { testTemporalCli } from '../support/temporal';
+import { testSecrets } from '../support/delivery';
 
 const TRAJECTORIES = 20;
 const taskQueue = 'chaos';
@@ -138,6 +139,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
       temporalProbe: probe,
       taskQueue,
       jwtSecret,
+      secrets: testSecrets,
       payloadCodec: codec,
       idempotencyClaimTimeoutMs: 5_000,
       logger: capturingLogger().logger,

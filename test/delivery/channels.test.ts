@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { enqueueNotification, type EnqueueNotification } from '../../activities/notifications';
 import { messageIdOf } from '../../activities/delivery/mailer';
@@ -9,7 +9,7 @@ import { intakeDueAt } from '../../domain/deadlines';
 import { dutchDateWithWeekday } from '../../domain/dutch-dates';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
-import { TEST_APP_URL, testDelivery } from '../support/delivery';
+import { TEST_APP_URL, testDelivery, testSecrets } from '../support/delivery';
 import { eventually } from '../support/eventually';
 import { useSmtpReceiver } from '../support/smtp';
 
@@ -44,6 +44,8 @@ describe('delivery over SMTP and webhooks', () => {
 
   const mailsTo = (address: string, trajectoryId: string) =>
     smtp.received.filter((m) => m.to.includes(address) && m.text.includes(trajectoryId));
+  const storedSecretOf = async (providerId: string) =>
+    (await prisma().provider.findUniqueOrThrow({ where: { id: providerId } })).webhookSecret;
   const deliveriesOf = (trajectoryId: string) =>
     prisma().delivery.findMany({ where: { notification: { trajectoryId } }, orderBy: { address: 'asc' } });
 
@@ -75,9 +77,12 @@ describe('delivery over SMTP and webhooks', () => {
       for (const secret of ['999990019', 'Jansen', '1950'])
         expect(`${m.subject}${m.text}${m.html}`).not.toContain(secret);
     }
-    expect(await deliveriesOf(id)).toMatchObject(
-      contactsOfA.map((address) => ({ address, state: 'SENT', attempts: 1 })),
+    // The row is marked SENT just after the mail has gone: wait for it, not only for the mail.
+    const sent = await eventually(
+      () => deliveriesOf(id),
+      (ds) => ds.every((d) => d.state === 'SENT'),
     );
+    expect(sent).toMatchObject(contactsOfA.map((address) => ({ address, state: 'SENT', attempts: 1 })));
     // The provider's inbox has it too, unread.
     const inbox = await providerA.get('/notifications?unread=true').expect(200);
     expect(inbox.body.items).toEqual(
@@ -232,6 +237,9 @@ describe('delivery over SMTP and webhooks', () => {
         .post(`/providers/${demoIds.providerB}/notification-settings`, { webhookSecret: 'not-a-secret' })
         .expect(400);
       await api.providerB.get(`/providers/${demoIds.providerB}/notification-settings`).expect(403);
+      const stored = await storedSecretOf(demoIds.providerB);
+      expect(stored).toMatch(/^sealed:test:/);
+      expect(stored).not.toContain(String(set.body.webhookSecret).slice(6));
     });
 
     it('when a notice goes to a provider with a webhook, then an independent Standard Webhooks verifier accepts it (after a failed attempt, with the same id), and rejects a tampered body or an old timestamp', async () => {
@@ -239,6 +247,7 @@ describe('delivery over SMTP and webhooks', () => {
       await operations
         .post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: url, webhookSecret: secret })
         .expect(200);
+      expect(await storedSecretOf(demoIds.providerB)).not.toContain(secret.slice(6)); // the worker opens it to sign
       const trajectoryId = await api.register(demoIds.providerB);
       failNext = 1;
       await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
@@ -271,6 +280,38 @@ describe('delivery over SMTP and webhooks', () => {
         () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
         (d) => d.state === 'SENT' && d.attempts === 2,
       );
+      // The same secret again: sealed anew (under the first key, so a rotated one can retire), audited as unchanged.
+      const before = await storedSecretOf(demoIds.providerB);
+      await operations
+        .post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: url, webhookSecret: secret })
+        .expect(200);
+      const after = await storedSecretOf(demoIds.providerB);
+      expect(after).not.toBe(before);
+      expect(testSecrets.open(String(after))).toBe(secret);
+      const audited = await prisma().auditEvent.findFirstOrThrow({
+        where: { action: 'PROVIDER_NOTIFICATION_SETTINGS_CHANGED' },
+        orderBy: { id: 'desc' },
+      });
+      expect(audited.data).toMatchObject({ providerId: demoIds.providerB, secretChanged: false });
+    });
+
+    it("when the key that sealed a provider's webhook secret is no longer configured, then its delivery goes to the dead letters at once, saying which key", async () => {
+      const { webhookSecret } = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });
+      const rotatedOut = `sealed:retired:${randomBytes(48).toString('base64')}`;
+      await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret: rotatedOut } });
+      try {
+        const trajectoryId = await api.register(demoIds.providerB);
+        const before = hits.length;
+        await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
+        const dead = await eventually(
+          () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+          (d) => d.state === 'DEAD',
+        );
+        expect(dead).toMatchObject({ attempts: 1, lastError: expect.stringContaining('key "retired"') });
+        expect(hits.length).toBe(before);
+      } finally {
+        await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret } });
+      }
     });
   });
 });

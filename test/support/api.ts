@@ -14,6 +14,7 @@ import { startTestTemporal } from './temporal';
 const jwtSecret = 'an API test secret, at least 32 characters long';
 
 import { bsnOf } from '../../domain/bsn';
+import { testSecrets } from './delivery';
 
 export { bsnOf };
 
@@ -49,6 +50,7 @@ export function useApi({
       temporal: world.env.client,
       taskQueue,
       jwtSecret,
+      secrets: testSecrets,
       logger: logs.logger,
       deliveryRetry: delivery?.().retry,
       devSignIn: true,

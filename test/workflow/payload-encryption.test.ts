@@ -13,6 +13,7 @@ import { eventually } from '../support/eventually';
 import { useLifecycle } from '../support/lifecycle';
 import { capturingLogger } from '../support/logs';
 import { startTestTemporal } from '../support/temporal';
+import { testSecrets } from '../support/delivery';
 
 interface RawPayload {
   metadata?: Record<string, Uint8Array>;
@@ -133,6 +134,7 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
       temporalProbe: world.env.connection,
       taskQueue,
       jwtSecret: 'a codec test secret, at least 32 characters',
+      secrets: testSecrets,
       payloadCodec: codec,
       logger: capturingLogger().logger,
     });

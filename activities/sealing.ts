@@ -1,0 +1,65 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/** A 32-byte AES key and the id that names it in what it sealed (PAYLOAD_ENCRYPTION_KEYS). */
+export interface SealingKey {
+  id: string;
+  key: Buffer;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** AES-256-GCM: a fresh nonce, the ciphertext and the tag that proves nobody changed it. */
+export function sealBytes(key: Buffer, plain: Uint8Array): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** Throws when the bytes were changed or sealed with another key. */
+export function openBytes(key: Buffer, sealed: Uint8Array): Buffer {
+  const data = Buffer.from(sealed);
+  const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+  decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+}
+
+const PREFIX = 'sealed:';
+
+/**
+ * Secrets the records must keep but a copy of the database must not give away (a provider's
+ * webhook secret, with which anyone could sign messages to the provider's system): stored as
+ * `sealed:<key id>:<base64>`, under the same keys as the workflow payloads. The first key seals,
+ * every key opens, so a key can be rotated in while older values stay readable.
+ */
+export class SecretBox {
+  private readonly byId: Map<string, Buffer>;
+
+  constructor(private readonly keys: SealingKey[]) {
+    if (keys.length === 0) throw new Error('at least one sealing key is needed');
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  seal(plain: string): string {
+    const { id, key } = this.keys[0]!;
+    return `${PREFIX}${id}:${sealBytes(key, Buffer.from(plain, 'utf8')).toString('base64')}`;
+  }
+
+  /** A value stored before secrets were sealed is returned as it is. */
+  open(stored: string): string {
+    if (!stored.startsWith(PREFIX)) return stored;
+    const [id = '', data = ''] = stored.slice(PREFIX.length).split(':', 2);
+    const key = this.byId.get(id);
+    if (!key) throw new Error(`The secret was sealed with key ${JSON.stringify(id)}, which is not configured`);
+    return openBytes(key, Buffer.from(data, 'base64')).toString('utf8');
+  }
+
+  /** Whether `stored` holds `plain` (false when it cannot be opened with the keys configured). */
+  holds(stored: string, plain: string): boolean {
+    try {
+      return this.open(stored) === plain;
+    } catch {
+      return false;
+    }
+  }
+}
