@@ -320,6 +320,12 @@ export const providerNotificationSettings = z.strictObject({
 
 export const teamMailbox = z.strictObject({ id: uuid, mailbox: z.string().nullable() });
 
+export const teamMailboxes = z.strictObject({
+  items: z.array(
+    z.strictObject({ id: uuid, name: z.string(), municipality: z.string(), mailbox: z.string().nullable() }),
+  ),
+});
+
 export const kpis = pagedOf(
   z.strictObject({
     providerId: uuid,

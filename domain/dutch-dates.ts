@@ -8,6 +8,14 @@ const weekdayAndDay = new Intl.DateTimeFormat('nl-NL', {
   year: 'numeric',
   timeZone: TIME_ZONE,
 });
+const dayAndTime = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+});
 const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 // A business date is a day in Amsterdam: noon UTC lies inside that day whatever the offset.
@@ -22,6 +30,11 @@ export function dutchDate(value: Date | BusinessDate): string {
 /** "maandag 7 december 2026". */
 export function dutchDateWithWeekday(value: Date | BusinessDate): string {
   return weekdayAndDay.format(instantOf(value));
+}
+
+/** "7 december 2026 om 14:05": an instant as the day and the time on the clock in Amsterdam. */
+export function dutchDateTime(instant: Date): string {
+  return dayAndTime.format(instant);
 }
 
 /** "november 2026" for a month given by its first day. */

@@ -13,10 +13,19 @@ import { dateOf } from '../domain/calendar';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
 import { trajectoryPage } from './pages/trajectory';
-import { registerBody, registerPage } from './pages/register';
+import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
-import { fieldErrors, formValues } from './forms';
+import { fieldErrors, formValues, type FormValues, type Refused } from './forms';
 import { workListPage } from './pages/work';
+import {
+  atProviderFields,
+  deliveryMessages,
+  deliveryPage,
+  newSecretPage,
+  providerSettingsBody,
+  providerSettingsPage,
+  type DeliveryMessage,
+} from './pages/delivery';
 import { csrfToken, csrfValid } from './session';
 import { pageNumberOf } from './paging';
 import { returnTo, signInFor } from './return-to';
@@ -91,6 +100,27 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         errorPage(res, status, visit);
       }
     };
+
+  /**
+   * A form's post: its use case, then onward (a redirect, or a page of its own); refused, the page
+   * again with the form filled in and the errors beside its fields.
+   */
+  const formPost = (
+    act: (visit: Visit, req: Request, res: Response, values: FormValues) => Promise<string | void>,
+    again: (visit: Visit, req: Request, values: FormValues, refused: Refused) => Promise<string>,
+  ): RequestHandler =>
+    signedIn(async (visit, req, res) => {
+      const values = formValues(req.body);
+      try {
+        return await act(visit, req, res, values);
+      } catch (error) {
+        const refused = fieldErrors(error);
+        res
+          .status(refused.status)
+          .type('html')
+          .send(await again(visit, req, values, refused));
+      }
+    });
 
   router.get('/', async (req, res) => {
     const visit = await visitOf(deps, req, res);
@@ -196,32 +226,89 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     }),
   );
   router.get(
+    '/bezorging',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      const said = String(req.query.bericht ?? '');
+      return deliveryPage(
+        visit,
+        pageNumberOf(req.query),
+        said in deliveryMessages ? (said as DeliveryMessage) : undefined,
+      );
+    }),
+  );
+  router.post(
+    '/bezorging/:deliveryId/opnieuw',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      const said = await visit
+        .call('post', '/deliveries/{deliveryId}/retry', { params: req.params })
+        .then(() => 'opnieuw')
+        .catch((error: unknown) => {
+          if (toAppError(error).status === 409) return 'al-verstuurd'; // someone else was first, or it went through
+          throw error;
+        });
+      res.redirect(303, `/bezorging?bericht=${said}`);
+    }),
+  );
+  router.get(
+    '/bezorging/aanbieders/:providerId',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return providerSettingsPage(visit, String(req.params.providerId));
+    }),
+  );
+  router.post(
+    '/bezorging/aanbieders/:providerId',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        const providerId = String(req.params.providerId);
+        const body = providerSettingsBody(values);
+        const saved = (await visit.call('post', '/providers/{providerId}/notification-settings', {
+          params: { providerId },
+          body,
+        })) as { webhookSecret?: string };
+        // A secret asked for here, or the one the use case made for a first webhook.
+        const secret = body.webhookSecret ?? saved.webhookSecret;
+        if (!secret) return res.redirect(303, '/bezorging?bericht=aanbieder');
+        const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
+        return newSecretPage(visit, items.find((p) => p.id === providerId)?.name ?? '', secret);
+      },
+      (visit, req, values, refused) =>
+        providerSettingsPage(visit, String(req.params.providerId), { values, refused: atProviderFields(refused) }),
+    ),
+  );
+  router.post(
+    '/bezorging/teams/:teamId',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        await visit.call('post', '/teams/{teamId}/mailbox', {
+          params: { teamId: String(req.params.teamId) },
+          body: { mailbox: values.mailbox || null },
+        });
+        res.redirect(303, '/bezorging?bericht=mailbox');
+      },
+      (visit, req, values, refused) =>
+        deliveryPage(visit, 1, undefined, { teamId: String(req.params.teamId), values, refused }),
+    ),
+  );
+  router.get(
     '/trajecten/nieuw',
     signedIn((visit) => registerPage(visit)),
   );
   router.post(
     '/trajecten/nieuw',
-    signedIn(async (visit, req, res) => {
-      const values = formValues(req.body);
-      const form = {
-        bsn: values['client.bsn'],
-        fullName: values['client.fullName'],
-        dateOfBirth: values['client.dateOfBirth'],
-        providerId: values.providerId,
-      };
-      try {
-        const created = (await visit.call('post', '/trajectories', { body: registerBody(form) })) as {
+    formPost(
+      async (visit, _req, res, values) => {
+        const created = (await visit.call('post', '/trajectories', { body: registerBody(registerForm(values)) })) as {
           trajectoryId: string;
         };
         res.redirect(303, `/trajecten/${created.trajectoryId}`);
-      } catch (error) {
-        const refused = fieldErrors(error);
-        res
-          .status(refused.status)
-          .type('html')
-          .send(await registerPage(visit, form, refused));
-      }
-    }),
+      },
+      (visit, _req, values, refused) => registerPage(visit, registerForm(values), refused),
+    ),
   );
   router.get(
     '/trajecten/:trajectoryId',
@@ -235,21 +322,18 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   for (const form of trajectoryForms) {
     router.post(
       `/trajecten/:trajectoryId/${form.key}`,
-      signedIn(async (visit, req, res) => {
-        const trajectoryId = String(req.params.trajectoryId);
-        const values = formValues(req.body);
-        try {
+      formPost(
+        async (visit, req, res, values) => {
+          const trajectoryId = String(req.params.trajectoryId);
           await visit.call('post', `/trajectories/{trajectoryId}/${form.action}`, {
             params: { trajectoryId },
             body: form.body(values),
           });
           res.redirect(303, `/trajecten/${trajectoryId}${form.after ?? ''}`);
-        } catch (error) {
-          const refused = fieldErrors(error);
-          const body = await trajectoryPage(visit, trajectoryId, { resent: { form: form.key, values, refused } });
-          res.status(refused.status).type('html').send(body);
-        }
-      }),
+        },
+        (visit, req, values, refused) =>
+          trajectoryPage(visit, String(req.params.trajectoryId), { resent: { form: form.key, values, refused } }),
+      ),
     );
   }
   return router;

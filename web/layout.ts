@@ -19,7 +19,10 @@ const menus: Record<Role, { href: string; label: string }[]> = {
     { href: '/meldingen', label: 'Meldingen' },
     { href: '/termijnen', label: 'Termijnen' },
   ],
-  OPERATIONS: [{ href: '/overzicht', label: 'Overzicht' }],
+  OPERATIONS: [
+    { href: '/overzicht', label: 'Overzicht' },
+    { href: '/bezorging', label: 'Bezorging' },
+  ],
 };
 
 /** Every page: Dutch, NL Design System (Utrecht) styles, a skip link, one h1, the menu of the role. */

@@ -150,6 +150,20 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
       },
     }),
     endpoint({
+      method: 'get',
+      path: '/teams',
+      summary: 'Every consultant team with its shared mailbox, by municipality and name',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.teamMailboxes,
+      handle: async () => ({
+        items: await prisma.team.findMany({
+          orderBy: [{ municipality: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+          select: { id: true, name: true, municipality: true, mailbox: true },
+        }),
+      }),
+    }),
+    endpoint({
       method: 'post',
       path: '/teams/{teamId}/mailbox',
       summary: "Set a consultant team's shared mailbox (null removes it); audited",

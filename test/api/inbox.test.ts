@@ -123,5 +123,12 @@ describe('API: the inbox of every role', () => {
       mailbox: 'wmo@zeist.test',
     });
     expect(await prisma().auditEvent.count({ where: { action: 'TEAM_MAILBOX_CHANGED' } })).toBe(1);
+    // Operations list every team with its mailbox (the page's forms); consultants may not.
+    await consultant.get('/teams').expect(403);
+    const { body } = await operations.get('/teams').expect(200);
+    expect(body.items).toEqual([
+      { id: demoIds.teamDordrecht, name: 'Wmo-consulenten Dordrecht', municipality: 'Dordrecht', mailbox: null },
+      { id: demoIds.teamZeist, name: 'Sociaal Loket Team Zeist', municipality: 'Zeist', mailbox: 'wmo@zeist.test' },
+    ]);
   });
 });

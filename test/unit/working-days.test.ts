@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay, publicHoliday } from '../../domain/working-days';
-import { dutchDate, dutchDateWithWeekday, dutchMonth } from '../../domain/dutch-dates';
+import { dutchDate, dutchDateTime, dutchDateWithWeekday, dutchMonth } from '../../domain/dutch-dates';
 
 describe('Dutch working days', () => {
   it.each([
@@ -39,6 +39,8 @@ describe('dates in Dutch', () => {
   it('when an instant is written, then it is the day it is in Amsterdam, across DST', () => {
     expect(dutchDate(new Date('2026-12-07T10:00:00Z'))).toBe('7 december 2026');
     expect(dutchDateWithWeekday(new Date('2026-12-06T23:30:00Z'))).toBe('maandag 7 december 2026'); // 00:30 in Amsterdam
+    expect(dutchDateTime(new Date('2026-12-06T23:30:00Z'))).toBe('7 december 2026 om 00:30');
+    expect(dutchDateTime(new Date('2026-07-01T07:05:00Z'))).toBe('1 juli 2026 om 09:05'); // summer time
     expect(dutchDateWithWeekday(new Date('2026-03-28T23:30:00Z'))).toBe('zondag 29 maart 2026'); // the DST night
     expect(dutchDate('2028-02-29')).toBe('29 februari 2028');
     expect(dutchMonth('2026-11-01')).toBe('november 2026');

@@ -1,5 +1,5 @@
 import type { Visit } from '../context';
-import { errorSummary, selectField, submit, textField, type FieldErrors } from '../forms';
+import { errorSummary, selectField, submit, textField, type FieldErrors, type FormValues } from '../forms';
 import { html } from '../html';
 import { page } from '../layout';
 
@@ -38,6 +38,14 @@ export async function registerPage(
     visit.viewer,
   );
 }
+
+/** The register form's fields as the page fills them in again. */
+export const registerForm = (values: FormValues): RegisterForm => ({
+  bsn: values['client.bsn'],
+  fullName: values['client.fullName'],
+  dateOfBirth: values['client.dateOfBirth'],
+  providerId: values.providerId,
+});
 
 export const registerBody = (form: RegisterForm) => ({
   client: { bsn: form.bsn ?? '', fullName: form.fullName ?? '', dateOfBirth: form.dateOfBirth ?? '' },

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+import { useBrowser } from '../support/browser';
+import { testSecrets } from '../support/delivery';
+import { eventually } from '../support/eventually';
+
+/** Operations manage where notifications go and what failed to arrive, in the pages (issue 10's API, issue 11's screens). */
+describe('delivery pages for operations in a real browser', () => {
+  const api = useApi();
+  const { at, signedIn, expectAccessible, keep } = useBrowser(api);
+  const prisma = () => api.db.prisma;
+  const operations = () => signedIn(/\(Contractmanagement\)/);
+
+  it('when a delivery failed for good, then operations see it in Dutch with its time and error, and send it again from the page', async () => {
+    const trajectoryId = await api.register(demoIds.providerA);
+    const notification = await prisma().notification.create({
+      data: {
+        idempotencyKey: `test:${randomUUID()}`,
+        trajectoryId,
+        recipientRole: 'PROVIDER',
+        providerId: demoIds.providerA,
+        kind: 'INTAKE_DUE_SOON',
+        payload: { trajectoryId, dueAt: '2026-12-07T23:00:00.000Z' },
+      },
+    });
+    const delivery = await prisma().delivery.create({
+      data: {
+        notificationId: notification.id,
+        channel: 'EMAIL',
+        address: 'vervallen@a.test',
+        state: 'DEAD',
+        attempts: 6,
+        lastError: '550 mailbox unavailable',
+      },
+    });
+    const page = await operations();
+    await page.getByRole('link', { name: 'Bezorging' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bezorging van meldingen');
+    const row = page.getByRole('row', { name: /vervallen@a\.test/ });
+    await expect(row.textContent()).resolves.toMatch(
+      /Intake binnenkort verwacht.*E-mail.*vervallen@a\.test.*6.*550 mailbox unavailable.*\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/s,
+    );
+    await expectAccessible(page);
+    await keep(page, 'contractmanagement-bezorging');
+
+    await row.getByRole('button', { name: 'Opnieuw versturen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('De bezorging wordt opnieuw verstuurd.');
+    const retried = await prisma().delivery.findUniqueOrThrow({ where: { id: delivery.id } });
+    expect(retried.retries).toBe(1);
+    await expect(
+      prisma().auditEvent.count({
+        where: { action: 'DELIVERY_RETRIED', data: { path: ['deliveryId'], equals: delivery.id } },
+      }),
+    ).resolves.toBe(1);
+    // Without an SMTP server in this suite it fails for good again, and is listed again.
+    await eventually(
+      () => prisma().delivery.findUniqueOrThrow({ where: { id: delivery.id } }),
+      (d) => d.state === 'DEAD',
+    );
+  });
+
+  it("when operations set a provider's addresses and webhook, then a wrong address is refused beside its field, and the new secret is shown once and kept sealed", async () => {
+    const page = await operations();
+    await page.goto(`${at.base}/bezorging`);
+    await page.getByRole('link', { name: 'Adressen van Demo Zorg B' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Adressen van Demo Zorg B');
+    await page.getByLabel('Contactadressen').fill('planning@b.test\ngeen-adres');
+    await page.getByLabel('Webhook-adres').fill('https://zorg-b.example/hooks/wmo');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Niet alles is goed ingevuld');
+    await expect(page.getByLabel('Contactadressen').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Contactadressen').inputValue()).resolves.toBe('planning@b.test\ngeen-adres');
+    await expectAccessible(page);
+    const unchanged = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });
+    expect(unchanged).toMatchObject({ contactEmails: [], webhookUrl: null, webhookSecret: null });
+
+    await page.getByLabel('Contactadressen').fill('planning@b.test\nteamleider@b.test');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Nieuw webhookgeheim');
+    const shown = String(await page.locator('code.secret').textContent());
+    expect(shown).toMatch(/^whsec_/);
+    await expectAccessible(page);
+    const saved = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });
+    expect(saved).toMatchObject({
+      contactEmails: ['planning@b.test', 'teamleider@b.test'],
+      webhookUrl: 'https://zorg-b.example/hooks/wmo',
+    });
+    expect(saved.webhookSecret).not.toContain(shown.slice(6));
+    expect(testSecrets.open(String(saved.webhookSecret))).toBe(shown);
+
+    // Saved again without asking for a new secret: none is shown, the one set stays.
+    await page.goto(`${at.base}/bezorging/aanbieders/${demoIds.providerB}`);
+    await expect(page.getByLabel('Contactadressen').inputValue()).resolves.toBe('planning@b.test\nteamleider@b.test');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'De adressen van de zorgaanbieder zijn opgeslagen.',
+    );
+    const kept = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });
+    expect(kept.webhookSecret).toBe(saved.webhookSecret);
+
+    // A new secret on request.
+    await page.goto(`${at.base}/bezorging/aanbieders/${demoIds.providerB}`);
+    await page.getByLabel('Maak een nieuw geheim voor de webhook').check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const renewed = String(await page.locator('code.secret').textContent());
+    expect(renewed).toMatch(/^whsec_/);
+    expect(renewed).not.toBe(shown);
+    const stored = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });
+    expect(testSecrets.open(String(stored.webhookSecret))).toBe(renewed);
+  });
+
+  it("when operations set a team's shared mailbox, then it is saved, and an address that is none is refused beside that team's field", async () => {
+    const page = await operations();
+    await page.goto(`${at.base}/bezorging`);
+    const field = page.getByLabel('Gedeelde mailbox van Wmo-consulenten Dordrecht (Dordrecht)');
+    await field.fill('geen adres');
+    await page.locator('form', { has: field }).getByRole('button', { name: 'Mailbox opslaan' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Niet alles is goed ingevuld');
+    await expect(
+      page.getByLabel('Gedeelde mailbox van Wmo-consulenten Dordrecht (Dordrecht)').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    await expectAccessible(page);
+    await page.getByLabel('Gedeelde mailbox van Wmo-consulenten Dordrecht (Dordrecht)').fill('wmo@dordrecht.test');
+    await page
+      .locator('form', { has: page.getByLabel('Gedeelde mailbox van Wmo-consulenten Dordrecht (Dordrecht)') })
+      .getByRole('button', { name: 'Mailbox opslaan' })
+      .click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('De teammailbox is opgeslagen.');
+    const teams = await prisma().team.findMany({ where: { id: { in: [demoIds.teamDordrecht, demoIds.teamZeist] } } });
+    expect(Object.fromEntries(teams.map((t) => [t.id, t.mailbox]))).toEqual({
+      [demoIds.teamDordrecht]: 'wmo@dordrecht.test',
+      [demoIds.teamZeist]: null,
+    });
+  });
+
+  it('when a consultant opens the delivery pages, then they are refused', async () => {
+    const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    expect((await page.goto(`${at.base}/bezorging`))?.status()).toBe(403);
+    expect((await page.goto(`${at.base}/bezorging/aanbieders/${demoIds.providerA}`))?.status()).toBe(403);
+    await expect(page.getByRole('link', { name: 'Bezorging' }).count()).resolves.toBe(0);
+  });
+});

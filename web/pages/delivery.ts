@@ -1,0 +1,203 @@
+import type { z } from 'zod';
+import type { deliveries, providerNotificationSettings, providers, teamMailboxes } from '../../api/responses';
+import { newWebhookSecret } from '../../activities/delivery/webhook';
+import { dutchDateTime } from '../../domain/dutch-dates';
+import { labelOf, notificationLabels } from '../../domain/labels';
+import type { Visit } from '../context';
+import { checkbox, errorSummary, submit, textArea, textField, type FormValues, type Refused } from '../forms';
+import { html, type Html } from '../html';
+import { page, table } from '../layout';
+import { pagination, pageWindow } from '../paging';
+import { csrfField } from '../session';
+
+type DeliveryRow = z.output<typeof deliveries>['items'][number];
+type Settings = z.output<typeof providerNotificationSettings>;
+type Team = z.output<typeof teamMailboxes>['items'][number];
+
+/** What a form on these pages did, said once on the page it leads back to (`?bericht=`). */
+export const deliveryMessages = {
+  opnieuw: 'De bezorging wordt opnieuw verstuurd.',
+  'al-verstuurd': 'Deze bezorging was al opnieuw verstuurd of is intussen gelukt.',
+  aanbieder: 'De adressen van de zorgaanbieder zijn opgeslagen.',
+  mailbox: 'De teammailbox is opgeslagen.',
+} as const;
+export type DeliveryMessage = keyof typeof deliveryMessages;
+
+const channelLabels: Record<string, string> = { EMAIL: 'E-mail', WEBHOOK: 'Webhook' };
+
+const providersOf = async (visit: Visit) =>
+  ((await visit.call('get', '/providers')) as z.output<typeof providers>).items;
+
+function retryForm(visit: Visit, d: DeliveryRow): Html {
+  return html`<form class="inline-form" method="post" action="/bezorging/${d.id}/opnieuw">
+    ${csrfField(visit.viewer.csrf)}
+    <button class="utrecht-button utrecht-button--secondary-action" type="submit">Opnieuw versturen</button>
+  </form>`;
+}
+
+/** The deliveries that gave up after their last attempt, newest first; each can be sent again. */
+async function failedDeliveries(visit: Visit, pageNumber: number): Promise<Html> {
+  const { items, total } = (await visit.call('get', '/deliveries', {
+    query: { ...pageWindow(pageNumber), state: 'DEAD' },
+  })) as z.output<typeof deliveries>;
+  const rows = items.map((d) => [
+    html`${labelOf(notificationLabels, d.notification.kind)}`,
+    html`${channelLabels[d.channel] ?? d.channel}`,
+    html`${d.address}`,
+    html`${d.attempts}`,
+    // The channel's own words (an SMTP or HTTP answer), in the language it gave them.
+    html`<span lang="en">${d.lastError ?? ''}</span>`,
+    html`${dutchDateTime(new Date(d.updatedAt))}`,
+    retryForm(visit, d),
+  ]);
+  return html`<h2 class="utrecht-heading-2">Mislukte bezorgingen</h2>
+    <p class="utrecht-paragraph">
+      Meldingen die na de laatste poging niet zijn bezorgd. Verstuur ze opnieuw als de oorzaak is verholpen.
+    </p>
+    ${table(
+      'Mislukte bezorgingen, de laatste eerst',
+      ['Melding', 'Kanaal', 'Adres', 'Pogingen', 'Laatste fout', 'Bijgewerkt', 'Actie'],
+      rows,
+      'Er zijn geen mislukte bezorgingen.',
+    )}
+    ${pagination('/bezorging', {}, pageNumber, total)}`;
+}
+
+function teamMailboxForm(visit: Visit, team: Team, resent?: { values: FormValues; refused: Refused }): Html {
+  const errors = resent?.refused.errors ?? {};
+  return html`<form method="post" action="/bezorging/teams/${team.id}" novalidate>
+    ${errorSummary(resent?.refused.summary, errors, team.id)}
+    ${textField({
+      form: team.id,
+      name: 'mailbox',
+      label: `Gedeelde mailbox van ${team.name} (${team.municipality})`,
+      value: resent ? resent.values.mailbox : (team.mailbox ?? ''),
+      description: 'Leeg laten: geen gedeelde mailbox.',
+      errors,
+    })}
+    ${submit('Mailbox opslaan', visit.viewer.csrf)}
+  </form>`;
+}
+
+/**
+ * Operations: deliveries that failed, where each provider's notices go (contact addresses and
+ * webhook) and each consultant team's shared mailbox.
+ */
+export async function deliveryPage(
+  visit: Visit,
+  pageNumber = 1,
+  said?: DeliveryMessage,
+  resentTeam?: { teamId: string; values: FormValues; refused: Refused },
+): Promise<string> {
+  const [failed, providerList, teams] = await Promise.all([
+    failedDeliveries(visit, pageNumber),
+    providersOf(visit),
+    visit.call('get', '/teams') as Promise<z.output<typeof teamMailboxes>>,
+  ]);
+  return page(
+    'Bezorging van meldingen',
+    html`${said ? html`<div class="utrecht-alert" role="status"><p class="utrecht-paragraph">${deliveryMessages[said]}</p></div>` : ''}
+      ${failed}
+      <h2 class="utrecht-heading-2">Zorgaanbieders</h2>
+      <p class="utrecht-paragraph">
+        Waar de meldingen aan een zorgaanbieder heen gaan: contactadressen en een webhook.
+      </p>
+      <ul class="utrecht-unordered-list">
+        ${providerList.map(
+          (p) => html`<li><a class="utrecht-link" href="/bezorging/aanbieders/${p.id}">Adressen van ${p.name}</a></li>`,
+        )}
+      </ul>
+      <h2 class="utrecht-heading-2">Teammailboxen</h2>
+      ${teams.items.map((t) => teamMailboxForm(visit, t, resentTeam?.teamId === t.id ? resentTeam : undefined))}`,
+    visit.viewer,
+  );
+}
+
+/** The form's fields as the use case takes them: one address per line; an empty webhook removes it. */
+export function providerSettingsBody(values: FormValues) {
+  const contactEmails = (values.contactEmails ?? '')
+    .split(/[\s,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const webhookUrl = values.webhookUrl ? values.webhookUrl : null;
+  return {
+    contactEmails,
+    webhookUrl,
+    ...(webhookUrl && values.newSecret === 'ja' && { webhookSecret: newWebhookSecret() }),
+  };
+}
+
+/** A refusal names `contactEmails.2`: shown at the one field that holds them all. */
+export function atProviderFields(refused: Refused): Refused {
+  const errors = Object.fromEntries(
+    Object.entries(refused.errors).map(([field, message]) => [
+      field.replace(/^contactEmails\.\d+$/, 'contactEmails'),
+      message,
+    ]),
+  );
+  return { ...refused, errors };
+}
+
+/** One provider's addresses: contact e-mail addresses and the webhook, with a new secret on request. */
+export async function providerSettingsPage(
+  visit: Visit,
+  providerId: string,
+  resent?: { values: FormValues; refused: Refused },
+): Promise<string> {
+  const [settings, providerList] = await Promise.all([
+    visit.call('get', '/providers/{providerId}/notification-settings', { params: { providerId } }) as Promise<Settings>,
+    providersOf(visit),
+  ]);
+  const name = providerList.find((p) => p.id === providerId)?.name ?? '';
+  const errors = resent?.refused.errors ?? {};
+  const values = resent?.values ?? {
+    contactEmails: settings.contactEmails.join('\n'),
+    webhookUrl: settings.webhookUrl ?? '',
+  };
+  return page(
+    `Adressen van ${name}`,
+    html`${errorSummary(resent?.refused.summary, errors)}
+      <form method="post" action="/bezorging/aanbieders/${providerId}" novalidate>
+        ${textArea({
+          name: 'contactEmails',
+          label: 'Contactadressen',
+          description: 'Eén e-mailadres per regel; elk adres krijgt de meldingen aan deze zorgaanbieder.',
+          value: values.contactEmails,
+          errors,
+        })}
+        ${textField({
+          name: 'webhookUrl',
+          label: 'Webhook-adres',
+          description: settings.webhookSecretSet
+            ? 'Het systeem van de zorgaanbieder (https://…). Er is een geheim ingesteld. Leeg laten: geen webhook.'
+            : 'Het systeem van de zorgaanbieder (https://…). Bij een nieuw adres wordt een geheim gemaakt. Leeg laten: geen webhook.',
+          value: values.webhookUrl,
+          errors,
+        })}
+        ${
+          settings.webhookSecretSet
+            ? checkbox({ name: 'newSecret', label: 'Maak een nieuw geheim voor de webhook', value: values.newSecret })
+            : ''
+        }
+        ${submit('Opslaan', visit.viewer.csrf)}
+      </form>
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/bezorging">Terug naar bezorging</a></p>`,
+    visit.viewer,
+  );
+}
+
+/** The one time a webhook secret is shown: the provider needs it to check each message's signature. */
+export function newSecretPage(visit: Visit, providerName: string, secret: string): string {
+  return page(
+    'Nieuw webhookgeheim',
+    html`<div class="utrecht-alert utrecht-alert--warning" role="status">
+        <p class="utrecht-paragraph">
+          De adressen van ${providerName} zijn opgeslagen. Geef dit geheim veilig door aan de zorgaanbieder: het wordt
+          hierna niet meer getoond.
+        </p>
+      </div>
+      <p class="utrecht-paragraph">Geheim: <code class="secret">${secret}</code></p>
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/bezorging">Terug naar bezorging</a></p>`,
+    visit.viewer,
+  );
+}
