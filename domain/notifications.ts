@@ -12,6 +12,15 @@ export const noticeKinds = [
 /** What the lifecycle tells about one trajectory. */
 export type NoticeKind = (typeof noticeKinds)[number];
 
+/** Who a notice is for: the provider (its contact addresses and webhook) or the consultant team (its mailbox and members). */
+export const noticeRecipients: Record<NoticeKind, 'PROVIDER' | 'CONSULTANT'> = {
+  INTAKE_DUE_SOON: 'PROVIDER',
+  EXTENSION_REQUEST_DUE: 'PROVIDER',
+  EXPANSION_ADVISED: 'PROVIDER',
+  MONTH_DOUBLED: 'CONSULTANT',
+  CONSECUTIVE_NO_SHOWS: 'CONSULTANT',
+};
+
 /** Every kind: the notices and the consultants' daily overview of open tasks. */
 export const notificationKinds = [...noticeKinds, 'DAILY_DIGEST'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -17,6 +17,7 @@ import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues, type FormValues, type Refused } from './forms';
 import { workListPage } from './pages/work';
+import { preferencesBody, preferencesPage } from './pages/preferences';
 import {
   atProviderFields,
   deliveryMessages,
@@ -187,6 +188,28 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       await visit.call('post', '/notifications/{notificationId}/read', { params: req.params });
       res.redirect(303, '/meldingen');
     }),
+  );
+  // A consultant's e-mail per kind of notice; the other roles get none of their own.
+  const consultantsOnly = (visit: Visit) => {
+    if (visit.actor.role !== 'CONSULTANT') throw new AppError(403, 'FORBIDDEN', 'Consultants only');
+  };
+  router.get(
+    '/instellingen',
+    signedIn(async (visit, req) => {
+      consultantsOnly(visit);
+      return preferencesPage(visit, req.query.opgeslagen === '1');
+    }),
+  );
+  router.post(
+    '/instellingen',
+    formPost(
+      async (visit, _req, res, values) => {
+        consultantsOnly(visit);
+        await visit.call('post', '/me/notification-preferences', { body: preferencesBody(values) });
+        res.redirect(303, '/instellingen?opgeslagen=1');
+      },
+      (visit, _req, values, refused) => preferencesPage(visit, false, { values, refused }),
+    ),
   );
   router.get(
     '/termijnen',

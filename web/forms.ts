@@ -133,18 +133,46 @@ ${spec.value ?? ''}</textarea>`,
 export function checkbox(spec: Omit<FieldSpec, 'errors' | 'required' | 'description'>): Html {
   const fieldId = id(spec.name, spec.form);
   return html`<div class="utrecht-form-field utrecht-form-field--checkbox">
-    <p class="utrecht-form-field__input">
-      <input
-        class="utrecht-checkbox utrecht-checkbox--html-input"
-        type="checkbox"
-        id="${fieldId}"
-        name="${spec.name}"
-        value="ja"
-        ${spec.value === 'ja' ? html` checked` : ''}
-      />
-      <label class="utrecht-form-label utrecht-form-label--checkbox" for="${fieldId}">${spec.label}</label>
+    <p class="utrecht-form-field__label">
+      <label class="utrecht-form-label utrecht-form-label--checkbox" for="${fieldId}">
+        <input
+          class="utrecht-form-field__input utrecht-checkbox utrecht-checkbox--html-input"
+          type="checkbox"
+          id="${fieldId}"
+          name="${spec.name}"
+          value="ja"
+          ${spec.value === 'ja' ? html` checked` : ''}
+        />
+        ${spec.label}
+      </label>
     </p>
   </div>`;
+}
+
+/** One choice of several: radio buttons under their question (a fieldset whose legend asks it). */
+export function radioGroup(spec: { name: string; legend: string; value?: string; options: [string, string][] }): Html {
+  return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+    <legend class="utrecht-form-fieldset__legend">${spec.legend}</legend>
+    ${spec.options.map(([value, label]) => {
+      const fieldId = `${id(spec.name)}-${value}`;
+      // The label holds its button (Utrecht's form field: the button in the narrow column, the words beside it).
+      return html`<div class="utrecht-form-field utrecht-form-field--radio">
+        <p class="utrecht-form-field__label">
+          <label class="utrecht-form-label utrecht-form-label--radio" for="${fieldId}">
+            <input
+              class="utrecht-form-field__input utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id="${fieldId}"
+              name="${spec.name}"
+              value="${value}"
+              ${value === spec.value ? html` checked` : ''}
+            />
+            ${label}
+          </label>
+        </p>
+      </div>`;
+    })}
+  </fieldset>`;
 }
 
 export function submit(label: string, csrf: string): Html {

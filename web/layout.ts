@@ -14,6 +14,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
     { href: '/werkvoorraad', label: 'Werkvoorraad' },
     { href: '/trajecten/nieuw', label: 'Cliënt aanmelden' },
     { href: '/meldingen', label: 'Meldingen' },
+    { href: '/instellingen', label: 'E-mailinstellingen' },
   ],
   PROVIDER: [
     { href: '/meldingen', label: 'Meldingen' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
-import { testSecrets } from '../support/delivery';
+import { activitiesFor, testSecrets } from '../support/delivery';
 import { eventually } from '../support/eventually';
 
 /** Operations manage where notifications go and what failed to arrive, in the pages (issue 10's API, issue 11's screens). */
@@ -132,6 +132,51 @@ describe('delivery pages for operations in a real browser', () => {
       [demoIds.teamDordrecht]: 'wmo@dordrecht.test',
       [demoIds.teamZeist]: null,
     });
+  });
+
+  it("when a consultant chooses the daily overview for doubled months and no e-mail for the overview itself, then the choice is kept, and the team's next doubled month waits for the overview", async () => {
+    const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await page.getByRole('link', { name: 'E-mailinstellingen' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('E-mailinstellingen');
+    const doubled = page.getByRole('group', { name: 'Verbruik in een maand verdubbeld' });
+    await expect(doubled.getByLabel('Direct per e-mail').isChecked()).resolves.toBe(true); // the default
+    await doubled.getByLabel('Verzameld in het dagoverzicht').check();
+    await page.getByRole('group', { name: 'Dagoverzicht' }).getByLabel('Alleen in de inbox').check();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Uw keuzes zijn opgeslagen.');
+    await expect(
+      page
+        .getByRole('group', { name: 'Verbruik in een maand verdubbeld' })
+        .getByLabel('Verzameld in het dagoverzicht')
+        .isChecked(),
+    ).resolves.toBe(true);
+    const kept = await prisma().notificationPreference.findMany({ where: { userId: demoIds.consultant } });
+    expect(Object.fromEntries(kept.map((p) => [p.kind, p.mode]))).toEqual({
+      MONTH_DOUBLED: 'DIGEST',
+      CONSECUTIVE_NO_SHOWS: 'IMMEDIATE',
+      DAILY_DIGEST: 'INBOX_ONLY',
+    });
+
+    const trajectoryId = await api.register(demoIds.providerA);
+    await activitiesFor(prisma()).enqueueNotification({
+      idempotencyKey: `test:${randomUUID()}`,
+      trajectoryId,
+      recipientRole: 'CONSULTANT',
+      teamId: demoIds.teamZeist,
+      kind: 'MONTH_DOUBLED',
+      payload: { trajectoryId, month: '2026-11-01' },
+    });
+    const mine = await prisma().delivery.findFirstOrThrow({
+      where: { userId: demoIds.consultant, notification: { trajectoryId } },
+    });
+    expect(mine.state).toBe('HELD');
+  });
+
+  it('when someone other than a consultant opens the e-mail settings, then they are refused', async () => {
+    const page = await operations();
+    expect((await page.goto(`${at.base}/instellingen`))?.status()).toBe(403);
+    await expect(page.getByRole('link', { name: 'E-mailinstellingen' }).count()).resolves.toBe(0);
   });
 
   it('when a consultant opens the delivery pages, then they are refused', async () => {

@@ -2,7 +2,7 @@ import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AuditEventInput } from '../../activities/audit';
 import type { SaveNoShow } from '../../activities/usage';
 import type { TaskKind } from '../../domain/lifecycle';
-import type { NoticeKind } from '../../domain/notifications';
+import { noticeRecipients, type NoticeKind } from '../../domain/notifications';
 import { trajectoryActivities, type TrajectoryActivities } from './activity-proxy';
 import type { Changes } from './changes';
 import type { PendingDeadline, TrajectorySnapshot } from './contracts';
@@ -168,18 +168,15 @@ export class Effects {
     return this.consultantTask(kind, this.key(kind, scope), end?.dueAt ?? new Date().toISOString());
   }
 
-  private notify(
-    recipient: { role: 'PROVIDER' } | { role: 'CONSULTANT' },
-    idempotencyKey: string,
-    kind: NoticeKind,
-    payload: Record<string, string | number>,
-  ): Promise<void> {
+  /** To the provider or the consultant team, as the kind says (domain/notifications.ts). */
+  private notify(idempotencyKey: string, kind: NoticeKind, payload: Record<string, string | number>): Promise<void> {
     const trajectoryId = this.s.trajectoryId;
+    const recipientRole = noticeRecipients[kind];
     return this.act.enqueueNotification({
       idempotencyKey,
       trajectoryId,
-      recipientRole: recipient.role,
-      ...(recipient.role === 'PROVIDER' ? { providerId: this.s.providerId } : { teamId: this.s.teamId }),
+      recipientRole,
+      ...(recipientRole === 'PROVIDER' ? { providerId: this.s.providerId } : { teamId: this.s.teamId }),
       kind,
       payload: { trajectoryId, ...payload },
     });
@@ -188,12 +185,12 @@ export class Effects {
   /** Seed 003: at about 80 % use the provider is told to ask for more and the consultant gets the decision, once a period. */
   async expansionAdvised(sequence: number, month: string): Promise<void> {
     const key = this.key('EXPANSION', sequence);
-    await this.notify({ role: 'PROVIDER' }, key, 'EXPANSION_ADVISED', { month });
+    await this.notify(key, 'EXPANSION_ADVISED', { month });
     await this.consultantTask('DECIDE_EXPANSION', key, new Date().toISOString());
   }
 
   monthDoubled(sequence: number, month: string): Promise<void> {
-    return this.notify({ role: 'CONSULTANT' }, this.key('DOUBLED', sequence, month), 'MONTH_DOUBLED', { month });
+    return this.notify(this.key('DOUBLED', sequence, month), 'MONTH_DOUBLED', { month });
   }
 
   /** Seed 003: the local team hears of a second no-show in a row; a third asks the consultant to re-establish contact. */
@@ -203,15 +200,14 @@ export class Effects {
     n: { occurredAt: string; consecutive: number },
   ) {
     const key = this.key('NO_SHOW', sequence, n.occurredAt);
-    if (action === 'NOTIFY_LOCAL_TEAM')
-      return this.notify({ role: 'CONSULTANT' }, key, 'CONSECUTIVE_NO_SHOWS', { consecutive: n.consecutive });
+    if (action === 'NOTIFY_LOCAL_TEAM') return this.notify(key, 'CONSECUTIVE_NO_SHOWS', { consecutive: n.consecutive });
     if (action === 'RECONTACT') return this.consultantTask('RECONTACT_AFTER_NO_SHOWS', key, new Date().toISOString());
     return Promise.resolve();
   }
 
   /** A deadline's notice to the provider; keyed by the deadline, so a moved deadline notifies anew. */
   deadlineNotice(d: PendingDeadline, kind: NoticeKind, payload: Record<string, string>): Promise<void> {
-    return this.notify({ role: 'PROVIDER' }, this.key(d.key), kind, { dueAt: d.dueAt, ...payload });
+    return this.notify(this.key(d.key), kind, { dueAt: d.dueAt, ...payload });
   }
 
   /** A deadline's task for the consultant team or the provider, due at the deadline. */
