@@ -129,49 +129,50 @@ ${spec.value ?? ''}</textarea>`,
   );
 }
 
-/** A yes/no question as one checkbox with its label beside it; checked sends "ja". */
-export function checkbox(spec: Omit<FieldSpec, 'errors' | 'required' | 'description'>): Html {
-  const fieldId = id(spec.name, spec.form);
-  return html`<div class="utrecht-form-field utrecht-form-field--checkbox">
+/**
+ * A checkbox or radio button with its words beside it: the label holds its button (Utrecht's form
+ * field puts the button in the narrow column, the words beside it).
+ */
+function choice(c: {
+  type: 'checkbox' | 'radio';
+  id: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  label: string;
+}) {
+  const kind = c.type === 'checkbox' ? 'checkbox' : 'radio-button';
+  return html`<div class="utrecht-form-field utrecht-form-field--${c.type}">
     <p class="utrecht-form-field__label">
-      <label class="utrecht-form-label utrecht-form-label--checkbox" for="${fieldId}">
+      <label class="utrecht-form-label utrecht-form-label--${c.type}" for="${c.id}">
         <input
-          class="utrecht-form-field__input utrecht-checkbox utrecht-checkbox--html-input"
-          type="checkbox"
-          id="${fieldId}"
-          name="${spec.name}"
-          value="ja"
-          ${spec.value === 'ja' ? html` checked` : ''}
+          class="utrecht-form-field__input utrecht-${kind} utrecht-${kind}--html-input"
+          type="${c.type}"
+          id="${c.id}"
+          name="${c.name}"
+          value="${c.value}"
+          ${c.checked ? html` checked` : ''}
         />
-        ${spec.label}
+        ${c.label}
       </label>
     </p>
   </div>`;
 }
 
+/** A yes/no question as one checkbox with its label beside it; checked sends "ja". */
+export function checkbox(spec: Omit<FieldSpec, 'errors' | 'required' | 'description'>): Html {
+  const { name, label } = spec;
+  return choice({ type: 'checkbox', id: id(name, spec.form), name, value: 'ja', checked: spec.value === 'ja', label });
+}
+
 /** One choice of several: radio buttons under their question (a fieldset whose legend asks it). */
 export function radioGroup(spec: { name: string; legend: string; value?: string; options: [string, string][] }): Html {
+  const { name } = spec;
   return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
     <legend class="utrecht-form-fieldset__legend">${spec.legend}</legend>
-    ${spec.options.map(([value, label]) => {
-      const fieldId = `${id(spec.name)}-${value}`;
-      // The label holds its button (Utrecht's form field: the button in the narrow column, the words beside it).
-      return html`<div class="utrecht-form-field utrecht-form-field--radio">
-        <p class="utrecht-form-field__label">
-          <label class="utrecht-form-label utrecht-form-label--radio" for="${fieldId}">
-            <input
-              class="utrecht-form-field__input utrecht-radio-button utrecht-radio-button--html-input"
-              type="radio"
-              id="${fieldId}"
-              name="${spec.name}"
-              value="${value}"
-              ${value === spec.value ? html` checked` : ''}
-            />
-            ${label}
-          </label>
-        </p>
-      </div>`;
-    })}
+    ${spec.options.map(([value, label]) =>
+      choice({ type: 'radio', id: `${id(name)}-${value}`, name, value, checked: value === spec.value, label }),
+    )}
   </fieldset>`;
 }
 
