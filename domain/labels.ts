@@ -1,5 +1,6 @@
 import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
+import type { OperationsAlertKind } from './operations-alerts';
 
 /**
  * The Dutch words users read for the system's codes: screens and e-mails use these, never the
@@ -50,6 +51,12 @@ export const deadlineLabels: Record<string, string> = {
 export const roleLabels = { CONSULTANT: 'Consulent', PROVIDER: 'Zorgaanbieder', OPERATIONS: 'Contractmanagement' };
 
 /** A label for a code from the database, or the code itself if a newer one has none yet. */
+/** What operations are alerted to (domain/operations-alerts.ts), as they read it. */
+export const operationsAlertLabels: Record<OperationsAlertKind, string> = {
+  WORKFLOW_NOT_RUNNING: 'Het proces van het traject loopt niet meer: er gaat geen termijn meer af',
+  WORKFLOW_TASK_FAILED: 'Het proces van het traject loopt steeds vast',
+};
+
 export const labelOf = (labels: Record<string, string>, code: string | null | undefined): string =>
   code ? (labels[code] ?? code) : '';
 

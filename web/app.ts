@@ -18,6 +18,7 @@ import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues, type FormValues, type Refused } from './forms';
 import { workListPage } from './pages/work';
 import { preferencesBody, preferencesPage } from './pages/preferences';
+import { alertsPage } from './pages/alerts';
 import {
   atProviderFields,
   deliveryMessages,
@@ -246,6 +247,24 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         .type('text/csv; charset=utf-8')
         .attachment(`trajecten-${dateOf(new Date())}.csv`)
         .send(csv);
+    }),
+  );
+  router.get(
+    '/signalen',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return alertsPage(visit, pageNumberOf(req.query), req.query.afgehandeld === '1');
+    }),
+  );
+  router.post(
+    '/signalen/:alertId/afgehandeld',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      // Handled twice (two people at once): the second finds it closed already, which is what both wanted.
+      await visit.call('post', '/alerts/{alertId}/resolve', { params: req.params }).catch((error: unknown) => {
+        if (toAppError(error).status !== 404) throw error;
+      });
+      res.redirect(303, '/signalen?afgehandeld=1');
     }),
   );
   router.get(

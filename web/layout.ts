@@ -22,6 +22,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
   ],
   OPERATIONS: [
     { href: '/overzicht', label: 'Overzicht' },
+    { href: '/signalen', label: 'Signalen' },
     { href: '/bezorging', label: 'Bezorging' },
   ],
 };
@@ -63,6 +64,14 @@ function navigation(viewer: Viewer): Html {
       <button class="utrecht-button utrecht-button--secondary-action" type="submit">Afmelden</button>
     </form>
   </nav>`;
+}
+
+/** What the action before did, said once at the top of the page it led to (read out by screen readers). */
+export function statusMessage(text: string | undefined, tone: 'info' | 'warning' = 'info'): Html {
+  if (!text) return html``;
+  return html`<div class="utrecht-alert${tone === 'warning' ? ' utrecht-alert--warning' : ''}" role="status">
+    <p class="utrecht-paragraph">${text}</p>
+  </div>`;
 }
 
 /** A table with a caption, header cells with scope, and a row per item. */

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
+import { raiseAlert } from '../../activities/operations-alerts';
 import { activitiesFor, testSecrets } from '../support/delivery';
 import { eventually } from '../support/eventually';
 
-/** Operations manage where notifications go and what failed to arrive, in the pages (issue 10's API, issue 11's screens). */
+/** Notifications and alerts in the pages: where they go, what failed to arrive, what is stuck (issue 10's API, issue 11's screens). */
 describe('delivery pages for operations in a real browser', () => {
   const api = useApi();
   const { at, signedIn, expectAccessible, keep } = useBrowser(api);
@@ -63,6 +64,8 @@ describe('delivery pages for operations in a real browser', () => {
   it("when operations set a provider's addresses and webhook, then a wrong address is refused beside its field, and the new secret is shown once and kept sealed", async () => {
     const page = await operations();
     await page.goto(`${at.base}/bezorging`);
+    const providerB = () => page.getByRole('row', { name: /^Demo Zorg B/ });
+    await expect(providerB().textContent()).resolves.toMatch(/Geen: meldingen alleen in de inbox\s*Nee/);
     await page.getByRole('link', { name: 'Adressen van Demo Zorg B' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Adressen van Demo Zorg B');
     await page.getByLabel('Contactadressen').fill('planning@b.test\ngeen-adres');
@@ -88,6 +91,9 @@ describe('delivery pages for operations in a real browser', () => {
     });
     expect(saved.webhookSecret).not.toContain(shown.slice(6));
     expect(testSecrets.open(String(saved.webhookSecret))).toBe(shown);
+
+    await page.getByRole('link', { name: 'Terug naar bezorging' }).click();
+    await expect(providerB().textContent()).resolves.toMatch(/2 adressen\s*Ja/);
 
     // Saved again without asking for a new secret: none is shown, the one set stays.
     await page.goto(`${at.base}/bezorging/aanbieders/${demoIds.providerB}`);
@@ -179,9 +185,33 @@ describe('delivery pages for operations in a real browser', () => {
     await expect(page.getByRole('link', { name: 'E-mailinstellingen' }).count()).resolves.toBe(0);
   });
 
+  it("when a trajectory's workflow keeps failing, then operations see the signal in Dutch with the trajectory, and mark it handled", async () => {
+    const trajectoryId = await api.register(demoIds.providerA);
+    const alert = { kind: 'WORKFLOW_TASK_FAILED' as const, trajectoryId, detail: 'run 1: TypeError: x is undefined' };
+    await raiseAlert(prisma(), alert);
+    await raiseAlert(prisma(), alert); // reported again: one row, counted twice
+    const page = await operations();
+    await page.getByRole('link', { name: 'Signalen' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Signalen');
+    const row = page.getByRole('row', { name: /loopt steeds vast/ });
+    await expect(row.textContent()).resolves.toMatch(
+      /Het proces van het traject loopt steeds vast.*Open traject.*2.*\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}.*TypeError: x is undefined/s,
+    );
+    await expect(row.getByRole('link', { name: 'Open traject' }).getAttribute('href')).resolves.toBe(
+      `/trajecten/${trajectoryId}`,
+    );
+    await expectAccessible(page);
+    await row.getByRole('button', { name: 'Afgehandeld' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Het signaal is afgehandeld.');
+    await expect(page.getByText('Er zijn geen open signalen.').count()).resolves.toBe(1);
+    const stored = await prisma().operationsAlert.findFirstOrThrow({ where: { trajectoryId } });
+    expect(stored.resolvedAt).not.toBeNull();
+  });
+
   it('when a consultant opens the delivery pages, then they are refused', async () => {
     const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
     expect((await page.goto(`${at.base}/bezorging`))?.status()).toBe(403);
+    expect((await page.goto(`${at.base}/signalen`))?.status()).toBe(403);
     expect((await page.goto(`${at.base}/bezorging/aanbieders/${demoIds.providerA}`))?.status()).toBe(403);
     await expect(page.getByRole('link', { name: 'Bezorging' }).count()).resolves.toBe(0);
   });

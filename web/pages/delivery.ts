@@ -6,7 +6,7 @@ import { labelOf, notificationLabels } from '../../domain/labels';
 import type { Visit } from '../context';
 import { checkbox, errorSummary, submit, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
-import { page, table } from '../layout';
+import { page, statusMessage, table } from '../layout';
 import { pagination, pageWindow } from '../paging';
 import { csrfField } from '../session';
 
@@ -79,6 +79,35 @@ function teamMailboxForm(visit: Visit, team: Team, resent?: { values: FormValues
   </form>`;
 }
 
+/** Where each provider's notices go; one without any address hears of them only in its inbox. */
+async function providerTable(visit: Visit): Promise<Html> {
+  const list = await Promise.all(
+    (await providersOf(visit)).map(async (p) => ({
+      ...p,
+      ...((await visit.call('get', '/providers/{providerId}/notification-settings', {
+        params: { providerId: p.id },
+      })) as Settings),
+    })),
+  );
+  const rows = list.map(({ contactEmails, webhookUrl, ...p }) => {
+    const nowhere = contactEmails.length === 0 && !webhookUrl;
+    return [
+      html`${p.name}`,
+      nowhere
+        ? html`<strong>Geen: meldingen alleen in de inbox</strong>`
+        : html`${contactEmails.length === 1 ? '1 adres' : `${contactEmails.length} adressen`}`,
+      html`${webhookUrl ? 'Ja' : 'Nee'}`,
+      html`<a class="utrecht-link" href="/bezorging/aanbieders/${p.id}">Adressen van ${p.name}</a>`,
+    ];
+  });
+  return table(
+    'Waar de meldingen aan elke zorgaanbieder heen gaan',
+    ['Zorgaanbieder', 'Contactadressen', 'Webhook', 'Wijzigen'],
+    rows,
+    'Er zijn geen zorgaanbieders.',
+  );
+}
+
 /**
  * Operations: deliveries that failed, where each provider's notices go (contact addresses and
  * webhook) and each consultant team's shared mailbox.
@@ -89,24 +118,16 @@ export async function deliveryPage(
   said?: DeliveryMessage,
   resentTeam?: { teamId: string; values: FormValues; refused: Refused },
 ): Promise<string> {
-  const [failed, providerList, teams] = await Promise.all([
+  const [failed, providerRows, teams] = await Promise.all([
     failedDeliveries(visit, pageNumber),
-    providersOf(visit),
+    providerTable(visit),
     visit.call('get', '/teams') as Promise<z.output<typeof teamMailboxes>>,
   ]);
   return page(
     'Bezorging van meldingen',
-    html`${said ? html`<div class="utrecht-alert" role="status"><p class="utrecht-paragraph">${deliveryMessages[said]}</p></div>` : ''}
-      ${failed}
+    html`${statusMessage(said && deliveryMessages[said])} ${failed}
       <h2 class="utrecht-heading-2">Zorgaanbieders</h2>
-      <p class="utrecht-paragraph">
-        Waar de meldingen aan een zorgaanbieder heen gaan: contactadressen en een webhook.
-      </p>
-      <ul class="utrecht-unordered-list">
-        ${providerList.map(
-          (p) => html`<li><a class="utrecht-link" href="/bezorging/aanbieders/${p.id}">Adressen van ${p.name}</a></li>`,
-        )}
-      </ul>
+      ${providerRows}
       <h2 class="utrecht-heading-2">Teammailboxen</h2>
       ${teams.items.map((t) => teamMailboxForm(visit, t, resentTeam?.teamId === t.id ? resentTeam : undefined))}`,
     visit.viewer,
@@ -190,12 +211,10 @@ export async function providerSettingsPage(
 export function newSecretPage(visit: Visit, providerName: string, secret: string): string {
   return page(
     'Nieuw webhookgeheim',
-    html`<div class="utrecht-alert utrecht-alert--warning" role="status">
-        <p class="utrecht-paragraph">
-          De adressen van ${providerName} zijn opgeslagen. Geef dit geheim veilig door aan de zorgaanbieder: het wordt
-          hierna niet meer getoond.
-        </p>
-      </div>
+    html`${statusMessage(
+        `De adressen van ${providerName} zijn opgeslagen. Geef dit geheim veilig door aan de zorgaanbieder: het wordt hierna niet meer getoond.`,
+        'warning',
+      )}
       <p class="utrecht-paragraph">Geheim: <code class="secret">${secret}</code></p>
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/bezorging">Terug naar bezorging</a></p>`,
     visit.viewer,

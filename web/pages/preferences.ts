@@ -10,7 +10,7 @@ import {
 import type { Visit } from '../context';
 import { errorSummary, radioGroup, submit, type FormValues, type Refused } from '../forms';
 import { html } from '../html';
-import { page } from '../layout';
+import { page, statusMessage } from '../layout';
 
 /** What a consultant can receive by e-mail besides the inbox: the team's notices and the daily overview. */
 const kindsByMail: NotificationKind[] = [
@@ -43,14 +43,7 @@ export async function preferencesPage(visit: Visit, saved = false, resent?: { va
   const current = new Map(preferences.map((p): [string, string] => [p.kind, p.mode]));
   return page(
     'E-mailinstellingen',
-    html`${
-        saved
-          ? html`<div class="utrecht-alert" role="status">
-              <p class="utrecht-paragraph">Uw keuzes zijn opgeslagen.</p>
-            </div>`
-          : ''
-      }
-      ${errorSummary(resent?.refused.summary, {})}
+    html`${statusMessage(saved ? 'Uw keuzes zijn opgeslagen.' : undefined)} ${errorSummary(resent?.refused.summary, {})}
       <p class="utrecht-paragraph">
         Elke melding staat altijd in uw inbox (Meldingen). Kies per soort of u er ook een e-mail over krijgt. Wat u
         verzamelt in het dagoverzicht, krijgt u met dat overzicht.

@@ -12,7 +12,7 @@ import type { PeriodUtilisation } from '../../domain/utilisation';
 import type { Visit } from '../context';
 import { errorSummary, submit, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
-import { page, table } from '../layout';
+import { page, statusMessage, table } from '../layout';
 import { trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
 
 /** A form that was sent back with what was filled in and why it was refused. */
@@ -115,6 +115,10 @@ function facts(t: Detail): Html {
   </dl>`;
 }
 
+// The workflow did not answer in time: the page shows the record's copy (issue 12: the detail never waits on a busy worker).
+const notLive =
+  'De actuele termijnen en het gebruik van de uren zijn nu niet op te halen: u ziet de eerstvolgende termijn uit de administratie. Probeer het over enkele ogenblikken opnieuw.';
+
 /** One trajectory: who, what is granted, what is due, and what happened (in scope only; otherwise 404). */
 export async function trajectoryPage(
   visit: Visit,
@@ -143,17 +147,7 @@ export async function trajectoryPage(
   const utilisation = t.care?.utilisation;
   return page(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
-    html`${facts(t)}
-      ${
-        t.live
-          ? ''
-          : html`<div class="utrecht-alert utrecht-alert--warning" role="status">
-              <p class="utrecht-paragraph">
-                De actuele termijnen en het gebruik van de uren zijn nu niet op te halen: u ziet de eerstvolgende
-                termijn uit de administratie. Probeer het over enkele ogenblikken opnieuw.
-              </p>
-            </div>`
-      }
+    html`${facts(t)} ${statusMessage(t.live ? undefined : notLive, 'warning')}
       ${
         visit.workflowLink
           ? html`<p class="utrecht-paragraph">
