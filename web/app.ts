@@ -1,36 +1,24 @@
 import path from 'node:path';
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import type { Role } from '../prisma/client';
 import { AppError } from '../api/app-error';
 import { toAppError } from '../api/errors';
-import { visitOf, type Visit, type WebDeps } from './context';
+import { visitOf, type PageHandlers, type Visit, type WebDeps } from './context';
 import { html } from './html';
 import { page } from './layout';
 import { deadlinesPage, inboxPage } from './pages/inbox';
-import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
-import { kpiCsv } from './pages/kpis';
-import { dateOf } from '../domain/calendar';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
 import { trajectoryPage } from './pages/trajectory';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
-import { fieldErrors, formValues, type FormValues, type Refused } from './forms';
+import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { preferencesBody, preferencesPage } from './pages/preferences';
-import { alertsPage } from './pages/alerts';
-import {
-  atProviderFields,
-  deliveryMessages,
-  deliveryPage,
-  newSecretPage,
-  providerSettingsBody,
-  providerSettingsPage,
-  type DeliveryMessage,
-} from './pages/delivery';
 import { csrfToken, csrfValid } from './session';
 import { pageNumberOf } from './paging';
 import { returnTo, signInFor } from './return-to';
+import { operationsRoutes } from './operations-routes';
 
 export type { WebDeps } from './context';
 
@@ -81,36 +69,31 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   router.use(express.urlencoded({ extended: false, limit: '20kb' }));
 
   /** A page for a signed-in user; without a session, to the sign-in page; errors as Dutch pages. */
-  const signedIn =
-    (render: (visit: Visit, req: Request, res: Response) => Promise<string | void>): RequestHandler =>
-    async (req, res) => {
-      let visit: Visit | undefined;
-      try {
-        visit = await visitOf(deps, req, res);
-      } catch (error) {
-        // The database is away: say so, rather than sending a signed-in person to the sign-in page.
-        return errorPage(res, toAppError(error).status);
-      }
-      if (!visit) return res.redirect(303, req.method === 'GET' ? signInFor(req.originalUrl) : '/aanmelden');
-      if (req.method === 'POST' && !csrfValid(req)) return errorPage(res, 403, visit);
-      try {
-        const body = await render(visit, req, res);
-        if (typeof body === 'string') res.type('html').send(body);
-      } catch (error) {
-        const { status } = toAppError(error);
-        if (status >= 500) log(`Page ${req.method} ${req.path} failed: ${(error as Error).stack ?? String(error)}`);
-        errorPage(res, status, visit);
-      }
-    };
+  const signedIn: PageHandlers['signedIn'] = (render) => async (req, res) => {
+    let visit: Visit | undefined;
+    try {
+      visit = await visitOf(deps, req, res);
+    } catch (error) {
+      // The database is away: say so, rather than sending a signed-in person to the sign-in page.
+      return errorPage(res, toAppError(error).status);
+    }
+    if (!visit) return res.redirect(303, req.method === 'GET' ? signInFor(req.originalUrl) : '/aanmelden');
+    if (req.method === 'POST' && !csrfValid(req)) return errorPage(res, 403, visit);
+    try {
+      const body = await render(visit, req, res);
+      if (typeof body === 'string') res.type('html').send(body);
+    } catch (error) {
+      const { status } = toAppError(error);
+      if (status >= 500) log(`Page ${req.method} ${req.path} failed: ${(error as Error).stack ?? String(error)}`);
+      errorPage(res, status, visit);
+    }
+  };
 
   /**
    * A form's post: its use case, then onward (a redirect, or a page of its own); refused, the page
    * again with the form filled in and the errors beside its fields.
    */
-  const formPost = (
-    act: (visit: Visit, req: Request, res: Response, values: FormValues) => Promise<string | void>,
-    again: (visit: Visit, req: Request, values: FormValues, refused: Refused) => Promise<string>,
-  ): RequestHandler =>
+  const formPost: PageHandlers['formPost'] = (act, again) =>
     signedIn(async (visit, req, res) => {
       const values = formValues(req.body);
       try {
@@ -216,126 +199,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     '/termijnen',
     signedIn((visit, req) => deadlinesPage(visit, pageNumberOf(req.query))),
   );
-  const operationsOnly = (visit: Visit) => {
-    if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
-  };
-  router.get(
-    '/overzicht',
-    signedIn(async (visit, req) => {
-      operationsOnly(visit);
-      return overviewPage(visit, deps.prisma, overviewFilters(req.query), pageNumberOf(req.query));
-    }),
-  );
-  router.get(
-    '/overzicht/kengetallen.csv',
-    signedIn(async (visit, _req, res) => {
-      operationsOnly(visit);
-      const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
-      const csv = await kpiCsv(visit, new Map(items.map((p) => [p.id, p.name])));
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`kengetallen-${dateOf(new Date())}.csv`)
-        .send(csv);
-    }),
-  );
-  router.get(
-    '/overzicht/trajecten.csv',
-    signedIn(async (visit, req, res) => {
-      operationsOnly(visit);
-      const csv = await overviewCsv(visit, overviewFilters(req.query));
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`trajecten-${dateOf(new Date())}.csv`)
-        .send(csv);
-    }),
-  );
-  router.get(
-    '/signalen',
-    signedIn(async (visit, req) => {
-      operationsOnly(visit);
-      return alertsPage(visit, pageNumberOf(req.query), req.query.afgehandeld === '1');
-    }),
-  );
-  router.post(
-    '/signalen/:alertId/afgehandeld',
-    signedIn(async (visit, req, res) => {
-      operationsOnly(visit);
-      // Handled twice (two people at once): the second finds it closed already, which is what both wanted.
-      await visit.call('post', '/alerts/{alertId}/resolve', { params: req.params }).catch((error: unknown) => {
-        if (toAppError(error).status !== 404) throw error;
-      });
-      res.redirect(303, '/signalen?afgehandeld=1');
-    }),
-  );
-  router.get(
-    '/bezorging',
-    signedIn(async (visit, req) => {
-      operationsOnly(visit);
-      const said = String(req.query.bericht ?? '');
-      return deliveryPage(
-        visit,
-        pageNumberOf(req.query),
-        said in deliveryMessages ? (said as DeliveryMessage) : undefined,
-      );
-    }),
-  );
-  router.post(
-    '/bezorging/:deliveryId/opnieuw',
-    signedIn(async (visit, req, res) => {
-      operationsOnly(visit);
-      const said = await visit
-        .call('post', '/deliveries/{deliveryId}/retry', { params: req.params })
-        .then(() => 'opnieuw')
-        .catch((error: unknown) => {
-          if (toAppError(error).status === 409) return 'al-verstuurd'; // someone else was first, or it went through
-          throw error;
-        });
-      res.redirect(303, `/bezorging?bericht=${said}`);
-    }),
-  );
-  router.get(
-    '/bezorging/aanbieders/:providerId',
-    signedIn(async (visit, req) => {
-      operationsOnly(visit);
-      return providerSettingsPage(visit, String(req.params.providerId));
-    }),
-  );
-  router.post(
-    '/bezorging/aanbieders/:providerId',
-    formPost(
-      async (visit, req, res, values) => {
-        operationsOnly(visit);
-        const providerId = String(req.params.providerId);
-        const body = providerSettingsBody(values);
-        const saved = (await visit.call('post', '/providers/{providerId}/notification-settings', {
-          params: { providerId },
-          body,
-        })) as { webhookSecret?: string };
-        // A secret asked for here, or the one the use case made for a first webhook.
-        const secret = body.webhookSecret ?? saved.webhookSecret;
-        if (!secret) return res.redirect(303, '/bezorging?bericht=aanbieder');
-        const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
-        return newSecretPage(visit, items.find((p) => p.id === providerId)?.name ?? '', secret);
-      },
-      (visit, req, values, refused) =>
-        providerSettingsPage(visit, String(req.params.providerId), { values, refused: atProviderFields(refused) }),
-    ),
-  );
-  router.post(
-    '/bezorging/teams/:teamId',
-    formPost(
-      async (visit, req, res, values) => {
-        operationsOnly(visit);
-        await visit.call('post', '/teams/{teamId}/mailbox', {
-          params: { teamId: String(req.params.teamId) },
-          body: { mailbox: values.mailbox || null },
-        });
-        res.redirect(303, '/bezorging?bericht=mailbox');
-      },
-      (visit, req, values, refused) =>
-        deliveryPage(visit, 1, undefined, { teamId: String(req.params.teamId), values, refused }),
-    ),
-  );
+  operationsRoutes(router, { prisma: deps.prisma, signedIn, formPost });
   router.get(
     '/trajecten/nieuw',
     signedIn((visit) => registerPage(visit)),

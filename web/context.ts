@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../api/auth';
 import { AppError } from '../api/app-error';
 import type { Endpoint } from '../api/endpoint';
 import type { PrismaClient } from '../prisma/client';
+import type { FormValues, Refused } from './forms';
 import type { Viewer } from './layout';
 import type { Oidc } from './oidc';
 import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
@@ -58,4 +59,17 @@ export async function visitOf(deps: WebDeps, req: Request, res: Response): Promi
       return e.run(actor, { params: raw.params ?? {}, query: raw.query ?? {}, body: raw.body ?? {} }, randomUUID());
     },
   };
+}
+
+/** A page's work for a signed-in user: the HTML to send, or nothing when it answered itself (a redirect, a file). */
+export type PageWork = (visit: Visit, req: Request, res: Response) => Promise<string | void>;
+
+/** How the routes serve pages (web/app.ts): behind a session, with CSRF, errors as Dutch pages. */
+export interface PageHandlers {
+  signedIn(work: PageWork): RequestHandler;
+  /** A form's use case, then onward; refused, `again` renders the page with the form and its errors. */
+  formPost(
+    act: (visit: Visit, req: Request, res: Response, values: FormValues) => Promise<string | void>,
+    again: (visit: Visit, req: Request, values: FormValues, refused: Refused) => Promise<string>,
+  ): RequestHandler;
 }

@@ -54,6 +54,9 @@ describe('delivery pages for operations in a real browser', () => {
         where: { action: 'DELIVERY_RETRIED', data: { path: ['deliveryId'], equals: delivery.id } },
       }),
     ).resolves.toBe(1);
+    // A message the page does not know (or one the object inherits) is not shown.
+    await page.goto(`${at.base}/bezorging?bericht=toString`);
+    await expect(page.getByRole('status').count()).resolves.toBe(0);
     // Without an SMTP server in this suite it fails for good again, and is listed again.
     await eventually(
       () => prisma().delivery.findUniqueOrThrow({ where: { id: delivery.id } }),

@@ -1,0 +1,147 @@
+import type { Router } from 'express';
+import type { PrismaClient } from '../prisma/client';
+import { AppError } from '../api/app-error';
+import { toAppError } from '../api/errors';
+import { dateOf } from '../domain/calendar';
+import type { PageHandlers, Visit } from './context';
+import { alertsPage } from './pages/alerts';
+import {
+  atProviderFields,
+  deliveryMessages,
+  deliveryPage,
+  newSecretPage,
+  providerSettingsBody,
+  providerSettingsPage,
+  type DeliveryMessage,
+} from './pages/delivery';
+import { kpiCsv } from './pages/kpis';
+import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
+import { pageNumberOf } from './paging';
+
+const operationsOnly = (visit: Visit) => {
+  if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
+};
+
+/** Operations' pages: the overview and its exports, the signals, and where notifications go. */
+export function operationsRoutes(
+  router: Router,
+  { prisma, signedIn, formPost }: PageHandlers & { prisma: PrismaClient },
+): void {
+  router.get(
+    '/overzicht',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return overviewPage(visit, prisma, overviewFilters(req.query), pageNumberOf(req.query));
+    }),
+  );
+  router.get(
+    '/overzicht/kengetallen.csv',
+    signedIn(async (visit, _req, res) => {
+      operationsOnly(visit);
+      const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
+      const csv = await kpiCsv(visit, new Map(items.map((p) => [p.id, p.name])));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`kengetallen-${dateOf(new Date())}.csv`)
+        .send(csv);
+    }),
+  );
+  router.get(
+    '/overzicht/trajecten.csv',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      const csv = await overviewCsv(visit, overviewFilters(req.query));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`trajecten-${dateOf(new Date())}.csv`)
+        .send(csv);
+    }),
+  );
+  router.get(
+    '/signalen',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return alertsPage(visit, pageNumberOf(req.query), req.query.afgehandeld === '1');
+    }),
+  );
+  router.post(
+    '/signalen/:alertId/afgehandeld',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      // Handled twice (two people at once): the second finds it closed already, which is what both wanted.
+      await visit.call('post', '/alerts/{alertId}/resolve', { params: req.params }).catch((error: unknown) => {
+        if (toAppError(error).status !== 404) throw error;
+      });
+      res.redirect(303, '/signalen?afgehandeld=1');
+    }),
+  );
+  router.get(
+    '/bezorging',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      const said = String(req.query.bericht ?? '');
+      return deliveryPage(
+        visit,
+        pageNumberOf(req.query),
+        Object.hasOwn(deliveryMessages, said) ? (said as DeliveryMessage) : undefined,
+      );
+    }),
+  );
+  router.post(
+    '/bezorging/:deliveryId/opnieuw',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      const said = await visit
+        .call('post', '/deliveries/{deliveryId}/retry', { params: req.params })
+        .then(() => 'opnieuw')
+        .catch((error: unknown) => {
+          if (toAppError(error).status === 409) return 'al-verstuurd'; // someone else was first, or it went through
+          throw error;
+        });
+      res.redirect(303, `/bezorging?bericht=${said}`);
+    }),
+  );
+  router.get(
+    '/bezorging/aanbieders/:providerId',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return providerSettingsPage(visit, String(req.params.providerId));
+    }),
+  );
+  router.post(
+    '/bezorging/aanbieders/:providerId',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        const providerId = String(req.params.providerId);
+        const body = providerSettingsBody(values);
+        const saved = (await visit.call('post', '/providers/{providerId}/notification-settings', {
+          params: { providerId },
+          body,
+        })) as { webhookSecret?: string };
+        // A secret asked for here, or the one the use case made for a first webhook.
+        const secret = body.webhookSecret ?? saved.webhookSecret;
+        if (!secret) return res.redirect(303, '/bezorging?bericht=aanbieder');
+        const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
+        return newSecretPage(visit, items.find((p) => p.id === providerId)?.name ?? '', secret);
+      },
+      (visit, req, values, refused) =>
+        providerSettingsPage(visit, String(req.params.providerId), { values, refused: atProviderFields(refused) }),
+    ),
+  );
+  router.post(
+    '/bezorging/teams/:teamId',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        await visit.call('post', '/teams/{teamId}/mailbox', {
+          params: { teamId: String(req.params.teamId) },
+          body: { mailbox: values.mailbox || null },
+        });
+        res.redirect(303, '/bezorging?bericht=mailbox');
+      },
+      (visit, req, values, refused) =>
+        deliveryPage(visit, 1, undefined, { teamId: String(req.params.teamId), values, refused }),
+    ),
+  );
+}
