@@ -50,13 +50,13 @@ export const deadlineLabels: Record<string, string> = {
 
 export const roleLabels = { CONSULTANT: 'Consulent', PROVIDER: 'Zorgaanbieder', OPERATIONS: 'Contractmanagement' };
 
-/** A label for a code from the database, or the code itself if a newer one has none yet. */
 /** What operations are alerted to (domain/operations-alerts.ts), as they read it. */
 export const operationsAlertLabels: Record<OperationsAlertKind, string> = {
   WORKFLOW_NOT_RUNNING: 'Het proces van het traject loopt niet meer: er gaat geen termijn meer af',
   WORKFLOW_TASK_FAILED: 'Het proces van het traject loopt steeds vast',
 };
 
+/** A label for a code from the database, or the code itself if a newer one has none yet. */
 export const labelOf = (labels: Record<string, string>, code: string | null | undefined): string =>
   code ? (labels[code] ?? code) : '';
 
