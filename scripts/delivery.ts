@@ -3,9 +3,8 @@ import type { DeliveryDependencies } from '../activities/delivery/dependencies';
 import { smtpMailer, type Mailer, type SmtpSettings } from '../activities/delivery/mailer';
 import { TIME_ZONE } from '../domain/calendar';
 import { DIGEST_SCHEDULE_ID, type DailyDigest, type DeliveryRetry } from '../workflows/delivery/contracts';
-import { SecretBox } from '../activities/sealing';
+import type { SecretBox } from '../activities/sealing';
 import { lifetimeSeconds, type Config } from './config';
-import { resolvePayloadKeys } from './payload-keys';
 
 /** Delivery as the worker runs it, except how workflows are started (the worker knows its queue). */
 export type DeliverySettings = Omit<DeliveryDependencies, 'startDeliveries'>;
@@ -31,13 +30,9 @@ export function smtpSettings(config: Config): SmtpSettings | undefined {
   };
 }
 
-export function deliverySettings(config: Config, mailer: Mailer | undefined): DeliverySettings {
-  return {
-    mailer,
-    appUrl: config.APP_URL,
-    retry: deliveryRetry(config),
-    secrets: new SecretBox(resolvePayloadKeys(config)),
-  };
+/** `secrets`: the box the API seals with, over the same payload keys. */
+export function deliverySettings(config: Config, mailer: Mailer | undefined, secrets: SecretBox): DeliverySettings {
+  return { mailer, appUrl: config.APP_URL, retry: deliveryRetry(config), secrets };
 }
 
 export const mailerFor = (settings: SmtpSettings, config: Config): Mailer => smtpMailer(settings, config.MAIL_FROM);

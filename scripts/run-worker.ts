@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalConnectionOptions } from '../api/temporal-connection';
 import { createPrisma } from '../prisma/client';
 import { AesGcmPayloadCodec } from '../api/payload-codec';
+import { SecretBox } from '../activities/sealing';
 import { ConfigError, loadConfig } from './config';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
 import { ensureTrajectoryWorkflows } from './trajectory-workflows';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     dataConverter,
     client,
     maxCachedWorkflows: config.WORKER_CACHE_SIZE,
-    delivery: deliverySettings(config, mailer),
+    delivery: deliverySettings(config, mailer, new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS)),
   });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   if (config.DIGEST_SCHEDULE) await ensureDigestSchedule(client, config.TEMPORAL_TASK_QUEUE);

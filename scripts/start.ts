@@ -85,6 +85,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
 
   const keys = resolvePayloadKeys(config);
   const codec = new AesGcmPayloadCodec(keys);
+  const secrets = new SecretBox(keys);
   const converter = { payloadCodecs: [codec] };
   const connection = await Connection.connect(temporalConnectionOptions(temporal.address));
   shutdown.add('client connection', () => connection.close());
@@ -98,7 +99,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     dataConverter: converter,
     client,
     maxCachedWorkflows: config.WORKER_CACHE_SIZE,
-    delivery: deliverySettings(config, mail.mailer),
+    delivery: deliverySettings(config, mail.mailer, secrets),
   });
   // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.
   running.catch(async (error: unknown) => {
@@ -124,7 +125,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
       payloadCodec: codec,
-      secrets: new SecretBox(keys),
+      secrets,
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
       deliveryRetry: deliveryRetry(config),
       // Without an identity provider, the development sign-in (never in production).
