@@ -24,24 +24,39 @@ export function openBytes(key: Buffer, sealed: Uint8Array): Buffer {
   return Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
 }
 
+/** Keys by id: the first seals, every one opens, so a key can be rotated in while older values stay readable. */
+export class KeyRing {
+  readonly current: SealingKey;
+  private readonly byId: Map<string, Buffer>;
+
+  constructor(keys: SealingKey[], what: string) {
+    const [current] = keys;
+    if (!current) throw new Error(`at least one ${what} key is needed`);
+    this.current = current;
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  key(id: string): Buffer | undefined {
+    return this.byId.get(id);
+  }
+}
+
 const PREFIX = 'sealed:';
 
 /**
  * Secrets the records must keep but a copy of the database must not give away (a provider's
  * webhook secret, with which anyone could sign messages to the provider's system): stored as
- * `sealed:<key id>:<base64>`, under the same keys as the workflow payloads. The first key seals,
- * every key opens, so a key can be rotated in while older values stay readable.
+ * `sealed:<key id>:<base64>`, under the same keys as the workflow payloads.
  */
 export class SecretBox {
-  private readonly byId: Map<string, Buffer>;
+  private readonly keys: KeyRing;
 
-  constructor(private readonly keys: SealingKey[]) {
-    if (keys.length === 0) throw new Error('at least one sealing key is needed');
-    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  constructor(keys: SealingKey[]) {
+    this.keys = new KeyRing(keys, 'sealing');
   }
 
   seal(plain: string): string {
-    const { id, key } = this.keys[0]!;
+    const { id, key } = this.keys.current;
     return `${PREFIX}${id}:${sealBytes(key, Buffer.from(plain, 'utf8')).toString('base64')}`;
   }
 
@@ -49,7 +64,7 @@ export class SecretBox {
   open(stored: string): string {
     if (!stored.startsWith(PREFIX)) return stored;
     const [id = '', data = ''] = stored.slice(PREFIX.length).split(':', 2);
-    const key = this.byId.get(id);
+    const key = this.keys.key(id);
     if (!key) throw new Error(`The secret was sealed with key ${JSON.stringify(id)}, which is not configured`);
     return openBytes(key, Buffer.from(data, 'base64')).toString('utf8');
   }

@@ -1,6 +1,6 @@
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { openBytes, sealBytes, type SealingKey } from '../activities/sealing';
+import { KeyRing, openBytes, sealBytes, type SealingKey } from '../activities/sealing';
 
 const ProtoPayload = temporal.api.common.v1.Payload;
 
@@ -31,15 +31,14 @@ export function parsePayloadKeys(value: string): SealingKey[] {
  * payload's metadata; a payload of another key id is decrypted with that key.
  */
 export class AesGcmPayloadCodec implements PayloadCodec {
-  private readonly byId: Map<string, Buffer>;
+  private readonly keys: KeyRing;
 
-  constructor(private readonly keys: SealingKey[]) {
-    if (keys.length === 0) throw new Error('at least one payload key is needed');
-    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  constructor(keys: SealingKey[]) {
+    this.keys = new KeyRing(keys, 'payload');
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
-    const { id, key } = this.keys[0]!;
+    const { id, key } = this.keys.current;
     return payloads.map((payload) => {
       const sealed = sealBytes(key, ProtoPayload.encode(payload).finish());
       return { metadata: { [METADATA_ENCODING_KEY]: utf8(ENCODING), [KEY_ID]: utf8(id) }, data: sealed };
@@ -50,7 +49,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     return payloads.map((payload) => {
       if (text(payload.metadata?.[METADATA_ENCODING_KEY]) !== ENCODING) return payload;
       const id = text(payload.metadata?.[KEY_ID]);
-      const key = this.byId.get(id);
+      const key = this.keys.key(id);
       if (!key) throw new Error(`No payload key with id ${JSON.stringify(id)} is configured`);
       return ProtoPayload.decode(openBytes(key, payload.data ?? new Uint8Array()));
     });
