@@ -122,8 +122,7 @@ export function operationsRoutes(
         // A secret asked for here, or the one the use case made for a first webhook.
         const secret = body.webhookSecret ?? saved.webhookSecret;
         if (!secret) return res.redirect(303, '/bezorging?bericht=aanbieder');
-        const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
-        return newSecretPage(visit, items.find((p) => p.id === providerId)?.name ?? '', secret);
+        return newSecretPage(visit, providerId, secret);
       },
       (visit, req, values, refused) =>
         providerSettingsPage(visit, String(req.params.providerId), { values, refused: atProviderFields(refused) }),

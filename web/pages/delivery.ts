@@ -28,6 +28,9 @@ const channelLabels: Record<string, string> = { EMAIL: 'E-mail', WEBHOOK: 'Webho
 const providersOf = async (visit: Visit) =>
   ((await visit.call('get', '/providers')) as z.output<typeof providers>).items;
 
+const providerNameOf = async (visit: Visit, providerId: string) =>
+  (await providersOf(visit)).find((p) => p.id === providerId)?.name ?? '';
+
 function retryForm(visit: Visit, d: DeliveryRow): Html {
   return html`<form class="inline-form" method="post" action="/bezorging/${d.id}/opnieuw">
     ${csrfField(visit.viewer.csrf)}
@@ -165,11 +168,10 @@ export async function providerSettingsPage(
   providerId: string,
   resent?: { values: FormValues; refused: Refused },
 ): Promise<string> {
-  const [settings, providerList] = await Promise.all([
+  const [settings, name] = await Promise.all([
     visit.call('get', '/providers/{providerId}/notification-settings', { params: { providerId } }) as Promise<Settings>,
-    providersOf(visit),
+    providerNameOf(visit, providerId),
   ]);
-  const name = providerList.find((p) => p.id === providerId)?.name ?? '';
   const errors = resent?.refused.errors ?? {};
   const values = resent?.values ?? {
     contactEmails: settings.contactEmails.join('\n'),
@@ -208,7 +210,8 @@ export async function providerSettingsPage(
 }
 
 /** The one time a webhook secret is shown: the provider needs it to check each message's signature. */
-export function newSecretPage(visit: Visit, providerName: string, secret: string): string {
+export async function newSecretPage(visit: Visit, providerId: string, secret: string): Promise<string> {
+  const providerName = await providerNameOf(visit, providerId);
   return page(
     'Nieuw webhookgeheim',
     html`${statusMessage(
