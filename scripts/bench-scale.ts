@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type InjectedSinks } from '@temporalio/worker';
@@ -19,6 +20,7 @@ import { startMailbox } from './mailbox';
 import { applyMigrations } from './migrate';
 import { freePort } from './ports';
 import { resolveTemporalCli } from './temporal-cli';
+import { sqliteArguments } from './temporal-server';
 
 /**
  * `npm run bench:scale` (issue 12): the stack as separate processes (Temporal dev server, worker,
@@ -30,10 +32,14 @@ import { resolveTemporalCli } from './temporal-cli';
  */
 const openTarget = Number(process.env.BENCH_TRAJECTORIES ?? 10_000);
 const burstSize = Number(process.env.BENCH_BURST ?? 1_000);
+const temporalStore = process.env.BENCH_TEMPORAL_STORE === 'memory' ? 'memory' : 'file';
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-/** `temporal server start-dev` in memory, headless; resolves once a client connects. */
-async function startTemporal(): Promise<{ process: ChildProcess; address: string }> {
+/**
+ * `temporal server start-dev`, headless; resolves once a client connects. With a file it keeps its
+ * workflows in SQLite as `npm start` runs it (every write to disk); without, in memory.
+ */
+async function startTemporal(dbFile?: string): Promise<{ process: ChildProcess; address: string }> {
   const cli = resolveTemporalCli({
     cliPathFromEnv: process.env.TEMPORAL_CLI_PATH,
     pathEnv: process.env.PATH,
@@ -46,7 +52,10 @@ async function startTemporal(): Promise<{ process: ChildProcess; address: string
   const port = await freePort();
   const child = spawn(
     cli.path,
-    ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'],
+    [
+      ...['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'],
+      ...(dbFile ? ['--db-filename', dbFile, ...sqliteArguments] : []),
+    ],
     {
       stdio: 'ignore',
     },
@@ -86,6 +95,7 @@ async function main(): Promise<void> {
   const pg = process.env.BENCH_DATABASE_URL ? undefined : await startScratchPostgres('bench-scale-');
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? pg!.url;
   const children: (ChildProcess | undefined)[] = [];
+  const temporalFolder = mkdtempSync(path.join(os.tmpdir(), 'bench-temporal-'));
   const prisma = createPrisma(databaseUrl, 4);
   const raw = new Pool({ connectionString: databaseUrl, max: 50 });
   let connection: Connection | undefined;
@@ -93,7 +103,9 @@ async function main(): Promise<void> {
     await applyMigrations(databaseUrl);
     await seedCatalogue(prisma);
     await seedOrganisation(prisma);
-    const temporal = await startTemporal();
+    const temporal = await startTemporal(
+      temporalStore === 'file' ? path.join(temporalFolder, 'temporal.db') : undefined,
+    );
     children.push(temporal.process);
     const mailbox = await startMailbox(path.join(pg?.folder ?? projectRoot, '.bench-mailbox'), await freePort());
     const jwtSecret = randomBytes(32).toString('hex');
@@ -369,6 +381,7 @@ async function main(): Promise<void> {
     await raw.end();
     await prisma.$disconnect();
     await pg?.stop();
+    rmSync(temporalFolder, { recursive: true, force: true });
   }
 }
 

@@ -12,6 +12,14 @@ export interface DevServerOptions {
 }
 
 /**
+ * How the dev server keeps its SQLite file: a write-ahead log, still synced on every commit (SQLite's
+ * `synchronous=FULL`), so a committed start survives a crash of the process and of the machine alike.
+ * SQLite's default rollback journal syncs the journal, the file and the folder for every commit: the
+ * write-ahead log makes 1.4–1.8 times as many workflow starts per second here (README, Benchmark).
+ */
+export const sqliteArguments = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=full'];
+
+/**
  * Starts `temporal server start-dev` through the SDK's launcher, so one code path serves a found
  * binary and the SDK's own download. Teardown of the returned environment stops the server.
  */
@@ -30,6 +38,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
         uiPort: options.uiPort,
         ui: options.uiPort !== undefined,
         dbFilename: options.dbFilename,
+        extraArgs: options.dbFilename ? sqliteArguments : [],
         namespace: options.namespace,
         log: { format: 'pretty', level: 'warn' },
       },

@@ -154,6 +154,9 @@ describe('npm start: the embedded stack as real processes', () => {
     expect(statSync(path.join(dataDir, 'postgres-password')).mode & 0o077).toBe(0);
     expect(statSync(path.join(dataDir, 'postgres')).mode & 0o777).toBe(0o700);
     expect(statSync(dataDir).mode & 0o022).toBe(0);
+    // Temporal keeps its SQLite file with a write-ahead log (byte 18 of the header: 1 rollback journal, 2 WAL).
+    expect(readFileSync(path.join(dataDir, 'temporal.db')).subarray(18, 20)).toEqual(Buffer.from([2, 2]));
+    expect(existsSync(path.join(dataDir, 'temporal.db-wal'))).toBe(true);
     // The worker ran each demo trajectory's first activity.
     const started = `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'TRAJECTORY_STARTED'`;
     await eventually(
