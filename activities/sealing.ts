@@ -60,9 +60,14 @@ export class SecretBox {
     return `${PREFIX}${id}:${sealBytes(key, Buffer.from(plain, 'utf8')).toString('base64')}`;
   }
 
+  /** Whether a stored value was sealed (one stored before secrets were sealed was not). */
+  static isSealed(stored: string): boolean {
+    return stored.startsWith(PREFIX);
+  }
+
   /** A value stored before secrets were sealed is returned as it is. */
   open(stored: string): string {
-    if (!stored.startsWith(PREFIX)) return stored;
+    if (!SecretBox.isSealed(stored)) return stored;
     const [id = '', data = ''] = stored.slice(PREFIX.length).split(':', 2);
     const key = this.keys.key(id);
     if (!key) throw new Error(`The secret was sealed with key ${JSON.stringify(id)}, which is not configured`);
