@@ -50,16 +50,9 @@ async function startTemporal(dbFile?: string): Promise<{ process: ChildProcess; 
   });
   if (cli.source === 'SDK download') throw new Error('No Temporal CLI: run npm run temporal:install');
   const port = await freePort();
-  const child = spawn(
-    cli.path,
-    [
-      ...['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'],
-      ...(dbFile ? ['--db-filename', dbFile, ...sqliteArguments] : []),
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const listen = ['--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'];
+  const store = dbFile ? ['--db-filename', dbFile, ...sqliteArguments] : [];
+  const child = spawn(cli.path, ['server', 'start-dev', ...listen, ...store], { stdio: 'ignore' });
   const address = `127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     try {
