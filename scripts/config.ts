@@ -108,6 +108,9 @@ export const envSchema = z
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     DELIVERY_RETRY_INTERVAL: lifetime.default('30s'),
     DELIVERY_RETRY_MAX_INTERVAL: lifetime.default('1h'),
+    // Webhooks to this machine or a private network are refused (server-side request forgery) unless
+    // this says otherwise: for a provider's receiver inside the same network, or one on this machine.
+    WEBHOOK_ALLOW_INTERNAL: flag.default(false),
     // The consultants' daily digest, a Temporal Schedule at 07:30 Europe/Amsterdam on working days.
     DIGEST_SCHEDULE: flag.default(true),
     // The organisation's identity provider (OpenID Connect): people sign in there; with it set, the

@@ -32,7 +32,13 @@ export function smtpSettings(config: Config): SmtpSettings | undefined {
 
 /** `secrets`: the box the API seals with, over the same payload keys. */
 export function deliverySettings(config: Config, mailer: Mailer | undefined, secrets: SecretBox): DeliverySettings {
-  return { mailer, appUrl: config.APP_URL, retry: deliveryRetry(config), secrets };
+  return {
+    mailer,
+    appUrl: config.APP_URL,
+    retry: deliveryRetry(config),
+    secrets,
+    allowInternalWebhooks: config.WEBHOOK_ALLOW_INTERNAL,
+  };
 }
 
 export const mailerFor = (settings: SmtpSettings, config: Config): Mailer => smtpMailer(settings, config.MAIL_FROM);

@@ -13,6 +13,8 @@ export interface DeliveryDependencies {
   retry: DeliveryRetry;
   /** Opens the providers' webhook secrets, which the records keep sealed. */
   secrets: SecretBox;
+  /** Whether a webhook may reach an address inside this network (WEBHOOK_ALLOW_INTERNAL; webhook-address.ts). */
+  allowInternalWebhooks: boolean;
 }
 
 /** Failure types a retry cannot fix: the delivery goes to the dead-letter state at once. */

@@ -313,6 +313,27 @@ describe('delivery over SMTP and webhooks', () => {
         await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret } });
       }
     });
+
+    it('when a webhook points into this network and the worker may not reach it there, then the delivery goes to the dead letters at once, naming the address, and nothing is sent', async () => {
+      await operations.post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: url }).expect(200);
+      const trajectoryId = await api.register(demoIds.providerB);
+      const taskQueue = `internal-${randomUUID()}`;
+      const delivery = { ...testDelivery(smtp.mailer(), retry), allowInternalWebhooks: false };
+      const before = hits.length;
+      const worker = await api.newWorker(taskQueue, { delivery });
+      await worker.runUntil(async () => {
+        await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB }, taskQueue);
+        const dead = await eventually(
+          () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+          (d) => d.state === 'DEAD',
+        );
+        expect(dead).toMatchObject({
+          attempts: 1,
+          lastError: expect.stringContaining('127.0.0.1, an address inside this network'),
+        });
+      });
+      expect(hits.length).toBe(before);
+    });
   });
 });
 
