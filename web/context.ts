@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
 import type { Actor } from '../api/auth';
 import { AppError } from '../api/app-error';
 import type { Endpoint } from '../api/endpoint';
+import type { providers } from '../api/responses';
 import type { PrismaClient } from '../prisma/client';
 import type { FormValues, Refused } from './forms';
 import type { Viewer } from './layout';
@@ -73,3 +75,7 @@ export interface PageHandlers {
     again: (visit: Visit, req: Request, values: FormValues, refused: Refused) => Promise<string>,
   ): RequestHandler;
 }
+
+/** Every provider (id, name, AGB code), as the pages list and name them. */
+export const providersOf = async (visit: Visit): Promise<z.output<typeof providers>['items']> =>
+  ((await visit.call('get', '/providers')) as z.output<typeof providers>).items;

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../prisma/client';
 import { AppError } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { dateOf } from '../domain/calendar';
-import type { PageHandlers, Visit } from './context';
+import { providersOf, type PageHandlers, type Visit } from './context';
 import { alertsPage } from './pages/alerts';
 import {
   atProviderFields,
@@ -38,8 +38,7 @@ export function operationsRoutes(
     '/overzicht/kengetallen.csv',
     signedIn(async (visit, _req, res) => {
       operationsOnly(visit);
-      const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
-      const csv = await kpiCsv(visit, new Map(items.map((p) => [p.id, p.name])));
+      const csv = await kpiCsv(visit, new Map((await providersOf(visit)).map((p) => [p.id, p.name])));
       res
         .type('text/csv; charset=utf-8')
         .attachment(`kengetallen-${dateOf(new Date())}.csv`)

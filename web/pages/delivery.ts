@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { deliveries, providerNotificationSettings, providers, teamMailboxes } from '../../api/responses';
+import type { deliveries, providerNotificationSettings, teamMailboxes } from '../../api/responses';
 import { newWebhookSecret } from '../../activities/delivery/webhook';
 import { dutchDateTime } from '../../domain/dutch-dates';
 import { labelOf, notificationLabels } from '../../domain/labels';
-import type { Visit } from '../context';
+import { providersOf, type Visit } from '../context';
 import { checkbox, errorSummary, submit, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
@@ -24,9 +24,6 @@ export const deliveryMessages = {
 export type DeliveryMessage = keyof typeof deliveryMessages;
 
 const channelLabels: Record<string, string> = { EMAIL: 'E-mail', WEBHOOK: 'Webhook' };
-
-const providersOf = async (visit: Visit) =>
-  ((await visit.call('get', '/providers')) as z.output<typeof providers>).items;
 
 const providerNameOf = async (visit: Visit, providerId: string) =>
   (await providersOf(visit)).find((p) => p.id === providerId)?.name ?? '';

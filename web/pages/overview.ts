@@ -5,7 +5,7 @@ import { trajectoryPhases } from '../../domain/lifecycle';
 import { dateOf } from '../../domain/calendar';
 import { dutchDate } from '../../domain/dutch-dates';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
-import type { Visit } from '../context';
+import { providersOf, type Visit } from '../context';
 import { selectField } from '../forms';
 import { html } from '../html';
 import { everyRow, pagination, pageWindow } from '../paging';
@@ -30,11 +30,11 @@ export function overviewFilters(query: Record<string, unknown>): OverviewFilters
 }
 
 async function choices(visit: Visit) {
-  const [providers, products] = (await Promise.all([
-    visit.call('get', '/providers'),
-    visit.call('get', '/products'),
-  ])) as [{ items: { id: string; name: string }[] }, { items: { code: string; name: string }[] }];
-  return { providers: providers.items, products: products.items };
+  const [providers, products] = await Promise.all([
+    providersOf(visit),
+    visit.call('get', '/products') as Promise<{ items: { code: string; name: string }[] }>,
+  ]);
+  return { providers, products: products.items };
 }
 
 /** The selected trajectories as CSV for a spreadsheet (semicolons and a BOM, as Dutch Excel expects). */

@@ -1,4 +1,4 @@
-import type { Visit } from '../context';
+import { providersOf, type Visit } from '../context';
 import { errorSummary, selectField, submit, textField, type FieldErrors, type FormValues } from '../forms';
 import { html } from '../html';
 import { page } from '../layout';
@@ -16,7 +16,7 @@ export async function registerPage(
   form: RegisterForm = {},
   refused: { errors: FieldErrors; summary?: string } = { errors: {} },
 ): Promise<string> {
-  const { items } = (await visit.call('get', '/providers')) as { items: { id: string; name: string }[] };
+  const items = await providersOf(visit);
   const { errors } = refused;
   return page(
     'Cliënt aanmelden',
