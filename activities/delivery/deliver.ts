@@ -6,7 +6,7 @@ import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
 import { heldSentWithDigest, renderDigest } from './digest';
 import { noticeMessage, type Message } from './messages';
 import { sendWebhook } from './webhook';
-import { internalAddressOf } from './webhook-address';
+import { InsideNetwork } from './webhook-address';
 
 type Notification = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>['notification'];
 
@@ -37,18 +37,9 @@ function openSecret(deps: DeliveryDependencies, sealed: string): string {
   }
 }
 
-/** A webhook host inside this network is refused for good, before anything is sent (see webhook-address.ts). */
-async function refuseInternal(url: string): Promise<void> {
-  const address = await internalAddressOf(url);
-  if (address === undefined) return;
-  throw ApplicationFailure.nonRetryable(
-    `The webhook's host is ${address}, an address inside this network; WEBHOOK_ALLOW_INTERNAL=true allows it`,
-    DeliveryFailure.Refused,
-  );
-}
-
-/** SMTP 5xx answers are final (no such mailbox, refused): retrying cannot help. */
+/** SMTP 5xx answers (no such mailbox, refused) and a webhook inside this network are final: retrying cannot help. */
 const isPermanent = (error: unknown): boolean => {
+  if (error instanceof InsideNetwork) return true;
   const code = (error as { responseCode?: number }).responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
 };
@@ -75,8 +66,8 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
         const sealed = n.provider?.webhookSecret;
         if (!sealed)
           throw ApplicationFailure.nonRetryable('The provider has no webhook secret', DeliveryFailure.Refused);
-        if (!deps.allowInternalWebhooks) await refuseInternal(d.address);
-        await sendWebhook(d.address, openSecret(deps, sealed), n.idempotencyKey, webhookBody(n), new Date());
+        const call = { url: d.address, secret: openSecret(deps, sealed), id: n.idempotencyKey, body: webhookBody(n) };
+        await sendWebhook({ ...call, at: new Date() }, { allowInternal: deps.allowInternalWebhooks });
       }
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);

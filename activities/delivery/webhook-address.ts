@@ -1,5 +1,5 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { lookup, type LookupAddress } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
  * Addresses inside the network the worker runs in: this machine, private networks, link-local
@@ -46,9 +46,44 @@ export function isInternalAddress(address: string): boolean {
   return internal.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
-/** The first internal address the URL's host is or resolves to; undefined when all are outside. */
-export async function internalAddressOf(url: string): Promise<string | undefined> {
-  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  return addresses.find(isInternalAddress);
+/** A webhook's host turned out to be inside this network: no retry will change that. */
+export class InsideNetwork extends Error {
+  constructor(readonly address: string) {
+    super(`The webhook's host is ${address}, an address inside this network; WEBHOOK_ALLOW_INTERNAL=true allows it`);
+  }
+}
+
+/** Every address of a host name (the system resolver by default; tests answer for names of their own). */
+export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolve: Resolve = (hostname) =>
+  new Promise((resolve, reject) =>
+    lookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
+
+/**
+ * The look-up the connection itself uses, so the address checked is the address connected to: a
+ * check before sending and a second look-up by the client would let a name answer outside first
+ * and inside next (DNS rebinding). A name with any address inside is refused.
+ */
+export function guardedLookup(allowInternal: boolean, resolve: Resolve = systemResolve): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (addresses) => {
+        const inside = allowInternal ? undefined : addresses.find((a) => isInternalAddress(a.address));
+        const first = addresses[0];
+        if (inside) callback(new InsideNetwork(inside.address), '');
+        else if (options.all) callback(null, addresses);
+        else if (first) callback(null, first.address, first.family);
+        else callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    );
+  };
+}
+
+/** A URL whose host is an address inside this network (a literal address is connected to without a look-up). */
+export function literalInternalAddress(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return isIP(host) && isInternalAddress(host) ? host : undefined;
 }

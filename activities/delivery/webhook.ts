@@ -1,4 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { guardedLookup, InsideNetwork, literalInternalAddress, type Resolve } from './webhook-address';
 
 /**
  * Standard Webhooks (standardwebhooks.com): the signature is HMAC-SHA256 over
@@ -25,15 +28,48 @@ export function webhookHeaders(secret: string, id: string, body: string, at: Dat
 
 export class WebhookRefused extends Error {}
 
-/** POSTs a signed body; anything but a 2xx within the timeout is a failed attempt (Temporal retries it). */
-export async function sendWebhook(url: string, secret: string, id: string, body: string, now: Date): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: webhookHeaders(secret, id, body, now),
-    body,
-    signal: AbortSignal.timeout(15_000),
-    redirect: 'error',
+/** One signed POST: where to, with which secret, under which id (the outbox key), what, and when. */
+export interface WebhookCall {
+  url: string;
+  secret: string;
+  id: string;
+  body: string;
+  at: Date;
+}
+
+/** How the connection finds its address: inside this network only when allowed (webhook-address.ts). */
+export interface WebhookRoute {
+  allowInternal: boolean;
+  resolve?: Resolve;
+}
+
+/**
+ * POSTs a signed body; anything but a 2xx within the timeout is a failed attempt (Temporal retries
+ * it), a host inside this network fails with InsideNetwork before a byte is sent. A redirect is
+ * not followed (it would go round the check).
+ */
+export async function sendWebhook(call: WebhookCall, route: WebhookRoute): Promise<void> {
+  const url = new URL(call.url);
+  const literal = route.allowInternal ? undefined : literalInternalAddress(url);
+  if (literal) throw new InsideNetwork(literal);
+  const status = await new Promise<number>((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: webhookHeaders(call.secret, call.id, call.body, call.at),
+        lookup: guardedLookup(route.allowInternal, route.resolve),
+        agent: false, // a fresh connection each time, so every send is checked
+        signal: AbortSignal.timeout(15_000),
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(call.body);
   });
-  await response.body?.cancel();
-  if (!response.ok) throw new WebhookRefused(`The webhook answered ${response.status}`);
+  if (status < 200 || status > 299) throw new WebhookRefused(`The webhook answered ${status}`);
 }
