@@ -307,7 +307,14 @@ export const deliveries = pagedOf(
   }),
 );
 
-export const retriedDelivery = z.strictObject({ id: uuid, state: z.literal('PENDING'), retries: z.int() });
+/** The address is where it goes now: the provider's or person's current one when it was corrected since. */
+export const retriedDelivery = z.strictObject({
+  id: uuid,
+  state: z.literal('PENDING'),
+  retries: z.int(),
+  address: z.string(),
+  addressChanged: z.boolean(),
+});
 
 export const providerNotificationSettings = z.strictObject({
   providerId: uuid,

@@ -86,16 +86,22 @@ export function operationsRoutes(
       );
     }),
   );
+  /** What the page says when the API refuses a retry (409), by its code. */
+  const retryRefusals: Partial<Record<string, DeliveryMessage>> = {
+    NOT_A_RECIPIENT: 'geen-ontvanger',
+    ALREADY_PLANNED: 'al-gepland',
+  };
   router.post(
     '/bezorging/:deliveryId/opnieuw',
     signedIn(async (visit, req, res) => {
       operationsOnly(visit);
-      const said = await visit
+      const said: DeliveryMessage = await visit
         .call('post', '/deliveries/{deliveryId}/retry', { params: req.params })
-        .then(() => 'opnieuw')
+        .then((retried) => ((retried as { addressChanged: boolean }).addressChanged ? 'nieuw-adres' : 'opnieuw'))
         .catch((error: unknown) => {
-          if (toAppError(error).status === 409) return 'al-verstuurd'; // someone else was first, or it went through
-          throw error;
+          const refused = toAppError(error);
+          if (refused.status !== 409) throw error;
+          return retryRefusals[refused.code] ?? 'al-verstuurd'; // someone else was first, or it went through
         });
       res.redirect(303, `/bezorging?bericht=${said}`);
     }),

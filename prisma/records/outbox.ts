@@ -91,3 +91,22 @@ export const byRecipientRole: Planner = async (tx, n) => {
   }
   return [];
 };
+
+/**
+ * Where a planned delivery would go now: the provider's webhook as it is set now, a person's
+ * e-mail address as it is now, and a contact or team mailbox only while it still is one.
+ * Undefined when that recipient no longer hears of it (a removed webhook or address): a retry
+ * must not send a care notice to an address operations took away.
+ */
+export async function currentAddressOf(
+  tx: Tx,
+  d: { channel: NotificationChannel; address: string; userId: string | null },
+  n: { providerId: string | null; teamId: string | null },
+): Promise<string | undefined> {
+  if (d.userId) return (await tx.user.findUnique({ where: { id: d.userId } }))?.email;
+  const provider = n.providerId ? await tx.provider.findUnique({ where: { id: n.providerId } }) : null;
+  if (d.channel === 'WEBHOOK') return provider?.webhookUrl ?? undefined;
+  if (provider?.contactEmails.includes(d.address)) return d.address;
+  const team = n.teamId ? await tx.team.findUnique({ where: { id: n.teamId } }) : null;
+  return team?.mailbox === d.address ? d.address : undefined;
+}

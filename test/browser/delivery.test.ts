@@ -25,16 +25,21 @@ describe('delivery pages for operations in a real browser', () => {
         payload: { trajectoryId, dueAt: '2026-12-07T23:00:00.000Z' },
       },
     });
-    const delivery = await prisma().delivery.create({
-      data: {
-        notificationId: notification.id,
-        channel: 'EMAIL',
-        address: 'vervallen@a.test',
-        state: 'DEAD',
-        attempts: 6,
-        lastError: '550 mailbox unavailable',
-      },
-    });
+    const deadTo = (address: string) =>
+      prisma().delivery.create({
+        data: {
+          notificationId: notification.id,
+          channel: 'EMAIL',
+          address,
+          state: 'DEAD',
+          attempts: 6,
+          lastError: '550 mailbox unavailable',
+        },
+      });
+    const contact = 'planning@a.example';
+    await prisma().provider.update({ where: { id: demoIds.providerA }, data: { contactEmails: [contact] } });
+    const delivery = await deadTo(contact);
+    const removed = await deadTo('vervallen@a.test'); // no longer among them
     const page = await operations();
     await page.getByRole('link', { name: 'Bezorging' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bezorging van meldingen');
@@ -46,6 +51,18 @@ describe('delivery pages for operations in a real browser', () => {
     await keep(page, 'contractmanagement-bezorging');
 
     await row.getByRole('button', { name: 'Opnieuw versturen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'het adres krijgt deze melding niet meer (het is bij de zorgaanbieder of het team verwijderd)',
+    );
+    await expect(prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).resolves.toMatchObject({
+      state: 'DEAD',
+      retries: 0,
+    });
+    await page
+      .getByRole('row', { name: new RegExp(contact) })
+      .getByRole('button', { name: 'Opnieuw versturen' })
+      .click();
+    await page.waitForURL(/bericht=opnieuw$/); // the page before said the refusal in the same place
     await expect(page.getByRole('status').textContent()).resolves.toContain('De bezorging wordt opnieuw verstuurd.');
     const retried = await prisma().delivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(retried.retries).toBe(1);

@@ -123,7 +123,8 @@ describe('delivery over SMTP and webhooks', () => {
     for (const address of contactsOfA) expect(mailsTo(address, trajectoryId)).toHaveLength(1);
   });
 
-  it('when every attempt fails, then the delivery is dead-lettered with its error; operations list it and a retry delivers it once, audited', async () => {
+  /** A notice to provider A whose two e-mails were refused (451) until they were dead-lettered. */
+  async function deadLettered() {
     const trajectoryId = await api.register();
     smtp.refuse(451);
     await enqueue(notice(trajectoryId));
@@ -131,6 +132,16 @@ describe('delivery over SMTP and webhooks', () => {
       () => deliveriesOf(trajectoryId),
       (ds) => ds.length === 2 && ds.every((d) => d.state === 'DEAD'),
     );
+    return { trajectoryId, dead };
+  }
+  const sent = (id: string) =>
+    eventually(
+      () => prisma().delivery.findUniqueOrThrow({ where: { id } }),
+      (d) => d.state === 'SENT',
+    );
+
+  it('when every attempt fails, then the delivery is dead-lettered with its error; operations list it and a retry delivers it once, audited', async () => {
+    const { trajectoryId, dead } = await deadLettered();
     const [first, second] = [at(dead, 0), at(dead, 1)];
     expect(first).toMatchObject({ attempts: retry.maximumAttempts, lastError: expect.stringContaining('451') });
 
@@ -142,10 +153,7 @@ describe('delivery over SMTP and webhooks', () => {
     const again = await operations.post(`/deliveries/${first.id}/retry`).expect(200);
     expect(again.body).toMatchObject({ state: 'PENDING', retries: 1 });
     await operations.post(`/deliveries/${first.id}/retry`).expect(409);
-    await eventually(
-      () => prisma().delivery.findUniqueOrThrow({ where: { id: first.id } }),
-      (d) => d.state === 'SENT',
-    );
+    await sent(first.id);
     expect(mailsTo(first.address, trajectoryId)).toHaveLength(1);
     expect(mailsTo(second.address, trajectoryId)).toHaveLength(0); // not retried: still dead
     expect(
@@ -154,6 +162,32 @@ describe('delivery over SMTP and webhooks', () => {
       }),
     ).toBe(1);
     await operations.post(`/deliveries/${randomUUID()}/retry`).expect(404);
+  });
+
+  it('when a contact address is removed after its delivery was dead-lettered, then a retry to it is refused (409, nothing sent) while one to a remaining contact goes out', async () => {
+    const { trajectoryId, dead } = await deadLettered();
+    const [kept, removed] = [at(dead, 0), at(dead, 1)];
+    expect([kept.address, removed.address]).toEqual([...contactsOfA]);
+    smtp.accept();
+    await operations
+      .post(`/providers/${demoIds.providerA}/notification-settings`, { contactEmails: [planning, 'nieuw@a.test'] })
+      .expect(200);
+    try {
+      const refused = await operations.post(`/deliveries/${removed.id}/retry`).expect(409);
+      expect(refused.body.error.code).toBe('NOT_A_RECIPIENT');
+      const again = await operations.post(`/deliveries/${kept.id}/retry`).expect(200);
+      expect(again.body).toMatchObject({ address: planning, addressChanged: false });
+      await sent(kept.id);
+      expect(await prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).toMatchObject({
+        state: 'DEAD',
+        retries: 0,
+      });
+      expect(mailsTo(removed.address, trajectoryId)).toHaveLength(0);
+    } finally {
+      await operations
+        .post(`/providers/${demoIds.providerA}/notification-settings`, { contactEmails: contactsOfA })
+        .expect(200);
+    }
   });
 
   it('when the server refuses for good (550), then the delivery is dead-lettered after one attempt', async () => {
@@ -312,6 +346,35 @@ describe('delivery over SMTP and webhooks', () => {
       } finally {
         await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret } });
       }
+    });
+
+    it('when operations correct a webhook address after its delivery was dead-lettered, then the retry goes to the address set now', async () => {
+      const unreachable = 'http://127.0.0.1:1/hook';
+      await operations
+        .post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: unreachable })
+        .expect(200);
+      const trajectoryId = await api.register(demoIds.providerB);
+      await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
+      const dead = await eventually(
+        () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+        (d) => d.state === 'DEAD',
+      );
+      expect(dead.address).toBe(unreachable);
+      await operations.post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: url }).expect(200);
+      const again = await operations.post(`/deliveries/${dead.id}/retry`).expect(200);
+      expect(again.body).toMatchObject({ address: url, addressChanged: true, retries: 1 });
+      await eventually(
+        async () => hits.filter((h) => h.body.includes(trajectoryId)),
+        (h) => h.length === 1,
+      );
+      expect(await prisma().delivery.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
+        state: 'SENT',
+        address: url,
+      });
+      const audited = await prisma().auditEvent.findFirstOrThrow({
+        where: { action: 'DELIVERY_RETRIED', data: { path: ['deliveryId'], equals: dead.id } },
+      });
+      expect(audited.data).toMatchObject({ addressChanged: true });
     });
 
     it('when a webhook points into this network and the worker may not reach it there, then the delivery goes to the dead letters at once, naming the address, and nothing is sent', async () => {

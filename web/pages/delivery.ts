@@ -17,7 +17,11 @@ type Team = z.output<typeof teamMailboxes>['items'][number];
 /** What a form on these pages did, said once on the page it leads back to (`?bericht=`). */
 export const deliveryMessages = {
   opnieuw: 'De bezorging wordt opnieuw verstuurd.',
+  'nieuw-adres': 'De bezorging wordt opnieuw verstuurd, naar het adres dat nu is ingesteld.',
   'al-verstuurd': 'Deze bezorging was al opnieuw verstuurd of is intussen gelukt.',
+  'geen-ontvanger':
+    'Deze bezorging is niet opnieuw verstuurd: het adres krijgt deze melding niet meer (het is bij de zorgaanbieder of het team verwijderd). De melding staat wel in de applicatie.',
+  'al-gepland': 'Deze bezorging is niet opnieuw verstuurd: de melding gaat al naar het adres dat nu is ingesteld.',
   aanbieder: 'De adressen van de zorgaanbieder zijn opgeslagen.',
   mailbox: 'De teammailbox is opgeslagen.',
 } as const;
