@@ -3,7 +3,8 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
  * Addresses inside the network the worker runs in: this machine, private networks, link-local
- * (where clouds answer metadata requests), shared address space, multicast and reserved ranges.
+ * (where clouds answer metadata requests), shared address space, multicast and reserved ranges,
+ * and IPv4 addresses inside carried in IPv6 (mapped, NAT64, 6to4).
  * A webhook URL that reaches one would let whoever sets it make the worker post to an internal
  * service (server-side request forgery); operations set webhooks, and a mistake is as likely.
  */
@@ -21,7 +22,7 @@ for (const [network, prefix] of [
   internal.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 127], // unspecified and loopback
+  ['::', 96], // unspecified, loopback, and IPv4-compatible (::a.b.c.d, deprecated)
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
@@ -29,19 +30,38 @@ for (const [network, prefix] of [
   internal.addSubnet(network, prefix, 'ipv6');
 }
 
-/** An IPv4 address written as IPv6 (::ffff:a.b.c.d, or ::ffff:aabb:ccdd as a URL writes it), as IPv4. */
-function mappedIpv4(address: string): string | undefined {
-  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (dotted) return dotted;
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return undefined;
-  const [high, low] = hex.slice(1, 3).map((part) => parseInt(part, 16));
-  return [high, low].flatMap((n = 0) => [n >> 8, n & 255]).join('.');
+/** An IPv6 address as its eight 16-bit groups (a trailing dotted IPv4 part counts as two). */
+function groupsOf(address: string): number[] {
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const [a = 0, b = 0, c = 0, d = 0] = dotted ? dotted.slice(1).map(Number) : [];
+  const text = dotted
+    ? `${address.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+    : address;
+  const [head = '', tail] = text.split('::');
+  const split = (part: string) => (part ? part.split(':') : []);
+  const zeros = tail === undefined ? [] : Array<string>(8 - split(head).length - split(tail).length).fill('0');
+  return [...split(head), ...zeros, ...split(tail ?? '')].map((group) => parseInt(group, 16));
+}
+
+const dottedOf = (high = 0, low = 0) => [high >> 8, high & 255, low >> 8, low & 255].join('.');
+
+/**
+ * The IPv4 address an IPv6 one reaches: written as IPv6 (::ffff:0:0/96, in both forms a URL or a
+ * resolver gives), through a NAT64 gateway's well-known prefix (64:ff9b::/96), or 6to4 (2002::/16).
+ */
+function embeddedIpv4(address: string): string | undefined {
+  if (isIP(address) !== 6) return undefined;
+  const g = groupsOf(address.toLowerCase());
+  const zeroUpTo = (n: number) => g.slice(0, n).every((group) => group === 0);
+  if (zeroUpTo(5) && g[5] === 0xffff) return dottedOf(g[6], g[7]);
+  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((group) => group === 0)) return dottedOf(g[6], g[7]);
+  if (g[0] === 0x2002) return dottedOf(g[1], g[2]);
+  return undefined;
 }
 
 /** Whether an IP address is inside. */
 export function isInternalAddress(address: string): boolean {
-  const ipv4 = mappedIpv4(address);
+  const ipv4 = embeddedIpv4(address);
   if (ipv4) return internal.check(ipv4, 'ipv4');
   return internal.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }

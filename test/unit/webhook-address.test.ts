@@ -28,6 +28,11 @@ describe('webhook addresses inside this network', () => {
     ['ff02::1', 'IPv6 multicast'],
     ['::ffff:10.0.0.1', 'a private IPv4 address written as IPv6'],
     ['::ffff:7f00:1', '127.0.0.1 written as IPv6 the way a URL writes it'],
+    ['::10.0.0.1', 'an IPv4-compatible IPv6 address (deprecated)'],
+    ['64:ff9b::10.0.0.1', 'a private IPv4 address through NAT64'],
+    ['64:ff9b::a9fe:a9fe', '169.254.169.254 through NAT64'],
+    ['2002:c0a8:101::1', '192.168.1.1 through 6to4'],
+    ['2002:7f00:1:0:0:0:0:1', '127.0.0.1 through 6to4, written out'],
   ])('when the address is %s (%s), then it is inside', (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
@@ -39,6 +44,9 @@ describe('webhook addresses inside this network', () => {
     ['100.128.0.1'],
     ['2001:4860:4860::8888'],
     ['::ffff:808:808'],
+    ['64:ff9b::808:808'],
+    ['2002:808:808::1'],
+    ['2001:db8:64:ff9b::1'],
   ])('when the address is %s, then it is outside', (address) => {
     expect(isInternalAddress(address)).toBe(false);
   });
