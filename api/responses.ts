@@ -316,6 +316,8 @@ export const retriedDelivery = z.strictObject({
   addressChanged: z.boolean(),
 });
 
+export const dismissedDelivery = z.strictObject({ id: uuid, state: z.literal('DISMISSED') });
+
 export const providerNotificationSettings = z.strictObject({
   providerId: uuid,
   contactEmails: z.array(z.string()),

@@ -86,26 +86,35 @@ export function operationsRoutes(
       );
     }),
   );
-  /** What the page says when the API refuses a retry (409), by its code. */
-  const retryRefusals: Partial<Record<string, DeliveryMessage>> = {
-    NOT_A_RECIPIENT: 'geen-ontvanger',
-    ALREADY_PLANNED: 'al-gepland',
-  };
-  router.post(
-    '/bezorging/:deliveryId/opnieuw',
-    signedIn(async (visit, req, res) => {
-      operationsOnly(visit);
-      const said: DeliveryMessage = await visit
-        .call('post', '/deliveries/{deliveryId}/retry', { params: req.params })
-        .then((retried) => ((retried as { addressChanged: boolean }).addressChanged ? 'nieuw-adres' : 'opnieuw'))
-        .catch((error: unknown) => {
-          const refused = toAppError(error);
-          if (refused.status !== 409) throw error;
-          return retryRefusals[refused.code] ?? 'al-verstuurd'; // someone else was first, or it went through
-        });
-      res.redirect(303, `/bezorging?bericht=${said}`);
-    }),
+  /** A button on a failed delivery: the API's answer, or its 409 by code, said on the page it leads back to. */
+  const deliveryAction = (
+    action: string,
+    route: string,
+    answered: (answer: unknown) => DeliveryMessage,
+    refusals: Partial<Record<string, DeliveryMessage>> = {},
+  ) =>
+    router.post(
+      `/bezorging/:deliveryId/${action}`,
+      signedIn(async (visit, req, res) => {
+        operationsOnly(visit);
+        const said = await visit
+          .call('post', route, { params: req.params })
+          .then(answered)
+          .catch((error: unknown) => {
+            const refused = toAppError(error);
+            if (refused.status !== 409) throw error;
+            return refusals[refused.code] ?? 'al-verstuurd'; // someone else was first, or it went through
+          });
+        res.redirect(303, `/bezorging?bericht=${said}`);
+      }),
+    );
+  deliveryAction(
+    'opnieuw',
+    '/deliveries/{deliveryId}/retry',
+    (retried) => ((retried as { addressChanged: boolean }).addressChanged ? 'nieuw-adres' : 'opnieuw'),
+    { NOT_A_RECIPIENT: 'geen-ontvanger', ALREADY_PLANNED: 'al-gepland' },
   );
+  deliveryAction('afsluiten', '/deliveries/{deliveryId}/dismiss', () => 'afgesloten');
   router.get(
     '/bezorging/aanbieders/:providerId',
     signedIn(async (visit, req) => {

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import * as responses from '../responses';
 import { newWebhookSecret, WEBHOOK_SECRET_PATTERN } from '../../activities/delivery/webhook';
 import { auditRow } from '../../prisma/records/audit';
-import { currentAddressOf } from '../../prisma/records/outbox';
-import type { Delivery, Notification, Prisma } from '../../prisma/client';
+import { DeliveryState } from '../../prisma/client';
 import { defaultDeliveryRetry, deliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import type { SecretBox } from '../../activities/sealing';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
+import { addressForRetry, deadDelivery, leaveDead } from './dead-letters';
 import { id, page, pageOf } from '../schemas';
 
 const email = z.email().max(254);
@@ -36,7 +36,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
       tag: 'Operations',
       roles: ['OPERATIONS'],
       response: responses.deliveries,
-      query: page.extend({ state: z.enum(['PENDING', 'HELD', 'SENT', 'DEAD']).default('DEAD') }),
+      query: page.extend({ state: z.enum(DeliveryState).default('DEAD') }),
       handle: ({ query }) => {
         const where = { state: query.state };
         return pageOf(
@@ -74,20 +74,10 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
       params: z.object({ deliveryId: id }),
       handle: async ({ actor, params }) => {
         const retried = await prisma.$transaction(async (tx) => {
-          const found = await tx.delivery.findUnique({
-            where: { id: params.deliveryId },
-            include: { notification: { select: { providerId: true, teamId: true } } },
-          });
-          if (!found) throw new AppError(404, 'DELIVERY_NOT_FOUND', `No delivery ${params.deliveryId}`);
-          const notDead = () => new AppError(409, 'WRONG_STATE', `The delivery is ${found.state}, not DEAD`);
-          if (found.state !== 'DEAD') throw notDead();
+          const found = await deadDelivery(tx, params.deliveryId);
           const address = await addressForRetry(tx, found);
           const addressChanged = address !== found.address;
-          const { count } = await tx.delivery.updateMany({
-            where: { id: found.id, state: 'DEAD' },
-            data: { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } },
-          });
-          if (count === 0) throw notDead();
+          await leaveDead(tx, found, { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } });
           await tx.auditEvent.create({
             data: auditRow({
               actor: { type: 'USER', id: actor.id },
@@ -119,6 +109,28 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
         const { id, retries, address, addressChanged } = retried;
         return { id, state: 'PENDING' as const, retries, address, addressChanged };
       },
+    }),
+    endpoint({
+      method: 'post',
+      path: '/deliveries/{deliveryId}/dismiss',
+      summary: 'Close a dead-lettered delivery without sending it (audited); 409 unless it is DEAD',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.dismissedDelivery,
+      params: z.object({ deliveryId: id }),
+      handle: ({ actor, params }) =>
+        prisma.$transaction(async (tx) => {
+          const found = await deadDelivery(tx, params.deliveryId);
+          await leaveDead(tx, found, { state: 'DISMISSED' });
+          await tx.auditEvent.create({
+            data: auditRow({
+              actor: { type: 'USER', id: actor.id },
+              action: 'DELIVERY_DISMISSED',
+              data: { deliveryId: found.id, notificationId: found.notificationId, lastError: found.lastError },
+            }),
+          });
+          return { id: found.id, state: 'DISMISSED' as const };
+        }),
     }),
     endpoint({
       method: 'get',
@@ -217,31 +229,6 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
  * What the record keeps: none without a webhook; the secret given, sealed (activities/sealing.ts)
  * under the first key, also when it is the same again (so a rotated key can be retired); or the one it had.
  */
-type DeliveryWithRecipient = Delivery & { notification: Pick<Notification, 'providerId' | 'teamId'> };
-
-/**
- * A retry goes where the delivery would go now (operations may have corrected the address since);
- * 409 when that recipient no longer hears of it, or when the current address has a delivery already.
- */
-async function addressForRetry(tx: Prisma.TransactionClient, found: DeliveryWithRecipient): Promise<string> {
-  const address = await currentAddressOf(tx, found, found.notification);
-  if (address === undefined)
-    throw new AppError(
-      409,
-      'NOT_A_RECIPIENT',
-      found.channel === 'WEBHOOK'
-        ? 'The provider has no webhook any more'
-        : 'The address no longer receives this notification (removed from the provider or team)',
-    );
-  if (address === found.address) return address;
-  const taken = await tx.delivery.count({
-    where: { notificationId: found.notificationId, channel: found.channel, address },
-  });
-  if (taken > 0)
-    throw new AppError(409, 'ALREADY_PLANNED', 'The notification has a delivery to the current address already');
-  return address;
-}
-
 function webhookSecretAfter(secrets: SecretBox, had: string | null, webhookUrl: string | null, given?: string) {
   if (!webhookUrl) return { stored: null, changed: had !== null };
   if (given === undefined) return { stored: had, changed: false };

@@ -13,7 +13,7 @@ describe('delivery pages for operations in a real browser', () => {
   const prisma = () => api.db.prisma;
   const operations = () => signedIn(/\(Contractmanagement\)/);
 
-  it('when a delivery failed for good, then operations see it in Dutch with its time and error, and send it again from the page', async () => {
+  it('when a delivery failed for good, then operations see it in Dutch with its time and error, and send it again or close it from the page', async () => {
     const trajectoryId = await api.register(demoIds.providerA);
     const notification = await prisma().notification.create({
       data: {
@@ -57,6 +57,15 @@ describe('delivery pages for operations in a real browser', () => {
     await expect(prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).resolves.toMatchObject({
       state: 'DEAD',
       retries: 0,
+    });
+    await row.getByRole('button', { name: 'Niet meer versturen' }).click();
+    await page.waitForURL(/bericht=afgesloten$/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'De bezorging is afgesloten zonder haar te versturen.',
+    );
+    await expect(page.getByRole('row', { name: /vervallen@a\.test/ }).count()).resolves.toBe(0);
+    await expect(prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).resolves.toMatchObject({
+      state: 'DISMISSED',
     });
     await page
       .getByRole('row', { name: new RegExp(contact) })

@@ -164,7 +164,7 @@ describe('delivery over SMTP and webhooks', () => {
     await operations.post(`/deliveries/${randomUUID()}/retry`).expect(404);
   });
 
-  it('when a contact address is removed after its delivery was dead-lettered, then a retry to it is refused (409, nothing sent) while one to a remaining contact goes out', async () => {
+  it('when a contact address is removed after its delivery was dead-lettered, then a retry to it is refused (409, nothing sent) while one to a remaining contact goes out, and operations can close it without sending', async () => {
     const { trajectoryId, dead } = await deadLettered();
     const [kept, removed] = [at(dead, 0), at(dead, 1)];
     expect([kept.address, removed.address]).toEqual([...contactsOfA]);
@@ -183,6 +183,25 @@ describe('delivery over SMTP and webhooks', () => {
         retries: 0,
       });
       expect(mailsTo(removed.address, trajectoryId)).toHaveLength(0);
+
+      // Operations close it without sending: out of the dead letters, kept, audited, once.
+      await api.consultant.post(`/deliveries/${removed.id}/dismiss`).expect(403);
+      const closed = await operations.post(`/deliveries/${removed.id}/dismiss`).expect(200);
+      expect(closed.body).toEqual({ id: removed.id, state: 'DISMISSED' });
+      await operations.post(`/deliveries/${removed.id}/dismiss`).expect(409);
+      await operations.post(`/deliveries/${removed.id}/retry`).expect(409);
+      const listed = async (state: string) =>
+        (await operations.get(`/deliveries?state=${state}&limit=100`).expect(200)).body.items.map(
+          (d: { id: string }) => d.id,
+        );
+      expect(await listed('DEAD')).not.toContain(removed.id);
+      expect(await listed('DISMISSED')).toContain(removed.id);
+      expect(
+        await prisma().auditEvent.count({
+          where: { action: 'DELIVERY_DISMISSED', data: { path: ['deliveryId'], equals: removed.id } },
+        }),
+      ).toBe(1);
+      await operations.post(`/deliveries/${randomUUID()}/dismiss`).expect(404);
     } finally {
       await operations
         .post(`/providers/${demoIds.providerA}/notification-settings`, { contactEmails: contactsOfA })

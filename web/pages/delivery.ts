@@ -18,9 +18,10 @@ type Team = z.output<typeof teamMailboxes>['items'][number];
 export const deliveryMessages = {
   opnieuw: 'De bezorging wordt opnieuw verstuurd.',
   'nieuw-adres': 'De bezorging wordt opnieuw verstuurd, naar het adres dat nu is ingesteld.',
-  'al-verstuurd': 'Deze bezorging was al opnieuw verstuurd of is intussen gelukt.',
+  'al-verstuurd': 'Deze bezorging was al opnieuw verstuurd of afgesloten, of is intussen gelukt.',
   'geen-ontvanger':
-    'Deze bezorging is niet opnieuw verstuurd: het adres krijgt deze melding niet meer (het is bij de zorgaanbieder of het team verwijderd). De melding staat wel in de applicatie.',
+    'Deze bezorging is niet opnieuw verstuurd: het adres krijgt deze melding niet meer (het is bij de zorgaanbieder of het team verwijderd). De melding staat wel in de applicatie. Met "Niet meer versturen" haalt u haar uit deze lijst.',
+  afgesloten: 'De bezorging is afgesloten zonder haar te versturen.',
   'al-gepland': 'Deze bezorging is niet opnieuw verstuurd: de melding gaat al naar het adres dat nu is ingesteld.',
   aanbieder: 'De adressen van de zorgaanbieder zijn opgeslagen.',
   mailbox: 'De teammailbox is opgeslagen.',
@@ -32,11 +33,14 @@ const channelLabels: Record<string, string> = { EMAIL: 'E-mail', WEBHOOK: 'Webho
 const providerNameOf = async (visit: Visit, providerId: string) =>
   (await providersOf(visit)).find((p) => p.id === providerId)?.name ?? '';
 
-function retryForm(visit: Visit, d: DeliveryRow): Html {
-  return html`<form class="inline-form" method="post" action="/bezorging/${d.id}/opnieuw">
-    ${csrfField(visit.viewer.csrf)}
-    <button class="utrecht-button utrecht-button--secondary-action" type="submit">Opnieuw versturen</button>
-  </form>`;
+/** Send it again, or close it without sending (its address was removed, the notice is of no use any more). */
+function deliveryActions(visit: Visit, d: DeliveryRow): Html {
+  const action = (path: string, label: string) =>
+    html`<form class="inline-form" method="post" action="/bezorging/${d.id}/${path}">
+      ${csrfField(visit.viewer.csrf)}
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">${label}</button>
+    </form>`;
+  return html`${action('opnieuw', 'Opnieuw versturen')} ${action('afsluiten', 'Niet meer versturen')}`;
 }
 
 /** The deliveries that gave up after their last attempt, newest first; each can be sent again. */
@@ -52,11 +56,12 @@ async function failedDeliveries(visit: Visit, pageNumber: number): Promise<Html>
     // The channel's own words (an SMTP or HTTP answer), in the language it gave them.
     html`<span lang="en">${d.lastError ?? ''}</span>`,
     html`${dutchDateTime(new Date(d.updatedAt))}`,
-    retryForm(visit, d),
+    deliveryActions(visit, d),
   ]);
   return html`<h2 class="utrecht-heading-2">Mislukte bezorgingen</h2>
     <p class="utrecht-paragraph">
-      Meldingen die na de laatste poging niet zijn bezorgd. Verstuur ze opnieuw als de oorzaak is verholpen.
+      Meldingen die na de laatste poging niet zijn bezorgd. Verstuur ze opnieuw als de oorzaak is verholpen, of sluit ze
+      af als ze niet meer verstuurd moeten worden (de meldingen blijven in de applicatie staan).
     </p>
     ${table(
       'Mislukte bezorgingen, de laatste eerst',
