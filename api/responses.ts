@@ -327,6 +327,10 @@ export const providerNotificationSettings = z.strictObject({
   webhookSecret: z.string().optional(),
 });
 
+export const everyProviderNotificationSettings = z.strictObject({
+  items: z.array(providerNotificationSettings.omit({ webhookSecret: true }).extend({ name: z.string() })),
+});
+
 export const teamMailbox = z.strictObject({ id: uuid, mailbox: z.string().nullable() });
 
 export const teamMailboxes = z.strictObject({

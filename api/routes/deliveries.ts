@@ -134,6 +134,22 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
     }),
     endpoint({
       method: 'get',
+      path: '/providers/notification-settings',
+      summary: "Where every provider's notifications go, by name (the webhook secrets are never shown)",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.everyProviderNotificationSettings,
+      handle: async () => ({
+        items: (
+          await prisma.provider.findMany({
+            orderBy: [{ name: 'asc' }, { id: 'asc' }],
+            select: { id: true, name: true, contactEmails: true, webhookUrl: true, webhookSecret: true },
+          })
+        ).map((p) => ({ ...settingsOf(p), name: p.name })),
+      }),
+    }),
+    endpoint({
+      method: 'get',
       path: '/providers/{providerId}/notification-settings',
       summary: "Where a provider's notifications go (the webhook secret is never shown)",
       tag: 'Operations',

@@ -290,6 +290,13 @@ describe('delivery over SMTP and webhooks', () => {
         .post(`/providers/${demoIds.providerB}/notification-settings`, { webhookSecret: 'not-a-secret' })
         .expect(400);
       await api.providerB.get(`/providers/${demoIds.providerB}/notification-settings`).expect(403);
+      const every = await operations.get('/providers/notification-settings').expect(200);
+      expect(every.body.items).toContainEqual({ ...read.body, name: expect.any(String) });
+      expect(every.body.items.map((p: { providerId: string }) => p.providerId)).toEqual(
+        expect.arrayContaining([demoIds.providerA, demoIds.providerB]),
+      );
+      expect(JSON.stringify(every.body)).not.toContain('whsec_');
+      await api.providerB.get('/providers/notification-settings').expect(403);
       const stored = await storedSecretOf(demoIds.providerB);
       expect(stored).toMatch(/^sealed:test:/);
       expect(stored).not.toContain(String(set.body.webhookSecret).slice(6));

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { deliveries, providerNotificationSettings, teamMailboxes } from '../../api/responses';
+import type {
+  deliveries,
+  everyProviderNotificationSettings,
+  providerNotificationSettings,
+  teamMailboxes,
+} from '../../api/responses';
 import { newWebhookSecret } from '../../activities/delivery/webhook';
 import { dutchDateTime } from '../../domain/dutch-dates';
 import { labelOf, notificationLabels } from '../../domain/labels';
@@ -90,23 +95,18 @@ function teamMailboxForm(visit: Visit, team: Team, resent?: { values: FormValues
 
 /** Where each provider's notices go; one without any address hears of them only in its inbox. */
 async function providerTable(visit: Visit): Promise<Html> {
-  const list = await Promise.all(
-    (await providersOf(visit)).map(async (p) => ({
-      ...p,
-      ...((await visit.call('get', '/providers/{providerId}/notification-settings', {
-        params: { providerId: p.id },
-      })) as Settings),
-    })),
-  );
-  const rows = list.map(({ contactEmails, webhookUrl, ...p }) => {
+  const list = (
+    (await visit.call('get', '/providers/notification-settings')) as z.output<typeof everyProviderNotificationSettings>
+  ).items;
+  const rows = list.map(({ contactEmails, webhookUrl, providerId, name }) => {
     const nowhere = contactEmails.length === 0 && !webhookUrl;
     return [
-      html`${p.name}`,
+      html`${name}`,
       nowhere
         ? html`<strong>Geen: meldingen alleen in de inbox</strong>`
         : html`${contactEmails.length === 1 ? '1 adres' : `${contactEmails.length} adressen`}`,
       html`${webhookUrl ? 'Ja' : 'Nee'}`,
-      html`<a class="utrecht-link" href="/bezorging/aanbieders/${p.id}">Adressen van ${p.name}</a>`,
+      html`<a class="utrecht-link" href="/bezorging/aanbieders/${providerId}">Adressen van ${name}</a>`,
     ];
   });
   return table(
