@@ -3,7 +3,7 @@ import { addWorkingDays, isWeekend, publicHoliday } from '../../domain/working-d
 import { endOfDay, startOfDay } from '../../domain/calendar';
 import { isTaskKind } from '../../domain/lifecycle';
 import { DIGEST_WORKING_DAYS, isNoticeKind } from '../../domain/notifications';
-import type { PrismaClient } from '../../prisma/client';
+import type { Prisma, PrismaClient } from '../../prisma/client';
 import { putInOutbox } from '../../prisma/records/outbox';
 import { deliveryWorkflowId, type DigestOutcome } from '../../workflows/delivery/contracts';
 import type { DeliveryDependencies } from './dependencies';
@@ -118,6 +118,13 @@ async function sendOne(
   if (pending.length) await deps.startDeliveries(deliveryWorkflowId(notificationId), pending);
 }
 
+/** The held notifications a consultant's digest took along; undefined for a digest without any. */
+function heldWith(digest: { userId: string | null; payload: unknown }) {
+  const { day, held } = digestPayload.parse(digest.payload);
+  if (!digest.userId || !held.length) return undefined;
+  return { notificationId: { in: held }, userId: digest.userId, state: 'HELD' as const, digestDay: dayColumn(day) };
+}
+
 /**
  * A consultant's digest has been sent: so have the held notifications it took along (to be written
  * in one transaction with the digest's own state). Undefined for a digest without any.
@@ -127,12 +134,20 @@ export function heldSentWithDigest(
   digest: { userId: string | null; payload: unknown },
   sentAt: Date,
 ) {
-  const { day, held } = digestPayload.parse(digest.payload);
-  if (!digest.userId || !held.length) return undefined;
-  return prisma.delivery.updateMany({
-    where: { notificationId: { in: held }, userId: digest.userId, state: 'HELD', digestDay: dayColumn(day) },
-    data: { state: 'SENT', sentAt },
-  });
+  const where = heldWith(digest);
+  return where && prisma.delivery.updateMany({ where, data: { state: 'SENT', sentAt } });
+}
+
+/**
+ * A refused digest that operations close without sending lets go of what it took along: the next
+ * working day's digest takes those notifications instead (they would otherwise wait for it forever).
+ */
+export async function releaseHeldFromDigest(
+  tx: Prisma.TransactionClient,
+  digest: { userId: string | null; payload: unknown },
+): Promise<number> {
+  const where = heldWith(digest);
+  return where ? (await tx.delivery.updateMany({ where, data: { digestDay: null } })).count : 0;
 }
 
 /** The digest's e-mail, from the tasks and notifications its row names (as they are when it is sent). */

@@ -1,17 +1,21 @@
-import type { Delivery, Notification, Prisma } from '../../prisma/client';
+import { releaseHeldFromDigest } from '../../activities/delivery/digest';
+import type { Delivery, Notification, Prisma, PrismaClient } from '../../prisma/client';
+import { auditRow } from '../../prisma/records/audit';
 import { currentAddressOf } from '../../prisma/records/outbox';
 import { AppError } from '../app-error';
 
 // Operations' two ways out of the dead letters: a retry (to the address set now) or closing it unsent.
 
 type Tx = Prisma.TransactionClient;
-export type DeliveryWithRecipient = Delivery & { notification: Pick<Notification, 'providerId' | 'teamId'> };
+type DeliveryWithRecipient = Delivery & {
+  notification: Pick<Notification, 'providerId' | 'teamId' | 'kind' | 'payload'>;
+};
 
 /** A delivery operations act on: 404 when there is none, 409 unless it is dead-lettered. */
-export async function deadDelivery(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
+async function deadDelivery(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
   const found = await tx.delivery.findUnique({
     where: { id: deliveryId },
-    include: { notification: { select: { providerId: true, teamId: true } } },
+    include: { notification: { select: { providerId: true, teamId: true, kind: true, payload: true } } },
   });
   if (!found) throw new AppError(404, 'DELIVERY_NOT_FOUND', `No delivery ${deliveryId}`);
   if (found.state !== 'DEAD') throw new AppError(409, 'WRONG_STATE', `The delivery is ${found.state}, not DEAD`);
@@ -19,7 +23,7 @@ export async function deadDelivery(tx: Tx, deliveryId: string): Promise<Delivery
 }
 
 /** Out of the dead letters, only if it is still there: of two operators at once, the second gets 409. */
-export async function leaveDead(tx: Tx, found: Delivery, data: Prisma.DeliveryUpdateManyMutationInput): Promise<void> {
+async function leaveDead(tx: Tx, found: Delivery, data: Prisma.DeliveryUpdateManyMutationInput): Promise<void> {
   const { count } = await tx.delivery.updateMany({ where: { id: found.id, state: 'DEAD' }, data });
   if (count === 0) throw new AppError(409, 'WRONG_STATE', 'The delivery is no longer DEAD');
 }
@@ -28,7 +32,7 @@ export async function leaveDead(tx: Tx, found: Delivery, data: Prisma.DeliveryUp
  * A retry goes where the delivery would go now (operations may have corrected the address since);
  * 409 when that recipient no longer hears of it, or when the current address has a delivery already.
  */
-export async function addressForRetry(tx: Tx, found: DeliveryWithRecipient): Promise<string> {
+async function addressForRetry(tx: Tx, found: DeliveryWithRecipient): Promise<string> {
   const address = await currentAddressOf(tx, found, found.notification);
   if (address === undefined)
     throw new AppError(
@@ -45,4 +49,50 @@ export async function addressForRetry(tx: Tx, found: DeliveryWithRecipient): Pro
   if (taken > 0)
     throw new AppError(409, 'ALREADY_PLANNED', 'The notification has a delivery to the current address already');
   return address;
+}
+
+/** Back to PENDING for a retry, to the address it would go to now (audited); the caller starts its sending. */
+export function reopenForRetry(prisma: PrismaClient, deliveryId: string, actorId: string) {
+  return prisma.$transaction(async (tx) => {
+    const found = await deadDelivery(tx, deliveryId);
+    const address = await addressForRetry(tx, found);
+    const addressChanged = address !== found.address;
+    await leaveDead(tx, found, { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } });
+    await tx.auditEvent.create({
+      data: auditRow({
+        actor: { type: 'USER', id: actorId },
+        action: 'DELIVERY_RETRIED',
+        data: {
+          deliveryId: found.id,
+          notificationId: found.notificationId,
+          lastError: found.lastError,
+          addressChanged,
+        },
+      }),
+    });
+    return { id: found.id, notificationId: found.notificationId, address, addressChanged, retries: found.retries + 1 };
+  });
+}
+
+/**
+ * Closed without sending (kept, listed as DISMISSED, audited). A consultant's digest lets go of the
+ * notifications it took along, so the next working day's digest takes them.
+ */
+export function dismissDelivery(prisma: PrismaClient, deliveryId: string, actorId: string) {
+  return prisma.$transaction(async (tx) => {
+    const found = await deadDelivery(tx, deliveryId);
+    await leaveDead(tx, found, { state: 'DISMISSED' });
+    const released =
+      found.notification.kind === 'DAILY_DIGEST'
+        ? await releaseHeldFromDigest(tx, { userId: found.userId, payload: found.notification.payload })
+        : 0;
+    await tx.auditEvent.create({
+      data: auditRow({
+        actor: { type: 'USER', id: actorId },
+        action: 'DELIVERY_DISMISSED',
+        data: { deliveryId: found.id, notificationId: found.notificationId, lastError: found.lastError, released },
+      }),
+    });
+    return { id: found.id, state: 'DISMISSED' as const };
+  });
 }

@@ -9,7 +9,7 @@ import type { SecretBox } from '../../activities/sealing';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
-import { addressForRetry, deadDelivery, leaveDead } from './dead-letters';
+import { dismissDelivery, reopenForRetry } from './dead-letters';
 import { id, page, pageOf } from '../schemas';
 
 const email = z.email().max(254);
@@ -73,25 +73,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
       response: responses.retriedDelivery,
       params: z.object({ deliveryId: id }),
       handle: async ({ actor, params }) => {
-        const retried = await prisma.$transaction(async (tx) => {
-          const found = await deadDelivery(tx, params.deliveryId);
-          const address = await addressForRetry(tx, found);
-          const addressChanged = address !== found.address;
-          await leaveDead(tx, found, { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } });
-          await tx.auditEvent.create({
-            data: auditRow({
-              actor: { type: 'USER', id: actor.id },
-              action: 'DELIVERY_RETRIED',
-              data: {
-                deliveryId: found.id,
-                notificationId: found.notificationId,
-                lastError: found.lastError,
-                addressChanged,
-              },
-            }),
-          });
-          return { ...found, address, addressChanged, retries: found.retries + 1 };
-        });
+        const retried = await reopenForRetry(prisma, params.deliveryId, actor.id);
         const start = deliveryStarter(temporal, taskQueue, deliveryRetry ?? defaultDeliveryRetry);
         try {
           await start(
@@ -118,19 +100,7 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
       roles: ['OPERATIONS'],
       response: responses.dismissedDelivery,
       params: z.object({ deliveryId: id }),
-      handle: ({ actor, params }) =>
-        prisma.$transaction(async (tx) => {
-          const found = await deadDelivery(tx, params.deliveryId);
-          await leaveDead(tx, found, { state: 'DISMISSED' });
-          await tx.auditEvent.create({
-            data: auditRow({
-              actor: { type: 'USER', id: actor.id },
-              action: 'DELIVERY_DISMISSED',
-              data: { deliveryId: found.id, notificationId: found.notificationId, lastError: found.lastError },
-            }),
-          });
-          return { id: found.id, state: 'DISMISSED' as const };
-        }),
+      handle: ({ actor, params }) => dismissDelivery(prisma, params.deliveryId, actor.id),
     }),
     endpoint({
       method: 'get',

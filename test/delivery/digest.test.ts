@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { enqueueNotification } from '../../activities/notifications';
 import { sendDailyDigests } from '../../activities/delivery/digest';
+import { dismissDelivery } from '../../api/routes/dead-letters';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { ensureDigestSchedule } from '../../scripts/delivery';
@@ -94,6 +95,26 @@ describe('the daily digest', () => {
       taskQueue,
       args: [{ day }],
     });
+  /** Where the Zeist consultant's digest of a day is. */
+  const digestOf = (day: string) => ({
+    notification: {
+      kind: 'DAILY_DIGEST' as const,
+      idempotencyKey: `digest:${day}:${demoIds.teamZeist}:${demoIds.consultant}`,
+    },
+  });
+  /** The day's digest, run while the SMTP server refuses for good: the consultant's is dead-lettered. */
+  async function refusedDigest(day: string) {
+    smtp.refuse(550, 'No such mailbox');
+    try {
+      await digestOn(day);
+      await eventually(
+        () => prisma().delivery.findFirst({ where: digestOf(day), select: { id: true, state: true } }),
+        (d) => d?.state === 'DEAD',
+      );
+    } finally {
+      smtp.accept();
+    }
+  }
   const digestsTo = (address: string) =>
     smtp.received.filter((m) => m.to.includes(address) && m.subject.startsWith('Dagoverzicht'));
 
@@ -149,22 +170,7 @@ describe('the daily digest', () => {
 
   it('when a digest is refused for good, then the notifications it took along are held for it (not sent, not in the next digest) until operations send it again', async () => {
     await monthDoubled('2026-12-01');
-    const digestOf = (day: string) => ({
-      notification: {
-        kind: 'DAILY_DIGEST' as const,
-        idempotencyKey: `digest:${day}:${demoIds.teamZeist}:${demoIds.consultant}`,
-      },
-    });
-    smtp.refuse(550, 'No such mailbox');
-    try {
-      await digestOn('2026-12-29');
-      await eventually(
-        () => prisma().delivery.findFirst({ where: digestOf('2026-12-29'), select: { id: true, state: true } }),
-        (d) => d?.state === 'DEAD',
-      );
-    } finally {
-      smtp.accept();
-    }
+    await refusedDigest('2026-12-29');
     const waiting = (await heldForConsultant()).filter((h) => h.state !== 'SENT');
     expect(waiting).toEqual([expect.objectContaining({ state: 'HELD', sentAt: null })]);
     expect(waiting[0]?.digestDay?.toISOString()).toBe('2026-12-29T00:00:00.000Z');
@@ -186,6 +192,33 @@ describe('the daily digest', () => {
     expect(
       digestsTo(consultantZeist).filter((m) => m.subject.startsWith('Dagoverzicht 29 december 2026')),
     ).toHaveLength(1);
+  });
+
+  it("when operations close a refused digest without sending it, then the notifications it took along go with the next working day's digest", async () => {
+    await monthDoubled('2027-01-01');
+    await refusedDigest('2027-01-04'); // Monday: 1 January is a holiday, then a weekend
+    const [waiting] = (await heldForConsultant()).filter((h) => h.state === 'HELD');
+    expect(waiting?.digestDay?.toISOString()).toBe('2027-01-04T00:00:00.000Z');
+
+    const dead = await prisma().delivery.findFirstOrThrow({ where: digestOf('2027-01-04') });
+    await expect(dismissDelivery(prisma(), dead.id, demoIds.operations)).resolves.toEqual({
+      id: dead.id,
+      state: 'DISMISSED',
+    });
+    const audited = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: 'DELIVERY_DISMISSED', data: { path: ['deliveryId'], equals: dead.id } },
+    });
+    expect(audited.data).toMatchObject({ released: 1 });
+
+    await digestOn('2027-01-05');
+    const [next] = await eventually(
+      async () => digestsTo(consultantZeist).filter((m) => m.subject.startsWith('Dagoverzicht 5 januari 2027')),
+      (m) => m.length === 1,
+    );
+    expect(next?.text).toContain('Verbruik in een maand verdubbeld');
+    const sent = await eventually(heldForConsultant, (d) => d.every((h) => h.state === 'SENT'));
+    expect(sent.find((h) => h.id === waiting?.id)?.digestDay?.toISOString()).toBe('2027-01-05T00:00:00.000Z');
+    expect(digestsTo(consultantZeist).filter((m) => m.subject.startsWith('Dagoverzicht 4 januari 2027'))).toEqual([]);
   });
 
   it("when the digest's run fails after a consultant's digest is in the outbox, then its retry starts that same digest", async () => {
