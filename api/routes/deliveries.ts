@@ -9,7 +9,7 @@ import type { SecretBox } from '../../activities/sealing';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
-import { dismissDelivery, reopenForRetry } from './dead-letters';
+import { dismissDelivery, reopenForRetry } from '../dead-letters';
 import { id, page, pageOf } from '../schemas';
 
 const email = z.email().max(254);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { enqueueNotification } from '../../activities/notifications';
 import { sendDailyDigests } from '../../activities/delivery/digest';
-import { dismissDelivery } from '../../api/routes/dead-letters';
+import { dismissDelivery } from '../../api/dead-letters';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { ensureDigestSchedule } from '../../scripts/delivery';

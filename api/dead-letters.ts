@@ -1,8 +1,8 @@
-import { releaseHeldFromDigest } from '../../activities/delivery/digest';
-import type { Delivery, Notification, Prisma, PrismaClient } from '../../prisma/client';
-import { auditRow } from '../../prisma/records/audit';
-import { currentAddressOf } from '../../prisma/records/outbox';
-import { AppError } from '../app-error';
+import { releaseHeldFromDigest } from '../activities/delivery/digest';
+import type { Delivery, Notification, Prisma, PrismaClient } from '../prisma/client';
+import { auditRow } from '../prisma/records/audit';
+import { currentAddressOf } from '../prisma/records/outbox';
+import { AppError } from './app-error';
 
 // Operations' two ways out of the dead letters: a retry (to the address set now) or closing it unsent.
 
