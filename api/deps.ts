@@ -15,4 +15,6 @@ export interface RouteDeps {
   deliveryRetry?: DeliveryRetry;
   /** Seals the secrets the records keep (a provider's webhook secret), under the payload keys. */
   secrets: SecretBox;
+  /** Whether a webhook test may reach an address inside this network (WEBHOOK_ALLOW_INTERNAL, as the worker's deliveries). */
+  allowInternalWebhooks?: boolean;
 }

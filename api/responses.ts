@@ -327,6 +327,15 @@ export const providerNotificationSettings = z.strictObject({
   webhookSecret: z.string().optional(),
 });
 
+/** Whether the test message arrived: the receiver's status, or why not (the channel's words). */
+export const webhookTest = z.strictObject({
+  providerId: uuid,
+  webhookId: z.string(),
+  delivered: z.boolean(),
+  status: z.int().optional(),
+  error: z.string().optional(),
+});
+
 export const everyProviderNotificationSettings = z.strictObject({
   items: z.array(providerNotificationSettings.omit({ webhookSecret: true }).extend({ name: z.string() })),
 });

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     secrets: new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS),
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
     deliveryRetry: deliveryRetry(config),
+    allowInternalWebhooks: config.WEBHOOK_ALLOW_INTERNAL,
     oidc: oidcSettings(config),
     temporalUiUrl: config.TEMPORAL_UI_URL,
     trustProxy: config.TRUST_PROXY,

@@ -128,6 +128,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       secrets,
       codecCorsOrigins: config.CODEC_CORS_ORIGINS,
       deliveryRetry: deliveryRetry(config),
+      allowInternalWebhooks: config.WEBHOOK_ALLOW_INTERNAL,
       // Without an identity provider, the development sign-in (never in production).
       oidc: oidcSettings(config),
       temporalUiUrl: config.TEMPORAL_UI_URL ?? temporal.uiUrl,

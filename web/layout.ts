@@ -67,7 +67,7 @@ function navigation(viewer: Viewer): Html {
 }
 
 /** What the action before did, said once at the top of the page it led to (read out by screen readers). */
-export function statusMessage(text: string | undefined, tone: 'info' | 'warning' = 'info'): Html {
+export function statusMessage(text: string | Html | undefined, tone: 'info' | 'warning' = 'info'): Html {
   if (!text) return html``;
   return html`<div class="utrecht-alert${tone === 'warning' ? ' utrecht-alert--warning' : ''}" role="status">
     <p class="utrecht-paragraph">${text}</p>

@@ -13,6 +13,7 @@ import {
   providerSettingsBody,
   providerSettingsPage,
   type DeliveryMessage,
+  type WebhookTest,
 } from './pages/delivery';
 import { kpiCsv } from './pages/kpis';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
@@ -141,6 +142,17 @@ export function operationsRoutes(
       (visit, req, values, refused) =>
         providerSettingsPage(visit, String(req.params.providerId), { values, refused: atProviderFields(refused) }),
     ),
+  );
+  router.post(
+    '/bezorging/aanbieders/:providerId/webhook-test',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      const providerId = String(req.params.providerId);
+      const test = (await visit.call('post', '/providers/{providerId}/webhook-test', {
+        params: { providerId },
+      })) as WebhookTest;
+      return providerSettingsPage(visit, providerId, undefined, test);
+    }),
   );
   router.post(
     '/bezorging/teams/:teamId',

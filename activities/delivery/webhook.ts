@@ -44,11 +44,11 @@ export interface WebhookRoute {
 }
 
 /**
- * POSTs a signed body; anything but a 2xx within the timeout is a failed attempt (Temporal retries
- * it), a host inside this network fails with InsideNetwork before a byte is sent. A redirect is
+ * POSTs a signed body and answers the receiver's 2xx status; anything else within the timeout is a
+ * failed attempt (Temporal retries it), a host inside this network fails with InsideNetwork before a byte is sent. A redirect is
  * not followed (it would go round the check).
  */
-export async function sendWebhook(call: WebhookCall, route: WebhookRoute): Promise<void> {
+export async function sendWebhook(call: WebhookCall, route: WebhookRoute): Promise<number> {
   const url = new URL(call.url);
   const literal = route.allowInternal ? undefined : literalInternalAddress(url);
   if (literal) throw new InsideNetwork(literal);
@@ -72,4 +72,5 @@ export async function sendWebhook(call: WebhookCall, route: WebhookRoute): Promi
     request.end(call.body);
   });
   if (status < 200 || status > 299) throw new WebhookRefused(`The webhook answered ${status}`);
+  return status;
 }

@@ -10,6 +10,7 @@ import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
 import { dismissDelivery, reopenForRetry } from '../dead-letters';
+import { testWebhook } from '../webhook-test';
 import { id, page, pageOf } from '../schemas';
 
 const email = z.email().max(254);
@@ -27,7 +28,8 @@ const providerSettings = z.strictObject({
 });
 
 /** Operations: where notifications go (provider contacts and webhook, team mailbox) and deliveries that failed. */
-export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, secrets }: RouteDeps): Endpoint[] {
+export function deliveryRoutes(deps: RouteDeps): Endpoint[] {
+  const { prisma, temporal, taskQueue, deliveryRetry, secrets } = deps;
   return [
     endpoint({
       method: 'get',
@@ -162,6 +164,17 @@ export function deliveryRoutes({ prisma, temporal, taskQueue, deliveryRetry, sec
         });
         return { ...settingsOf(updated), ...(made && { webhookSecret: made }) };
       },
+    }),
+    endpoint({
+      method: 'post',
+      path: '/providers/{providerId}/webhook-test',
+      summary:
+        "Send a signed test message (WEBHOOK_TEST) to a provider's webhook now; answers whether it arrived (audited)",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.webhookTest,
+      params: z.object({ providerId: id }),
+      handle: ({ actor, params }) => testWebhook(deps, params.providerId, actor.id),
     }),
     endpoint({
       method: 'get',

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { newWebhookSecret } from '../../activities/delivery/webhook';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
@@ -143,6 +146,43 @@ describe('delivery pages for operations in a real browser', () => {
     expect(renewed).not.toBe(shown);
     const stored = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });
     expect(testSecrets.open(String(stored.webhookSecret))).toBe(renewed);
+  });
+
+  it("when operations test a provider's webhook that points inside this network, then the page says in Dutch that it did not arrive, with the channel's reason, and nothing was sent", async () => {
+    const hits: string[] = [];
+    const receiver = createServer((req, res) => {
+      hits.push(String(req.headers['webhook-id']));
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      await prisma().provider.update({
+        where: { id: demoIds.providerA },
+        data: { webhookUrl: `http://127.0.0.1:${port}/hook`, webhookSecret: testSecrets.seal(newWebhookSecret()) },
+      });
+      const page = await operations();
+      await page.goto(`${at.base}/bezorging/aanbieders/${demoIds.providerA}`);
+      await page.getByRole('button', { name: 'Webhook testen' }).click();
+      const said = page.getByRole('status');
+      await expect(said.textContent()).resolves.toContain('Het testbericht is niet aangekomen.');
+      await expect(said.locator('[lang="en"]').textContent()).resolves.toContain(
+        '127.0.0.1, an address inside this network',
+      );
+      await expectAccessible(page);
+      expect(hits).toEqual([]);
+      await expect(
+        prisma().auditEvent.count({
+          where: { action: 'PROVIDER_WEBHOOK_TESTED', data: { path: ['providerId'], equals: demoIds.providerA } },
+        }),
+      ).resolves.toBe(1);
+    } finally {
+      await prisma().provider.update({
+        where: { id: demoIds.providerA },
+        data: { webhookUrl: null, webhookSecret: null },
+      });
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it("when operations set a team's shared mailbox, then it is saved, and an address that is none is refused beside that team's field", async () => {

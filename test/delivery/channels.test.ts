@@ -5,6 +5,7 @@ import { enqueueNotification, type EnqueueNotification } from '../../activities/
 import { messageIdOf } from '../../activities/delivery/mailer';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import { webhookHeaders } from '../../activities/delivery/webhook';
+import { testWebhook } from '../../api/webhook-test';
 import { intakeDueAt } from '../../domain/deadlines';
 import { dutchDateWithWeekday } from '../../domain/dutch-dates';
 import { demoIds } from '../../prisma/seed/demo';
@@ -372,6 +373,52 @@ describe('delivery over SMTP and webhooks', () => {
       } finally {
         await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret } });
       }
+    });
+
+    it("when operations test a provider's webhook, then a signed test message arrives that an independent verifier accepts, a refusing receiver is reported, and none is sent inside the network unless allowed", async () => {
+      const secret = 'whsec_' + Buffer.from('the test webhook secret, 32 b!!!').toString('base64');
+      await operations
+        .post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: url, webhookSecret: secret })
+        .expect(200);
+      const tested = await operations.post(`/providers/${demoIds.providerB}/webhook-test`).expect(200);
+      expect(tested.body).toEqual({
+        providerId: demoIds.providerB,
+        webhookId: expect.stringMatching(/^test_/),
+        delivered: true,
+        status: 204,
+      });
+      const hit = hits.find((h) => h.headers['webhook-id'] === tested.body.webhookId);
+      expect(new Webhook(secret).verify(String(hit?.body), hit?.headers ?? {})).toMatchObject({
+        type: 'WEBHOOK_TEST',
+        data: { providerId: demoIds.providerB },
+      });
+
+      failNext = 1;
+      const refused = await operations.post(`/providers/${demoIds.providerB}/webhook-test`).expect(200);
+      expect(refused.body).toMatchObject({ delivered: false, error: 'The webhook answered 500' });
+      expect(
+        await prisma().auditEvent.count({
+          where: { action: 'PROVIDER_WEBHOOK_TESTED', data: { path: ['providerId'], equals: demoIds.providerB } },
+        }),
+      ).toBe(2);
+
+      // The API's own setting, as the worker's: by default nothing inside this network is reached.
+      const before = hits.length;
+      const guarded = await testWebhook(
+        { prisma: prisma(), secrets: testSecrets },
+        demoIds.providerB,
+        demoIds.operations,
+      );
+      expect(guarded).toMatchObject({
+        delivered: false,
+        error: expect.stringContaining('127.0.0.1, an address inside'),
+      });
+      expect(hits.length).toBe(before);
+
+      await api.consultant.post(`/providers/${demoIds.providerB}/webhook-test`).expect(403);
+      await operations.post(`/providers/${randomUUID()}/webhook-test`).expect(404);
+      const none = await operations.post(`/providers/${demoIds.providerA}/webhook-test`).expect(409);
+      expect(none.body.error.code).toBe('NO_WEBHOOK');
     });
 
     it('when operations correct a webhook address after its delivery was dead-lettered, then the retry goes to the address set now', async () => {

@@ -53,6 +53,7 @@ export function useApi({
       secrets: testSecrets,
       logger: logs.logger,
       deliveryRetry: delivery?.().retry,
+      allowInternalWebhooks: delivery?.().allowInternalWebhooks,
       devSignIn: true,
       oidc: oidc?.(),
       temporalUiUrl: 'http://temporal-ui.test',

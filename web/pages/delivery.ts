@@ -4,6 +4,7 @@ import type {
   everyProviderNotificationSettings,
   providerNotificationSettings,
   teamMailboxes,
+  webhookTest,
 } from '../../api/responses';
 import { newWebhookSecret } from '../../activities/delivery/webhook';
 import { dutchDateTime } from '../../domain/dutch-dates';
@@ -168,11 +169,38 @@ export function atProviderFields(refused: Refused): Refused {
   return { ...refused, errors };
 }
 
+export type WebhookTest = z.output<typeof webhookTest>;
+
+/** What a webhook test found, in Dutch; the channel's own words (an HTTP or network error) as it gave them. */
+function webhookTestMessage(test: WebhookTest | undefined, providerName: string): Html {
+  if (!test) return html``;
+  if (test.delivered)
+    return statusMessage(
+      `Het testbericht is aangekomen: het systeem van ${providerName} antwoordde met ${test.status}.`,
+    );
+  return statusMessage(
+    html`Het testbericht is niet aangekomen. Controleer het webhook-adres en of de zorgaanbieder het geheim heeft.
+      Foutmelding: <span lang="en">${test.error}</span>`,
+    'warning',
+  );
+}
+
+/** A signed test message to the webhook as it is saved (type WEBHOOK_TEST), so a new address can be checked. */
+function webhookTestForm(visit: Visit, providerId: string): Html {
+  return html`<form method="post" action="/bezorging/aanbieders/${providerId}/webhook-test">
+    <p class="utrecht-paragraph">
+      Stuur een ondertekend testbericht naar het opgeslagen webhook-adres om te controleren of het aankomt.
+    </p>
+    ${submit('Webhook testen', visit.viewer.csrf)}
+  </form>`;
+}
+
 /** One provider's addresses: contact e-mail addresses and the webhook, with a new secret on request. */
 export async function providerSettingsPage(
   visit: Visit,
   providerId: string,
   resent?: { values: FormValues; refused: Refused },
+  test?: WebhookTest,
 ): Promise<string> {
   const [settings, name] = await Promise.all([
     visit.call('get', '/providers/{providerId}/notification-settings', { params: { providerId } }) as Promise<Settings>,
@@ -185,7 +213,7 @@ export async function providerSettingsPage(
   };
   return page(
     `Adressen van ${name}`,
-    html`${errorSummary(resent?.refused.summary, errors)}
+    html`${webhookTestMessage(test, name)}${errorSummary(resent?.refused.summary, errors)}
       <form method="post" action="/bezorging/aanbieders/${providerId}" novalidate>
         ${textArea({
           name: 'contactEmails',
@@ -210,6 +238,7 @@ export async function providerSettingsPage(
         }
         ${submit('Opslaan', visit.viewer.csrf)}
       </form>
+      ${settings.webhookUrl ? webhookTestForm(visit, providerId) : ''}
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/bezorging">Terug naar bezorging</a></p>`,
     visit.viewer,
   );
