@@ -61,7 +61,9 @@ describe('delivery pages for operations in a real browser', () => {
       state: 'DEAD',
       retries: 0,
     });
-    await row.getByRole('button', { name: 'Niet meer versturen' }).click();
+    await row
+      .getByRole('button', { name: 'Niet meer versturen: Intake binnenkort verwacht aan vervallen@a.test' })
+      .click();
     await page.waitForURL(/bericht=afgesloten$/);
     await expect(page.getByRole('status').textContent()).resolves.toContain(
       'De bezorging is afgesloten zonder haar te versturen.',
@@ -270,7 +272,12 @@ describe('delivery pages for operations in a real browser', () => {
       `/trajecten/${trajectoryId}`,
     );
     await expectAccessible(page);
-    await row.getByRole('button', { name: 'Afgehandeld' }).click();
+    const resolve = row.getByRole('button', { name: 'Afgehandeld' });
+    // Named with the signal it handles, so a list of buttons tells them apart.
+    await expect(resolve.getAttribute('aria-label')).resolves.toMatch(
+      /^Afgehandeld: Het proces van het traject loopt steeds vast, sinds \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}$/,
+    );
+    await resolve.click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('Het signaal is afgehandeld.');
     await expect(page.getByText('Er zijn geen open signalen.').count()).resolves.toBe(1);
     const stored = await prisma().operationsAlert.findFirstOrThrow({ where: { trajectoryId } });

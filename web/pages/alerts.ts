@@ -10,10 +10,14 @@ import { csrfField } from '../session';
 
 type AlertRow = z.output<typeof alerts>['items'][number];
 
+/** The button's name says which signal, for a screen reader's list of buttons. */
 function resolveForm(visit: Visit, a: AlertRow) {
+  const which = `${labelOf(operationsAlertLabels, a.kind)}, sinds ${dutchDateTime(new Date(a.firstSeenAt))}`;
   return html`<form class="inline-form" method="post" action="/signalen/${a.id}/afgehandeld">
     ${csrfField(visit.viewer.csrf)}
-    <button class="utrecht-button utrecht-button--secondary-action" type="submit">Afgehandeld</button>
+    <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label="Afgehandeld: ${which}">
+      Afgehandeld
+    </button>
   </form>`;
 }
 

@@ -39,17 +39,23 @@ const channelLabels: Record<string, string> = { EMAIL: 'E-mail', WEBHOOK: 'Webho
 const providerNameOf = async (visit: Visit, providerId: string) =>
   (await providersOf(visit)).find((p) => p.id === providerId)?.name ?? '';
 
-/** Send it again, or close it without sending (its address was removed, the notice is of no use any more). */
+/**
+ * Send it again, or close it without sending (its address was removed, the notice is of no use any
+ * more). Each button's name says which delivery, for a screen reader's list of buttons.
+ */
 function deliveryActions(visit: Visit, d: DeliveryRow): Html {
+  const which = `${labelOf(notificationLabels, d.notification.kind)} aan ${d.address}`;
   const action = (path: string, label: string) =>
     html`<form class="inline-form" method="post" action="/bezorging/${d.id}/${path}">
       ${csrfField(visit.viewer.csrf)}
-      <button class="utrecht-button utrecht-button--secondary-action" type="submit">${label}</button>
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label="${label}: ${which}">
+        ${label}
+      </button>
     </form>`;
   return html`${action('opnieuw', 'Opnieuw versturen')} ${action('afsluiten', 'Niet meer versturen')}`;
 }
 
-/** The deliveries that gave up after their last attempt, newest first; each can be sent again. */
+/** The deliveries that gave up after their last attempt, newest first; each can be sent again or closed. */
 async function failedDeliveries(visit: Visit, pageNumber: number): Promise<Html> {
   const { items, total } = (await visit.call('get', '/deliveries', {
     query: { ...pageWindow(pageNumber), state: 'DEAD' },

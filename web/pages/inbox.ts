@@ -32,7 +32,13 @@ export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
       ? html`Gelezen`
       : html`<form class="inline-form" method="post" action="/meldingen/${n.id}/gelezen">
           ${csrfField(visit.viewer.csrf)}
-          <button class="utrecht-button utrecht-button--subtle" type="submit">Markeer als gelezen</button>
+          <button
+            class="utrecht-button utrecht-button--subtle"
+            type="submit"
+            aria-label="Markeer als gelezen: ${labelOf(notificationLabels, n.kind)}, ontvangen ${dutchDate(new Date(n.createdAt))}"
+          >
+            Markeer als gelezen
+          </button>
         </form>`,
   ]);
   return page(
