@@ -193,6 +193,23 @@ describe('npm start: the embedded stack as real processes', () => {
     const message = readFileSync(path.join(mailbox, mails[0]!), 'utf8');
     expect(message).toMatch(/^X-Envelope-To: planning@a\.example/);
     expect(message).toMatch(/^X-Idempotency-Key:\s+trajectory-[0-9a-f-]+:INTAKE_REMINDER:/m);
+
+    // The API's webhook test is guarded as the worker's deliveries: nothing inside this network by default.
+    const operations = (method: string, route: string, body?: object) =>
+      fetch(`http://127.0.0.1:${ports.api}${route}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body && JSON.stringify(body),
+      });
+    const settings = `/providers/${demoIds.providerB}/notification-settings`;
+    expect((await operations('POST', settings, { webhookUrl: `http://127.0.0.1:${ports.api}/health` })).status).toBe(
+      200,
+    );
+    const tested = await operations('POST', `/providers/${demoIds.providerB}/webhook-test`);
+    expect(await tested.json()).toMatchObject({
+      delivered: false,
+      error: expect.stringContaining('127.0.0.1, an address inside this network'),
+    });
     expect(await stopWithCtrlC(running)).toBe(0);
   });
 
