@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sendWebhook } from '../activities/delivery/webhook';
+import { sendWebhook, webhookBody } from '../activities/delivery/webhook';
 import { auditRow } from '../prisma/records/audit';
 import { AppError } from './app-error';
 import type { RouteDeps } from './deps';
@@ -20,7 +20,7 @@ export async function testWebhook(
   if (!webhookUrl || !webhookSecret) throw new AppError(409, 'NO_WEBHOOK', 'The provider has no webhook');
   const webhookId = `test_${randomUUID()}`;
   const at = new Date();
-  const body = JSON.stringify({ type: 'WEBHOOK_TEST', timestamp: at.toISOString(), data: { providerId } });
+  const body = webhookBody('WEBHOOK_TEST', at, { providerId });
   // Opening the secret fails too when its key is no longer configured: said like any other failure.
   const send = async () =>
     sendWebhook(

@@ -5,7 +5,7 @@ import type { PrismaClient } from '../../prisma/client';
 import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
 import { heldSentWithDigest, renderDigest } from './digest';
 import { noticeMessage, type Message } from './messages';
-import { sendWebhook } from './webhook';
+import { sendWebhook, webhookBody } from './webhook';
 import { InsideNetwork } from './webhook-address';
 
 type Notification = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>['notification'];
@@ -19,14 +19,9 @@ async function render(prisma: PrismaClient, n: Notification, appUrl: string): Pr
   return renderDigest(prisma, n.payload, appUrl);
 }
 
-/** A body for the provider's system: what happened, to which trajectory, by when; ids and dates only. */
-function webhookBody(n: Notification): string {
-  return JSON.stringify({
-    type: n.kind,
-    timestamp: n.createdAt.toISOString(),
-    data: { notificationId: n.id, ...(n.payload as object) },
-  });
-}
+/** What happened, to which trajectory, by when. */
+const noticeBody = (n: Notification): string =>
+  webhookBody(n.kind, n.createdAt, { notificationId: n.id, ...(n.payload as object) });
 
 /** A secret sealed with a key no longer configured cannot be opened by any retry. */
 function openSecret(deps: DeliveryDependencies, sealed: string): string {
@@ -66,7 +61,7 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
         const sealed = n.provider?.webhookSecret;
         if (!sealed)
           throw ApplicationFailure.nonRetryable('The provider has no webhook secret', DeliveryFailure.Refused);
-        const call = { url: d.address, secret: openSecret(deps, sealed), id: n.idempotencyKey, body: webhookBody(n) };
+        const call = { url: d.address, secret: openSecret(deps, sealed), id: n.idempotencyKey, body: noticeBody(n) };
         await sendWebhook({ ...call, at: new Date() }, { allowInternal: deps.allowInternalWebhooks });
       }
     } catch (error) {

@@ -26,6 +26,11 @@ export function webhookHeaders(secret: string, id: string, body: string, at: Dat
   };
 }
 
+/** The body every message to a provider's system has: its type, when, and ids and dates only. */
+export function webhookBody(type: string, timestamp: Date, data: object): string {
+  return JSON.stringify({ type, timestamp: timestamp.toISOString(), data });
+}
+
 export class WebhookRefused extends Error {}
 
 /** One signed POST: where to, with which secret, under which id (the outbox key), what, and when. */
