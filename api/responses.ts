@@ -320,6 +320,7 @@ export const dismissedDelivery = z.strictObject({ id: uuid, state: z.literal('DI
 
 export const providerNotificationSettings = z.strictObject({
   providerId: uuid,
+  name: z.string(),
   contactEmails: z.array(z.string()),
   webhookUrl: z.string().nullable(),
   webhookSecretSet: z.boolean(),
@@ -337,7 +338,7 @@ export const webhookTest = z.strictObject({
 });
 
 export const everyProviderNotificationSettings = z.strictObject({
-  items: z.array(providerNotificationSettings.omit({ webhookSecret: true }).extend({ name: z.string() })),
+  items: z.array(providerNotificationSettings.omit({ webhookSecret: true })),
 });
 
 export const teamMailbox = z.strictObject({ id: uuid, mailbox: z.string().nullable() });

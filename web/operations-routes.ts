@@ -133,11 +133,11 @@ export function operationsRoutes(
         const saved = (await visit.call('post', '/providers/{providerId}/notification-settings', {
           params: { providerId },
           body,
-        })) as { webhookSecret?: string };
+        })) as { name: string; webhookSecret?: string };
         // A secret asked for here, or the one the use case made for a first webhook.
         const secret = body.webhookSecret ?? saved.webhookSecret;
         if (!secret) return res.redirect(303, '/bezorging?bericht=aanbieder');
-        return newSecretPage(visit, providerId, secret);
+        return newSecretPage(visit, saved.name, secret);
       },
       (visit, req, values, refused) =>
         providerSettingsPage(visit, String(req.params.providerId), { values, refused: atProviderFields(refused) }),

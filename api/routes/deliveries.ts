@@ -117,7 +117,7 @@ export function deliveryRoutes(deps: RouteDeps): Endpoint[] {
             orderBy: [{ name: 'asc' }, { id: 'asc' }],
             select: { id: true, name: true, contactEmails: true, webhookUrl: true, webhookSecret: true },
           })
-        ).map((p) => ({ ...settingsOf(p), name: p.name })),
+        ).map((p) => settingsOf(p)),
       }),
     }),
     endpoint({
@@ -236,12 +236,14 @@ function webhookSecretAfter(secrets: SecretBox, had: string | null, webhookUrl: 
 
 function settingsOf(p: {
   id: string;
+  name: string;
   contactEmails: string[];
   webhookUrl: string | null;
   webhookSecret: string | null;
 }) {
   return {
     providerId: p.id,
+    name: p.name,
     contactEmails: p.contactEmails,
     webhookUrl: p.webhookUrl,
     webhookSecretSet: !!p.webhookSecret,

@@ -9,7 +9,7 @@ import type {
 import { newWebhookSecret } from '../../activities/delivery/webhook';
 import { dutchDateTime } from '../../domain/dutch-dates';
 import { labelOf, notificationLabels } from '../../domain/labels';
-import { providersOf, type Visit } from '../context';
+import type { Visit } from '../context';
 import { checkbox, errorSummary, submit, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
@@ -35,9 +35,6 @@ export const deliveryMessages = {
 export type DeliveryMessage = keyof typeof deliveryMessages;
 
 const channelLabels: Record<string, string> = { EMAIL: 'E-mail', WEBHOOK: 'Webhook' };
-
-const providerNameOf = async (visit: Visit, providerId: string) =>
-  (await providersOf(visit)).find((p) => p.id === providerId)?.name ?? '';
 
 /**
  * Send it again, or close it without sending (its address was removed, the notice is of no use any
@@ -208,10 +205,10 @@ export async function providerSettingsPage(
   resent?: { values: FormValues; refused: Refused },
   test?: WebhookTest,
 ): Promise<string> {
-  const [settings, name] = await Promise.all([
-    visit.call('get', '/providers/{providerId}/notification-settings', { params: { providerId } }) as Promise<Settings>,
-    providerNameOf(visit, providerId),
-  ]);
+  const settings = (await visit.call('get', '/providers/{providerId}/notification-settings', {
+    params: { providerId },
+  })) as Settings;
+  const { name } = settings;
   const errors = resent?.refused.errors ?? {};
   const values = resent?.values ?? {
     contactEmails: settings.contactEmails.join('\n'),
@@ -251,8 +248,7 @@ export async function providerSettingsPage(
 }
 
 /** The one time a webhook secret is shown: the provider needs it to check each message's signature. */
-export async function newSecretPage(visit: Visit, providerId: string, secret: string): Promise<string> {
-  const providerName = await providerNameOf(visit, providerId);
+export function newSecretPage(visit: Visit, providerName: string, secret: string): string {
   return page(
     'Nieuw webhookgeheim',
     html`${statusMessage(
