@@ -1,4 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { enqueueNotification, type EnqueueNotification } from '../../activities/notifications';
+import { deliveryStarter } from '../../activities/delivery/starter';
+import { demoIds } from '../../prisma/seed/demo';
 import { createActivities } from '../../activities';
 import { SecretBox } from '../../activities/sealing';
 import type { Mailer } from '../../activities/delivery/mailer';
@@ -35,4 +39,39 @@ export function activitiesFor(prisma: PrismaClient) {
     },
   });
   return { ...activities, started };
+}
+
+/** Quick retries: six attempts within about four seconds, then the dead-letter state. */
+export const quickRetry = { maximumAttempts: 6, initialIntervalMs: 200, maximumIntervalMs: 1_000 };
+
+/**
+ * What the worker's enqueueNotification activity does: the notice in the outbox and its delivery
+ * started on a queue a worker polls (the suite's own by default).
+ */
+export function outboxFor(
+  api: { db: { prisma: PrismaClient }; env: { client: Client }; taskQueue: string },
+  delivery: () => DeliverySettings,
+) {
+  return (n: Omit<EnqueueNotification, 'idempotencyKey'> & { idempotencyKey?: string }, taskQueue = api.taskQueue) =>
+    enqueueNotification(api.db.prisma, {
+      ...delivery(),
+      startDeliveries: deliveryStarter(api.env.client, taskQueue, delivery().retry),
+    })({ idempotencyKey: `test:${randomUUID()}`, ...n });
+}
+
+/** An intake reminder for provider A, as the workflow writes it: ids and dates only. */
+export function intakeNotice(trajectoryId: string): Omit<EnqueueNotification, 'idempotencyKey'> {
+  return {
+    trajectoryId,
+    recipientRole: 'PROVIDER',
+    providerId: demoIds.providerA,
+    kind: 'INTAKE_DUE_SOON',
+    payload: { trajectoryId, dueAt: '2026-12-07T23:00:00.000Z' },
+  };
+}
+
+export function at<T>(items: T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item ${index} among ${items.length}`);
+  return item;
 }
