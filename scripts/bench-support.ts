@@ -129,12 +129,26 @@ export function ownCpuSeconds(): number {
   return (user + system) / 1e6;
 }
 
+/**
+ * With BENCH_CPU_PROFILE set to a folder, every script started below writes V8 CPU profiles there
+ * when it stops: one `.cpuprofile` per thread (the worker's workflows run in threads of their own),
+ * for Chrome's DevTools or speedscope.
+ */
+function profiling(): string[] {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
+}
+
 /** A node script of ours as its own process; resolves once it prints `ready`. */
 export async function startScript(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profiling(), '--import', 'tsx', path.join(projectRoot, 'scripts', script)],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

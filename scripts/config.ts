@@ -56,6 +56,9 @@ export const envSchema = z
     WORKER_CACHE_SIZE: optionalText.pipe(
       z.coerce.number<string | undefined>().int().min(0).max(100_000).default(1_000),
     ),
+    // Temporal's stack trace query (where each workflow waits) for diagnosis: capturing a stack for every
+    // promise of workflow code cost about a quarter of the worker's CPU per workflow task (README).
+    WORKER_STACK_TRACES: flag.default(false),
     // id=key pairs (32-byte keys, hex or base64); the first encrypts workflow payloads, all decrypt.
     // Unset: npm start keeps a generated key in DATA_DIR/payload-key; run-api and run-worker require it.
     PAYLOAD_ENCRYPTION_KEYS: optionalText.pipe(

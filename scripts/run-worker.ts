@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     dataConverter,
     client,
     maxCachedWorkflows: config.WORKER_CACHE_SIZE,
+    stackTraces: config.WORKER_STACK_TRACES,
     delivery: deliverySettings(config, mailer, new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS)),
   });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);

@@ -99,6 +99,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     dataConverter: converter,
     client,
     maxCachedWorkflows: config.WORKER_CACHE_SIZE,
+    stackTraces: config.WORKER_STACK_TRACES,
     delivery: deliverySettings(config, mail.mailer, secrets),
   });
   // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.

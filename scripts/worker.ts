@@ -23,6 +23,8 @@ export interface WorkerOptions {
   maxCachedWorkflows?: number;
   /** Encrypts payloads (api/payload-codec.ts); clients of the same workflows need the same keys. */
   dataConverter?: DataConverter;
+  /** Temporal's workflow stack traces (WORKER_STACK_TRACES); unset: the SDK's default, on. */
+  stackTraces?: boolean;
 }
 
 /** Workflow interceptors, bundled with the workflow code (a pre-built bundle must include them too). */
@@ -34,6 +36,28 @@ export const workflowInterceptorModules = [require.resolve('../workflows/interce
  */
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   await ensureSearchAttributes(options.connection, options.namespace);
+  return withWorkflowStackTraces(options.stackTraces, () => createSdkWorker(options));
+}
+
+/**
+ * The SDK has no option for its stack traces; our patch of it (patches/, README: WORKER_STACK_TRACES)
+ * reads TEMPORAL_WORKFLOW_STACK_TRACES in the workflow thread, which copies the environment when
+ * Worker.create starts it: set for that moment, then put back (so create one worker at a time).
+ */
+async function withWorkflowStackTraces<T>(enabled: boolean | undefined, create: () => Promise<T>): Promise<T> {
+  if (enabled === undefined) return create();
+  const name = 'TEMPORAL_WORKFLOW_STACK_TRACES';
+  const before = process.env[name];
+  process.env[name] = String(enabled);
+  try {
+    return await create();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
+}
+
+function createSdkWorker(options: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,

@@ -64,11 +64,18 @@ export function useLifecycle(
       maxCachedWorkflows,
       dataConverter,
       delivery = testDelivery(),
-    }: { maxCachedWorkflows?: number; dataConverter?: DataConverter; delivery?: DeliverySettings } = {},
+      stackTraces,
+    }: {
+      maxCachedWorkflows?: number;
+      dataConverter?: DataConverter;
+      delivery?: DeliverySettings;
+      stackTraces?: boolean;
+    } = {},
   ) {
     return createWorker({
       maxCachedWorkflows,
       dataConverter,
+      stackTraces,
       connection: lateEnv.nativeConnection,
       namespace: lateEnv.namespace ?? 'default',
       taskQueue,
