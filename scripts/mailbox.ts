@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
@@ -27,7 +27,10 @@ export async function startMailbox(dir: string, port: number, host = '127.0.0.1'
         count += 1;
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${count}.eml`;
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
-        writeFileSync(path.join(dir, name), Buffer.concat([Buffer.from(`X-Envelope-To: ${to}\r\n`), ...chunks]));
+        // Written under another name, then renamed: whoever lists the folder never opens a message half written.
+        const file = path.join(dir, name);
+        writeFileSync(`${file}.part`, Buffer.concat([Buffer.from(`X-Envelope-To: ${to}\r\n`), ...chunks]));
+        renameSync(`${file}.part`, file);
         done();
       });
     },
