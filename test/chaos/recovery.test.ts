@@ -76,8 +76,12 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    const keep = (c: Buffer) => {
+      output += c.toString();
+      said.push(`[worker ${child.pid}] ${c.toString()}`);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     await eventually(
       async () => {
         if (child.exitCode !== null) throw new Error(`worker exited ${child.exitCode}:\n${output}`);
@@ -95,6 +99,12 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     child.kill('SIGKILL');
     return exited;
   }
+
+  // What the workers said and when each phase began: printed if the test does not finish, so a
+  // stall can be placed beside the servers' own log of slow calls.
+  const said: string[] = [];
+  let finished = false;
+  const phase = (name: string) => said.push(`[chaos] ${new Date().toISOString()} phase ${name}\n`);
 
   const token = (userId: string) => mintToken(jwtSecret, userId, '1h');
   const health = async () => {
@@ -146,6 +156,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     });
   });
   afterAll(async () => {
+    if (!finished) process.stderr.write(said.join(''));
     await kill(worker);
     await mailbox?.close();
     await connection?.close();
@@ -177,6 +188,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     expect(await health()).toBe(200);
 
     // 1. The worker is killed outright while 20 intakes are under way; a new one takes over.
+    phase('1: intakes, the worker killed');
     const intakes = trajectories.map((id, i) =>
       untilAnswered(demoIds.providerUserA, `/trajectories/${id}/intake`, { heldOn: today() }, `intake-${i}`),
     );
@@ -190,6 +202,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     for (const res of await Promise.all(intakes)) expect(res.status).toBe(200);
 
     // 2. Temporal is killed and comes back on its own data; decisions sent meanwhile wait for it.
+    phase('2: five decisions, Temporal restarted');
     await temporal!.teardown();
     temporal = undefined;
     expect(await health()).toBe(503);
@@ -207,6 +220,7 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     for (const res of await Promise.all(firstDecisions)) expect(res.status).toBe(200);
 
     // 3. The database is cut for 20 seconds while the other decisions are under way.
+    phase('3: the other decisions, the database cut');
     const laterDecisions = trajectories.slice(5).map((id, i) => decide(id, i + 5));
     await eventually(
       () => prisma.auditEvent.count({ where: { action: 'INDICATION_DECIDED' } }),
@@ -236,5 +250,6 @@ describe('chaos: the stack recovers from a killed worker, a restarted Temporal a
     expect(new Set(statuses)).toEqual(new Set(['RUNNING']));
     expect(healthSeen).toContain(503);
     expect(healthSeen[healthSeen.length - 1]).toBe(200);
+    finished = true;
   });
 });
