@@ -1,8 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { createPrisma } from '../../prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
-// patches/@prisma+adapter-pg+6.19.3.patch fixes two upstream bugs the JS schema engine hits.
-// These tests fail as soon as `npm ci` stops applying it.
+// patches/@prisma+adapter-pg+6.19.3.patch fixes two upstream bugs the JS schema engine hits, and one
+// that kept a dead connection out of the pool for good. These tests fail as soon as `npm ci` stops applying it.
 describe('the @prisma/adapter-pg patch', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -31,4 +32,21 @@ describe('the @prisma/adapter-pg patch', () => {
       await adapter.dispose();
     }
   });
+
+  it('when the connection of a transaction dies, then it leaves the pool and the next query gets a new one', async () => {
+    const poolSize = 2;
+    const prisma = createPrisma(db.url, poolSize);
+    try {
+      // More transactions than connections, each losing its connection (as in a database restart):
+      // the ROLLBACK that follows fails too, and without the patch none of them gave it back.
+      for (let i = 0; i <= poolSize; i++) {
+        await expect(
+          prisma.$transaction((tx) => tx.$executeRawUnsafe('SELECT pg_terminate_backend(pg_backend_pid())')),
+        ).rejects.toThrow();
+      }
+      expect(await prisma.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`).toEqual([{ ok: 1 }]);
+    } finally {
+      await prisma.$disconnect();
+    }
+  }, 30_000); // without the patch the last query waits for a connection that never comes
 });
