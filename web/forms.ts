@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { ruleLabels } from '../domain/labels';
-import { html, type Html } from './html';
+import { Html, html } from './html';
 import { csrfField } from './session';
 
 /** What went wrong per form field (`client.bsn`), in Dutch. */
@@ -11,10 +11,13 @@ export type Refused = { errors: FieldErrors; summary?: string };
 /** What a form was filled in with, by field name. */
 export type FormValues = Record<string, string>;
 
+/** A value the schema refused where no business rule explains why. */
+const invalidValue = 'Deze waarde klopt niet. Controleer wat u hebt ingevuld.';
+
 const dutchMessage = (d: ErrorDetail): string => {
   const rule = d.rule?.split('.').pop();
   if (rule && ruleLabels[rule]) return ruleLabels[rule];
-  return 'Deze waarde klopt niet. Controleer wat u hebt ingevuld.';
+  return invalidValue;
 };
 
 /** A refusal of the use case, as errors beside the fields it names; anything else is thrown on. */
@@ -46,14 +49,30 @@ export function formValues(body: unknown): Record<string, string> {
 /** A field's id: unique on the page when several forms share field names (`form` tells them apart). */
 const id = (name: string, form?: string) => `veld-${form ? `${form}-` : ''}${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
-/** An alert above the form naming what to correct, linked to each field. */
-export function errorSummary(summary: string | undefined, errors: FieldErrors, form?: string): Html {
+/** After a label and a colon a message goes on in lower case ("BSN: vul dit veld in."), unless it opens with an abbreviation. */
+const afterColon = (message: string) =>
+  message.length > 1 && message[1] === message[1]?.toLowerCase()
+    ? message[0]?.toLowerCase() + message.slice(1)
+    : message;
+
+/**
+ * An alert above the form naming what to correct, each item linked to its field and naming it by
+ * its label (read out of context, four times "this value is wrong" says nothing): `fields` is the
+ * form's markup, rendered first, which carries its fields' labels and messages.
+ */
+export function errorSummary(summary: string | undefined, errors: FieldErrors, fields: Html, form?: string): Html {
   if (!summary) return html``;
+  const rendered = new Map(fields.fields.map((f) => [f.id, f]));
+  const item = (name: string, message: string) => {
+    const field = rendered.get(id(name, form));
+    return field ? `${field.label}: ${afterColon(field.message ?? message)}` : message;
+  };
   return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
     <p class="utrecht-paragraph"><strong>${summary}</strong></p>
     <ul class="utrecht-unordered-list">
       ${Object.entries(errors).map(
-        ([name, message]) => html`<li><a class="utrecht-link" href="#${id(name, form)}">${message}</a></li>`,
+        ([name, message]) =>
+          html`<li><a class="utrecht-link" href="#${id(name, form)}">${item(name, message)}</a></li>`,
       )}
     </ul>
   </div>`;
@@ -70,15 +89,22 @@ interface FieldSpec {
   required?: boolean;
 }
 
-function wrap(spec: FieldSpec, control: (attrs: Html) => Html): Html {
+/** A field left empty that had to be filled in says what to do, rather than that something is wrong. */
+function messageOf(spec: FieldSpec, choice: boolean): string | undefined {
   const error = spec.errors[spec.name];
+  if (error !== invalidValue || spec.value?.trim()) return error;
+  return choice ? 'Kies een waarde uit de lijst.' : 'Vul dit veld in.';
+}
+
+function wrap(spec: FieldSpec, control: (attrs: Html) => Html, choice = false): Html {
+  const error = messageOf(spec, choice);
   const fieldId = id(spec.name, spec.form);
   const describedBy = [spec.description && `${fieldId}-uitleg`, error && `${fieldId}-fout`].filter(Boolean).join(' ');
   const attrs = html`id="${fieldId}"
   name="${spec.name}"${spec.required ? html` required` : ''}${
     describedBy ? html` aria-describedby="${describedBy}"` : ''
   }${error ? html` aria-invalid="true"` : ''}`;
-  return html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
+  const markup = html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
     <p class="utrecht-form-field__label">
       <label class="utrecht-form-label" for="${fieldId}">${spec.label}</label>
     </p>
@@ -90,6 +116,7 @@ function wrap(spec: FieldSpec, control: (attrs: Html) => Html): Html {
     ${error ? html`<p class="utrecht-form-field-error-message" id="${fieldId}-fout">${error}</p>` : ''}
     <p class="utrecht-form-field__input">${control(attrs)}</p>
   </div>`;
+  return new Html(markup.value, [{ id: fieldId, label: spec.label, ...(error && { message: error }) }]);
 }
 
 /** `decimal`: a number as Dutch users type it ("4,5"), on a keyboard with digits where there is one. */
@@ -117,6 +144,7 @@ export function selectField(spec: FieldSpec & { options: [string, string][] }): 
             html`<option value="${value}" ${value === spec.value ? html` selected` : ''}>${label}</option>`,
         )}
       </select>`,
+    true,
   );
 }
 

@@ -164,13 +164,35 @@ describe('web application in a real browser', () => {
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
     await consultant.getByRole('link', { name: 'Cliënt aanmelden' }).click();
     await expectAccessible(consultant);
-    // Sent empty: every field says what is wrong, and the page stays accessible.
+    // Sent empty: every field says what to do, the summary names each field and links to it, and the page stays accessible.
     await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-    await expect(consultant.getByRole('alert').textContent()).resolves.toContain('Niet alles is goed ingevuld');
+    const summary = consultant.getByRole('alert');
+    await expect(summary.textContent()).resolves.toContain('Niet alles is goed ingevuld');
     await expect(consultant.locator('[aria-invalid="true"]').count()).resolves.toBe(4);
+    await expect(consultant.locator('#veld-client-bsn-fout').textContent()).resolves.toBe('Vul dit veld in.');
+    await expect(consultant.locator('#veld-providerId-fout').textContent()).resolves.toBe(
+      'Kies een waarde uit de lijst.',
+    );
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      'BSN: vul dit veld in.',
+      'Naam: vul dit veld in.',
+      'Geboortedatum: vul dit veld in.',
+      'Zorgaanbieder: kies een waarde uit de lijst.',
+    ]);
+    await expect(summary.getByRole('link', { name: /^Zorgaanbieder/ }).getAttribute('href')).resolves.toBe(
+      '#veld-providerId',
+    );
     await expectAccessible(consultant);
-    await consultant.getByLabel('BSN').fill(bsnOf(5_001));
+    // A value that is there but wrong says so, beside its field and by name in the summary.
+    await consultant.getByLabel('BSN').fill('123');
     await consultant.getByLabel('Naam').fill('Formulier Proef');
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(consultant.locator('[aria-invalid="true"]').count()).resolves.toBe(3);
+    await expect(summary.getByRole('link').first().textContent()).resolves.toBe(
+      'BSN: deze waarde klopt niet. Controleer wat u hebt ingevuld.',
+    );
+    await expect(consultant.getByLabel('Naam').inputValue()).resolves.toBe('Formulier Proef');
+    await consultant.getByLabel('BSN').fill(bsnOf(5_001));
     await consultant.getByLabel('Geboortedatum').fill('1980-05-17');
     await consultant.getByLabel('Zorgaanbieder').selectOption({ label: 'Demo Begeleiding A' });
     await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();

@@ -83,16 +83,16 @@ async function failedDeliveries(visit: Visit, pageNumber: number): Promise<Html>
 
 function teamMailboxForm(visit: Visit, team: Team, resent?: { values: FormValues; refused: Refused }): Html {
   const errors = resent?.refused.errors ?? {};
+  const field = textField({
+    form: team.id,
+    name: 'mailbox',
+    label: `Gedeelde mailbox van ${team.name} (${team.municipality})`,
+    value: resent ? resent.values.mailbox : (team.mailbox ?? ''),
+    description: 'Leeg laten: geen gedeelde mailbox.',
+    errors,
+  });
   return html`<form method="post" action="/bezorging/teams/${team.id}" novalidate>
-    ${errorSummary(resent?.refused.summary, errors, team.id)}
-    ${textField({
-      form: team.id,
-      name: 'mailbox',
-      label: `Gedeelde mailbox van ${team.name} (${team.municipality})`,
-      value: resent ? resent.values.mailbox : (team.mailbox ?? ''),
-      description: 'Leeg laten: geen gedeelde mailbox.',
-      errors,
-    })}
+    ${errorSummary(resent?.refused.summary, errors, field, team.id)} ${field}
     ${submit('Mailbox opslaan', visit.viewer.csrf)}
   </form>`;
 }
@@ -214,32 +214,32 @@ export async function providerSettingsPage(
     contactEmails: settings.contactEmails.join('\n'),
     webhookUrl: settings.webhookUrl ?? '',
   };
+  const fields = html`${textArea({
+    name: 'contactEmails',
+    label: 'Contactadressen',
+    description: 'Eén e-mailadres per regel; elk adres krijgt de meldingen aan deze zorgaanbieder.',
+    value: values.contactEmails,
+    errors,
+  })}
+  ${textField({
+    name: 'webhookUrl',
+    label: 'Webhook-adres',
+    description: settings.webhookSecretSet
+      ? 'Het systeem van de zorgaanbieder (https://…). Er is een geheim ingesteld. Leeg laten: geen webhook.'
+      : 'Het systeem van de zorgaanbieder (https://…). Bij een nieuw adres wordt een geheim gemaakt. Leeg laten: geen webhook.',
+    value: values.webhookUrl,
+    errors,
+  })}
+  ${
+    settings.webhookSecretSet
+      ? checkbox({ name: 'newSecret', label: 'Maak een nieuw geheim voor de webhook', value: values.newSecret })
+      : ''
+  }`;
   return page(
     `Adressen van ${name}`,
-    html`${webhookTestMessage(test, name)}${errorSummary(resent?.refused.summary, errors)}
+    html`${webhookTestMessage(test, name)}${errorSummary(resent?.refused.summary, errors, fields)}
       <form method="post" action="/bezorging/aanbieders/${providerId}" novalidate>
-        ${textArea({
-          name: 'contactEmails',
-          label: 'Contactadressen',
-          description: 'Eén e-mailadres per regel; elk adres krijgt de meldingen aan deze zorgaanbieder.',
-          value: values.contactEmails,
-          errors,
-        })}
-        ${textField({
-          name: 'webhookUrl',
-          label: 'Webhook-adres',
-          description: settings.webhookSecretSet
-            ? 'Het systeem van de zorgaanbieder (https://…). Er is een geheim ingesteld. Leeg laten: geen webhook.'
-            : 'Het systeem van de zorgaanbieder (https://…). Bij een nieuw adres wordt een geheim gemaakt. Leeg laten: geen webhook.',
-          value: values.webhookUrl,
-          errors,
-        })}
-        ${
-          settings.webhookSecretSet
-            ? checkbox({ name: 'newSecret', label: 'Maak een nieuw geheim voor de webhook', value: values.newSecret })
-            : ''
-        }
-        ${submit('Opslaan', visit.viewer.csrf)}
+        ${fields} ${submit('Opslaan', visit.viewer.csrf)}
       </form>
       ${settings.webhookUrl ? webhookTestForm(visit, providerId) : ''}
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/bezorging">Terug naar bezorging</a></p>`,

@@ -41,24 +41,23 @@ export async function preferencesPage(visit: Visit, saved = false, resent?: { va
     typeof notificationPreferences
   >;
   const current = new Map(preferences.map((p): [string, string] => [p.kind, p.mode]));
+  const choices = html`${kindsByMail.map((kind) =>
+    radioGroup({
+      name: kind,
+      legend: labelOf(notificationLabels, kind),
+      value: resent?.values[kind] ?? current.get(kind),
+      options: modesOf(kind),
+    }),
+  )}`;
   return page(
     'E-mailinstellingen',
-    html`${statusMessage(saved ? 'Uw keuzes zijn opgeslagen.' : undefined)} ${errorSummary(resent?.refused.summary, {})}
+    html`${statusMessage(saved ? 'Uw keuzes zijn opgeslagen.' : undefined)}
+      ${errorSummary(resent?.refused.summary, {}, choices)}
       <p class="utrecht-paragraph">
         Elke melding staat altijd in uw inbox (Meldingen). Kies per soort of u er ook een e-mail over krijgt. Wat u
         verzamelt in het dagoverzicht, krijgt u met dat overzicht.
       </p>
-      <form method="post" action="/instellingen" novalidate>
-        ${kindsByMail.map((kind) =>
-          radioGroup({
-            name: kind,
-            legend: labelOf(notificationLabels, kind),
-            value: resent?.values[kind] ?? current.get(kind),
-            options: modesOf(kind),
-          }),
-        )}
-        ${submit('Opslaan', visit.viewer.csrf)}
-      </form>`,
+      <form method="post" action="/instellingen" novalidate>${choices} ${submit('Opslaan', visit.viewer.csrf)}</form>`,
     visit.viewer,
   );
 }

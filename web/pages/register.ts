@@ -18,22 +18,22 @@ export async function registerPage(
 ): Promise<string> {
   const items = await providersOf(visit);
   const { errors } = refused;
+  const fields = html` ${textField({ name: 'client.bsn', label: 'BSN', value: form.bsn, errors, required: true, description: '9 cijfers' })}
+  ${textField({ name: 'client.fullName', label: 'Naam', value: form.fullName, errors, required: true })}
+  ${textField({ name: 'client.dateOfBirth', label: 'Geboortedatum', type: 'date', value: form.dateOfBirth, errors, required: true })}
+  ${selectField({
+    name: 'providerId',
+    label: 'Zorgaanbieder',
+    value: form.providerId,
+    errors,
+    required: true,
+    options: [['', 'Kies een zorgaanbieder'], ...items.map((p): [string, string] => [p.id, p.name])],
+  })}`;
   return page(
     'Cliënt aanmelden',
-    html`${errorSummary(refused.summary, errors)}
+    html`${errorSummary(refused.summary, errors, fields)}
       <form method="post" action="/trajecten/nieuw" novalidate>
-        ${textField({ name: 'client.bsn', label: 'BSN', value: form.bsn, errors, required: true, description: '9 cijfers' })}
-        ${textField({ name: 'client.fullName', label: 'Naam', value: form.fullName, errors, required: true })}
-        ${textField({ name: 'client.dateOfBirth', label: 'Geboortedatum', type: 'date', value: form.dateOfBirth, errors, required: true })}
-        ${selectField({
-          name: 'providerId',
-          label: 'Zorgaanbieder',
-          value: form.providerId,
-          errors,
-          required: true,
-          options: [['', 'Kies een zorgaanbieder'], ...items.map((p): [string, string] => [p.id, p.name])],
-        })}
-        ${submit('Aanmelden', visit.viewer.csrf)}
+        ${fields} ${submit('Aanmelden', visit.viewer.csrf)}
       </form>`,
     visit.viewer,
   );

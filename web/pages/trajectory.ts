@@ -32,9 +32,10 @@ async function formOf(visit: Visit, t: Detail, form: TrajectoryForm, resent?: Re
     refused: again?.refused ?? { errors: {} },
     care: t.care,
   };
-  const body = html`${errorSummary(filling.refused.summary, filling.refused.errors, form.key)}
+  const fields = await form.fields(filling);
+  const body = html`${errorSummary(filling.refused.summary, filling.refused.errors, fields, form.key)}
     <form method="post" action="/trajecten/${t.id}/${form.key}" novalidate>
-      ${await form.fields(filling)} ${submit(form.button ?? form.title, visit.viewer.csrf)}
+      ${fields} ${submit(form.button ?? form.title, visit.viewer.csrf)}
     </form>`;
   if (form.primary)
     return html`<h2 class="utrecht-heading-2">${form.title}</h2>
