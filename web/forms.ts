@@ -87,13 +87,19 @@ interface FieldSpec {
   errors: FieldErrors;
   description?: string;
   required?: boolean;
+  /** What the field takes, said when a value is there but refused ("a BSN has 9 digits…"). */
+  invalid?: string;
 }
 
-/** A field left empty that had to be filled in says what to do, rather than that something is wrong. */
+/**
+ * A value refused by its form rather than by a business rule says what to do: fill in a field left
+ * empty, or what the field takes.
+ */
 function messageOf(spec: FieldSpec, choice: boolean): string | undefined {
   const error = spec.errors[spec.name];
-  if (error !== invalidValue || spec.value?.trim()) return error;
-  return choice ? 'Kies een waarde uit de lijst.' : 'Vul dit veld in.';
+  if (error !== invalidValue) return error;
+  if (!spec.value?.trim()) return choice ? 'Kies een waarde uit de lijst.' : 'Vul dit veld in.';
+  return spec.invalid ?? error;
 }
 
 function wrap(spec: FieldSpec, control: (attrs: Html) => Html, choice = false): Html {

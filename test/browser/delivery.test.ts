@@ -107,6 +107,9 @@ describe('delivery pages for operations in a real browser', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Niet alles is goed ingevuld');
     await expect(page.getByLabel('Contactadressen').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#veld-contactEmails-fout').textContent()).resolves.toBe(
+      'Zet op elke regel één e-mailadres, zoals planning@aanbieder.nl (hoogstens 10).',
+    );
     await expect(page.getByLabel('Contactadressen').inputValue()).resolves.toBe('planning@b.test\ngeen-adres');
     await expectAccessible(page);
     const unchanged = await prisma().provider.findUniqueOrThrow({ where: { id: demoIds.providerB } });

@@ -183,13 +183,13 @@ describe('web application in a real browser', () => {
       '#veld-providerId',
     );
     await expectAccessible(consultant);
-    // A value that is there but wrong says so, beside its field and by name in the summary.
+    // A value that is there but refused says what the field takes, beside it and by name in the summary.
     await consultant.getByLabel('BSN').fill('123');
     await consultant.getByLabel('Naam').fill('Formulier Proef');
     await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
     await expect(consultant.locator('[aria-invalid="true"]').count()).resolves.toBe(3);
     await expect(summary.getByRole('link').first().textContent()).resolves.toBe(
-      'BSN: deze waarde klopt niet. Controleer wat u hebt ingevuld.',
+      'BSN: vul een BSN in van 9 cijfers dat klopt met de elfproef.',
     );
     await expect(consultant.getByLabel('Naam').inputValue()).resolves.toBe('Formulier Proef');
     await consultant.getByLabel('BSN').fill(bsnOf(5_001));
@@ -218,6 +218,11 @@ describe('web application in a real browser', () => {
       'per uur gefinancierd',
     );
     await expect(consultant.getByLabel('Begindatum').inputValue()).resolves.toBe(today);
+    await consultant.getByLabel('Uren per week').fill('4,555');
+    await consultant.getByRole('button', { name: 'Indicatie besluiten' }).click();
+    await expect(consultant.locator('#veld-indicatie-hoursPerWeek-fout').textContent()).resolves.toBe(
+      'Vul een aantal uren per week in van 0,25 tot en met 40, met hoogstens twee cijfers achter de komma.',
+    );
     await consultant.getByLabel('Uren per week').fill('4');
     await consultant.getByRole('button', { name: 'Indicatie besluiten' }).click();
     await consultant.waitForURL(trajectoryUrl);

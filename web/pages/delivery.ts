@@ -89,6 +89,7 @@ function teamMailboxForm(visit: Visit, team: Team, resent?: { values: FormValues
     label: `Gedeelde mailbox van ${team.name} (${team.municipality})`,
     value: resent ? resent.values.mailbox : (team.mailbox ?? ''),
     description: 'Leeg laten: geen gedeelde mailbox.',
+    invalid: 'Vul een e-mailadres in, zoals wmo-team@gemeente.nl, of laat het veld leeg.',
     errors,
   });
   return html`<form method="post" action="/bezorging/teams/${team.id}" novalidate>
@@ -219,6 +220,7 @@ export async function providerSettingsPage(
     label: 'Contactadressen',
     description: 'Eén e-mailadres per regel; elk adres krijgt de meldingen aan deze zorgaanbieder.',
     value: values.contactEmails,
+    invalid: 'Zet op elke regel één e-mailadres, zoals planning@aanbieder.nl (hoogstens 10).',
     errors,
   })}
   ${textField({
@@ -228,6 +230,7 @@ export async function providerSettingsPage(
       ? 'Het systeem van de zorgaanbieder (https://…). Er is een geheim ingesteld. Leeg laten: geen webhook.'
       : 'Het systeem van de zorgaanbieder (https://…). Bij een nieuw adres wordt een geheim gemaakt. Leeg laten: geen webhook.',
     value: values.webhookUrl,
+    invalid: 'Vul een volledig webadres in, zoals https://aanbieder.nl/wmo-meldingen, of laat het veld leeg.',
     errors,
   })}
   ${

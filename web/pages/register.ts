@@ -18,7 +18,15 @@ export async function registerPage(
 ): Promise<string> {
   const items = await providersOf(visit);
   const { errors } = refused;
-  const fields = html` ${textField({ name: 'client.bsn', label: 'BSN', value: form.bsn, errors, required: true, description: '9 cijfers' })}
+  const fields = html`${textField({
+    name: 'client.bsn',
+    label: 'BSN',
+    value: form.bsn,
+    errors,
+    required: true,
+    description: '9 cijfers',
+    invalid: 'Vul een BSN in van 9 cijfers dat klopt met de elfproef.',
+  })}
   ${textField({ name: 'client.fullName', label: 'Naam', value: form.fullName, errors, required: true })}
   ${textField({ name: 'client.dateOfBirth', label: 'Geboortedatum', type: 'date', value: form.dateOfBirth, errors, required: true })}
   ${selectField({

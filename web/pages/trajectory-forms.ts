@@ -51,6 +51,8 @@ const decisions: [string, string][] = [
 ];
 const decided = (value: string | undefined) => (value === 'ja' ? true : value === 'nee' ? false : undefined);
 const hours = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : undefined);
+const hoursHint = 'Vul een aantal uren per week in van 0,25 tot en met 40, met hoogstens twee cijfers achter de komma.';
+const minutesHint = 'Vul een heel aantal minuten in, van 0 tot en met 44.640 (een volle maand).';
 const field = (f: Filling, name: string) => ({ form: f.form, name, value: f.values[name], errors: f.refused.errors });
 
 /** A form of one date field, sent as `{ [name]: date }`. */
@@ -95,6 +97,7 @@ async function indicationFields(f: Filling): Promise<Html> {
       ...field(f, 'hoursPerWeek'),
       label: 'Uren per week',
       type: 'decimal',
+      invalid: hoursHint,
       description: 'Alleen bij producten die per uur worden gefinancierd; anders leeg laten.',
     })}
     <fieldset class="utrecht-form-fieldset">
@@ -168,9 +171,9 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: inCare(hourly),
     fields: (f) =>
       html`${textField({ ...field(f, 'month'), label: 'Maand (eerste dag)', type: 'date', required: true })}
-      ${textField({ ...field(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true })}
-      ${textField({ ...field(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true })}
-      ${textField({ ...field(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true })}`,
+      ${textField({ ...field(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
+      ${textField({ ...field(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
+      ${textField({ ...field(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`,
     body: (v) => ({
       month: v.month ?? '',
       directMinutes: Number(v.directMinutes || NaN),
@@ -216,6 +219,7 @@ export const trajectoryForms: TrajectoryForm[] = [
         ...field(f, 'hoursPerWeek'),
         label: 'Gevraagde uren per week',
         type: 'decimal',
+        invalid: hoursHint,
         required: true,
       })}
       ${reportFields(f)}`,
@@ -253,6 +257,7 @@ export const trajectoryForms: TrajectoryForm[] = [
         ...field(f, 'hoursPerWeek'),
         label: 'Uren per week na uitbreiding',
         type: 'decimal',
+        invalid: hoursHint,
         description: f.care?.expansion
           ? `Leeg laten: de gevraagde ${String(f.care.expansion.requestedHoursPerWeek).replace('.', ',')} uur per week.`
           : 'Bij toekennen: het nieuwe aantal uren per week.',
