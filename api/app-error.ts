@@ -17,6 +17,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A request that does not have the shape its endpoint takes (400 VALIDATION_FAILED), each detail
+ * naming a field; its own class so that the web pages can tell a value a field cannot take from a
+ * refusal of what the value would do.
+ */
+export class SchemaViolation extends AppError {
+  constructor(details: ErrorDetail[]) {
+    super(400, 'VALIDATION_FAILED', 'The request is invalid', details);
+  }
+}
+
 /** Business rules a request breaks (422 RULE_VIOLATED), each with its field in the body and the rule's name. */
 export function refuseRules(refusals: { field: string; rule: string; message: string }[]): void {
   if (!refusals.length) return;

@@ -1,7 +1,7 @@
 import type { Role } from '../prisma/client';
 import { z } from 'zod';
 import type { Actor } from './auth';
-import { AppError } from './app-error';
+import { SchemaViolation } from './app-error';
 
 type Schema = z.ZodType;
 type Empty = z.ZodObject<Record<string, never>>;
@@ -53,7 +53,7 @@ function parse<S extends Schema>(where: Where, schema: S | undefined, value: unk
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
-  throw new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', details);
+  throw new SchemaViolation(details);
 }
 
 export function endpoint<

@@ -108,6 +108,12 @@ export const ruleLabels: Record<string, string> = {
   NO_SHOW_OUTSIDE_INDICATION: 'Die datum valt buiten de indicatie.',
 };
 
+/** Refusals that name a field without a business rule (the API's error code), as the field says it. */
+export const refusalLabels: Record<string, string> = {
+  TRAJECTORY_EXISTS: 'Deze cliënt heeft al een lopend traject bij deze zorgaanbieder.',
+  IDENTITY_MISMATCH: 'Dit BSN is bekend met een andere naam of geboortedatum. Controleer de gegevens.',
+};
+
 /** The ZRM's domains (zelfredzaamheidsmatrix) as the matrix names them. */
 export const zrmDomainLabels: Record<string, string> = {
   FINANCES: 'Financiën',

@@ -1,6 +1,6 @@
-import type { ErrorDetail } from '../api/app-error';
+import { SchemaViolation, type AppError, type ErrorDetail } from '../api/app-error';
 import { toAppError } from '../api/errors';
-import { ruleLabels } from '../domain/labels';
+import { refusalLabels, ruleLabels } from '../domain/labels';
 import { Html, html } from './html';
 import { csrfField } from './session';
 
@@ -11,13 +11,15 @@ export type Refused = { errors: FieldErrors; summary?: string };
 /** What a form was filled in with, by field name. */
 export type FormValues = Record<string, string>;
 
-/** A value the schema refused where no business rule explains why. */
+/** A value the field cannot take (the request's schema refused it): the field may say what it takes. */
 const invalidValue = 'Deze waarde klopt niet. Controleer wat u hebt ingevuld.';
 
-const dutchMessage = (d: ErrorDetail): string => {
+/** In the words of the rule or the refusal; otherwise a value the field cannot take, or one the lifecycle refuses. */
+const dutchMessage = (d: ErrorDetail, error: AppError): string => {
   const rule = d.rule?.split('.').pop();
   if (rule && ruleLabels[rule]) return ruleLabels[rule];
-  return invalidValue;
+  if (error instanceof SchemaViolation) return invalidValue;
+  return refusalLabels[error.code] ?? 'Dit kan niet met deze waarde. Controleer wat u hebt ingevuld.';
 };
 
 /** A refusal of the use case, as errors beside the fields it names; anything else is thrown on. */
@@ -28,7 +30,7 @@ export function fieldErrors(thrown: unknown): { errors: FieldErrors; summary: st
   const errors: FieldErrors = {};
   for (const d of error.details ?? []) {
     const field = d.path?.replace(/^body\./, '') ?? '';
-    errors[field] ??= dutchMessage(d);
+    errors[field] ??= dutchMessage(d, error);
   }
   const summary =
     error.status === 409

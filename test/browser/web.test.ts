@@ -199,6 +199,16 @@ describe('web application in a real browser', () => {
     await consultant.waitForURL(/\/trajecten\/[0-9a-f-]{36}$/);
     const trajectoryUrl = consultant.url();
     await expect(consultant.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Traject Formulier Proef');
+    // The same client again: the conflict in its own words beside the BSN, not what a BSN looks like.
+    await consultant.getByRole('link', { name: 'Cliënt aanmelden' }).click();
+    await consultant.getByLabel('BSN').fill(bsnOf(5_001));
+    await consultant.getByLabel('Naam').fill('Formulier Proef');
+    await consultant.getByLabel('Geboortedatum').fill('1980-05-17');
+    await consultant.getByLabel('Zorgaanbieder').selectOption({ label: 'Demo Begeleiding A' });
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(consultant.locator('#veld-client-bsn-fout').textContent()).resolves.toBe(
+      'Deze cliënt heeft al een lopend traject bij deze zorgaanbieder.',
+    );
 
     const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
     await provider.goto(trajectoryUrl);
