@@ -6,8 +6,8 @@ import { csrfField } from './session';
 
 /** What went wrong per form field (`client.bsn`), in Dutch. */
 export type FieldErrors = Record<string, string>;
-/** A refused form's errors beside its fields, and the summary above it. */
-export type Refused = { errors: FieldErrors; summary?: string };
+/** A refused form's errors beside its fields, the summary above it, and the refusal's code (the API's). */
+export type Refused = { errors: FieldErrors; summary?: string; code?: string };
 /** What a form was filled in with, by field name. */
 export type FormValues = Record<string, string>;
 
@@ -23,7 +23,7 @@ const dutchMessage = (d: ErrorDetail, error: AppError): string => {
 };
 
 /** A refusal of the use case, as errors beside the fields it names; anything else is thrown on. */
-export function fieldErrors(thrown: unknown): { errors: FieldErrors; summary: string; status: number } {
+export function fieldErrors(thrown: unknown): Required<Refused> & { status: number } {
   // Refusals of the workflow arrive as Temporal failures: the same mapping as the API's answers.
   const error = toAppError(thrown);
   if (error.status >= 500 || error.status === 403 || error.status === 404) throw thrown;
@@ -36,7 +36,7 @@ export function fieldErrors(thrown: unknown): { errors: FieldErrors; summary: st
     error.status === 409
       ? 'Dit kan nu niet: de toestand van het traject is intussen veranderd, of het bestaat al.'
       : 'Niet alles is goed ingevuld. Zie de meldingen bij de velden.';
-  return { errors, summary, status: error.status };
+  return { errors, summary, status: error.status, code: error.code };
 }
 
 /** The fields of a sent form, without its CSRF token. */

@@ -249,6 +249,39 @@ describe('web application in a real browser', () => {
     await keep(provider, 'zorgaanbieder-traject');
   });
 
+  it('when a BSN is registered with another name than the one it is known by, then the form says so, and only then offers to correct the known identity', async () => {
+    const bsn = bsnOf(5_002);
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    const register = async (fullName: string, provider: string) => {
+      await consultant.goto(`${at.base}/trajecten/nieuw`);
+      await consultant.getByLabel('BSN').fill(bsn);
+      await consultant.getByLabel('Naam').fill(fullName);
+      await consultant.getByLabel('Geboortedatum').fill('1971-02-03');
+      await consultant.getByLabel('Zorgaanbieder').selectOption({ label: provider });
+    };
+    await register('Identiteit Pieters', 'Demo Begeleiding A');
+    await expect(consultant.getByRole('checkbox').count()).resolves.toBe(0);
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await consultant.waitForURL(/\/trajecten\/[0-9a-f-]{36}$/);
+
+    await register('Identiteit Peters', 'Demo Zorg B');
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(consultant.locator('#veld-client-fullName-fout').textContent()).resolves.toBe(
+      'Dit BSN is bekend met een andere naam of geboortedatum. Controleer de gegevens.',
+    );
+    const correct = consultant.getByRole('checkbox', { name: /eerder verkeerd vastgelegd/ });
+    await expect(correct.isChecked()).resolves.toBe(false);
+    await expectAccessible(consultant);
+    await correct.check();
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await consultant.waitForURL(/\/trajecten\/[0-9a-f-]{36}$/);
+    await expect(consultant.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Traject Identiteit Peters',
+    );
+    const identity = await api.db.prisma.clientIdentity.findUniqueOrThrow({ where: { bsn } });
+    expect(identity.fullName).toBe('Identiteit Peters');
+  });
+
   it('when more trajectories match than fit one page, then operations page through them on the server', async () => {
     for (let i = 0; i < 3; i++) await Promise.all(Array.from({ length: 9 }, () => api.register(demoIds.providerB)));
     const total = await api.db.prisma.trajectory.count({ where: { providerId: demoIds.providerB } });

@@ -1,5 +1,5 @@
 import { providersOf, type Visit } from '../context';
-import { errorSummary, selectField, submit, textField, type FieldErrors, type FormValues } from '../forms';
+import { checkbox, errorSummary, selectField, submit, textField, type FormValues, type Refused } from '../forms';
 import { html } from '../html';
 import { page } from '../layout';
 
@@ -8,13 +8,19 @@ export interface RegisterForm {
   fullName?: string;
   dateOfBirth?: string;
   providerId?: string;
+  /** "ja": the consultant corrects the name or date of birth known by this BSN. */
+  correctIdentity?: string;
 }
 
-/** Aanmelding: the client and the provider, chosen from the list. */
+/**
+ * Aanmelding: the client and the provider, chosen from the list. A BSN known by another name or
+ * date of birth is refused; then, and only then, the consultant may state that the known one was
+ * wrong and correct it (audited).
+ */
 export async function registerPage(
   visit: Visit,
   form: RegisterForm = {},
-  refused: { errors: FieldErrors; summary?: string } = { errors: {} },
+  refused: Refused = { errors: {} },
 ): Promise<string> {
   const items = await providersOf(visit);
   const { errors } = refused;
@@ -36,7 +42,17 @@ export async function registerPage(
     errors,
     required: true,
     options: [['', 'Kies een zorgaanbieder'], ...items.map((p): [string, string] => [p.id, p.name])],
-  })}`;
+  })}
+  ${
+    refused.code === 'IDENTITY_MISMATCH' || form.correctIdentity === 'ja'
+      ? checkbox({
+          name: 'correctIdentity',
+          label:
+            'De naam of geboortedatum bij dit BSN is eerder verkeerd vastgelegd: vervang die door wat hierboven staat',
+          value: form.correctIdentity,
+        })
+      : ''
+  }`;
   return page(
     'Cliënt aanmelden',
     html`${errorSummary(refused.summary, errors, fields)}
@@ -53,9 +69,11 @@ export const registerForm = (values: FormValues): RegisterForm => ({
   fullName: values['client.fullName'],
   dateOfBirth: values['client.dateOfBirth'],
   providerId: values.providerId,
+  correctIdentity: values.correctIdentity,
 });
 
 export const registerBody = (form: RegisterForm) => ({
   client: { bsn: form.bsn ?? '', fullName: form.fullName ?? '', dateOfBirth: form.dateOfBirth ?? '' },
   providerId: form.providerId ?? '',
+  ...(form.correctIdentity === 'ja' && { correctIdentity: true }),
 });
