@@ -238,7 +238,9 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
           res.redirect(303, `/trajecten/${trajectoryId}${form.after ?? ''}`);
         },
         (visit, req, values, refused) =>
-          trajectoryPage(visit, String(req.params.trajectoryId), { resent: { form: form.key, values, refused } }),
+          trajectoryPage(visit, String(req.params.trajectoryId), {
+            resent: { form: form.key, values, refused: form.refusedAt?.(refused, values) ?? refused },
+          }),
       ),
     );
   }

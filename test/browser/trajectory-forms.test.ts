@@ -52,6 +52,12 @@ describe('trajectory page forms in a real browser', () => {
 
     await unfold(provider, 'Niet verschenen vastleggen');
     await provider.getByLabel('Datum van de afspraak').fill(dateOf(new Date()));
+    // Without the time: the time field says so, not the date beside it.
+    await provider.getByRole('button', { name: 'Niet verschenen vastleggen' }).click();
+    await expect(provider.locator('#veld-niet-verschenen-occurredTime-fout').textContent()).resolves.toBe(
+      'Vul dit veld in.',
+    );
+    await expect(provider.getByLabel('Datum van de afspraak').getAttribute('aria-invalid')).resolves.toBeNull();
     await provider.getByLabel('Tijd van de afspraak').fill('00:05');
     await provider.getByRole('button', { name: 'Niet verschenen vastleggen' }).click();
     await provider.waitForURL(url);

@@ -40,6 +40,8 @@ export interface TrajectoryForm {
   applies(t: Pick<Detail, 'phase' | 'care'>): boolean;
   fields(filling: Filling): Html | Promise<Html>;
   body(values: FormValues): object;
+  /** Where a refusal belongs when the body joins fields (the API names `occurredAt`, the form asks a date and a time). */
+  refusedAt?(refused: Refused, values: FormValues): Refused;
   /** The query the page is shown with after success. */
   after?: string;
 }
@@ -196,6 +198,12 @@ export const trajectoryForms: TrajectoryForm[] = [
       occurredAt: instantOf(v.occurredAt, v.occurredTime),
       afterKeptAppointment: v.afterKeptAppointment === 'ja',
     }),
+    // An instant refused for want of a time is the time field's to say; the date's only if it is empty too.
+    refusedAt: (refused, v) => {
+      const { occurredAt, ...others } = refused.errors;
+      if (!occurredAt || v.occurredTime) return refused;
+      return { ...refused, errors: { ...others, ...(!v.occurredAt && { occurredAt }), occurredTime: occurredAt } };
+    },
   },
   {
     key: 'verlenging-aanvragen',
