@@ -29,12 +29,14 @@ const menus: Record<Role, { href: string; label: string }[]> = {
 
 /** Every page: Dutch, NL Design System (Utrecht) styles, a skip link, one h1, the menu of the role. */
 export function page(title: string, body: Html, viewer?: Viewer): string {
+  // A refused form says so in the title, the first thing a screen reader reads of the page it comes back on.
+  const refused = body.fields.some((f) => f.message);
   return html`<!doctype html>
     <html lang="nl" class="utrecht-html">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} – Wmo-trajecten</title>
+        <title>${refused ? 'Fout: ' : ''}${title} – Wmo-trajecten</title>
         <link rel="stylesheet" href="/static/design-tokens.css" />
         <link rel="stylesheet" href="/static/utrecht.css" />
         <link rel="stylesheet" href="/static/app.css" />

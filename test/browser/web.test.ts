@@ -164,8 +164,11 @@ describe('web application in a real browser', () => {
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
     await consultant.getByRole('link', { name: 'Cliënt aanmelden' }).click();
     await expectAccessible(consultant);
-    // Sent empty: every field says what to do, the summary names each field and links to it, and the page stays accessible.
+    await expect(consultant.title()).resolves.toBe('Cliënt aanmelden – Wmo-trajecten');
+    // Sent empty: the title says so, every field says what to do, the summary names each field and
+    // links to it, and the page stays accessible.
     await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(consultant.title()).resolves.toBe('Fout: Cliënt aanmelden – Wmo-trajecten');
     const summary = consultant.getByRole('alert');
     await expect(summary.textContent()).resolves.toContain('Niet alles is goed ingevuld');
     await expect(consultant.locator('[aria-invalid="true"]').count()).resolves.toBe(4);
