@@ -14,10 +14,15 @@ export type FormValues = Record<string, string>;
 /** A value the field cannot take (the request's schema refused it): the field may say what it takes. */
 const invalidValue = 'Deze waarde klopt niet. Controleer wat u hebt ingevuld.';
 
+const ruleMessage = (d: ErrorDetail): string | undefined => {
+  const rule = d.rule?.split('.').pop();
+  return rule ? ruleLabels[rule] : undefined;
+};
+
 /** In the words of the rule or the refusal; otherwise a value the field cannot take, or one the lifecycle refuses. */
 const dutchMessage = (d: ErrorDetail, error: AppError): string => {
-  const rule = d.rule?.split('.').pop();
-  if (rule && ruleLabels[rule]) return ruleLabels[rule];
+  const rule = ruleMessage(d);
+  if (rule) return rule;
   if (error instanceof SchemaViolation) return invalidValue;
   return refusalLabels[error.code] ?? 'Dit kan niet met deze waarde. Controleer wat u hebt ingevuld.';
 };
@@ -29,6 +34,8 @@ export function fieldErrors(thrown: unknown): Required<Refused> & { status: numb
   if (error.status >= 500 || error.status === 403 || error.status === 404) throw thrown;
   const errors: FieldErrors = {};
   for (const d of error.details ?? []) {
+    // Naming no field and no rule (the trajectory's state), it adds nothing to the summary's own words.
+    if (!d.path && !ruleMessage(d)) continue;
     const field = d.path?.replace(/^body\./, '') ?? '';
     errors[field] ??= dutchMessage(d, error);
   }
@@ -65,17 +72,17 @@ const afterColon = (message: string) =>
 export function errorSummary(summary: string | undefined, errors: FieldErrors, fields: Html, form?: string): Html {
   if (!summary) return html``;
   const rendered = new Map(fields.fields.map((f) => [f.id, f]));
+  // A refusal of no field on the form (the trajectory's state) is said without a link to nowhere.
   const item = (name: string, message: string) => {
     const field = rendered.get(id(name, form));
-    return field ? `${field.label}: ${afterColon(field.message ?? message)}` : message;
+    if (!field) return html`<li>${message}</li>`;
+    const text = `${field.label}: ${afterColon(field.message ?? message)}`;
+    return html`<li><a class="utrecht-link" href="#${field.id}">${text}</a></li>`;
   };
   return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
     <p class="utrecht-paragraph"><strong>${summary}</strong></p>
     <ul class="utrecht-unordered-list">
-      ${Object.entries(errors).map(
-        ([name, message]) =>
-          html`<li><a class="utrecht-link" href="#${id(name, form)}">${item(name, message)}</a></li>`,
-      )}
+      ${Object.entries(errors).map(([name, message]) => item(name, message))}
     </ul>
   </div>`;
 }

@@ -109,6 +109,23 @@ describe('trajectory page forms in a real browser', () => {
     await expectAccessible(consultant);
   });
 
+  it('when a provider sends the intake from a page opened before a colleague recorded it, then the page says the form is no longer possible, without a list of fields', async () => {
+    const id = await api.register(demoIds.providerA);
+    const url = `${at.base}/trajecten/${id}`;
+    const stale = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await stale.goto(url);
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: dateOf(new Date()) }).expect(200);
+    await stale.getByLabel('Datum van de intake').fill(dateOf(new Date()));
+    await stale.getByRole('button', { name: 'Intake vastleggen' }).click();
+    const alert = stale.getByRole('alert');
+    await expect(alert.textContent()).resolves.toMatch(
+      /^\s*Intake vastleggen: dit kan niet meer\. Het traject is intussen veranderd/,
+    );
+    await expect(alert.getByRole('listitem').count()).resolves.toBe(0);
+    await expect(fact(stale, 'Fase').textContent()).resolves.toBe('Intake gehouden');
+    await expectAccessible(stale);
+  });
+
   it('when a consultant records the bemoeizorg end evaluation and moves the end date, then the page shows both', async () => {
     const id = await inCare('02B04', 3);
     const url = `${at.base}/trajecten/${id}`;

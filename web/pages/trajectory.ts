@@ -46,9 +46,13 @@ async function formOf(visit: Visit, t: Detail, form: TrajectoryForm, resent?: Re
   </details>`;
 }
 
-/** What the person looking can do now, by role, phase and the period's requests. */
+/** The forms the person looking has now, by role, phase and the period's requests. */
+const formsFor = (visit: Visit, t: Detail) =>
+  trajectoryForms.filter((f) => f.role === visit.actor.role && f.applies(t));
+
+/** What the person looking can do now. */
 async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> {
-  const forms = trajectoryForms.filter((f) => f.role === visit.actor.role && f.applies(t));
+  const forms = formsFor(visit, t);
   const primary = forms.filter((f) => f.primary);
   const other = forms.filter((f) => !f.primary);
   return html`${await Promise.all(primary.map((f) => formOf(visit, t, f, resent)))}
@@ -58,6 +62,21 @@ async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> 
           ${await Promise.all(other.map((f) => formOf(visit, t, f, resent)))}`
       : ''
   }`;
+}
+
+/**
+ * A form refused because the trajectory moved on (someone else acted first, or an older page was
+ * sent) is no longer on the page: the refusal is said at the top instead of beside a form that is gone.
+ */
+function refusalOfGoneForm(visit: Visit, t: Detail, resent?: Resent): Html {
+  if (!resent || formsFor(visit, t).some((f) => f.key === resent.form)) return html``;
+  const title = trajectoryForms.find((f) => f.key === resent.form)?.title ?? 'Dit formulier';
+  return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
+    <p class="utrecht-paragraph">
+      <strong>${title}: dit kan niet meer.</strong> Het traject is intussen veranderd; hieronder ziet u hoe het er nu
+      voor staat.
+    </p>
+  </div>`;
 }
 
 const hoursOf = (minutes: number) => `${(minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} uur`;
@@ -148,7 +167,8 @@ export async function trajectoryPage(
   const utilisation = t.care?.utilisation;
   return page(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
-    html`${facts(t)} ${statusMessage(t.live ? undefined : notLive, 'warning')}
+    html`${refusalOfGoneForm(visit, t, shown.resent)} ${facts(t)}
+      ${statusMessage(t.live ? undefined : notLive, 'warning')}
       ${
         visit.workflowLink
           ? html`<p class="utrecht-paragraph">
