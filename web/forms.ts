@@ -111,7 +111,7 @@ function messageOf(spec: FieldSpec, choice: boolean): string | undefined {
   return spec.invalid ?? error;
 }
 
-function wrap(spec: FieldSpec, control: (attrs: Html) => Html, choice = false): Html {
+function wrap(spec: FieldSpec, control: (attrs: Html, invalid: boolean) => Html, choice = false): Html {
   const error = messageOf(spec, choice);
   const fieldId = id(spec.name, spec.form);
   const describedBy = [spec.description && `${fieldId}-uitleg`, error && `${fieldId}-fout`].filter(Boolean).join(' ');
@@ -129,7 +129,7 @@ function wrap(spec: FieldSpec, control: (attrs: Html) => Html, choice = false): 
         : ''
     }
     ${error ? html`<p class="utrecht-form-field-error-message" id="${fieldId}-fout">${error}</p>` : ''}
-    <p class="utrecht-form-field__input">${control(attrs)}</p>
+    <p class="utrecht-form-field__input">${control(attrs, error !== undefined)}</p>
   </div>`;
   return new Html(markup.value, [{ id: fieldId, label: spec.label, ...(error && { message: error }) }]);
 }
@@ -152,8 +152,12 @@ export function textField(spec: FieldSpec & { type?: 'text' | 'date' | 'time' | 
 export function selectField(spec: FieldSpec & { options: [string, string][] }): Html {
   return wrap(
     spec,
-    (attrs) =>
-      html`<select class="utrecht-select utrecht-select--html-select" ${attrs}>
+    // Utrecht's textbox and textarea show aria-invalid themselves; its select needs the class.
+    (attrs, invalid) =>
+      html`<select
+        class="utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}"
+        ${attrs}
+      >
         ${spec.options.map(
           ([value, label]) =>
             html`<option value="${value}" ${value === spec.value ? html` selected` : ''}>${label}</option>`,

@@ -176,6 +176,9 @@ describe('web application in a real browser', () => {
     await expect(consultant.locator('#veld-providerId-fout').textContent()).resolves.toBe(
       'Kies een waarde uit de lijst.',
     );
+    await expect(consultant.locator('#veld-providerId').getAttribute('class')).resolves.toContain(
+      'utrecht-select--invalid',
+    );
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
       'BSN: vul dit veld in.',
       'Naam: vul dit veld in.',
