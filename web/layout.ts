@@ -68,10 +68,16 @@ function navigation(viewer: Viewer): Html {
   </nav>`;
 }
 
-/** What the action before did, said once at the top of the page it led to (read out by screen readers). */
-export function statusMessage(text: string | Html | undefined, tone: 'info' | 'warning' = 'info'): Html {
+/**
+ * What the action before did, said once at the top of the page it led to (read out by screen
+ * readers; a refusal at once, as an alert).
+ */
+export function statusMessage(text: string | Html | undefined, tone: 'info' | 'warning' | 'error' = 'info'): Html {
   if (!text) return html``;
-  return html`<div class="utrecht-alert${tone === 'warning' ? ' utrecht-alert--warning' : ''}" role="status">
+  return html`<div
+    class="utrecht-alert${tone === 'info' ? '' : ` utrecht-alert--${tone}`}"
+    role="${tone === 'error' ? 'alert' : 'status'}"
+  >
     <p class="utrecht-paragraph">${text}</p>
   </div>`;
 }

@@ -71,12 +71,11 @@ async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> 
 function refusalOfGoneForm(visit: Visit, t: Detail, resent?: Resent): Html {
   if (!resent || formsFor(visit, t).some((f) => f.key === resent.form)) return html``;
   const title = trajectoryForms.find((f) => f.key === resent.form)?.title ?? 'Dit formulier';
-  return html`<div class="utrecht-alert utrecht-alert--error" role="alert">
-    <p class="utrecht-paragraph">
-      <strong>${title}: dit kan niet meer.</strong> Het traject is intussen veranderd; hieronder ziet u hoe het er nu
-      voor staat.
-    </p>
-  </div>`;
+  return statusMessage(
+    html`<strong>${title}: dit kan niet meer.</strong> Het traject is intussen veranderd; hieronder ziet u hoe het er nu
+      voor staat.`,
+    'error',
+  );
 }
 
 const hoursOf = (minutes: number) => `${(minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} uur`;
