@@ -50,9 +50,8 @@ async function formOf(visit: Visit, t: Detail, form: TrajectoryForm, resent?: Re
 const formsFor = (visit: Visit, t: Detail) =>
   trajectoryForms.filter((f) => f.role === visit.actor.role && f.applies(t));
 
-/** What the person looking can do now. */
-async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> {
-  const forms = formsFor(visit, t);
+/** What the person looking can do now: `forms`, the ones offered. */
+async function actions(visit: Visit, t: Detail, forms: TrajectoryForm[], resent?: Resent): Promise<Html> {
   const primary = forms.filter((f) => f.primary);
   const other = forms.filter((f) => !f.primary);
   return html`${await Promise.all(primary.map((f) => formOf(visit, t, f, resent)))}
@@ -68,8 +67,8 @@ async function actions(visit: Visit, t: Detail, resent?: Resent): Promise<Html> 
  * A form refused because the trajectory moved on (someone else acted first, or an older page was
  * sent) is no longer on the page: the refusal is said at the top instead of beside a form that is gone.
  */
-function refusalOfGoneForm(visit: Visit, t: Detail, resent?: Resent): Html {
-  if (!resent || formsFor(visit, t).some((f) => f.key === resent.form)) return html``;
+function refusalOfGoneForm(forms: TrajectoryForm[], resent?: Resent): Html {
+  if (!resent || forms.some((f) => f.key === resent.form)) return html``;
   const title = trajectoryForms.find((f) => f.key === resent.form)?.title ?? 'Dit formulier';
   return statusMessage(
     html`<strong>${title}: dit kan niet meer.</strong> Het traject is intussen veranderd; hieronder ziet u hoe het er nu
@@ -164,10 +163,10 @@ export async function trajectoryPage(
     html`${labelOf(eventLabels, e.action)}`,
   ]);
   const utilisation = t.care?.utilisation;
+  const forms = formsFor(visit, t);
   return page(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
-    html`${refusalOfGoneForm(visit, t, shown.resent)} ${facts(t)}
-      ${statusMessage(t.live ? undefined : notLive, 'warning')}
+    html`${refusalOfGoneForm(forms, shown.resent)} ${facts(t)} ${statusMessage(t.live ? undefined : notLive, 'warning')}
       ${
         visit.workflowLink
           ? html`<p class="utrecht-paragraph">
@@ -176,7 +175,7 @@ export async function trajectoryPage(
           : ''
       }
       ${utilisation ? utilisationBar(utilisation, shown.justDeclared === true) : ''}
-      ${await actions(visit, t, shown.resent)}
+      ${await actions(visit, t, forms, shown.resent)}
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}
       <h2 class="utrecht-heading-2">Termijnen</h2>
