@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
 import { bsnOf, useApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser';
 
 /** Issue 11: the pages, in Dutch, accessible, behind a session with CSRF-protected forms. */
@@ -131,7 +132,7 @@ describe('web application in a real browser', () => {
     await expectAccessible(page);
 
     // Filter: provider A's registered trajectories; the export holds the same ones.
-    await page.getByLabel('Fase').selectOption({ label: 'Aangemeld' });
+    await page.getByLabel('Fase', { exact: true }).selectOption({ label: 'Aangemeld' });
     await page.getByLabel('Zorgaanbieder', { exact: true }).selectOption({ label: 'Demo Begeleiding A' });
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.waitForURL(/phase=REGISTERED/);
@@ -305,6 +306,50 @@ describe('web application in a real browser', () => {
     await page.goto(`${at.base}/overzicht`);
     await page.waitForFunction(() => (globalThis as unknown as { Chart?: object }).Chart !== undefined);
     await keep(page, 'contractmanagement-overzicht');
+  });
+
+  it('when the screen is 320 CSS pixels wide (a phone, or 400 % zoom), then no page scrolls sideways, and a wide table scrolls in a region the keyboard can scroll', async () => {
+    const narrow = { width: 320, height: 640 };
+    /** How far the page itself is wider than the screen, in CSS pixels. */
+    const sideways = (page: Page) =>
+      page.evaluate(() => {
+        const view = globalThis as unknown as {
+          innerWidth: number;
+          document: { documentElement: { scrollWidth: number } };
+        };
+        return view.document.documentElement.scrollWidth - view.innerWidth;
+      });
+    const signInPage = await newPage(narrow);
+    await signInPage.goto(`${at.base}/aanmelden`);
+    expect(await sideways(signInPage)).toBe(0);
+    for (const who of [
+      /\(Consulent, Sociaal Loket Team Zeist\)/,
+      /\(Zorgaanbieder, Demo Begeleiding A\)/,
+      /\(Contractmanagement\)/,
+    ]) {
+      const page = await signedIn(who, narrow);
+      const menu = await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      for (const path of [...menu, `/trajecten/${trajectoryA}`]) {
+        await page.goto(`${at.base}${path}`);
+        expect({ path, sideways: await sideways(page) }).toEqual({ path, sideways: 0 });
+      }
+      if (who.source.includes('Contractmanagement')) {
+        await page.goto(`${at.base}/overzicht`);
+        const region = page.getByRole('region', { name: 'Kengetallen per zorgaanbieder en product' });
+        const { scrollWidth, clientWidth } = await region.evaluate((r) => ({
+          scrollWidth: r.scrollWidth,
+          clientWidth: r.clientWidth,
+        }));
+        expect(scrollWidth).toBeGreaterThan(clientWidth);
+        await region.focus();
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((r) => r !== null && r.scrollLeft > 0, await region.elementHandle());
+        await expectAccessible(page);
+      }
+    }
   });
 
   it('when someone not signed in opens a trajectory page, then after signing in they are on that page', async () => {

@@ -34,11 +34,13 @@ export function useBrowser(api: ReturnType<typeof useApi>) {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  const newPage = async (): Promise<Page> => (await browser!.newContext()).newPage();
+  /** A page in a context of its own; `viewport` for a narrow screen (Playwright's default is 1280×720). */
+  const newPage = async (viewport?: { width: number; height: number }): Promise<Page> =>
+    (await browser!.newContext(viewport ? { viewport } : {})).newPage();
 
   /** Signed in through the development sign-in as the user whose button matches. */
-  async function signedIn(who: RegExp): Promise<Page> {
-    const page = await newPage();
+  async function signedIn(who: RegExp, viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await newPage(viewport);
     await page.goto(`${at.base}/`);
     await page.getByRole('button', { name: who }).click();
     await page.waitForURL((url) => url.pathname !== '/aanmelden');
