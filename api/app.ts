@@ -37,6 +37,8 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   jwtSecret: string;
   /** The longest token lifetime accepted (TOKEN_MAX_LIFETIME); default 24 hours. */
   maxTokenLifetimeSeconds?: number;
+  /** How long a browser session lasts without a page (SESSION_IDLE); default 1 hour. */
+  sessionIdleSeconds?: number;
   /** Failed sign-ins (401) one address may make per 15 minutes before it gets 429; default 20. */
   authFailureLimit?: number;
   /** Encrypts workflow payloads; with it, /codec/decode and /codec/encode serve operations. */
@@ -110,7 +112,7 @@ export function createApp(deps: AppDependencies): Express {
       {
         prisma,
         routes,
-        sessions: new Sessions(jwtSecret),
+        sessions: new Sessions(jwtSecret, deps.sessionIdleSeconds),
         devSignIn: !deps.oidc && (deps.devSignIn ?? false),
         oidc: deps.oidc && new Oidc(deps.oidc, prisma, jwtSecret),
         workflowLink: deps.temporalUiUrl

@@ -45,6 +45,11 @@ export const envSchema = z
     TOKEN_TTL: lifetime.default('8h'),
     // The API refuses tokens that live longer (exp − iat), whoever minted them.
     TOKEN_MAX_LIFETIME: lifetime.default('24h'),
+    // A browser session ends after this long without a page; every page renews it, and the pages
+    // warn two minutes before the end with a button to stay signed in.
+    SESSION_IDLE: lifetime
+      .default('1h')
+      .refine((v) => lifetimeSeconds(v) >= 300 && lifetimeSeconds(v) <= 7 * 86_400, 'between 5m and 7d'),
     // Failed sign-ins (401) per address per 15 minutes before 429.
     AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     // Where the worker serves the Temporal SDK's Prometheus metrics (0 = nowhere).

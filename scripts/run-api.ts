@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     jwtSecret: config.JWT_SECRET,
     maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
+    sessionIdleSeconds: lifetimeSeconds(config.SESSION_IDLE),
     authFailureLimit: config.AUTH_FAILURE_LIMIT,
     payloadCodec: codec,
     secrets: new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS),

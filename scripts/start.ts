@@ -124,6 +124,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       jwtSecret: resolveJwtSecret(config),
       maxTokenLifetimeSeconds: lifetimeSeconds(config.TOKEN_MAX_LIFETIME),
+      sessionIdleSeconds: lifetimeSeconds(config.SESSION_IDLE),
       authFailureLimit: config.AUTH_FAILURE_LIMIT,
       payloadCodec: codec,
       secrets,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import express, { type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { Role } from '../prisma/client';
 import { AppError } from '../api/app-error';
 import { toAppError } from '../api/errors';
@@ -15,9 +15,9 @@ import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { preferencesBody, preferencesPage } from './pages/preferences';
-import { csrfToken, csrfValid } from './session';
+import { csrfValid } from './session';
 import { pageNumberOf } from './paging';
-import { returnTo, signInFor } from './return-to';
+import { pageOfForm, returnTo, sessionEndOf, signInFor } from './return-to';
 import { operationsRoutes } from './operations-routes';
 
 export type { WebDeps } from './context';
@@ -31,6 +31,7 @@ const assets: Record<string, string> = {
   '/static/app.css': path.join(__dirname, 'static', 'app.css'),
   '/static/chart.umd.min.js': path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
   '/static/kpi-charts.js': path.join(__dirname, 'static', 'kpi-charts.js'),
+  '/static/session.js': path.join(__dirname, 'static', 'session.js'),
 };
 
 const errorPages: Record<number, { title: string; text: string }> = {
@@ -77,7 +78,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       // The database is away: say so, rather than sending a signed-in person to the sign-in page.
       return errorPage(res, toAppError(error).status);
     }
-    if (!visit) return res.redirect(303, req.method === 'GET' ? signInFor(req.originalUrl) : '/aanmelden');
+    if (!visit) return res.redirect(303, await signInAgain(req));
     if (req.method === 'POST' && !csrfValid(req)) return errorPage(res, 403, visit);
     try {
       const body = await render(visit, req, res);
@@ -88,6 +89,14 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       errorPage(res, status, visit);
     }
   };
+
+  /** Where a request without a session goes: to sign in, then back to its page, told why if its session ended. */
+  async function signInAgain(req: Request): Promise<string> {
+    const ended = (await deps.sessions.check(req)).state === 'ended';
+    return req.method === 'GET'
+      ? signInFor(req.originalUrl, ended ? 'pagina' : undefined)
+      : signInFor(pageOfForm(req.path), ended ? 'formulier' : undefined);
+  }
 
   /**
    * A form's post: its use case, then onward (a redirect, or a page of its own); refused, the page
@@ -115,12 +124,21 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     const visit = await visitOf(deps, req, res);
     if (visit) return res.redirect(303, returnTo(req.query.terug) ?? home[visit.actor.role]);
     const back = returnTo(req.query.terug);
+    const ended = sessionEndOf(req.query.verlopen);
     const body = deps.oidc
-      ? organisationSignInPage(back)
+      ? organisationSignInPage(back, ended)
       : deps.devSignIn
-        ? await devSignInPage(deps.prisma, csrfToken(req, res), back)
+        ? await devSignInPage(deps.prisma, deps.sessions.csrfToken(req, res), back, ended)
         : signInUnavailablePage();
     res.type('html').send(body);
+  });
+  // The session warning's button (static/session.js): renews a running session, or one signed in again in another tab.
+  router.post('/sessie/verlengen', async (req, res) => {
+    if (!csrfValid(req)) return res.status(403).json({ code: 'FORBIDDEN' });
+    const visit = await visitOf(deps, req, res).catch(() => null);
+    if (visit === null) return res.status(503).json({ code: 'UNAVAILABLE' });
+    if (!visit) return res.status(401).json({ code: 'SESSION_ENDED' });
+    res.json({ endsAt: visit.viewer.sessionEndsAt.toISOString() });
   });
   router.get('/aanmelden/oidc', async (req, res) => {
     if (!deps.oidc) return errorPage(res, 404);

@@ -10,7 +10,7 @@ import type { FormValues, Refused } from './forms';
 import type { Viewer } from './layout';
 import type { Oidc } from './oidc';
 import { trajectoryWorkflowId } from '../workflows/trajectory/contracts';
-import { csrfToken, type Sessions } from './session';
+import type { Sessions } from './session';
 
 export interface WebDeps {
   prisma: PrismaClient;
@@ -44,16 +44,22 @@ export interface Visit {
   ): Promise<unknown>;
 }
 
-/** The signed-in user of a page request, or undefined. */
+/** The signed-in user of a page request, or undefined; the session is renewed (it ends after a time without pages). */
 export async function visitOf(deps: WebDeps, req: Request, res: Response): Promise<Visit | undefined> {
-  const userId = await deps.sessions.userId(req);
-  const user = userId ? await deps.prisma.user.findUnique({ where: { id: userId } }) : null;
+  const session = await deps.sessions.check(req);
+  const user = session.state === 'active' ? await deps.prisma.user.findUnique({ where: { id: session.userId } }) : null;
   if (!user) return undefined;
+  const sessionEndsAt = await deps.sessions.signIn(req, res, user.id);
   const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId, providerId: user.providerId };
   return {
     actor,
     workflowLink: actor.role === 'OPERATIONS' ? deps.workflowLink : undefined,
-    viewer: { displayName: user.displayName, role: user.role, csrf: csrfToken(req, res) },
+    viewer: {
+      displayName: user.displayName,
+      role: user.role,
+      csrf: deps.sessions.csrfToken(req, res),
+      sessionEndsAt,
+    },
     call: async (method, path, raw = {}) => {
       const e = deps.routes.find((r) => r.method === method && r.path === path);
       if (!e) throw new Error(`No use case ${method} ${path}`);

@@ -7,6 +7,8 @@ export interface Viewer {
   displayName: string;
   role: Role;
   csrf: string;
+  /** When the session ends unless a page is asked for before (web/session.ts). */
+  sessionEndsAt: Date;
 }
 
 const menus: Record<Role, { href: string; label: string }[]> = {
@@ -41,7 +43,10 @@ export function page(title: string, body: Html, viewer?: Viewer): string {
         <link rel="stylesheet" href="/static/utrecht.css" />
         <link rel="stylesheet" href="/static/app.css" />
       </head>
-      <body class="utrecht-theme utrecht-body">
+      <body
+        class="utrecht-theme utrecht-body"
+        ${viewer ? html`data-session-ends="${viewer.sessionEndsAt.toISOString()}"` : ''}
+      >
         <a class="utrecht-link skip-link" href="#inhoud">Direct naar de inhoud</a>
         <header class="site-header">
           <p class="site-name"><a class="utrecht-link" href="/">Wmo-trajecten</a></p>
@@ -51,6 +56,7 @@ export function page(title: string, body: Html, viewer?: Viewer): string {
           <h1 class="utrecht-heading-1">${title}</h1>
           ${body}
         </main>
+        ${viewer ? sessionWarning(viewer) : ''}
       </body>
     </html>`.value;
 }
@@ -66,6 +72,48 @@ function navigation(viewer: Viewer): Html {
       <button class="utrecht-button utrecht-button--secondary-action" type="submit">Afmelden</button>
     </form>
   </nav>`;
+}
+
+/**
+ * The warning before the session ends for want of a page (WCAG 2.2.1), opened by
+ * static/session.js: stay signed in with one button; once ended, sign in again in another tab and
+ * carry on here, with what was filled in still on the page.
+ */
+function sessionWarning(viewer: Viewer): Html {
+  return html`<dialog
+      id="sessie"
+      class="session-dialog"
+      aria-labelledby="sessie-bijna-titel"
+      data-csrf="${viewer.csrf}"
+    >
+      <div data-sessie="bijna">
+        <h2 id="sessie-bijna-titel" class="utrecht-heading-2">Uw sessie verloopt bijna</h2>
+        <p class="utrecht-paragraph">
+          U hebt een tijd geen pagina geopend. Om <span data-sessie-tijd></span> uur wordt u afgemeld; wat u dan nog
+          niet hebt verstuurd, wordt niet opgeslagen.
+        </p>
+        <button class="utrecht-button utrecht-button--primary-action" type="button" data-sessie-knop="verlengen">
+          Aangemeld blijven
+        </button>
+      </div>
+      <div data-sessie="verlopen" hidden>
+        <h2 id="sessie-verlopen-titel" class="utrecht-heading-2">Uw sessie is verlopen</h2>
+        <p class="utrecht-paragraph">
+          Wat u op deze pagina hebt ingevuld, staat er nog, maar is niet verstuurd. Meld u opnieuw aan in een nieuw
+          tabblad, kom dan terug naar dit tabblad en kies Verder.
+        </p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/aanmelden" target="_blank" rel="noopener"
+            >Opnieuw aanmelden (opent een nieuw tabblad)</a
+          >
+        </p>
+        <button class="utrecht-button utrecht-button--primary-action" type="button" data-sessie-knop="verder">
+          Verder
+        </button>
+        <p class="utrecht-paragraph" role="status" data-sessie-melding></p>
+      </div>
+    </dialog>
+    <script src="/static/session.js"></script>`;
 }
 
 /**

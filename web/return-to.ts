@@ -8,6 +8,30 @@ export function returnTo(value: unknown): string | undefined {
   return value;
 }
 
-/** The sign-in page's address that brings the user back to `path`. */
-export const signInFor = (path: string): string =>
-  returnTo(path) ? `/aanmelden?terug=${encodeURIComponent(path)}` : '/aanmelden';
+/** Why someone is sent to sign in again: their session ended while they looked at a page, or as they sent a form. */
+export type SessionEnd = 'pagina' | 'formulier';
+
+/** The sign-in page's `verlopen`, if it is one. */
+export const sessionEndOf = (value: unknown): SessionEnd | undefined =>
+  value === 'pagina' || value === 'formulier' ? value : undefined;
+
+/** The sign-in page's address that brings the user back to `path` and, if so, says their session ended. */
+export function signInFor(path: string, ended?: SessionEnd): string {
+  const query = new URLSearchParams();
+  if (returnTo(path)) query.set('terug', path);
+  if (ended) query.set('verlopen', ended);
+  return query.size ? `/aanmelden?${query.toString()}` : '/aanmelden';
+}
+
+/**
+ * The page a form was sent from, to return to after signing in again: a trajectory's forms belong
+ * to its page, registration and the settings to themselves, the others (marking read, a retry) to
+ * their list.
+ */
+export function pageOfForm(path: string): string {
+  const trajectory = /^\/trajecten\/([0-9a-f-]{36})\//.exec(path);
+  if (trajectory) return `/trajecten/${trajectory[1]}`;
+  if (path === '/afmelden') return '/';
+  if (path === '/trajecten/nieuw') return path;
+  return `/${path.split('/')[1] ?? ''}`;
+}

@@ -4,6 +4,7 @@ import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar'
 import { bsnOf, useApi } from '../support/api';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser';
+import { sessionCookieAt } from '../support/sessions';
 
 /** Issue 11: the pages, in Dutch, accessible, behind a session with CSRF-protected forms. */
 describe('web application in a real browser', () => {
@@ -350,6 +351,127 @@ describe('web application in a real browser', () => {
         await expectAccessible(page);
       }
     }
+  });
+
+  /** The session cookie of a provider A user who signed in two hours ago: ended an hour ago. */
+  const endedSession = async (userId: string) => ({
+    name: 'wmo_sessie',
+    value: await sessionCookieAt(api.jwtSecret, userId, new Date(Date.now() - 2 * 3_600_000)),
+    url: at.base,
+    httpOnly: true,
+    sameSite: 'Lax' as const,
+  });
+  const endsAtOf = async (page: Page) =>
+    Date.parse((await page.locator('body').getAttribute('data-session-ends')) ?? '');
+
+  it('when a page is left alone until two minutes before its session ends, then a dialog warns, and one button keeps the person signed in', async () => {
+    const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await page.clock.install();
+    await page.goto(`${at.base}/trajecten/${trajectoryA}`);
+    await page.clock.pauseAt(Date.now() + 1_000);
+    const endsAt = await endsAtOf(page);
+    // An hour without a page by default; every page renews it.
+    expect(endsAt - Date.now()).toBeGreaterThan(59 * 60_000);
+    const warning = page.getByRole('dialog', { name: 'Uw sessie verloopt bijna' });
+    await expect(warning.count()).resolves.toBe(0);
+
+    await page.clock.fastForward(endsAt - 2 * 60_000 - (await page.evaluate(() => Date.now())));
+    await warning.waitFor();
+    const endTime = new Intl.DateTimeFormat('nl-NL', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Amsterdam',
+    }).format(endsAt);
+    await expect(warning.textContent()).resolves.toContain(`Om ${endTime} uur wordt u afgemeld`);
+    await expect(
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { textContent: string } } }
+        ).document.activeElement.textContent.trim(),
+      ),
+    ).resolves.toBe('Aangemeld blijven');
+    // axe waits on timers: the page's clock runs while it checks, and stops again after.
+    await page.clock.resume();
+    await expectAccessible(page);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+
+    const renewal = page.waitForResponse(`${at.base}/sessie/verlengen`);
+    await warning.getByRole('button', { name: 'Aangemeld blijven' }).click();
+    const answer = (await (await renewal).json()) as { endsAt: string };
+    expect(Date.parse(answer.endsAt)).toBeGreaterThanOrEqual(endsAt);
+    await warning.waitFor({ state: 'hidden' });
+    await expect(page.locator('body').getAttribute('data-session-ends')).resolves.toBe(answer.endsAt);
+  });
+
+  it('when the session ended while a form was being filled in, then the dialog says so, and after signing in again in another tab the form is sent as filled in', async () => {
+    const trajectoryId = await api.register(demoIds.providerA);
+    const url = `${at.base}/trajecten/${trajectoryId}`;
+    const page = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await page.clock.install();
+    await page.goto(url);
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.getByLabel('Datum van de intake').fill(dateOf(new Date()));
+
+    // The server ends the session (an hour without a page), and the page's clock passes its end.
+    await page.context().addCookies([await endedSession(demoIds.providerUserA)]);
+    await page.clock.fastForward((await endsAtOf(page)) - (await page.evaluate(() => Date.now())) + 1_000);
+    const ended = page.getByRole('dialog', { name: 'Uw sessie is verlopen' });
+    await ended.waitFor();
+    // From here the page's clock is the server's again (the session it renews later ends an hour from now).
+    await page.clock.setSystemTime(Date.now());
+    await page.clock.resume();
+    await expectAccessible(page);
+    await ended.getByRole('button', { name: 'Verder' }).click();
+    await ended.getByText('U bent nog niet opnieuw aangemeld.', { exact: false }).waitFor();
+
+    const [signIn] = await Promise.all([
+      page.waitForEvent('popup'),
+      ended.getByRole('link', { name: 'Opnieuw aanmelden (opent een nieuw tabblad)' }).click(),
+    ]);
+    await signIn.getByRole('button', { name: /\(Zorgaanbieder, Demo Begeleiding A\)/ }).click();
+    await signIn.waitForURL(`${at.base}/meldingen`);
+    await ended.getByRole('button', { name: 'Verder' }).click();
+    await ended.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Intake vastleggen' }).click();
+    await page.waitForURL(url);
+    await expect(page.getByText('Intake gehouden', { exact: true }).count()).resolves.toBe(1);
+  });
+
+  it('when a page or a form is asked for after the session ended, then the sign-in page says so, nothing is saved, and signing in returns to the page', async () => {
+    const trajectoryId = await api.register(demoIds.providerA);
+    const page = await newPage();
+    await page.context().addCookies([await endedSession(demoIds.providerUserA)]);
+    const intake = await page.request.post(`${at.base}/trajecten/${trajectoryId}/intake`, {
+      form: { heldOn: dateOf(new Date()) },
+      maxRedirects: 0,
+    });
+    expect(intake.status()).toBe(303);
+    expect(intake.headers().location).toBe(
+      `/aanmelden?terug=${encodeURIComponent(`/trajecten/${trajectoryId}`)}&verlopen=formulier`,
+    );
+    await page.goto(`${at.base}${intake.headers().location}`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Uw sessie was verlopen toen u het formulier verstuurde. Daarom is het niet opgeslagen.',
+    );
+    expect((await api.db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).phase).toBe(
+      'REGISTERED',
+    );
+
+    await page.goto(`${at.base}/trajecten/${trajectoryId}`);
+    expect(new URL(page.url()).searchParams.get('verlopen')).toBe('pagina');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Uw sessie is verlopen');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /\(Zorgaanbieder, Demo Begeleiding A\)/ }).click();
+    await page.waitForURL(`${at.base}/trajecten/${trajectoryId}`);
+
+    // Without any session (never signed in, or signed out) nothing is said about one ending.
+    const stranger = await newPage();
+    const post = await stranger.request.post(`${at.base}/trajecten/${trajectoryId}/intake`, {
+      form: {},
+      maxRedirects: 0,
+    });
+    expect(post.headers().location).toBe(`/aanmelden?terug=${encodeURIComponent(`/trajecten/${trajectoryId}`)}`);
   });
 
   it('when someone not signed in opens a trajectory page, then after signing in they are on that page', async () => {
