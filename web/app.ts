@@ -132,6 +132,12 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         : signInUnavailablePage();
     res.type('html').send(body);
   });
+  // When the session ends (static/session.js asks before it warns: another tab may have renewed it). Renews nothing.
+  router.get('/sessie', async (req, res) => {
+    const session = await deps.sessions.check(req);
+    if (session.state !== 'active') return res.status(401).json({ code: 'SESSION_ENDED' });
+    res.set('Cache-Control', 'no-store').json({ endsAt: session.endsAt.toISOString() });
+  });
   // The session warning's button (static/session.js): renews a running session, or one signed in again in another tab.
   router.post('/sessie/verlengen', async (req, res) => {
     if (!csrfValid(req)) return res.status(403).json({ code: 'FORBIDDEN' });

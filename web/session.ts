@@ -33,7 +33,7 @@ function setCookie(req: Request, res: Response, name: string, value: string, max
 }
 
 /** What the request's session cookie says: a signed-in user, a session that ran out, or nobody. */
-export type SessionCheck = { state: 'active'; userId: string } | { state: 'ended' } | { state: 'none' };
+export type SessionCheck = { state: 'active'; userId: string; endsAt: Date } | { state: 'ended' } | { state: 'none' };
 
 /**
  * Browser sessions that end after `idleSeconds` without a page (SESSION_IDLE): every page renews
@@ -91,7 +91,9 @@ export class Sessions {
         algorithms: ['HS256'],
         currentDate: this.now(),
       });
-      return payload.sub ? { state: 'active', userId: payload.sub } : { state: 'none' };
+      return payload.sub && payload.exp
+        ? { state: 'active', userId: payload.sub, endsAt: new Date(payload.exp * 1000) }
+        : { state: 'none' };
     } catch (error) {
       // jose checks the signature before the claims: an expired token is one we issued.
       return error instanceof errors.JWTExpired ? { state: 'ended' } : { state: 'none' };

@@ -364,7 +364,7 @@ describe('web application in a real browser', () => {
   const endsAtOf = async (page: Page) =>
     Date.parse((await page.locator('body').getAttribute('data-session-ends')) ?? '');
 
-  it('when a page is left alone until two minutes before its session ends, then a dialog warns, and one button keeps the person signed in', async () => {
+  it('when a page is left alone until two minutes before its session ends, then a dialog warns (not when another tab renewed the session), and one button keeps the person signed in', async () => {
     const page = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
     await page.clock.install();
     await page.goto(`${at.base}/trajecten/${trajectoryA}`);
@@ -373,15 +373,30 @@ describe('web application in a real browser', () => {
     // An hour without a page by default; every page renews it.
     expect(endsAt - Date.now()).toBeGreaterThan(59 * 60_000);
     const warning = page.getByRole('dialog', { name: 'Uw sessie verloopt bijna' });
+    /** Moves the page's clock to two minutes before `end`, where it asks when the session ends. */
+    const twoMinutesBefore = async (end: number) =>
+      page.clock.fastForward(end - 2 * 60_000 - (await page.evaluate(() => Date.now())));
+
+    // A page in another tab, once the server's clock is in the next second, renews the session:
+    // this tab then learns of the later end when it would have warned, and does not warn.
+    while (Date.now() < endsAt - 3_600_000 + 1_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    const otherTab = await page.context().newPage();
+    await otherTab.goto(`${at.base}/werkvoorraad`);
+    const renewedEnd = await endsAtOf(otherTab);
+    expect(renewedEnd).toBeGreaterThan(endsAt);
+    await twoMinutesBefore(endsAt);
+    await page
+      .locator(`body[data-session-ends="${new Date(renewedEnd).toISOString()}"]`)
+      .waitFor({ state: 'attached' });
     await expect(warning.count()).resolves.toBe(0);
 
-    await page.clock.fastForward(endsAt - 2 * 60_000 - (await page.evaluate(() => Date.now())));
+    await twoMinutesBefore(renewedEnd);
     await warning.waitFor();
     const endTime = new Intl.DateTimeFormat('nl-NL', {
       hour: '2-digit',
       minute: '2-digit',
       timeZone: 'Europe/Amsterdam',
-    }).format(endsAt);
+    }).format(renewedEnd);
     await expect(warning.textContent()).resolves.toContain(`Om ${endTime} uur wordt u afgemeld`);
     await expect(
       page.evaluate(() =>
@@ -398,7 +413,7 @@ describe('web application in a real browser', () => {
     const renewal = page.waitForResponse(`${at.base}/sessie/verlengen`);
     await warning.getByRole('button', { name: 'Aangemeld blijven' }).click();
     const answer = (await (await renewal).json()) as { endsAt: string };
-    expect(Date.parse(answer.endsAt)).toBeGreaterThanOrEqual(endsAt);
+    expect(Date.parse(answer.endsAt)).toBeGreaterThanOrEqual(renewedEnd);
     await warning.waitFor({ state: 'hidden' });
     await expect(page.locator('body').getAttribute('data-session-ends')).resolves.toBe(answer.endsAt);
   });

@@ -13,7 +13,11 @@ describe('browser sessions end after a time without a page, and every page renew
   it('when a page is asked for within the hour, then the session is active and its renewal runs an hour from then', async () => {
     const token = await sessionCookieAt(secret, userId, signedInAt);
     const later = sessionsAt(minutes(59));
-    await expect(later.check(requestWith({ wmo_sessie: token }))).resolves.toEqual({ state: 'active', userId });
+    await expect(later.check(requestWith({ wmo_sessie: token }))).resolves.toEqual({
+      state: 'active',
+      userId,
+      endsAt: minutes(60),
+    });
 
     const jar = cookieJar();
     const endsAt = await later.signIn(requestWith({ wmo_sessie: token }), jar.res, userId);
@@ -23,6 +27,7 @@ describe('browser sessions end after a time without a page, and every page renew
     await expect(sessionsAt(minutes(118)).check(requestWith({ wmo_sessie: renewed }))).resolves.toEqual({
       state: 'active',
       userId,
+      endsAt: minutes(119),
     });
     await expect(sessionsAt(minutes(61)).check(requestWith({ wmo_sessie: token }))).resolves.toEqual({
       state: 'ended',

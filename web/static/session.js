@@ -23,16 +23,40 @@
   }
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(warn, Math.max(0, endsAt - warnAhead - Date.now()));
+    timer = setTimeout(check, Math.max(0, endsAt - warnAhead - Date.now()));
+  }
+  /** Another tab may have renewed the session: ask when it ends before warning (this renews nothing). */
+  function check() {
+    fetch('/sessie', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (response.status === 401) return { ended: true };
+        return response.ok ? response.json() : { endsAt: new Date(endsAt).toISOString() };
+      })
+      .catch(function () {
+        return { endsAt: new Date(endsAt).toISOString() };
+      })
+      .then(function (answer) {
+        if (answer.ended) return ended();
+        var known = Date.parse(answer.endsAt);
+        if (known > endsAt) return renewed(answer.endsAt);
+        warn();
+      });
   }
   function warn() {
     if (Date.now() >= endsAt) return ended();
     dialog.querySelector('[data-sessie-tijd]').textContent = clock.format(endsAt);
     show('bijna');
-    timer = setTimeout(ended, Math.max(0, endsAt - Date.now()));
+    timer = setTimeout(check, Math.max(0, endsAt - Date.now()));
   }
   function ended() {
     show('verlopen');
+  }
+  function renewed(newEnd) {
+    endsAt = Date.parse(newEnd);
+    document.body.dataset.sessionEnds = newEnd;
+    dialog.querySelector('[data-sessie-melding]').textContent = '';
+    if (dialog.open) dialog.close();
+    schedule();
   }
   /** Asks the server to renew the session (it only can while it runs, or once signed in again elsewhere). */
   function renew(whenRefused) {
@@ -46,11 +70,7 @@
         return response.ok ? response.json() : Promise.reject(response.status);
       })
       .then(function (answer) {
-        endsAt = Date.parse(answer.endsAt);
-        document.body.dataset.sessionEnds = answer.endsAt;
-        dialog.querySelector('[data-sessie-melding]').textContent = '';
-        dialog.close();
-        schedule();
+        renewed(answer.endsAt);
       })
       .catch(whenRefused);
   }
