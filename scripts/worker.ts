@@ -39,12 +39,22 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
   return withWorkflowStackTraces(options.stackTraces, () => createSdkWorker(options));
 }
 
+/** Worker creations in this process, one after another: while one starts, the variable below is its own. */
+let creations: Promise<unknown> = Promise.resolve();
+
 /**
  * The SDK has no option for its stack traces; our patch of it (patches/, README: WORKER_STACK_TRACES)
  * reads TEMPORAL_WORKFLOW_STACK_TRACES in the workflow thread, which copies the environment when
- * Worker.create starts it: set for that moment, then put back (so create one worker at a time).
+ * Worker.create starts it: set for that moment, then put back. Creations take turns, so two workers
+ * created at once (tests) cannot start with each other's setting.
  */
-async function withWorkflowStackTraces<T>(enabled: boolean | undefined, create: () => Promise<T>): Promise<T> {
+function withWorkflowStackTraces<T>(enabled: boolean | undefined, create: () => Promise<T>): Promise<T> {
+  const turn = creations.then(() => withVariable(enabled, create));
+  creations = turn.catch(() => undefined);
+  return turn;
+}
+
+async function withVariable<T>(enabled: boolean | undefined, create: () => Promise<T>): Promise<T> {
   if (enabled === undefined) return create();
   const name = 'TEMPORAL_WORKFLOW_STACK_TRACES';
   const before = process.env[name];
