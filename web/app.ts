@@ -14,6 +14,7 @@ import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
+import { phaseFilterOf, trajectoriesPage, type TrajectoryRow } from './pages/trajectories';
 import { preferencesBody, preferencesPage } from './pages/preferences';
 import { csrfValid } from './session';
 import { pageNumberOf } from './paging';
@@ -224,6 +225,30 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     signedIn((visit, req) => deadlinesPage(visit, pageNumberOf(req.query))),
   );
   operationsRoutes(router, { prisma: deps.prisma, signedIn, formPost });
+  router.get(
+    '/trajecten',
+    signedIn(async (visit, req, res) => {
+      // Operations search every trajectory on their overview.
+      if (visit.actor.role === 'OPERATIONS') return res.redirect(303, '/overzicht#gevonden');
+      return trajectoriesPage(visit, deps.prisma, phaseFilterOf(req.query), pageNumberOf(req.query));
+    }),
+  );
+  // A BSN is sent in a form's body, never in an address (addresses end up in logs and browser history).
+  router.post(
+    '/trajecten/zoeken',
+    formPost(
+      async (visit, _req, res, values) => {
+        const { items } = (await visit.call('post', '/trajectories/search', { body: { bsn: values.bsn ?? '' } })) as {
+          items: TrajectoryRow[];
+        };
+        const only = items.length === 1 ? items[0] : undefined;
+        if (only) return res.redirect(303, `/trajecten/${only.id}`);
+        return trajectoriesPage(visit, deps.prisma, undefined, 1, { bsn: values.bsn, found: items });
+      },
+      (visit, _req, values, refused) =>
+        trajectoriesPage(visit, deps.prisma, undefined, 1, { bsn: values.bsn, refused }),
+    ),
+  );
   router.get(
     '/trajecten/nieuw',
     signedIn((visit) => registerPage(visit)),

@@ -223,6 +223,9 @@ export function radioGroup(spec: { name: string; legend: string; value?: string;
   </fieldset>`;
 }
 
+/** What a BSN field takes, said when its value is refused. */
+export const bsnHint = 'Vul een BSN in van 9 cijfers dat klopt met de elfproef.';
+
 export function submit(label: string, csrf: string): Html {
   return html`${csrfField(csrf)}
     <p><button class="utrecht-button utrecht-button--primary-action" type="submit">${label}</button></p>`;

@@ -14,6 +14,7 @@ export interface Viewer {
 const menus: Record<Role, { href: string; label: string }[]> = {
   CONSULTANT: [
     { href: '/werkvoorraad', label: 'Werkvoorraad' },
+    { href: '/trajecten', label: 'Trajecten' },
     { href: '/trajecten/nieuw', label: 'Cliënt aanmelden' },
     { href: '/meldingen', label: 'Meldingen' },
     { href: '/instellingen', label: 'E-mailinstellingen' },
@@ -21,6 +22,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
   PROVIDER: [
     { href: '/meldingen', label: 'Meldingen' },
     { href: '/termijnen', label: 'Termijnen' },
+    { href: '/trajecten', label: 'Trajecten' },
   ],
   OPERATIONS: [
     { href: '/overzicht', label: 'Overzicht' },

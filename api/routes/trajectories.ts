@@ -187,6 +187,27 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       },
     }),
     endpoint({
+      method: 'post',
+      path: '/trajectories/search',
+      summary:
+        'The trajectories in scope of the client with this BSN, the next deadline first; the BSN goes in the body, since URLs end up in logs',
+      tag: 'Trajectories',
+      roles: everyRole,
+      response: responses.pagedOf(responses.trajectorySummary),
+      body: z.strictObject({ bsn }),
+      handle: async ({ actor, body }) => {
+        // Unknown, or known only outside this scope: the same empty answer.
+        const where = { AND: [trajectoryScope(actor), { client: { identity: { bsn: body.bsn } } }] };
+        const items = await prisma.trajectory.findMany({
+          where,
+          select: summary,
+          orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+          take: 100,
+        });
+        return { items, total: items.length, limit: 100, offset: 0 };
+      },
+    }),
+    endpoint({
       method: 'get',
       path: '/trajectories/{trajectoryId}',
       summary: 'A trajectory with its indications, timeline (audit events) and pending deadlines',

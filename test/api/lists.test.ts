@@ -55,6 +55,32 @@ describe('API: lists, filters, pagination and KPIs', () => {
     expect(providerView.body.items.map((t: { id: string }) => t.id)).toEqual([ids[4]]);
   });
 
+  it('when someone searches by BSN, then only the trajectories in their scope come back, and a BSN that fails the 11-check is a 400', async () => {
+    const bsnOfTrajectory = async (id: string) =>
+      (
+        await api.db.prisma.trajectory.findUniqueOrThrow({
+          where: { id },
+          select: { client: { select: { identity: { select: { bsn: true } } } } },
+        })
+      ).client.identity?.bsn ?? '';
+    const found = async (who: typeof consultant, bsn: string) => {
+      const res = await who.post('/trajectories/search', { bsn });
+      expect(res.status).toBe(200);
+      return res.body.items.map((t: { id: string }) => t.id);
+    };
+    const ofProviderB = await bsnOfTrajectory(ids[4]!);
+    expect(await found(consultant, ofProviderB)).toEqual([ids[4]]);
+    expect(await found(providerB, ofProviderB)).toEqual([ids[4]]);
+    expect(await found(operations, ofProviderB)).toEqual([ids[4]]);
+    // Another provider, another team: the same empty answer as for a BSN nobody knows.
+    expect(await found(providerA, ofProviderB)).toEqual([]);
+    expect(await found(api.otherConsultant, ofProviderB)).toEqual([]);
+    expect(await found(consultant, '111222333')).toEqual([]);
+    const refused = await consultant.post('/trajectories/search', { bsn: '123456789' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'body.bsn' })]);
+  });
+
   it('when a consultant lists tasks, then overdue ones come first and then by due date; completing one takes it off the list', async () => {
     const now = Date.now();
     const open = (kind: string, trajectoryId: string, dueInDays: number) =>

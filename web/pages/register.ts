@@ -1,5 +1,14 @@
 import { providersOf, type Visit } from '../context';
-import { checkbox, errorSummary, selectField, submit, textField, type FormValues, type Refused } from '../forms';
+import {
+  bsnHint,
+  checkbox,
+  errorSummary,
+  selectField,
+  submit,
+  textField,
+  type FormValues,
+  type Refused,
+} from '../forms';
 import { html } from '../html';
 import { page } from '../layout';
 
@@ -31,7 +40,7 @@ export async function registerPage(
     errors,
     required: true,
     description: '9 cijfers',
-    invalid: 'Vul een BSN in van 9 cijfers dat klopt met de elfproef.',
+    invalid: bsnHint,
   })}
   ${textField({ name: 'client.fullName', label: 'Naam', value: form.fullName, errors, required: true })}
   ${textField({ name: 'client.dateOfBirth', label: 'Geboortedatum', type: 'date', value: form.dateOfBirth, errors, required: true })}
