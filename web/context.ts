@@ -59,6 +59,7 @@ export async function visitOf(deps: WebDeps, req: Request, res: Response): Promi
       role: user.role,
       csrf: deps.sessions.csrfToken(req, res),
       sessionEndsAt,
+      path: req.path,
     },
     call: async (method, path, raw = {}) => {
       const e = deps.routes.find((r) => r.method === method && r.path === path);

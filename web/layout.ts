@@ -9,6 +9,8 @@ export interface Viewer {
   csrf: string;
   /** When the session ends unless a page is asked for before (web/session.ts). */
   sessionEndsAt: Date;
+  /** The page's path, so that the menu marks where the person is. */
+  path: string;
 }
 
 const menus: Record<Role, { href: string; label: string }[]> = {
@@ -66,7 +68,14 @@ export function page(title: string, body: Html, viewer?: Viewer): string {
 function navigation(viewer: Viewer): Html {
   return html`<nav aria-label="Hoofdmenu" class="site-nav">
     <ul class="utrecht-unordered-list site-menu">
-      ${menus[viewer.role].map((m) => html`<li><a class="utrecht-link" href="${m.href}">${m.label}</a></li>`)}
+      ${menus[viewer.role].map(
+        (m) =>
+          html`<li>
+            <a class="utrecht-link" href="${m.href}" ${m.href === viewer.path ? html`aria-current="page"` : ''}
+              >${m.label}</a
+            >
+          </li>`,
+      )}
     </ul>
     <p class="site-user">${viewer.displayName} (${roleLabels[viewer.role]})</p>
     <form method="post" action="/afmelden">

@@ -314,7 +314,12 @@ describe('web application in a real browser', () => {
       where: { client: { trajectories: { some: { id: trajectoryA } } } },
     });
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
-    await consultant.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trajecten' }).click();
+    const menu = consultant.getByRole('navigation', { name: 'Hoofdmenu' });
+    await expect(menu.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).resolves.toBe('page');
+    await menu.getByRole('link', { name: 'Trajecten' }).click();
+    // The menu marks where the person is.
+    await expect(menu.getByRole('link', { name: 'Trajecten' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(menu.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).resolves.toBeNull();
     const list = consultant.getByRole('table', { name: 'Trajecten van uw team, de eerstvolgende termijn eerst' });
     await expect(list.getByRole('columnheader').allTextContents()).resolves.toEqual([
       'Cliënt',
