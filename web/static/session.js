@@ -30,15 +30,15 @@
     fetch('/sessie', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) {
         if (response.status === 401) return { ended: true };
-        return response.ok ? response.json() : { endsAt: new Date(endsAt).toISOString() };
+        return response.ok ? response.json() : {};
       })
+      // No answer: the end this page knows of stands.
       .catch(function () {
-        return { endsAt: new Date(endsAt).toISOString() };
+        return {};
       })
       .then(function (answer) {
         if (answer.ended) return ended();
-        var known = Date.parse(answer.endsAt);
-        if (known > endsAt) return renewed(answer.endsAt);
+        if (answer.endsAt && Date.parse(answer.endsAt) > endsAt) return renewed(answer.endsAt);
         warn();
       });
   }
