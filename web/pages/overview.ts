@@ -17,6 +17,12 @@ type TrajectoryRow = z.output<typeof trajectorySummary>;
 
 const filterKeys = ['phase', 'providerId', 'product', 'overdue', 'deadlineWithinDays'] as const;
 
+/** The phase filter's choices, every phase or one (the overview's search and the Trajecten page). */
+export const phaseChoices: [string, string][] = [
+  ['', 'Alle fasen'],
+  ...trajectoryPhases.map((p): [string, string] => [p, phaseLabels[p]]),
+];
+
 /** The overview's filters, as the trajectory list takes them (phase, provider, product, overdue tasks, deadlines soon). */
 export type OverviewFilters = Partial<Record<(typeof filterKeys)[number], string>>;
 
@@ -154,7 +160,7 @@ export async function overviewPage(
           label: 'Fase',
           value: filters.phase,
           errors,
-          options: [['', 'Alle fasen'], ...trajectoryPhases.map((p): [string, string] => [p, phaseLabels[p]])],
+          options: phaseChoices,
         })}
         ${selectField({
           name: 'providerId',

@@ -10,6 +10,7 @@ import { html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { pagination, pageWindow } from '../paging';
 import { clientNames } from './work';
+import { phaseChoices } from './overview';
 
 export type TrajectoryRow = z.output<typeof trajectorySummary>;
 
@@ -101,7 +102,7 @@ export async function trajectoriesPage(
           label: 'Fase',
           value: phase,
           errors: {},
-          options: [['', 'Alle fasen'], ...trajectoryPhases.map((p): [string, string] => [p, phaseLabels[p]])],
+          options: phaseChoices,
         })}
         <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Toon</button></p>
       </form>
