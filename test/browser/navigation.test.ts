@@ -1,0 +1,116 @@
+import type { Page } from 'playwright-core';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+import { useBrowser } from '../support/browser';
+
+/** Finding one's way: the menu, the Trajecten list and its search by BSN, and pages on a narrow screen (WCAG 1.4.10). */
+describe('navigation in a real browser', () => {
+  const api = useApi();
+  const { at, newPage, signedIn, expectAccessible } = useBrowser(api);
+  let trajectoryA = '';
+
+  beforeAll(async () => {
+    trajectoryA = await api.register(demoIds.providerA);
+  });
+
+  it('when a consultant or a provider opens Trajecten, then their own trajectories are listed with the client, and a BSN search leads to the trajectory', async () => {
+    const identity = await api.db.prisma.clientIdentity.findFirstOrThrow({
+      where: { client: { trajectories: { some: { id: trajectoryA } } } },
+    });
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    const menu = consultant.getByRole('navigation', { name: 'Hoofdmenu' });
+    await expect(menu.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).resolves.toBe('page');
+    await menu.getByRole('link', { name: 'Trajecten' }).click();
+    // The menu marks where the person is.
+    await expect(menu.getByRole('link', { name: 'Trajecten' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(menu.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).resolves.toBeNull();
+    const list = consultant.getByRole('table', { name: 'Trajecten van uw team, de eerstvolgende termijn eerst' });
+    await expect(list.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Cliënt',
+      'Fase',
+      'Zorgaanbieder',
+      'Product',
+      'Volgende termijn',
+      'Traject',
+    ]);
+    await expect(
+      list
+        .getByRole('row', { name: new RegExp(`^${identity.fullName} `) })
+        .first()
+        .textContent(),
+    ).resolves.toMatch(/Aangemeld.*Demo Begeleiding A.*Intake uiterlijk: \d{1,2} \w+ \d{4}/s);
+    await expectAccessible(consultant);
+
+    // A BSN that fails the 11-check is refused beside the field; the client's BSN opens the trajectory.
+    await consultant.getByLabel('BSN').fill('123456789');
+    await consultant.getByRole('button', { name: 'Zoek op BSN' }).click();
+    await expect(consultant.locator('#veld-bsn-fout').textContent()).resolves.toBe(
+      'Vul een BSN in van 9 cijfers dat klopt met de elfproef.',
+    );
+    await expectAccessible(consultant);
+    await consultant.getByLabel('BSN').fill(identity.bsn);
+    await consultant.getByRole('button', { name: 'Zoek op BSN' }).click();
+    await consultant.waitForURL(`${at.base}/trajecten/${trajectoryA}`);
+    // The BSN went in the form's body, not in any address.
+    expect(consultant.url()).not.toContain(identity.bsn);
+
+    // Provider B does not see provider A's client, by list or by BSN.
+    const other = await signedIn(/\(Zorgaanbieder, Demo Zorg B\)/);
+    await other.goto(`${at.base}/trajecten`);
+    await expect(
+      other
+        .getByRole('table', { name: /Uw trajecten/ })
+        .getByRole('columnheader')
+        .allTextContents(),
+    ).resolves.not.toContain('Zorgaanbieder');
+    await expect(other.getByRole('row', { name: new RegExp(`^${identity.fullName} `) }).count()).resolves.toBe(0);
+    await other.getByLabel('BSN').fill(identity.bsn);
+    await other.getByRole('button', { name: 'Zoek op BSN' }).click();
+    await expect(other.getByRole('status').textContent()).resolves.toContain('Met dit BSN: 0 trajecten gevonden.');
+    await expectAccessible(other);
+  });
+
+  it('when the screen is 320 CSS pixels wide (a phone, or 400 % zoom), then no page scrolls sideways, and a wide table scrolls in a region the keyboard can scroll', async () => {
+    const narrow = { width: 320, height: 640 };
+    /** How far the page itself is wider than the screen, in CSS pixels. */
+    const sideways = (page: Page) =>
+      page.evaluate(() => {
+        const view = globalThis as unknown as {
+          innerWidth: number;
+          document: { documentElement: { scrollWidth: number } };
+        };
+        return view.document.documentElement.scrollWidth - view.innerWidth;
+      });
+    const signInPage = await newPage(narrow);
+    await signInPage.goto(`${at.base}/aanmelden`);
+    expect(await sideways(signInPage)).toBe(0);
+    for (const who of [
+      /\(Consulent, Sociaal Loket Team Zeist\)/,
+      /\(Zorgaanbieder, Demo Begeleiding A\)/,
+      /\(Contractmanagement\)/,
+    ]) {
+      const page = await signedIn(who, narrow);
+      const menu = await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      for (const path of [...menu, `/trajecten/${trajectoryA}`]) {
+        await page.goto(`${at.base}${path}`);
+        expect({ path, sideways: await sideways(page) }).toEqual({ path, sideways: 0 });
+      }
+      if (who.source.includes('Contractmanagement')) {
+        await page.goto(`${at.base}/overzicht`);
+        const region = page.getByRole('region', { name: 'Kengetallen per zorgaanbieder en product' });
+        const { scrollWidth, clientWidth } = await region.evaluate((r) => ({
+          scrollWidth: r.scrollWidth,
+          clientWidth: r.clientWidth,
+        }));
+        expect(scrollWidth).toBeGreaterThan(clientWidth);
+        await region.focus();
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((r) => r !== null && r.scrollLeft > 0, await region.elementHandle());
+        await expectAccessible(page);
+      }
+    }
+  });
+});
