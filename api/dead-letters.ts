@@ -40,7 +40,7 @@ async function addressForRetry(tx: Tx, found: DeliveryWithRecipient): Promise<st
       'NOT_A_RECIPIENT',
       found.channel === 'WEBHOOK'
         ? 'The provider has no webhook any more'
-        : 'The address no longer receives this notification (removed from the provider or team)',
+        : 'The address no longer receives this notification (removed from the provider or team, or its person left the team or reads this kind in the inbox only)',
     );
   if (address === found.address) return address;
   const taken = await tx.delivery.count({

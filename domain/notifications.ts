@@ -29,6 +29,9 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationModes = ['IMMEDIATE', 'DIGEST', 'INBOX_ONLY'] as const;
 export type NotificationMode = (typeof notificationModes)[number];
 
+/** A person's mode for a kind: what they set (at most one row per kind), or at once by e-mail. */
+export const modeOf = (set: readonly { mode: NotificationMode }[]): NotificationMode => set[0]?.mode ?? 'IMMEDIATE';
+
 /** Working days ahead that the digest looks (issue: "due in the next 5 working days"). */
 export const DIGEST_WORKING_DAYS = 5;
 

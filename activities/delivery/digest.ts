@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addWorkingDays, isWeekend, publicHoliday } from '../../domain/working-days';
 import { endOfDay, startOfDay } from '../../domain/calendar';
 import { isTaskKind } from '../../domain/lifecycle';
-import { DIGEST_WORKING_DAYS, isNoticeKind } from '../../domain/notifications';
+import { DIGEST_WORKING_DAYS, isNoticeKind, modeOf } from '../../domain/notifications';
 import type { Prisma, PrismaClient } from '../../prisma/client';
 import { putInOutbox } from '../../prisma/records/outbox';
 import { deliveryWorkflowId, type DigestOutcome } from '../../workflows/delivery/contracts';
@@ -61,7 +61,7 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
       const recipients = [
         ...(team.mailbox ? [{ address: team.mailbox, userId: undefined }] : []),
         ...team.users
-          .filter((u) => (u.preferences[0]?.mode ?? 'IMMEDIATE') !== 'INBOX_ONLY')
+          .filter((u) => modeOf(u.preferences) !== 'INBOX_ONLY')
           .map((u) => ({ address: u.email, userId: u.id })),
       ];
       for (const r of recipients) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as responses from '../responses';
-import { notificationKinds, notificationModes } from '../../domain/notifications';
+import { modeOf, notificationKinds, notificationModes } from '../../domain/notifications';
 import type { Prisma, PrismaClient } from '../../prisma/client';
 import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
@@ -40,8 +40,7 @@ const preferences = z.strictObject({
 /** Every kind with its mode: what the person set, or at once by e-mail. */
 async function preferencesOf(prisma: PrismaClient, userId: string) {
   const set = await prisma.notificationPreference.findMany({ where: { userId } });
-  const modeOf = new Map(set.map((p) => [p.kind, p.mode]));
-  return { preferences: notificationKinds.map((kind) => ({ kind, mode: modeOf.get(kind) ?? 'IMMEDIATE' })) };
+  return { preferences: notificationKinds.map((kind) => ({ kind, mode: modeOf(set.filter((p) => p.kind === kind)) })) };
 }
 
 /** The inbox of every role, with read state per person, and each person's e-mail preferences. */

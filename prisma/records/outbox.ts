@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../../domain/notifications';
+import { modeOf, type NotificationKind } from '../../domain/notifications';
 import type { NotificationChannel, Prisma, PrismaClient, Role } from '../client';
 
 type Tx = Prisma.TransactionClient;
@@ -80,7 +80,7 @@ export const byRecipientRole: Planner = async (tx, n) => {
       },
     });
     const members = team.users.flatMap((u): PlannedDelivery[] => {
-      const mode = u.preferences[0]?.mode ?? 'IMMEDIATE';
+      const mode = modeOf(u.preferences);
       if (mode === 'INBOX_ONLY') return [];
       return [{ channel: 'EMAIL', address: u.email, userId: u.id, state: mode === 'DIGEST' ? 'HELD' : 'PENDING' }];
     });
@@ -92,21 +92,34 @@ export const byRecipientRole: Planner = async (tx, n) => {
   return [];
 };
 
+type Recipient = { providerId: string | null; teamId: string | null; kind: string };
+
 /**
  * Where a planned delivery would go now: the provider's webhook as it is set now, a person's
  * e-mail address as it is now, and a contact or team mailbox only while it still is one.
- * Undefined when that recipient no longer hears of it (a removed webhook or address): a retry
- * must not send a care notice to an address operations took away.
+ * Undefined when that recipient no longer hears of it (a removed webhook or address, a person who
+ * left the team or now reads the kind in the inbox only): a retry must not send a care notice
+ * where it is no longer wanted.
  */
 export async function currentAddressOf(
   tx: Tx,
   d: { channel: NotificationChannel; address: string; userId: string | null },
-  n: { providerId: string | null; teamId: string | null },
+  n: Recipient,
 ): Promise<string | undefined> {
-  if (d.userId) return (await tx.user.findUnique({ where: { id: d.userId } }))?.email;
+  if (d.userId) return memberAddressOf(tx, d.userId, n);
   const provider = n.providerId ? await tx.provider.findUnique({ where: { id: n.providerId } }) : null;
   if (d.channel === 'WEBHOOK') return provider?.webhookUrl ?? undefined;
   if (provider?.contactEmails.includes(d.address)) return d.address;
   const team = n.teamId ? await tx.team.findUnique({ where: { id: n.teamId } }) : null;
   return team?.mailbox === d.address ? d.address : undefined;
+}
+
+/** A consultant's own address, as the planner would choose it now: still in the team, still by e-mail. */
+async function memberAddressOf(tx: Tx, userId: string, n: Recipient): Promise<string | undefined> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    include: { preferences: { where: { kind: n.kind } } },
+  });
+  if (!user || user.role !== 'CONSULTANT' || user.teamId !== n.teamId) return undefined;
+  return modeOf(user.preferences) === 'INBOX_ONLY' ? undefined : user.email;
 }

@@ -55,7 +55,7 @@ describe('delivery pages for operations in a real browser', () => {
 
     await row.getByRole('button', { name: 'Opnieuw versturen' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain(
-      'het adres krijgt deze melding niet meer (het is bij de zorgaanbieder of het team verwijderd)',
+      'het adres krijgt deze melding niet meer. Het is bij de zorgaanbieder of het team verwijderd',
     );
     await expect(prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).resolves.toMatchObject({
       state: 'DEAD',

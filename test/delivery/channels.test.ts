@@ -191,6 +191,52 @@ describe('delivery over SMTP', () => {
     }
   });
 
+  it('when a consultant chooses the inbox only, or leaves the team, after their e-mail was dead-lettered, then a retry to them is refused (409, nothing sent); once they want it by e-mail again it goes out once', async () => {
+    const trajectoryId = await api.register();
+    smtp.refuse(451);
+    await enqueue({
+      trajectoryId,
+      recipientRole: 'CONSULTANT',
+      teamId: demoIds.teamZeist,
+      kind: 'MONTH_DOUBLED',
+      payload: { trajectoryId, month: '2026-11-01' },
+    });
+    const own = await eventually(
+      () => prisma().delivery.findFirst({ where: { notification: { trajectoryId }, userId: demoIds.consultant } }),
+      (d) => d?.state === 'DEAD',
+    );
+    if (!own) throw new Error('no delivery to the consultant');
+    smtp.accept();
+    const choose = (mode: string) =>
+      api.consultant
+        .post('/me/notification-preferences', { preferences: [{ kind: 'MONTH_DOUBLED', mode }] })
+        .expect(200);
+    const moveTo = (teamId: string) => prisma().user.update({ where: { id: demoIds.consultant }, data: { teamId } });
+    const refused = async () => {
+      const res = await operations.post(`/deliveries/${own.id}/retry`).expect(409);
+      expect(res.body.error.code).toBe('NOT_A_RECIPIENT');
+      expect(await prisma().delivery.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({
+        state: 'DEAD',
+        retries: 0,
+      });
+    };
+    try {
+      await choose('INBOX_ONLY');
+      await refused();
+      await choose('DIGEST'); // still by e-mail: a retry of what failed goes now
+      await moveTo(demoIds.teamDordrecht);
+      await refused();
+      await moveTo(demoIds.teamZeist);
+      const again = await operations.post(`/deliveries/${own.id}/retry`).expect(200);
+      expect(again.body).toMatchObject({ address: own.address, addressChanged: false });
+      await sent(own.id);
+      expect(mailsTo(own.address, trajectoryId)).toHaveLength(1);
+    } finally {
+      await moveTo(demoIds.teamZeist);
+      await choose('IMMEDIATE');
+    }
+  });
+
   it('when the server refuses for good (550), then the delivery is dead-lettered after one attempt', async () => {
     const trajectoryId = await api.register();
     smtp.refuse(550, 'No such user');
