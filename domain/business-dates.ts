@@ -1,4 +1,4 @@
-import { dateOf, firstOfMonth, type BusinessDate } from './calendar';
+import { addMonths, dateOf, firstOfMonth, type BusinessDate } from './calendar';
 
 /**
  * What a date a person types must satisfy before it counts (issue 9): nothing in the future,
@@ -48,6 +48,18 @@ export function checkDeclaredMonth(
     ];
   }
   return [];
+}
+
+/** The months a provider can declare now, newest first: those `checkDeclaredMonth` accepts, less those declared. */
+export function declarableMonths(
+  indication: { startDate: BusinessDate; endDate: BusinessDate },
+  declared: readonly BusinessDate[],
+  now: Date,
+): BusinessDate[] {
+  const months: BusinessDate[] = [];
+  for (let m = firstOfMonth(indication.startDate); !checkDeclaredMonth(m, indication, now).length; m = addMonths(m, 1))
+    if (!declared.includes(m)) months.unshift(m);
+  return months;
 }
 
 /** A no-show has happened (within the clock skew), on a day of the indication. */

@@ -9,7 +9,7 @@ import { page } from './layout';
 import { deadlinesPage, inboxPage } from './pages/inbox';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
-import { trajectoryPage } from './pages/trajectory';
+import { hoursChanges, trajectoryPage } from './pages/trajectory';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { fieldErrors, formValues } from './forms';
@@ -268,7 +268,9 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
   router.get(
     '/trajecten/:trajectoryId',
     signedIn((visit, req) =>
-      trajectoryPage(visit, String(req.params.trajectoryId), { justDeclared: req.query.verantwoord === '1' }),
+      trajectoryPage(visit, String(req.params.trajectoryId), {
+        hoursChanged: hoursChanges.find((c) => c === req.query.uren),
+      }),
     ),
   );
 

@@ -1,7 +1,8 @@
 import { demoIds } from '../../prisma/seed/demo';
-import { addDays, addMonths, dateOf } from '../../domain/calendar';
+import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
+import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
 import { zrmDomains } from '../../domain/zrm';
-import { useApi } from '../support/api';
+import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
 /** Issue 11: every decision and request of the lifecycle on the trajectory page, in a real browser. */
@@ -10,12 +11,16 @@ describe('trajectory page forms in a real browser', () => {
   const { at, signedIn, expectAccessible, unfold, fact } = useBrowser(api);
 
   /** An hourly, extendable indication (02B05, 3 hours a week) in force since a month ago, through the API. */
-  async function inCare(productCode = '02B05', hoursPerWeek: number | null = 3): Promise<string> {
+  async function inCare(
+    productCode = '02B05',
+    hoursPerWeek: number | null = 3,
+    startDate = addDays(dateOf(new Date()), -30),
+  ): Promise<string> {
     const today = dateOf(new Date());
     const id = await api.register(demoIds.providerA);
     await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
     const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
-    const indication = { productCode, startDate: addDays(today, -30), endDate: addMonths(today, 3), hoursPerWeek, zrm };
+    const indication = { productCode, startDate, endDate: addMonths(today, 3), hoursPerWeek, zrm };
     await api.consultant.post(`/trajectories/${id}/indication`, indication).expect(200);
     return id;
   }
@@ -124,6 +129,90 @@ describe('trajectory page forms in a real browser', () => {
     await expect(alert.getByRole('listitem').count()).resolves.toBe(0);
     await expect(fact(stale, 'Fase').textContent()).resolves.toBe('Intake gehouden');
     await expectAccessible(stale);
+  });
+
+  it('when a provider declares hours, then the month is chosen by name among those that have started and are not declared, newest first; a declared month is corrected with its reason', async () => {
+    const thisMonth = firstOfMonth(dateOf(new Date()));
+    const [lastMonth, monthBefore] = [addMonths(thisMonth, -1), addMonths(thisMonth, -2)];
+    const id = await inCare('02B05', 3, monthBefore);
+    const figures = { directMinutes: 120, indirectMinutes: 30, digitalMinutes: 0 };
+    await api.providerA.post(`/trajectories/${id}/hour-declarations`, { month: lastMonth, ...figures }).expect(200);
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    const options = (form: string) =>
+      provider.locator(`form[action$="/${form}"] select[name="month"] option`).allTextContents();
+    await expect(options('uren')).resolves.toEqual(['Kies een maand', dutchMonth(thisMonth), dutchMonth(monthBefore)]);
+
+    // Without a month: refused beside the field, nothing stored.
+    const declare = provider.locator('form[action$="/uren"]');
+    await declare.getByLabel('Direct (minuten)', { exact: true }).fill('60');
+    await declare.getByRole('button', { name: 'Uren verantwoorden' }).click();
+    await expect(provider.locator('#veld-uren-month-fout').textContent()).resolves.toBe(
+      'Kies een waarde uit de lijst.',
+    );
+    await declare.getByLabel('Maand', { exact: true }).selectOption({ label: dutchMonth(monthBefore) });
+    await declare.getByRole('button', { name: 'Uren verantwoorden' }).click();
+    await provider.waitForURL(`${url}?uren=verantwoord`);
+    await expect(options('uren')).resolves.toEqual(['Kies een maand', dutchMonth(thisMonth)]);
+    await expect(options('uren-corrigeren')).resolves.toEqual([
+      'Kies een maand',
+      dutchMonth(lastMonth),
+      dutchMonth(monthBefore),
+    ]);
+
+    // A correction needs its reason; with it, the figures as they should be replace the declared ones.
+    await unfold(provider, 'Verantwoorde uren corrigeren');
+    const correct = provider.locator('form[action$="/uren-corrigeren"]');
+    await correct.getByLabel('Maand', { exact: true }).selectOption({ label: dutchMonth(lastMonth) });
+    await correct.getByLabel('Direct (minuten)', { exact: true }).fill('90');
+    await correct.getByLabel('Indirect (minuten)', { exact: true }).fill('30');
+    await correct.getByRole('button', { name: 'Correctie vastleggen' }).click();
+    await expect(provider.locator('#veld-uren-corrigeren-reason-fout').textContent()).resolves.toBe('Vul dit veld in.');
+    await expect(correct.getByLabel('Direct (minuten)', { exact: true }).inputValue()).resolves.toBe('90');
+    await expectAccessible(provider);
+    await correct.getByLabel('Waarom worden de uren gecorrigeerd?').fill('Een afspraak was dubbel geteld.');
+    await correct.getByRole('button', { name: 'Correctie vastleggen' }).click();
+    await provider.waitForURL(`${url}?uren=gecorrigeerd`);
+    await expect(provider.getByRole('status').textContent()).resolves.toMatch(/^\s*De uren zijn gecorrigeerd\./);
+    const declared = await api.db.prisma.hourDeclaration.findMany({
+      where: { indication: { trajectoryId: id } },
+      orderBy: { month: 'asc' },
+    });
+    expect(declared.map((d) => [dateOf(d.month), d.directMinutes, d.indirectMinutes])).toEqual([
+      [monthBefore, 60, 0],
+      [lastMonth, 90, 30],
+    ]);
+    await expect(
+      api.db.prisma.correction.findFirstOrThrow({ where: { trajectoryId: id, kind: 'HOURS' } }),
+    ).resolves.toMatchObject({ reason: 'Een afspraak was dubbel geteld.' });
+    await expect(provider.getByRole('row', { name: /Uren gecorrigeerd/ }).count()).resolves.toBe(1);
+  });
+
+  it('when a provider corrects the day of the intake with the reason, then the page shows the corrected day', async () => {
+    const today = dateOf(new Date());
+    const registered = await api.consultant
+      .post('/trajectories', {
+        client: { bsn: bsnOf(7_101), fullName: 'Intake Correctie', dateOfBirth: '1970-05-05' },
+        providerId: demoIds.providerA,
+        registeredAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      })
+      .expect(201);
+    const id = registered.body.trajectoryId as string;
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    await expect(fact(provider, 'Intake gehouden op').textContent()).resolves.toBe(dutchDate(today));
+    await unfold(provider, 'Datum van de intake corrigeren');
+    const held = addDays(today, -2);
+    await provider.getByLabel('Juiste datum van de intake').fill(held);
+    await provider.getByLabel('Waarom klopte de datum niet?').fill('De intake was eerder dan ingevoerd.');
+    await provider.getByRole('button', { name: 'Datum van de intake corrigeren' }).click();
+    await provider.waitForURL(url);
+    await expect(fact(provider, 'Intake gehouden op').textContent()).resolves.toBe(dutchDate(held));
+    await expect(provider.getByRole('row', { name: /Intakedatum gecorrigeerd/ }).count()).resolves.toBe(1);
+    await expectAccessible(provider);
   });
 
   it('when a consultant records the bemoeizorg end evaluation and moves the end date, then the page shows both', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
+import { dutchMonth } from '../../domain/dutch-dates';
 import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
@@ -236,7 +237,7 @@ describe('web application in a real browser', () => {
     await expect(consultant.getByText('Toegewezen', { exact: true }).count()).resolves.toBe(1);
 
     await provider.goto(trajectoryUrl);
-    await provider.getByLabel('Maand (eerste dag)').fill(firstOfMonth(today));
+    await provider.getByLabel('Maand', { exact: true }).selectOption({ label: dutchMonth(firstOfMonth(today)) });
     await provider.getByLabel('Direct (minuten)', { exact: true }).fill('600');
     await provider.getByRole('button', { name: 'Uren verantwoorden' }).click();
     await expect(provider.getByRole('status').textContent()).resolves.toMatch(

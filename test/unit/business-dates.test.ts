@@ -4,6 +4,7 @@ import {
   checkNoShowTime,
   checkRegistrationDates,
   CLOCK_SKEW_MS,
+  declarableMonths,
 } from '../../domain/business-dates';
 
 const rules = (refusals: { rule: string }[]) => refusals.map((r) => r.rule);
@@ -62,6 +63,39 @@ describe('business dates (issue 9): nothing in the future, nothing before what i
       ['a month after the indication', '2024-04-01', at('2024-05-10T12:00:00Z'), ['MONTH_OUTSIDE_INDICATION']],
     ])('when %s is declared (%s, clock %s), then the refusals are %j', (_name, month, now, expected) => {
       expect(rules(checkDeclaredMonth(month, indication, now))).toEqual(expected);
+    });
+  });
+
+  describe('the months a provider can declare (the hours form offers these)', () => {
+    const indication = { startDate: '2024-01-31', endDate: '2024-03-31' };
+
+    it.each([
+      ['before the indication has begun', [], at('2023-12-20T12:00:00Z'), []],
+      ['on the start day: its month only', [], at('2024-01-31T12:00:00Z'), ['2024-01-01']],
+      ['on the leap day, newest first', [], at('2024-02-29T12:00:00Z'), ['2024-02-01', '2024-01-01']],
+      ['without the months declared', ['2024-01-01'], at('2024-02-29T12:00:00Z'), ['2024-02-01']],
+      [
+        'half an hour into March in Amsterdam (still February in UTC)',
+        [],
+        at('2024-02-29T23:30:00Z'),
+        ['2024-03-01', '2024-02-01', '2024-01-01'],
+      ],
+      ['an hour before March begins in Amsterdam', [], at('2024-02-29T22:00:00Z'), ['2024-02-01', '2024-01-01']],
+      [
+        'long after the end: up to the end month',
+        ['2024-02-01'],
+        at('2025-06-01T12:00:00Z'),
+        ['2024-03-01', '2024-01-01'],
+      ],
+      ['every month declared', ['2024-03-01', '2024-01-01', '2024-02-01'], at('2025-06-01T12:00:00Z'), []],
+    ])('when %s (declared %j, clock %s), then the months are %j', (_name, declared, now, expected) => {
+      expect(declarableMonths(indication, declared, now)).toEqual(expected);
+    });
+
+    it('when each month it offers is declared, then checkDeclaredMonth accepts it', () => {
+      const now = at('2024-03-15T12:00:00Z');
+      for (const month of declarableMonths(indication, [], now))
+        expect(checkDeclaredMonth(month, indication, now)).toEqual([]);
     });
   });
 

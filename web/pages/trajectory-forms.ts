@@ -1,6 +1,8 @@
 import type { Role } from '../../prisma/client';
-import { isBusinessDate, wallClockInstant } from '../../domain/calendar';
+import { declarableMonths } from '../../domain/business-dates';
+import { dateOf, isBusinessDate, wallClockInstant, type BusinessDate } from '../../domain/calendar';
 import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
+import { dutchMonth } from '../../domain/dutch-dates';
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
 import { endEvaluationLabels, zrmDomainLabels } from '../../domain/labels';
 import { zrmDomains } from '../../domain/zrm';
@@ -20,7 +22,7 @@ export interface Filling {
   form: string;
   values: FormValues;
   refused: Refused;
-  care: CareView | null;
+  trajectory: Detail;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface TrajectoryForm {
   role: Role;
   /** The next step of the lifecycle: shown open, the others folded away. */
   primary?: boolean;
-  applies(t: Pick<Detail, 'phase' | 'care'>): boolean;
+  applies(t: Detail): boolean;
   fields(filling: Filling): Html | Promise<Html>;
   body(values: FormValues): object;
   /** Where a refusal belongs when the body joins fields (the API names `occurredAt`, the form asks a date and a time). */
@@ -56,6 +58,8 @@ const hours = (value: string | undefined) => (value ? Number(value.replace(',', 
 const hoursHint = 'Vul een aantal uren per week in van 0,25 tot en met 40, met hoogstens twee cijfers achter de komma.';
 const minutesHint = 'Vul een heel aantal minuten in, van 0 tot en met 44.640 (een volle maand).';
 const field = (f: Filling, name: string) => ({ form: f.form, name, value: f.values[name], errors: f.refused.errors });
+const reasonField = (f: Filling, label: string) =>
+  textArea({ ...field(f, 'reason'), label, required: true, description: 'Dit komt in de tijdlijn van het traject.' });
 
 /** A form of one date field, sent as `{ [name]: date }`. */
 const oneDate = (name: string, label: string): Pick<TrajectoryForm, 'fields' | 'body'> => ({
@@ -137,10 +141,43 @@ const reportOf = (values: FormValues) => ({
 
 /** An indication is in force and `test` holds for its period. */
 const inCare =
-  (test: (care: CareView) => boolean = () => true) =>
-  (t: Pick<Detail, 'phase' | 'care'>) =>
-    t.phase === 'ACTIVE' && t.care !== null && test(t.care);
+  (test: (care: CareView, t: Detail) => boolean = () => true) =>
+  (t: Detail) =>
+    t.phase === 'ACTIVE' && t.care !== null && test(t.care, t);
 const hourly = (care: CareView) => care.utilisation !== null;
+
+/** The months of the period in force declared so far, newest first. */
+const declaredMonths = (t: Detail): BusinessDate[] => [...(t.counters.period?.declaredMonths ?? [])].sort().reverse();
+
+/** The months a provider can declare now (seed 003: a month that has started, within the indication), newest first. */
+function monthsToDeclare(t: Detail): BusinessDate[] {
+  const current = t.indications.find((i) => i.status === 'ACTIVE');
+  if (!current) return [];
+  const period = { startDate: dateOf(new Date(current.startDate)), endDate: dateOf(new Date(current.endDate)) };
+  return declarableMonths(period, declaredMonths(t), new Date());
+}
+
+/** A month chosen by name ("november 2026"), sent as its first day. */
+const monthField = (f: Filling, months: BusinessDate[]) =>
+  selectField({
+    ...field(f, 'month'),
+    label: 'Maand',
+    required: true,
+    options: [['', 'Kies een maand'], ...months.map((m): [string, string] => [m, dutchMonth(m)])],
+  });
+
+/** Seed 003: a month's minutes, direct (digital included) and indirect. */
+const minuteFields = (f: Filling) =>
+  html`${textField({ ...field(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
+  ${textField({ ...field(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
+  ${textField({ ...field(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`;
+
+const monthFiguresOf = (v: FormValues) => ({
+  month: v.month ?? '',
+  directMinutes: Number(v.directMinutes || NaN),
+  indirectMinutes: Number(v.indirectMinutes || 0),
+  digitalMinutes: Number(v.digitalMinutes || 0),
+});
 const noNextPeriod = (care: CareView) => care.extension !== 'GRANTED';
 
 /** Every form of the trajectory page, in the lifecycle's order (seed 003). */
@@ -153,6 +190,17 @@ export const trajectoryForms: TrajectoryForm[] = [
     primary: true,
     applies: (t) => t.phase === 'REGISTERED',
     ...oneDate('heldOn', 'Datum van de intake'),
+  },
+  {
+    key: 'intake-corrigeren',
+    title: 'Datum van de intake corrigeren',
+    action: 'intake-correction',
+    role: 'PROVIDER',
+    applies: (t) => t.phase === 'INTAKE_HELD' || t.phase === 'ACTIVE',
+    fields: (f) =>
+      html`${textField({ ...field(f, 'heldOn'), label: 'Juiste datum van de intake', type: 'date', required: true })}
+      ${reasonField(f, 'Waarom klopte de datum niet?')}`,
+    body: (v) => ({ heldOn: v.heldOn ?? '', reason: v.reason ?? '' }),
   },
   {
     key: 'indicatie',
@@ -170,19 +218,24 @@ export const trajectoryForms: TrajectoryForm[] = [
     action: 'hour-declarations',
     role: 'PROVIDER',
     primary: true,
-    applies: inCare(hourly),
+    applies: inCare((care, t) => hourly(care) && monthsToDeclare(t).length > 0),
+    fields: (f) => html`${monthField(f, monthsToDeclare(f.trajectory))} ${minuteFields(f)}`,
+    body: monthFiguresOf,
+    after: '?uren=verantwoord',
+  },
+  {
+    key: 'uren-corrigeren',
+    title: 'Verantwoorde uren corrigeren',
+    button: 'Correctie vastleggen',
+    action: 'hour-corrections',
+    role: 'PROVIDER',
+    applies: inCare((care, t) => hourly(care) && declaredMonths(t).length > 0),
     fields: (f) =>
-      html`${textField({ ...field(f, 'month'), label: 'Maand (eerste dag)', type: 'date', required: true })}
-      ${textField({ ...field(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
-      ${textField({ ...field(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
-      ${textField({ ...field(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`,
-    body: (v) => ({
-      month: v.month ?? '',
-      directMinutes: Number(v.directMinutes || NaN),
-      indirectMinutes: Number(v.indirectMinutes || 0),
-      digitalMinutes: Number(v.digitalMinutes || 0),
-    }),
-    after: '?verantwoord=1',
+      html`${monthField(f, declaredMonths(f.trajectory))}
+        <p class="utrecht-paragraph">Vul de minuten van de maand in zoals ze hadden moeten zijn.</p>
+        ${minuteFields(f)} ${reasonField(f, 'Waarom worden de uren gecorrigeerd?')}`,
+    body: (v) => ({ ...monthFiguresOf(v), reason: v.reason ?? '' }),
+    after: '?uren=gecorrigeerd',
   },
   {
     key: 'niet-verschenen',
@@ -266,8 +319,8 @@ export const trajectoryForms: TrajectoryForm[] = [
         label: 'Uren per week na uitbreiding',
         type: 'decimal',
         invalid: hoursHint,
-        description: f.care?.expansion
-          ? `Leeg laten: de gevraagde ${String(f.care.expansion.requestedHoursPerWeek).replace('.', ',')} uur per week.`
+        description: f.trajectory.care?.expansion
+          ? `Leeg laten: de gevraagde ${String(f.trajectory.care.expansion.requestedHoursPerWeek).replace('.', ',')} uur per week.`
           : 'Bij toekennen: het nieuwe aantal uren per week.',
       })}`,
     body: (v) => ({ granted: decided(v.granted), hoursPerWeek: hours(v.hoursPerWeek) }),

@@ -15,6 +15,10 @@ import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
 
+/** What a provider just did with a month's hours, said beside their use (`?uren=`). */
+export const hoursChanges = ['verantwoord', 'gecorrigeerd'] as const;
+export type HoursChanged = (typeof hoursChanges)[number];
+
 /** A form that was sent back with what was filled in and why it was refused. */
 export interface Resent {
   form: string;
@@ -30,7 +34,7 @@ async function formOf(visit: Visit, t: Detail, form: TrajectoryForm, resent?: Re
     form: form.key,
     values: again?.values ?? {},
     refused: again?.refused ?? { errors: {} },
-    care: t.care,
+    trajectory: t,
   };
   const fields = await form.fields(filling);
   const body = html`${errorSummary(filling.refused.summary, filling.refused.errors, fields, form.key)}
@@ -80,7 +84,7 @@ function refusalOfGoneForm(forms: TrajectoryForm[], resent?: Resent): Html {
 const hoursOf = (minutes: number) => `${(minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} uur`;
 
 /** The utilisation bar: hours used against allocated, the 80 % mark and the projection at the current rate. */
-function utilisationBar(u: PeriodUtilisation, justDeclared: boolean): Html {
+function utilisationBar(u: PeriodUtilisation, hoursChanged?: HoursChanged): Html {
   const percent = Math.round(u.usedShare * 100);
   const scale = Math.max(u.allocatedMinutes, u.usedMinutes, u.projectedMinutes, 1);
   const width = (minutes: number) => `${((minutes / scale) * 100).toFixed(1)}%`;
@@ -92,8 +96,8 @@ function utilisationBar(u: PeriodUtilisation, justDeclared: boolean): Html {
       : 'Nog geen uren verantwoord.';
   return html`<section aria-labelledby="gebruik-kop">
     <h2 class="utrecht-heading-2" id="gebruik-kop">Gebruik van de uren</h2>
-    <p class="utrecht-paragraph" ${justDeclared ? html` role="status"` : ''}>
-      ${justDeclared ? 'De uren zijn verantwoord. ' : ''}Gebruik van de toewijzing: ${percent}%
+    <p class="utrecht-paragraph" ${hoursChanged ? html` role="status"` : ''}>
+      ${hoursChanged ? `De uren zijn ${hoursChanged}. ` : ''}Gebruik van de toewijzing: ${percent}%
       (${hoursOf(u.usedMinutes)} van
       ${hoursOf(u.allocatedMinutes)})${percent >= u.threshold * 100 ? ' — boven de 80%: vraag zo nodig een uitbreiding aan.' : '.'}
     </p>
@@ -125,6 +129,7 @@ function facts(t: Detail): Html {
     ${t.client ? html`${item('Cliënt', t.client.fullName)} ${item('Geboortedatum', dutchDate(t.client.dateOfBirth))}` : ''}
     ${t.client?.bsn ? item('BSN', t.client.bsn) : ''} ${item('Fase', labelOf(phaseLabels, t.phase))}
     ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
+    ${t.intakeHeldOn ? item('Intake gehouden op', dutchDate(new Date(t.intakeHeldOn))) : ''}
     ${care?.extension ? item('Verlenging', labelOf(requestStatusLabels, care.extension)) : ''}
     ${care?.expansion ? item('Uitbreiding', labelOf(requestStatusLabels, care.expansion.status)) : ''}
     ${care?.endEvaluation.outcome ? item('Eindevaluatie', labelOf(endEvaluationLabels, care.endEvaluation.outcome)) : ''}
@@ -141,7 +146,7 @@ const notLive =
 export async function trajectoryPage(
   visit: Visit,
   trajectoryId: string,
-  shown: { resent?: Resent; justDeclared?: boolean } = {},
+  shown: { resent?: Resent; hoursChanged?: HoursChanged } = {},
 ): Promise<string> {
   const [t, catalogue] = (await Promise.all([
     visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } }),
@@ -174,7 +179,7 @@ export async function trajectoryPage(
             </p>`
           : ''
       }
-      ${utilisation ? utilisationBar(utilisation, shown.justDeclared === true) : ''}
+      ${utilisation ? utilisationBar(utilisation, shown.hoursChanged) : ''}
       ${await actions(visit, t, forms, shown.resent)}
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}
