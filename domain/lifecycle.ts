@@ -26,6 +26,16 @@ export const taskKinds = [
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
+/** Tasks the workflow waits on: done by their own action (the intake, a decision, the end evaluation), so it learns of it. */
+export const tasksDoneByAction = [
+  'INTAKE_OVERDUE',
+  'DECIDE_EXTENSION',
+  'DECIDE_EXPANSION',
+  'END_EVALUATION',
+] as const satisfies readonly TaskKind[];
+export const isDoneByAction = (kind: string): kind is (typeof tasksDoneByAction)[number] =>
+  (tasksDoneByAction as readonly string[]).includes(kind);
+
 /** Work that matters after the trajectory ends (seed 003: failed bemoeizorg needs a follow-up). */
 export const tasksOutlivingClosure: readonly TaskKind[] = ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN'];
 

@@ -12,6 +12,7 @@ import { OIDC_CALLBACK_PATH } from './oidc';
 import { hoursChanges, trajectoryPage } from './pages/trajectory';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
+import { taskFormKey, taskOutcomeOf, type TaskOutcome } from './pages/trajectory-tasks';
 import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { phaseFilterOf, trajectoriesPage, type TrajectoryRow } from './pages/trajectories';
@@ -270,7 +271,32 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     signedIn((visit, req) =>
       trajectoryPage(visit, String(req.params.trajectoryId), {
         hoursChanged: hoursChanges.find((c) => c === req.query.uren),
+        task: taskOutcomeOf(req.query.taak),
       }),
+    ),
+  );
+
+  // A task done by hand, with what came of it; done already (a colleague was first) is said, not refused.
+  router.post(
+    '/trajecten/:trajectoryId/taak-:taskId',
+    formPost(
+      async (visit, req, res, values) => {
+        const said = await visit
+          .call('post', '/tasks/{taskId}/complete', {
+            params: { taskId: String(req.params.taskId) },
+            body: { outcome: values.outcome || undefined },
+          })
+          .then((): TaskOutcome => 'afgerond')
+          .catch((error: unknown): TaskOutcome => {
+            if (toAppError(error).status !== 409) throw error;
+            return 'al-afgerond';
+          });
+        res.redirect(303, `/trajecten/${String(req.params.trajectoryId)}?taak=${said}`);
+      },
+      (visit, req, values, refused) =>
+        trajectoryPage(visit, String(req.params.trajectoryId), {
+          resent: { form: taskFormKey(String(req.params.taskId)), values, refused },
+        }),
     ),
   );
 

@@ -1,4 +1,4 @@
-import type { TaskKind } from '../../domain/lifecycle';
+import { isDoneByAction, type tasksDoneByAction } from '../../domain/lifecycle';
 import * as responses from '../responses';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
@@ -10,8 +10,8 @@ import { id, page, pageOf } from '../schemas';
 import { nothing } from '../scope';
 import { auditRow } from '../../prisma/records/audit';
 
-/** Tasks the workflow waits on are done by their own action, so the workflow learns of it. */
-const doneByAction: Partial<Record<TaskKind, string>> = {
+/** The action that does each task the workflow waits on. */
+const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
   INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
   DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
@@ -30,13 +30,17 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
     endpoint({
       method: 'get',
       path: '/tasks',
-      summary: 'Own open tasks: overdue first, then by due date',
+      summary: 'Own open tasks, of one trajectory or all: overdue first, then by due date',
       tag: 'Tasks',
       roles: ['CONSULTANT', 'PROVIDER'],
       response: responses.tasks,
-      query: page,
+      query: page.extend({ trajectoryId: id.optional() }),
       handle: async ({ actor, query }) => {
-        const where: Prisma.TaskWhereInput = { ...taskScope(actor), status: 'OPEN' };
+        const where: Prisma.TaskWhereInput = {
+          ...taskScope(actor),
+          status: 'OPEN',
+          ...(query.trajectoryId && { trajectoryId: query.trajectoryId }),
+        };
         const now = new Date();
         // Ascending due date puts every overdue task (due before now) ahead of the rest.
         return pageOf(
@@ -66,8 +70,8 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
       handle: async ({ actor, params, body }) => {
         const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
         if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
-        const action = doneByAction[task.kind as TaskKind];
-        if (action) throw new AppError(409, 'WRONG_STATE', `A ${task.kind} task is completed by ${action}`);
+        if (isDoneByAction(task.kind))
+          throw new AppError(409, 'WRONG_STATE', `A ${task.kind} task is completed by ${doneByAction[task.kind]}`);
         const at = new Date();
         // Only an open task changes; the count tells a concurrent second completion apart.
         return prisma.$transaction(async (tx) => {

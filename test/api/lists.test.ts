@@ -105,6 +105,13 @@ describe('API: lists, filters, pagination and KPIs', () => {
       [later.id, false],
     ]);
     expect((await providerA.get('/tasks')).body.items.map((t: { id: string }) => t.id)).not.toContain(overdue.id);
+    // One trajectory's tasks (its page lists them): only that trajectory's, only in scope.
+    const ofOne = (await consultant.get(`/tasks?trajectoryId=${ids[0]}`).expect(200)).body.items;
+    expect(ofOne.map((t: { id: string }) => t.id)).toContain(later.id);
+    expect(ofOne.every((t: { trajectoryId: string }) => t.trajectoryId === ids[0])).toBe(true);
+    expect((await api.otherConsultant.get(`/tasks?trajectoryId=${ids[0]}`).expect(200)).body.items).toEqual([]);
+    const wrongId = await consultant.get('/tasks?trajectoryId=12').expect(400);
+    expect(wrongId.body.error.details).toEqual([expect.objectContaining({ path: 'query.trajectoryId' })]);
     expect((await operations.get('/trajectories?overdue=true')).body.items.map((t: { id: string }) => t.id)).toEqual([
       ids[2],
     ]);

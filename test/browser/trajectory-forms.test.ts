@@ -215,6 +215,72 @@ describe('trajectory page forms in a real browser', () => {
     await expectAccessible(provider);
   });
 
+  it('when a trajectory has open tasks, then its page lists them for their team or provider only; a task done by hand is closed there with what came of it, once', async () => {
+    const id = await api.register(demoIds.providerA);
+    type Assignee = { assigneeRole: 'CONSULTANT'; teamId: string } | { assigneeRole: 'PROVIDER'; providerId: string };
+    const task = (kind: string, assignee: Assignee, dueInDays: number) =>
+      api.db.prisma.task.create({
+        data: {
+          idempotencyKey: `test:${kind}:${id}`,
+          trajectoryId: id,
+          kind,
+          dueAt: new Date(Date.now() + dueInDays * 86_400_000),
+          ...assignee,
+        },
+      });
+    const team = { assigneeRole: 'CONSULTANT' as const, teamId: demoIds.teamZeist };
+    const byHand = await task('RISK_ANALYSIS', team, -2);
+    await task('DECIDE_EXPANSION', team, 5); // done by the decision: no form of its own
+    await task('SUPPORT_PLAN_REVIEW', { assigneeRole: 'PROVIDER' as const, providerId: demoIds.providerA }, 30);
+    const url = `${at.base}/trajecten/${id}`;
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(url);
+    const rows = consultant.getByRole('table', { name: 'Open taken bij dit traject' }).getByRole('row');
+    await expect(rows.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/Taak\s*Uiterlijk\s*Wat te doen/),
+      expect.stringMatching(/Risicoanalyse\s*te laat: .*maak met de partners een risicoanalyse/),
+      expect.stringMatching(/Besluit over uitbreiding.*\(de taak gaat vanzelf af zodra dat is vastgelegd\)/),
+    ]);
+    await expect(consultant.locator('summary', { hasText: 'Afronden:' }).allTextContents()).resolves.toEqual([
+      'Afronden: Risicoanalyse',
+    ]);
+    const stale = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await stale.goto(url);
+
+    await unfold(consultant, 'Afronden: Risicoanalyse');
+    const outcome = consultant.getByLabel('Wat is eruit gekomen? (niet verplicht)');
+    await outcome.fill('x'.repeat(2_001));
+    await consultant.getByRole('button', { name: 'Taak afronden' }).click();
+    await expect(consultant.locator(`#veld-taak-${byHand.id}-outcome-fout`).count()).resolves.toBe(1);
+    await expectAccessible(consultant);
+    await outcome.fill('Met de wijkagent en de GGD besproken.');
+    await consultant.getByRole('button', { name: 'Taak afronden' }).click();
+    await consultant.waitForURL(`${url}?taak=afgerond`);
+    await expect(consultant.getByRole('status').first().textContent()).resolves.toContain('De taak is afgerond.');
+    await expect(consultant.locator('summary', { hasText: 'Afronden:' }).count()).resolves.toBe(0);
+    await expect(consultant.getByRole('row', { name: /Taak afgerond: Risicoanalyse/ }).count()).resolves.toBe(1);
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: byHand.id } })).resolves.toMatchObject({
+      status: 'DONE',
+      outcome: 'Met de wijkagent en de GGD besproken.',
+      completedById: demoIds.consultant,
+    });
+
+    // A colleague's page from before: told it was done already, nothing changes.
+    await unfold(stale, 'Afronden: Risicoanalyse');
+    await stale.getByRole('button', { name: 'Taak afronden' }).click();
+    await stale.waitForURL(`${url}?taak=al-afgerond`);
+    await expect(stale.getByRole('status').first().textContent()).resolves.toContain('Deze taak was al afgerond.');
+    expect(await api.db.prisma.auditEvent.count({ where: { action: 'TASK_COMPLETED', trajectoryId: id } })).toBe(1);
+
+    // The provider sees its own task, not the team's.
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    await expect(
+      provider.getByRole('table', { name: 'Open taken bij dit traject' }).getByRole('row').allTextContents(),
+    ).resolves.toEqual([expect.any(String), expect.stringMatching(/^\s*Bespreking ondersteuningsplan/)]);
+    await expectAccessible(provider);
+  });
+
   it('when a consultant records the bemoeizorg end evaluation and moves the end date, then the page shows both', async () => {
     const id = await inCare('02B04', 3);
     const url = `${at.base}/trajecten/${id}`;

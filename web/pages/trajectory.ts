@@ -14,6 +14,8 @@ import { errorSummary, submit, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
+import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
+import { taskLabel } from './work';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
 export const hoursChanges = ['verantwoord', 'gecorrigeerd'] as const;
@@ -26,8 +28,11 @@ export interface Resent {
   refused: Refused;
 }
 
+/** A lifecycle form or a task's. */
+type PageForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'primary' | 'fields'>;
+
 /** A form of the page: the next step open under its heading, the others folded under their title. */
-async function formOf(visit: Visit, t: Detail, form: TrajectoryForm, resent?: Resent): Promise<Html> {
+async function formOf(visit: Visit, t: Detail, form: PageForm, resent?: Resent): Promise<Html> {
   const again = resent?.form === form.key ? resent : undefined;
   const filling = {
     visit,
@@ -71,7 +76,7 @@ async function actions(visit: Visit, t: Detail, forms: TrajectoryForm[], resent?
  * A form refused because the trajectory moved on (someone else acted first, or an older page was
  * sent) is no longer on the page: the refusal is said at the top instead of beside a form that is gone.
  */
-function refusalOfGoneForm(forms: TrajectoryForm[], resent?: Resent): Html {
+function refusalOfGoneForm(forms: PageForm[], resent?: Resent): Html {
   if (!resent || forms.some((f) => f.key === resent.form)) return html``;
   const title = trajectoryForms.find((f) => f.key === resent.form)?.title ?? 'Dit formulier';
   return statusMessage(
@@ -138,6 +143,12 @@ function facts(t: Detail): Html {
   </dl>`;
 }
 
+/** Which task a completion was of ("Taak afgerond: Tussenevaluatie bemoeizorg"). */
+function taskOf(action: string, data: unknown): string {
+  const kind = action === 'TASK_COMPLETED' && (data as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? `: ${taskLabel(kind)}` : '';
+}
+
 // The workflow did not answer in time: the page shows the record's copy (issue 12: the detail never waits on a busy worker).
 const notLive =
   'De actuele termijnen en het gebruik van de uren zijn nu niet op te halen: u ziet de eerstvolgende termijn uit de administratie. Probeer het over enkele ogenblikken opnieuw.';
@@ -146,12 +157,13 @@ const notLive =
 export async function trajectoryPage(
   visit: Visit,
   trajectoryId: string,
-  shown: { resent?: Resent; hoursChanged?: HoursChanged } = {},
+  shown: { resent?: Resent; hoursChanged?: HoursChanged; task?: TaskOutcome } = {},
 ): Promise<string> {
-  const [t, catalogue] = (await Promise.all([
+  const [t, catalogue, open] = (await Promise.all([
     visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } }),
     visit.call('get', '/products'),
-  ])) as [Detail, { items: { code: string; name: string }[] }];
+    openTasksOf(visit, trajectoryId),
+  ])) as [Detail, { items: { code: string; name: string }[] }, Awaited<ReturnType<typeof openTasksOf>>];
   const productName = new Map(catalogue.items.map((p) => [p.code, p.name]));
   const indications = t.indications.map((i) => [
     html`${i.productCode} – ${productName.get(i.productCode) ?? ''}`,
@@ -165,13 +177,16 @@ export async function trajectoryPage(
   ]);
   const events = t.timeline.map((e) => [
     html`${dutchDate(new Date(e.occurredAt))}`,
-    html`${labelOf(eventLabels, e.action)}`,
+    html`${labelOf(eventLabels, e.action)}${taskOf(e.action, e.data)}`,
   ]);
   const utilisation = t.care?.utilisation;
   const forms = formsFor(visit, t);
+  const ofTasks = taskForms(open);
   return page(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
-    html`${refusalOfGoneForm(forms, shown.resent)} ${facts(t)} ${statusMessage(t.live ? undefined : notLive, 'warning')}
+    html`${refusalOfGoneForm([...forms, ...ofTasks], shown.resent)}
+      ${statusMessage(shown.task && taskOutcomes[shown.task])} ${facts(t)}
+      ${statusMessage(t.live ? undefined : notLive, 'warning')}
       ${
         visit.workflowLink
           ? html`<p class="utrecht-paragraph">
@@ -180,6 +195,12 @@ export async function trajectoryPage(
           : ''
       }
       ${utilisation ? utilisationBar(utilisation, shown.hoursChanged) : ''}
+      ${
+        visit.actor.role === 'OPERATIONS'
+          ? ''
+          : html`<h2 class="utrecht-heading-2">Open taken</h2>
+              ${tasksTable(open)} ${await Promise.all(ofTasks.map((f) => formOf(visit, t, f, shown.resent)))}`
+      }
       ${await actions(visit, t, forms, shown.resent)}
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}

@@ -9,7 +9,13 @@ import { html } from '../html';
 import { page, table } from '../layout';
 import { pagination, pageWindow } from '../paging';
 
-type TaskRow = z.output<typeof tasks>['items'][number];
+export type TaskRow = z.output<typeof tasks>['items'][number];
+
+export const taskLabel = (kind: string) => (isTaskKind(kind) ? taskTexts[kind].label : kind);
+
+/** The due date, marked when it has passed. */
+export const taskDue = (t: TaskRow) =>
+  html`${t.overdue ? html`<span class="overdue">te laat: </span>` : ''}${dutchDate(t.dueAt)}`;
 
 /** Client names of the trajectories on a page, for the people whose scope includes them. */
 export async function clientNames(prisma: PrismaClient, trajectoryIds: string[]): Promise<Map<string, string>> {
@@ -31,8 +37,8 @@ export async function workListPage(visit: Visit, prisma: PrismaClient, pageNumbe
     items.map((t) => t.trajectoryId),
   );
   const rows = items.map((t) => [
-    html`${isTaskKind(t.kind) ? taskTexts[t.kind].label : t.kind}`,
-    html`${t.overdue ? html`<span class="overdue">te laat: </span>` : ''}${dutchDate(t.dueAt)}`,
+    html`${taskLabel(t.kind)}`,
+    taskDue(t),
     html`${names.get(t.trajectoryId) ?? ''}`,
     html`<a class="utrecht-link" href="/trajecten/${t.trajectoryId}">Open traject</a>`,
   ]);
