@@ -23,6 +23,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
   ],
   PROVIDER: [
     { href: '/meldingen', label: 'Meldingen' },
+    { href: '/werkvoorraad', label: 'Werkvoorraad' },
     { href: '/termijnen', label: 'Termijnen' },
     { href: '/trajecten', label: 'Trajecten' },
   ],

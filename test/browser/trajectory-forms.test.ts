@@ -272,9 +272,15 @@ describe('trajectory page forms in a real browser', () => {
     await expect(stale.getByRole('status').first().textContent()).resolves.toContain('Deze taak was al afgerond.');
     expect(await api.db.prisma.auditEvent.count({ where: { action: 'TASK_COMPLETED', trajectoryId: id } })).toBe(1);
 
-    // The provider sees its own task, not the team's.
+    // The provider finds its own task on its work list, and on the page only its own, not the team's.
     const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
-    await provider.goto(url);
+    await provider.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
+    const listed = provider.getByRole('table', { name: 'Open taken van uw organisatie, de oudste eerst' });
+    await listed
+      .getByRole('row', { name: /Bespreking ondersteuningsplan/ })
+      .getByRole('link')
+      .click();
+    await provider.waitForURL(url);
     await expect(
       provider.getByRole('table', { name: 'Open taken bij dit traject' }).getByRole('row').allTextContents(),
     ).resolves.toEqual([expect.any(String), expect.stringMatching(/^\s*Bespreking ondersteuningsplan/)]);

@@ -26,7 +26,7 @@ export async function clientNames(prisma: PrismaClient, trajectoryIds: string[])
   return new Map(rows.map((r) => [r.id, r.client.identity?.fullName ?? '']));
 }
 
-/** The consultant team's open tasks: overdue first, then by due date. */
+/** The open tasks of the consultant's team or the provider's organisation: overdue first, then by due date. */
 export async function workListPage(visit: Visit, prisma: PrismaClient, pageNumber = 1): Promise<string> {
   const { items, total } = (await visit.call('get', '/tasks', { query: pageWindow(pageNumber) })) as {
     items: TaskRow[];
@@ -44,7 +44,7 @@ export async function workListPage(visit: Visit, prisma: PrismaClient, pageNumbe
   ]);
   return page(
     'Werkvoorraad',
-    html`${table('Open taken van uw team, de oudste eerst', ['Taak', 'Uiterlijk', 'Cliënt', 'Traject'], rows, 'Geen open taken.')}
+    html`${table(`Open taken van uw ${visit.actor.role === 'PROVIDER' ? 'organisatie' : 'team'}, de oudste eerst`, ['Taak', 'Uiterlijk', 'Cliënt', 'Traject'], rows, 'Geen open taken.')}
     ${pagination('/werkvoorraad', {}, pageNumber, total)}`,
     visit.viewer,
   );
