@@ -118,3 +118,11 @@ export function dateOf(instant: Date): BusinessDate {
 export function endOfDay(date: BusinessDate): Date {
   return startOfDay(addDays(date, 1));
 }
+
+/**
+ * The last day to act on a deadline: a due instant is when it has passed, mostly the end of a day
+ * (`endOfDay`, the next day's midnight), and "uiterlijk" names that day itself.
+ */
+export function lastDayBefore(dueAt: Date): BusinessDate {
+  return dateOf(new Date(dueAt.getTime() - 1));
+}

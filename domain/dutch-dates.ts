@@ -1,4 +1,4 @@
-import { TIME_ZONE, type BusinessDate } from './calendar';
+import { lastDayBefore, TIME_ZONE, type BusinessDate } from './calendar';
 
 const day = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 const weekdayAndDay = new Intl.DateTimeFormat('nl-NL', {
@@ -30,6 +30,16 @@ export function dutchDate(value: Date | BusinessDate): string {
 /** "maandag 7 december 2026". */
 export function dutchDateWithWeekday(value: Date | BusinessDate): string {
   return weekdayAndDay.format(instantOf(value));
+}
+
+/** A deadline's last day ("uiterlijk 7 december 2026"), from its due instant (`lastDayBefore`). */
+export function dutchDeadline(dueAt: Date): string {
+  return dutchDate(lastDayBefore(dueAt));
+}
+
+/** "uiterlijk maandag 7 december 2026". */
+export function dutchDeadlineWithWeekday(dueAt: Date): string {
+  return dutchDateWithWeekday(lastDayBefore(dueAt));
 }
 
 /** "7 december 2026 om 14:05": an instant as the day and the time on the clock in Amsterdam. */

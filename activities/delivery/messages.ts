@@ -3,7 +3,7 @@ import type { TaskKind } from '../../domain/lifecycle';
 import { notificationLabels, taskTexts } from '../../domain/labels';
 import { escapeHtml } from '../../web/html';
 import type { NoticeKind } from '../../domain/notifications';
-import { dutchDate, dutchDateWithWeekday, dutchMonth } from '../../domain/dutch-dates';
+import { dutchDate, dutchDateWithWeekday, dutchDeadlineWithWeekday, dutchMonth } from '../../domain/dutch-dates';
 
 /**
  * The Dutch e-mails, one template per notification and task kind. What they may say is what the
@@ -41,7 +41,7 @@ interface Notice {
   todo: string;
 }
 
-const dueBy = (at: string | undefined) => (at ? `uiterlijk ${dutchDateWithWeekday(new Date(at))}` : undefined);
+const dueBy = (at: string | undefined) => (at ? `uiterlijk ${dutchDeadlineWithWeekday(new Date(at))}` : undefined);
 
 const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
   INTAKE_DUE_SOON: (p) => ({
@@ -131,8 +131,8 @@ export interface Digest {
 function taskLine(t: DigestTask, appUrl: string) {
   const { label, todo } = taskTexts[t.kind];
   return {
-    text: `- ${label}, uiterlijk ${dutchDateWithWeekday(t.dueAt)}: ${todo}. Kenmerk ${reference(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
-    html: `<li><strong>${escapeHtml(label)}</strong>, uiterlijk ${escapeHtml(dutchDateWithWeekday(t.dueAt))}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(reference(t.trajectoryId))}</a></li>`,
+    text: `- ${label}, uiterlijk ${dutchDeadlineWithWeekday(t.dueAt)}: ${todo}. Kenmerk ${reference(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
+    html: `<li><strong>${escapeHtml(label)}</strong>, uiterlijk ${escapeHtml(dutchDeadlineWithWeekday(t.dueAt))}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(reference(t.trajectoryId))}</a></li>`,
   };
 }
 

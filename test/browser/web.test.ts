@@ -33,7 +33,7 @@ describe('web application in a real browser', () => {
           recipientRole: 'PROVIDER',
           providerId: demoIds.providerA,
           kind: 'EXTENSION_REQUEST_DUE',
-          payload: { trajectoryId: trajectoryA, dueAt: '2026-12-06T23:00:00.000Z' },
+          payload: { trajectoryId: trajectoryA, dueAt: '2026-12-07T23:00:00.000Z' }, // past at the end of Monday 7 December
         },
       })
     ).id;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { messageIdOf } from '../../activities/delivery/mailer';
-import { intakeDueAt } from '../../domain/deadlines';
+import { addDays, dateOf } from '../../domain/calendar';
 import { dutchDateWithWeekday } from '../../domain/dutch-dates';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
@@ -47,7 +47,7 @@ describe('delivery over SMTP', () => {
         (m) => m.length === 1,
       );
     const mail = at(mailsTo(planning, id), 0);
-    const due = dutchDateWithWeekday(intakeDueAt(registeredAt));
+    const due = dutchDateWithWeekday(addDays(dateOf(registeredAt), 14)); // within two weeks: the 14th day is the last
     expect(mail.subject).toContain('Intake binnenkort verwacht');
     expect(mail.text).toContain(`uiterlijk ${due}`);
     expect(mail.text).toContain(`${TEST_APP_URL}/trajecten/${id}`);

@@ -24,8 +24,9 @@ describe('e-mail texts', () => {
     },
   );
 
-  it('when a notice has a due date, then it says "uiterlijk" with the weekday and the date in Amsterdam', () => {
-    const m = noticeMessage('INTAKE_DUE_SOON', { trajectoryId, dueAt: '2026-12-06T23:00:00.000Z' }, appUrl);
+  it('when a notice has a due date, then it says "uiterlijk" with the weekday and the last day in Amsterdam', () => {
+    // Due at the end of Monday 7 December (midnight in Amsterdam): that Monday is the last day, not Tuesday.
+    const m = noticeMessage('INTAKE_DUE_SOON', { trajectoryId, dueAt: '2026-12-07T23:00:00.000Z' }, appUrl);
     expect(m.subject).toBe('Intake binnenkort verwacht (uiterlijk maandag 7 december 2026) – T-5F3C9A2E');
     expect(m.text).toContain('Dit moet uiterlijk maandag 7 december 2026.');
     const extension = noticeMessage(

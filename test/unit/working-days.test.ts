@@ -1,5 +1,14 @@
 import { addWorkingDays, isWorkingDay, publicHoliday } from '../../domain/working-days';
-import { dutchDate, dutchDateTime, dutchDateWithWeekday, dutchMonth } from '../../domain/dutch-dates';
+import {
+  dutchDate,
+  dutchDateTime,
+  dutchDateWithWeekday,
+  dutchDeadline,
+  dutchDeadlineWithWeekday,
+  dutchMonth,
+} from '../../domain/dutch-dates';
+import { lastDayBefore } from '../../domain/calendar';
+import { allocationEndsAt, intakeDueAt } from '../../domain/deadlines';
 
 describe('Dutch working days', () => {
   it.each([
@@ -44,5 +53,24 @@ describe('dates in Dutch', () => {
     expect(dutchDateWithWeekday(new Date('2026-03-28T23:30:00Z'))).toBe('zondag 29 maart 2026'); // the DST night
     expect(dutchDate('2028-02-29')).toBe('29 februari 2028');
     expect(dutchMonth('2026-11-01')).toBe('november 2026');
+  });
+
+  it.each([
+    ['the end of a winter day (midnight in Amsterdam)', '2026-12-06T23:00:00Z', 'zondag 6 december 2026'],
+    ['the end of the last summer-time day', '2026-10-25T23:00:00Z', 'zondag 25 oktober 2026'],
+    ['the end of the day the clocks go forward', '2027-03-28T22:00:00Z', 'zondag 28 maart 2027'],
+    ['the end of a leap day', '2028-02-29T23:00:00Z', 'dinsdag 29 februari 2028'],
+    ['the end of a month', '2027-01-31T23:00:00Z', 'zondag 31 januari 2027'],
+    ['an instant within a day', '2026-12-07T13:05:00Z', 'maandag 7 december 2026'],
+    ['a minute after midnight', '2026-12-06T23:01:00Z', 'maandag 7 december 2026'],
+  ])('when a deadline is due at %s (%s), then its last day is %s', (_name, dueAt, expected) => {
+    expect(dutchDeadlineWithWeekday(new Date(dueAt))).toBe(expected);
+    expect(dutchDeadline(new Date(dueAt))).toBe(expected.replace(/^\S+ /, ''));
+  });
+
+  it('when the intake is due 14 days after a registration, then its last day is the 14th day, the allocation end its end date', () => {
+    expect(dutchDeadline(intakeDueAt(new Date('2026-11-22T09:00:00Z')))).toBe('6 december 2026');
+    expect(dutchDeadline(allocationEndsAt('2027-03-06'))).toBe('6 maart 2027');
+    expect(lastDayBefore(allocationEndsAt('2024-02-29'))).toBe('2024-02-29');
   });
 });

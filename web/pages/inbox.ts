@@ -1,4 +1,4 @@
-import { dutchDate, dutchDateWithWeekday } from '../../domain/dutch-dates';
+import { dutchDate, dutchDeadlineWithWeekday } from '../../domain/dutch-dates';
 import type { z } from 'zod';
 import type { deadlines, inbox } from '../../api/responses';
 import { deadlineLabels, labelOf, notificationLabels, phaseLabels } from '../../domain/labels';
@@ -13,7 +13,7 @@ type NotificationRow = z.output<typeof inbox>['items'][number];
 /** The deadline a notification names (its payload holds ids and dates only), as a Dutch date. */
 function dueAtOf(payload: unknown): string {
   const dueAt = (payload as { dueAt?: unknown } | null)?.dueAt;
-  return typeof dueAt === 'string' ? dutchDateWithWeekday(new Date(dueAt)) : '';
+  return typeof dueAt === 'string' ? dutchDeadlineWithWeekday(new Date(dueAt)) : '';
 }
 
 /** The own inbox: newest first, unread marked, each one can be marked read. */
@@ -64,7 +64,7 @@ export async function deadlinesPage(visit: Visit, pageNumber = 1): Promise<strin
   };
   const rows = items.map((d) => [
     html`${labelOf(deadlineLabels, d.kind)}`,
-    html`${d.dueAt ? dutchDateWithWeekday(new Date(d.dueAt)) : ''}`,
+    html`${d.dueAt ? dutchDeadlineWithWeekday(new Date(d.dueAt)) : ''}`,
     html`${d.reminderAt ? dutchDate(new Date(d.reminderAt)) : ''}`,
     html`${labelOf(phaseLabels, d.phase)}`,
     html`<a class="utrecht-link" href="/trajecten/${d.trajectoryId}">Open traject</a>`,

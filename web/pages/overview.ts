@@ -2,8 +2,8 @@ import type { PrismaClient } from '../../prisma/client';
 import type { z } from 'zod';
 import type { trajectorySummary } from '../../api/responses';
 import { trajectoryPhases } from '../../domain/lifecycle';
-import { dateOf } from '../../domain/calendar';
-import { dutchDate } from '../../domain/dutch-dates';
+import { lastDayBefore } from '../../domain/calendar';
+import { dutchDeadline } from '../../domain/dutch-dates';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
 import { selectField } from '../forms';
@@ -58,7 +58,7 @@ export async function overviewCsv(visit: Visit, filters: OverviewFilters): Promi
       providerName.get(t.providerId) ?? '',
       t.indications[0]?.productCode ?? '',
       labelOf(deadlineLabels, t.nextDeadlineKind),
-      t.nextDeadlineAt ? dateOf(new Date(t.nextDeadlineAt)) : '',
+      t.nextDeadlineAt ? lastDayBefore(new Date(t.nextDeadlineAt)) : '',
     ]),
   ];
   return csv(lines);
@@ -110,7 +110,7 @@ export async function overviewPage(
     html`${providerName.get(t.providerId) ?? ''}`,
     html`${productLabel(t.indications[0]?.productCode)}`,
     html`${labelOf(deadlineLabels, t.nextDeadlineKind)}`,
-    html`${t.nextDeadlineAt ? dutchDate(new Date(t.nextDeadlineAt)) : ''}`,
+    html`${t.nextDeadlineAt ? dutchDeadline(new Date(t.nextDeadlineAt)) : ''}`,
     html`<a class="utrecht-link" href="/trajecten/${t.id}">Open traject</a>${
         visit.workflowLink
           ? html` · <a class="utrecht-link" href="${visit.workflowLink(t.id)}">Proces in Temporal</a>`

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../prisma/client';
 import type { z } from 'zod';
 import type { trajectorySummary } from '../../api/responses';
 import { trajectoryPhases, type TrajectoryPhase } from '../../domain/lifecycle';
-import { dutchDate } from '../../domain/dutch-dates';
+import { dutchDeadline } from '../../domain/dutch-dates';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
 import { bsnHint, errorSummary, selectField, submit, textField, type Refused } from '../forms';
@@ -61,7 +61,7 @@ export async function trajectoriesPage(
     ...(consultant ? [html`${providerName.get(t.providerId) ?? ''}`] : []),
     html`${t.indications[0]?.productCode ?? ''}`,
     html`${labelOf(deadlineLabels, t.nextDeadlineKind)}${
-      t.nextDeadlineAt ? html`: ${dutchDate(new Date(t.nextDeadlineAt))}` : ''
+      t.nextDeadlineAt ? html`: ${dutchDeadline(new Date(t.nextDeadlineAt))}` : ''
     }`,
     html`<a class="utrecht-link" href="/trajecten/${t.id}">Open traject</a>`,
   ]);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../prisma/client';
 import type { z } from 'zod';
 import type { tasks } from '../../api/responses';
-import { dutchDate } from '../../domain/dutch-dates';
+import { dutchDeadline } from '../../domain/dutch-dates';
 import { isTaskKind } from '../../domain/lifecycle';
 import { taskTexts } from '../../domain/labels';
 import type { Visit } from '../context';
@@ -15,7 +15,7 @@ export const taskLabel = (kind: string) => (isTaskKind(kind) ? taskTexts[kind].l
 
 /** The due date, marked when it has passed. */
 export const taskDue = (t: TaskRow) =>
-  html`${t.overdue ? html`<span class="overdue">te laat: </span>` : ''}${dutchDate(t.dueAt)}`;
+  html`${t.overdue ? html`<span class="overdue">te laat: </span>` : ''}${dutchDeadline(new Date(t.dueAt))}`;
 
 /** Client names of the trajectories on a page, for the people whose scope includes them. */
 export async function clientNames(prisma: PrismaClient, trajectoryIds: string[]): Promise<Map<string, string>> {
