@@ -98,7 +98,7 @@ describe('trajectory page forms in a real browser', () => {
     await expand.getByRole('button', { name: 'Besluit over uitbreiding vastleggen' }).click();
     await consultant.waitForURL(url);
     await expect(fact(consultant, 'Uitbreiding').textContent()).resolves.toBe('toegekend');
-    await expect(consultant.getByRole('cell', { name: '4,5 uur per week' }).count()).resolves.toBe(1);
+    await expect(consultant.getByRole('cell', { name: '4,5 uur per week', exact: true }).count()).resolves.toBe(1);
 
     await unfold(consultant, 'Traject afsluiten');
     await expect(consultant.getByLabel('Reden van beëindiging (iWmo-code)').textContent()).resolves.toContain(
@@ -143,6 +143,10 @@ describe('trajectory page forms in a real browser', () => {
     const options = (form: string) =>
       provider.locator(`form[action$="/${form}"] select[name="month"] option`).allTextContents();
     await expect(options('uren')).resolves.toEqual(['Kies een maand', dutchMonth(thisMonth), dutchMonth(monthBefore)]);
+    // The allocation ends on its end date, as the indication's period says (not the day after).
+    const end = dutchDate(addMonths(dateOf(new Date()), 3));
+    await expect(provider.getByRole('row', { name: /Einde toewijzing/ }).textContent()).resolves.toContain(end);
+    await expect(provider.getByRole('row', { name: /02B05/ }).textContent()).resolves.toContain(`t/m ${end}`);
 
     // Without a month: refused beside the field, nothing stored.
     const declare = provider.locator('form[action$="/uren"]');
@@ -241,6 +245,10 @@ describe('trajectory page forms in a real browser', () => {
       expect.stringMatching(/Risicoanalyse\s*te laat: .*maak met de partners een risicoanalyse/),
       expect.stringMatching(/Besluit over uitbreiding.*\(de taak gaat vanzelf af zodra dat is vastgelegd\)/),
     ]);
+    // Registered today: the intake is due within two weeks, so its last day is the 14th day from now.
+    await expect(consultant.getByRole('row', { name: /Intake uiterlijk/ }).textContent()).resolves.toContain(
+      dutchDate(addDays(dateOf(new Date()), 14)),
+    );
     await expect(consultant.locator('summary', { hasText: 'Afronden:' }).allTextContents()).resolves.toEqual([
       'Afronden: Risicoanalyse',
     ]);
@@ -285,6 +293,31 @@ describe('trajectory page forms in a real browser', () => {
       provider.getByRole('table', { name: 'Open taken bij dit traject' }).getByRole('row').allTextContents(),
     ).resolves.toEqual([expect.any(String), expect.stringMatching(/^\s*Bespreking ondersteuningsplan/)]);
     await expectAccessible(provider);
+  });
+
+  it('when a consultant registers a client whose registration came in days ago, then the intake is due two weeks after that day; a day still to come is refused beside its field', async () => {
+    const today = dateOf(new Date());
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(`${at.base}/trajecten/nieuw`);
+    await consultant.getByLabel('BSN').fill(bsnOf(7_102));
+    await consultant.getByLabel('Naam').fill('Eerder Aangemeld');
+    await consultant.getByLabel('Geboortedatum').fill('1975-04-04');
+    await consultant.getByLabel('Zorgaanbieder').selectOption({ label: 'Demo Begeleiding A' });
+    await consultant.getByLabel('Datum van aanmelding').fill(addDays(today, 2));
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(consultant.locator('#veld-registeredAt-fout').textContent()).resolves.toBe(
+      'De aanmelding kan niet in de toekomst liggen.',
+    );
+    await expect(consultant.getByLabel('Naam').inputValue()).resolves.toBe('Eerder Aangemeld');
+    await expectAccessible(consultant);
+    const registeredOn = addDays(today, -5);
+    await consultant.getByLabel('Datum van aanmelding').fill(registeredOn);
+    await consultant.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await consultant.waitForURL(/\/trajecten\/[0-9a-f-]{36}$/);
+    await expect(fact(consultant, 'Aangemeld op').textContent()).resolves.toBe(dutchDate(registeredOn));
+    await expect(consultant.getByRole('row', { name: /Intake uiterlijk/ }).textContent()).resolves.toContain(
+      dutchDate(addDays(registeredOn, 14)),
+    );
   });
 
   it('when a consultant records the bemoeizorg end evaluation and moves the end date, then the page shows both', async () => {

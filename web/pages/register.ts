@@ -1,3 +1,5 @@
+import { isBusinessDate, startOfDay } from '../../domain/calendar';
+import { INTAKE_DAYS } from '../../domain/deadlines';
 import { providersOf, type Visit } from '../context';
 import {
   bsnHint,
@@ -17,6 +19,8 @@ export interface RegisterForm {
   fullName?: string;
   dateOfBirth?: string;
   providerId?: string;
+  /** The day the registration came in, when that was before today (the intake is due 14 days after it). */
+  registeredOn?: string;
   /** "ja": the consultant corrects the name or date of birth known by this BSN. */
   correctIdentity?: string;
 }
@@ -52,6 +56,14 @@ export async function registerPage(
     required: true,
     options: [['', 'Kies een zorgaanbieder'], ...items.map((p): [string, string] => [p.id, p.name])],
   })}
+  ${textField({
+    name: 'registeredAt',
+    label: 'Datum van aanmelding',
+    type: 'date',
+    value: form.registeredOn,
+    errors,
+    description: `Leeg laten als de aanmelding vandaag is binnengekomen. De intake moet binnen ${INTAKE_DAYS} dagen na deze datum zijn.`,
+  })}
   ${
     refused.code === 'IDENTITY_MISMATCH' || form.correctIdentity === 'ja'
       ? checkbox({
@@ -78,11 +90,16 @@ export const registerForm = (values: FormValues): RegisterForm => ({
   fullName: values['client.fullName'],
   dateOfBirth: values['client.dateOfBirth'],
   providerId: values.providerId,
+  registeredOn: values.registeredAt,
   correctIdentity: values.correctIdentity,
 });
+
+/** The registration's instant: the start of the day it came in (deadlines count in days), or now. */
+const registeredAtOf = (day: string) => (isBusinessDate(day) ? startOfDay(day).toISOString() : day);
 
 export const registerBody = (form: RegisterForm) => ({
   client: { bsn: form.bsn ?? '', fullName: form.fullName ?? '', dateOfBirth: form.dateOfBirth ?? '' },
   providerId: form.providerId ?? '',
+  ...(form.registeredOn && { registeredAt: registeredAtOf(form.registeredOn) }),
   ...(form.correctIdentity === 'ja' && { correctIdentity: true }),
 });

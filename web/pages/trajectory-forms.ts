@@ -12,6 +12,7 @@ import type { trajectoryDetail } from '../../api/responses';
 import type { Visit } from '../context';
 import { checkbox, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
+import { hoursPerWeekText } from './timeline';
 
 /** What the trajectory page knows of the trajectory (GET /trajectories/{id}). */
 export type Detail = z.output<typeof trajectoryDetail>;
@@ -59,7 +60,7 @@ const hoursHint = 'Vul een aantal uren per week in van 0,25 tot en met 40, met h
 const minutesHint = 'Vul een heel aantal minuten in, van 0 tot en met 44.640 (een volle maand).';
 const field = (f: Filling, name: string) => ({ form: f.form, name, value: f.values[name], errors: f.refused.errors });
 const reasonField = (f: Filling, label: string) =>
-  textArea({ ...field(f, 'reason'), label, required: true, description: 'Dit komt in de tijdlijn van het traject.' });
+  textArea({ ...field(f, 'reason'), label, required: true, description: 'De reden wordt bij de correctie bewaard.' });
 
 /** A form of one date field, sent as `{ [name]: date }`. */
 const oneDate = (name: string, label: string): Pick<TrajectoryForm, 'fields' | 'body'> => ({
@@ -320,7 +321,7 @@ export const trajectoryForms: TrajectoryForm[] = [
         type: 'decimal',
         invalid: hoursHint,
         description: f.trajectory.care?.expansion
-          ? `Leeg laten: de gevraagde ${String(f.trajectory.care.expansion.requestedHoursPerWeek).replace('.', ',')} uur per week.`
+          ? `Leeg laten: de gevraagde ${hoursPerWeekText(f.trajectory.care.expansion.requestedHoursPerWeek)}.`
           : 'Bij toekennen: het nieuwe aantal uren per week.',
       })}`,
     body: (v) => ({ granted: decided(v.granted), hoursPerWeek: hours(v.hoursPerWeek) }),

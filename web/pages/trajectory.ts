@@ -1,13 +1,6 @@
-import { dutchDate } from '../../domain/dutch-dates';
+import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
 import { closureReasonLabel } from '../../domain/closure-reasons';
-import {
-  deadlineLabels,
-  endEvaluationLabels,
-  eventLabels,
-  labelOf,
-  phaseLabels,
-  requestStatusLabels,
-} from '../../domain/labels';
+import { deadlineLabels, endEvaluationLabels, labelOf, phaseLabels, requestStatusLabels } from '../../domain/labels';
 import type { PeriodUtilisation } from '../../domain/utilisation';
 import type { Visit } from '../context';
 import { errorSummary, submit, type FormValues, type Refused } from '../forms';
@@ -15,7 +8,7 @@ import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
-import { taskLabel } from './work';
+import { eventText, hoursPerWeekText } from './timeline';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
 export const hoursChanges = ['verantwoord', 'gecorrigeerd'] as const;
@@ -143,12 +136,6 @@ function facts(t: Detail): Html {
   </dl>`;
 }
 
-/** Which task a completion was of ("Taak afgerond: Tussenevaluatie bemoeizorg"). */
-function taskOf(action: string, data: unknown): string {
-  const kind = action === 'TASK_COMPLETED' && (data as { kind?: unknown } | null)?.kind;
-  return typeof kind === 'string' ? `: ${taskLabel(kind)}` : '';
-}
-
 // The workflow did not answer in time: the page shows the record's copy (issue 12: the detail never waits on a busy worker).
 const notLive =
   'De actuele termijnen en het gebruik van de uren zijn nu niet op te halen: u ziet de eerstvolgende termijn uit de administratie. Probeer het over enkele ogenblikken opnieuw.';
@@ -168,16 +155,16 @@ export async function trajectoryPage(
   const indications = t.indications.map((i) => [
     html`${i.productCode} – ${productName.get(i.productCode) ?? ''}`,
     html`${dutchDate(new Date(i.startDate))} t/m ${dutchDate(new Date(i.endDate))}`,
-    html`${i.hoursPerWeek === null ? 'resultaatfinanciering' : `${String(i.hoursPerWeek).replace('.', ',')} uur per week`}`,
+    html`${i.hoursPerWeek === null ? 'resultaatfinanciering' : hoursPerWeekText(Number(i.hoursPerWeek))}`,
     html`${i.status === 'ACTIVE' ? 'Lopend' : i.status === 'PLANNED' ? 'Gepland' : 'Beëindigd'}`,
   ]);
   const deadlines = t.pendingDeadlines.map((d) => [
     html`${labelOf(deadlineLabels, d.kind)}${d.nextPeriod ? ' (volgende periode)' : ''}`,
-    html`${dutchDate(new Date(d.dueAt))}`,
+    html`${dutchDeadline(new Date(d.dueAt))}`,
   ]);
   const events = t.timeline.map((e) => [
     html`${dutchDate(new Date(e.occurredAt))}`,
-    html`${labelOf(eventLabels, e.action)}${taskOf(e.action, e.data)}`,
+    html`${eventText(e.action, e.data)}`,
   ]);
   const utilisation = t.care?.utilisation;
   const forms = formsFor(visit, t);

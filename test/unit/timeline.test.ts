@@ -1,0 +1,44 @@
+import { eventText } from '../../web/pages/timeline';
+
+/** The trajectory page's timeline says what each event was about, from the ids, dates and codes its data holds. */
+describe('timeline rows', () => {
+  it.each([
+    ['INTAKE_RECORDED', { heldOn: '2026-12-03' }, 'Intake vastgelegd: 3 december 2026'],
+    [
+      'INTAKE_CORRECTED',
+      { from: '2026-12-03', to: '2026-12-01' },
+      'Intakedatum gecorrigeerd: 3 december 2026 → 1 december 2026',
+    ],
+    ['HOURS_DECLARED', { month: '2026-11-01', warnings: null }, 'Uren verantwoord: november 2026'],
+    ['HOURS_CORRECTED', { month: '2026-10-01', correctionId: 'c' }, 'Uren gecorrigeerd: oktober 2026'],
+    ['EXTENSION_GRANTED', { newEndDate: '2027-08-31' }, 'Verlenging toegekend: tot en met 31 augustus 2027'],
+    ['EXTENSION_REFUSED', { newEndDate: null }, 'Verlenging afgewezen'],
+    ['EXPANSION_GRANTED', { hoursPerWeek: 4.5 }, 'Uitbreiding toegekend: 4,5 uur per week'],
+    ['EXPANSION_REFUSED', { hoursPerWeek: null }, 'Uitbreiding afgewezen'],
+    [
+      'END_DATE_CHANGED',
+      { from: '2027-02-28', to: '2027-03-31' },
+      'Einddatum gewijzigd: 28 februari 2027 → 31 maart 2027',
+    ],
+    ['PRODUCT_CHANGED', { from: '02B05', to: '02B04', startDate: '2027-01-01' }, 'Ander product: 02B05 → 02B04'],
+    ['END_EVALUATION_RECORDED', { outcome: 'CONTACT_FAILED' }, 'Eindevaluatie vastgelegd: Contact kwam niet tot stand'],
+    ['TASK_COMPLETED', { taskId: 't', kind: 'RISK_ANALYSIS' }, 'Taak afgerond: Risicoanalyse'],
+    ['TRAJECTORY_CLOSED', { reason: 'PER_PLAN' }, 'Afgesloten: 19 – Levering volgens plan beëindigd'],
+    ['TRAJECTORY_REGISTERED', { anything: 1 }, 'Aangemeld'],
+  ])('when the event is %s with %j, then the row says %j', (action, data, expected) => {
+    expect(eventText(action, data)).toBe(expected);
+  });
+
+  it.each([
+    ['no data', null],
+    ['a date that is not one', { heldOn: '2026-02-30' }],
+    ['a number where a date belongs', { heldOn: 20261203 }],
+    ['an array', ['2026-12-03']],
+  ])('when the data holds %s, then the row is the event alone', (_name, data) => {
+    expect(eventText('INTAKE_RECORDED', data)).toBe('Intake vastgelegd');
+  });
+
+  it('when the event is unknown, then its code is shown as it is', () => {
+    expect(eventText('SOMETHING_NEW', {})).toBe('SOMETHING_NEW');
+  });
+});

@@ -1,0 +1,43 @@
+import { isBusinessDate } from '../../domain/calendar';
+import { closureReasonLabel } from '../../domain/closure-reasons';
+import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
+import { endEvaluationLabels, eventLabels, labelOf } from '../../domain/labels';
+import { taskLabel } from './work';
+
+type Data = Record<string, unknown>;
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+const date = (value: unknown) => (typeof value === 'string' && isBusinessDate(value) ? value : undefined);
+/** A code (or date) as people read it, through `label`. */
+const coded = (value: unknown, label: (code: string) => string) => {
+  const code = text(value);
+  return code && label(code);
+};
+const day = (value: unknown) => coded(date(value), dutchDate);
+const month = (value: unknown) => coded(date(value), dutchMonth);
+const fromTo = (from: string | undefined, to: string | undefined) => (from && to ? `${from} → ${to}` : to);
+/** "4,5 uur per week". */
+export const hoursPerWeekText = (hours: number) => `${String(hours).replace('.', ',')} uur per week`;
+const hours = (value: unknown) => (typeof value === 'number' ? hoursPerWeekText(value) : undefined);
+
+/** What an event is about, where it says (the audit event's data holds ids, dates and codes only). */
+const particulars: Record<string, (d: Data) => string | undefined> = {
+  INTAKE_RECORDED: (d) => day(d.heldOn),
+  INTAKE_CORRECTED: (d) => fromTo(day(d.from), day(d.to)),
+  HOURS_DECLARED: (d) => month(d.month),
+  HOURS_CORRECTED: (d) => month(d.month),
+  EXTENSION_GRANTED: (d) => day(d.newEndDate) && `tot en met ${day(d.newEndDate)}`,
+  EXPANSION_REQUESTED: (d) => hours(d.hoursPerWeek),
+  EXPANSION_GRANTED: (d) => hours(d.hoursPerWeek),
+  END_DATE_CHANGED: (d) => fromTo(day(d.from), day(d.to)),
+  PRODUCT_CHANGED: (d) => fromTo(text(d.from), text(d.to)),
+  END_EVALUATION_RECORDED: (d) => coded(d.outcome, (o) => labelOf(endEvaluationLabels, o)),
+  TASK_COMPLETED: (d) => coded(d.kind, taskLabel),
+  TRAJECTORY_CLOSED: (d) => coded(d.reason, closureReasonLabel),
+};
+
+/** A timeline row's words: "Uren verantwoord: november 2026", "Einddatum gewijzigd: 1 maart 2027 → 1 mei 2027". */
+export function eventText(action: string, data: unknown): string {
+  const detail = typeof data === 'object' && data !== null ? particulars[action]?.(data as Data) : undefined;
+  return `${labelOf(eventLabels, action)}${detail ? `: ${detail}` : ''}`;
+}
