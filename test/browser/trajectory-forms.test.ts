@@ -245,9 +245,10 @@ describe('trajectory page forms in a real browser', () => {
       expect.stringMatching(/Risicoanalyse\s*te laat: .*maak met de partners een risicoanalyse/),
       expect.stringMatching(/Besluit over uitbreiding.*\(de taak gaat vanzelf af zodra dat is vastgelegd\)/),
     ]);
-    // Registered today: the intake is due within two weeks, so its last day is the 14th day from now.
+    // The intake is due within two weeks: its last day is the 14th day after the registration's.
+    const { registeredAt } = await api.db.prisma.trajectory.findUniqueOrThrow({ where: { id } });
     await expect(consultant.getByRole('row', { name: /Intake uiterlijk/ }).textContent()).resolves.toContain(
-      dutchDate(addDays(dateOf(new Date()), 14)),
+      dutchDate(addDays(dateOf(registeredAt), 14)),
     );
     await expect(consultant.locator('summary', { hasText: 'Afronden:' }).allTextContents()).resolves.toEqual([
       'Afronden: Risicoanalyse',
