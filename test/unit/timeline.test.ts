@@ -9,6 +9,7 @@ describe('timeline rows', () => {
       { from: '2026-12-03', to: '2026-12-01' },
       'Intakedatum gecorrigeerd: 3 december 2026 → 1 december 2026',
     ],
+    ['INDICATION_DECIDED', { indicationId: 'i', productCode: '02B05' }, 'Indicatie besloten: 02B05'],
     ['HOURS_DECLARED', { month: '2026-11-01', warnings: null }, 'Uren verantwoord: november 2026'],
     ['HOURS_CORRECTED', { month: '2026-10-01', correctionId: 'c' }, 'Uren gecorrigeerd: oktober 2026'],
     ['EXTENSION_GRANTED', { newEndDate: '2027-08-31' }, 'Verlenging toegekend: tot en met 31 augustus 2027'],

@@ -24,6 +24,7 @@ const hours = (value: unknown) => (typeof value === 'number' ? hoursPerWeekText(
 const particulars: Record<string, (d: Data) => string | undefined> = {
   INTAKE_RECORDED: (d) => day(d.heldOn),
   INTAKE_CORRECTED: (d) => fromTo(day(d.from), day(d.to)),
+  INDICATION_DECIDED: (d) => text(d.productCode),
   HOURS_DECLARED: (d) => month(d.month),
   HOURS_CORRECTED: (d) => month(d.month),
   EXTENSION_GRANTED: (d) => day(d.newEndDate) && `tot en met ${day(d.newEndDate)}`,
