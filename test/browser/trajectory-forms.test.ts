@@ -259,11 +259,11 @@ describe('trajectory page forms in a real browser', () => {
     await unfold(consultant, 'Afronden: Risicoanalyse');
     const outcome = consultant.getByLabel('Wat is eruit gekomen? (niet verplicht)');
     await outcome.fill('x'.repeat(2_001));
-    await consultant.getByRole('button', { name: 'Taak afronden' }).click();
+    await consultant.getByRole('button', { name: 'Risicoanalyse afronden' }).click();
     await expect(consultant.locator(`#veld-taak-${byHand.id}-outcome-fout`).count()).resolves.toBe(1);
     await expectAccessible(consultant);
     await outcome.fill('Met de wijkagent en de GGD besproken.');
-    await consultant.getByRole('button', { name: 'Taak afronden' }).click();
+    await consultant.getByRole('button', { name: 'Risicoanalyse afronden' }).click();
     await consultant.waitForURL(`${url}?taak=afgerond`);
     await expect(consultant.getByRole('status').first().textContent()).resolves.toContain('De taak is afgerond.');
     await expect(consultant.locator('summary', { hasText: 'Afronden:' }).count()).resolves.toBe(0);
@@ -276,7 +276,7 @@ describe('trajectory page forms in a real browser', () => {
 
     // A colleague's page from before: told it was done already, nothing changes.
     await unfold(stale, 'Afronden: Risicoanalyse');
-    await stale.getByRole('button', { name: 'Taak afronden' }).click();
+    await stale.getByRole('button', { name: 'Risicoanalyse afronden' }).click();
     await stale.waitForURL(`${url}?taak=al-afgerond`);
     await expect(stale.getByRole('status').first().textContent()).resolves.toContain('Deze taak was al afgerond.');
     expect(await api.db.prisma.auditEvent.count({ where: { action: 'TASK_COMPLETED', trajectoryId: id } })).toBe(1);

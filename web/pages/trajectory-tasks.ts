@@ -35,7 +35,7 @@ export function taskForms(open: TaskRow[]): TaskForm[] {
     .map((t) => ({
       key: taskFormKey(t.id),
       title: `Afronden: ${taskLabel(t.kind)}`,
-      button: 'Taak afronden',
+      button: `${taskLabel(t.kind)} afronden`,
       fields: (f) =>
         textArea({
           form: f.form,
