@@ -146,7 +146,8 @@ describe('trajectory page forms in a real browser', () => {
     // The allocation ends on its end date, as the indication's period says (not the day after).
     const end = dutchDate(addMonths(dateOf(new Date()), 3));
     await expect(provider.getByRole('row', { name: /Einde toewijzing/ }).textContent()).resolves.toContain(end);
-    await expect(provider.getByRole('row', { name: /02B05/ }).textContent()).resolves.toContain(`t/m ${end}`);
+    const indications = provider.getByRole('table', { name: 'Indicaties van dit traject' });
+    await expect(indications.getByRole('row', { name: /02B05/ }).textContent()).resolves.toContain(`t/m ${end}`);
 
     // Without a month: refused beside the field, nothing stored.
     const declare = provider.locator('form[action$="/uren"]');
