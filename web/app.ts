@@ -5,14 +5,14 @@ import { AppError } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { visitOf, type PageHandlers, type Visit, type WebDeps } from './context';
 import { html } from './html';
-import { page } from './layout';
+import { page, saidOf } from './layout';
 import { deadlinesPage, inboxPage } from './pages/inbox';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
 import { hoursChanges, trajectoryPage } from './pages/trajectory';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
-import { taskFormKey, taskOutcomeOf, type TaskOutcome } from './pages/trajectory-tasks';
+import { taskFormKey, taskOutcomes, type TaskOutcome } from './pages/trajectory-tasks';
 import { fieldErrors, formValues } from './forms';
 import { workListPage } from './pages/work';
 import { phaseFilterOf, trajectoriesPage, type TrajectoryRow } from './pages/trajectories';
@@ -270,8 +270,8 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     '/trajecten/:trajectoryId',
     signedIn((visit, req) =>
       trajectoryPage(visit, String(req.params.trajectoryId), {
-        hoursChanged: hoursChanges.find((c) => c === req.query.uren),
-        task: taskOutcomeOf(req.query.taak),
+        hoursChanged: saidOf(hoursChanges, req.query.uren),
+        task: saidOf(taskOutcomes, req.query.taak),
       }),
     ),
   );

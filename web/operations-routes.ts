@@ -17,6 +17,7 @@ import {
 } from './pages/delivery';
 import { kpiCsv } from './pages/kpis';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
+import { saidOf } from './layout';
 import { pageNumberOf } from './paging';
 
 const operationsOnly = (visit: Visit) => {
@@ -79,12 +80,7 @@ export function operationsRoutes(
     '/bezorging',
     signedIn(async (visit, req) => {
       operationsOnly(visit);
-      const said = String(req.query.bericht ?? '');
-      return deliveryPage(
-        visit,
-        pageNumberOf(req.query),
-        Object.hasOwn(deliveryMessages, said) ? (said as DeliveryMessage) : undefined,
-      );
+      return deliveryPage(visit, pageNumberOf(req.query), saidOf(deliveryMessages, req.query.bericht));
     }),
   );
   /** A button on a failed delivery: the API's answer, or its 409 by code, said on the page it leads back to. */

@@ -13,8 +13,6 @@ export type TaskForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'fields
 /** What became of a task's form, said at the top of the page it leads back to (`?taak=`). */
 export const taskOutcomes = { afgerond: 'De taak is afgerond.', 'al-afgerond': 'Deze taak was al afgerond.' } as const;
 export type TaskOutcome = keyof typeof taskOutcomes;
-export const taskOutcomeOf = (value: unknown): TaskOutcome | undefined =>
-  Object.keys(taskOutcomes).find((o): o is TaskOutcome => o === value);
 
 /** The form of a task, under the trajectory: `/trajecten/{id}/taak-{taskId}`. */
 export const taskFormKey = (taskId: string) => `taak-${taskId}`;

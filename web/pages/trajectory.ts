@@ -11,8 +11,8 @@ import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } fr
 import { eventText, hoursPerWeekText } from './timeline';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
-export const hoursChanges = ['verantwoord', 'gecorrigeerd'] as const;
-export type HoursChanged = (typeof hoursChanges)[number];
+export const hoursChanges = { verantwoord: 'De uren zijn verantwoord.', gecorrigeerd: 'De uren zijn gecorrigeerd.' };
+export type HoursChanged = keyof typeof hoursChanges;
 
 /** A form that was sent back with what was filled in and why it was refused. */
 export interface Resent {
@@ -95,7 +95,7 @@ function utilisationBar(u: PeriodUtilisation, hoursChanged?: HoursChanged): Html
   return html`<section aria-labelledby="gebruik-kop">
     <h2 class="utrecht-heading-2" id="gebruik-kop">Gebruik van de uren</h2>
     <p class="utrecht-paragraph" ${hoursChanged ? html` role="status"` : ''}>
-      ${hoursChanged ? `De uren zijn ${hoursChanged}. ` : ''}Gebruik van de toewijzing: ${percent}%
+      ${hoursChanged ? `${hoursChanges[hoursChanged]} ` : ''}Gebruik van de toewijzing: ${percent}%
       (${hoursOf(u.usedMinutes)} van
       ${hoursOf(u.allocatedMinutes)})${percent >= u.threshold * 100 ? ' — boven de 80%: vraag zo nodig een uitbreiding aan.' : '.'}
     </p>
