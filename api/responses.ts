@@ -13,6 +13,7 @@ import {
 import { closureReasons } from '../domain/closure-reasons';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
+import { timeMixWarningKinds } from '../domain/utilisation';
 
 /**
  * What each route answers, as the handler returns it (Dates, Prisma decimals) and as the JSON
@@ -128,6 +129,16 @@ const indication = z.strictObject({
   closureReason: closureReason.nullable(),
   supportPlanRef: z.string().nullable(),
   createdAt: instant,
+  /** The months declared in this period, oldest first, each with the time-mix warnings of the trajectory through it. */
+  declarations: z.array(
+    z.strictObject({
+      month: businessDate,
+      directMinutes: z.int(),
+      indirectMinutes: z.int(),
+      digitalMinutes: z.int(),
+      warnings: z.array(z.enum(timeMixWarningKinds)),
+    }),
+  ),
 });
 
 const requestStatus = z.enum(['REQUESTED', 'GRANTED', 'REFUSED']);
@@ -233,7 +244,7 @@ export const trajectoryView = z
   .loose();
 
 export const declarationOutcome = z.strictObject({
-  warnings: z.array(z.enum(['INDIRECT_ABOVE_30_PERCENT', 'DIGITAL_ABOVE_20_PERCENT'])),
+  warnings: z.array(z.enum(timeMixWarningKinds)),
   usedShare: z.number(),
   expansionAdvised: z.boolean(),
   monthDoubled: z.boolean(),

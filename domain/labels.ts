@@ -1,6 +1,7 @@
 import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
 import type { OperationsAlertKind } from './operations-alerts';
+import type { TimeMixWarning } from './utilisation';
 
 /**
  * The Dutch words users read for the system's codes: screens and e-mails use these, never the
@@ -59,6 +60,12 @@ export const operationsAlertLabels: Record<OperationsAlertKind, string> = {
 /** A label for a code from the database, or the code itself if a newer one has none yet. */
 export const labelOf = (labels: Record<string, string>, code: string | null | undefined): string =>
   code ? (labels[code] ?? code) : '';
+
+/** Seed 003's time mix, over the trajectory through a declared month. */
+export const timeMixWarningLabels: Record<TimeMixWarning, string> = {
+  INDIRECT_ABOVE_30_PERCENT: 'meer dan 30% indirecte tijd',
+  DIGITAL_ABOVE_20_PERCENT: 'meer dan 20% van de directe tijd digitaal',
+};
 
 /** The timeline's events (AuditEvent.action) as people say them. */
 export const eventLabels: Record<string, string> = {

@@ -60,7 +60,10 @@ export interface TimeTotals {
   digitalMinutes: number;
 }
 
-export type TimeMixWarning = 'INDIRECT_ABOVE_30_PERCENT' | 'DIGITAL_ABOVE_20_PERCENT';
+export const timeMixWarningKinds = ['INDIRECT_ABOVE_30_PERCENT', 'DIGITAL_ABOVE_20_PERCENT'] as const;
+export type TimeMixWarning = (typeof timeMixWarningKinds)[number];
+export const isTimeMixWarning = (value: string): value is TimeMixWarning =>
+  (timeMixWarningKinds as readonly string[]).includes(value);
 
 /**
  * Over the whole trajectory so far: indirect time at most 30 % of client-bound (direct + indirect)

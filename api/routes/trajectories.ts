@@ -14,6 +14,7 @@ import { withinTime } from '../temporal-calls';
 import { mirroredView, trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
+import { isTimeMixWarning } from '../../domain/utilisation';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -219,7 +220,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
         const { view, ...record } = await scopedTrajectory(prisma, actor, params.trajectoryId, {
           ...summary,
           view: true,
-          indications: { orderBy: { sequence: 'asc' } },
+          indications: { orderBy: { sequence: 'asc' }, include: { declarations: { orderBy: { month: 'asc' } } } },
         });
         const [timeline, state, client] = await Promise.all([
           prisma.auditEvent.findMany({
@@ -245,6 +246,16 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             : [];
         return {
           ...record,
+          indications: record.indications.map(({ declarations, ...i }) => ({
+            ...i,
+            declarations: declarations.map((d) => ({
+              month: fromDateColumn(d.month),
+              directMinutes: d.directMinutes,
+              indirectMinutes: d.indirectMinutes,
+              digitalMinutes: d.digitalMinutes,
+              warnings: d.warnings.filter(isTimeMixWarning),
+            })),
+          })),
           ...(client && { client }),
           live: state !== null,
           timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),

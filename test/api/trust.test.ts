@@ -193,6 +193,10 @@ describe('API: trust what goes in', () => {
     expect([row.directMinutes, row.indirectMinutes, row.digitalMinutes]).toEqual([360, 30, 60]);
     const detail = await providerA.get(`/trajectories/${id}`);
     expect(detail.body.counters.period).toMatchObject({ clientBoundMinutes: 390, declaredMonths: [month] });
+    // The detail lists the period's months with their figures as they stand now (the pages show them).
+    expect(detail.body.indications[0].declarations).toEqual([
+      { month, directMinutes: 360, indirectMinutes: 30, digitalMinutes: 60, warnings: [] },
+    ]);
     const [audit] = await audits(id, 'HOURS_CORRECTED');
     expect(audit?.data).toMatchObject({
       directMinutesFrom: 300,

@@ -152,6 +152,7 @@ describe('trajectory page forms in a real browser', () => {
     // Without a month: refused beside the field, nothing stored.
     const declare = provider.locator('form[action$="/uren"]');
     await declare.getByLabel('Direct (minuten)', { exact: true }).fill('60');
+    await declare.getByLabel('Indirect (minuten)', { exact: true }).fill('100'); // 130 of 310 so far: above 30 %
     await declare.getByRole('button', { name: 'Uren verantwoorden' }).click();
     await expect(provider.locator('#veld-uren-month-fout').textContent()).resolves.toBe(
       'Kies een waarde uit de lijst.',
@@ -185,13 +186,25 @@ describe('trajectory page forms in a real browser', () => {
       orderBy: { month: 'asc' },
     });
     expect(declared.map((d) => [dateOf(d.month), d.directMinutes, d.indirectMinutes])).toEqual([
-      [monthBefore, 60, 0],
+      [monthBefore, 60, 100],
       [lastMonth, 90, 30],
     ]);
     await expect(
       api.db.prisma.correction.findFirstOrThrow({ where: { trajectoryId: id, kind: 'HOURS' } }),
     ).resolves.toMatchObject({ reason: 'Een afspraak was dubbel geteld.' });
     await expect(provider.getByRole('row', { name: /Uren gecorrigeerd/ }).count()).resolves.toBe(1);
+    // The months as they stand, newest first, each with the time-mix warning through it.
+    const months = provider.getByRole('table', { name: 'Verantwoorde uren per maand' }).getByRole('row');
+    await expect(months.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^\s*Maand/),
+      expect.stringMatching(
+        new RegExp(`^\\s*${dutchMonth(lastMonth)}\\s*90\\s*30\\s*0\\s*meer dan 30% indirecte tijd\\s*$`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^\\s*${dutchMonth(monthBefore)}\\s*60\\s*100\\s*0\\s*meer dan 30% indirecte tijd\\s*$`),
+      ),
+    ]);
+    await expectAccessible(provider);
   });
 
   it('when a provider corrects the day of the intake with the reason, then the page shows the corrected day', async () => {

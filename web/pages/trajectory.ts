@@ -1,6 +1,13 @@
-import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
+import { dutchDate, dutchDeadline, dutchMonth } from '../../domain/dutch-dates';
 import { closureReasonLabel } from '../../domain/closure-reasons';
-import { deadlineLabels, endEvaluationLabels, labelOf, phaseLabels, requestStatusLabels } from '../../domain/labels';
+import {
+  deadlineLabels,
+  endEvaluationLabels,
+  labelOf,
+  phaseLabels,
+  requestStatusLabels,
+  timeMixWarningLabels,
+} from '../../domain/labels';
 import type { PeriodUtilisation } from '../../domain/utilisation';
 import type { Visit } from '../context';
 import { errorSummary, submit, type FormValues, type Refused } from '../forms';
@@ -81,8 +88,29 @@ function refusalOfGoneForm(forms: PageForm[], resent?: Resent): Html {
 
 const hoursOf = (minutes: number) => `${(minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} uur`;
 
+type Declaration = Detail['indications'][number]['declarations'][number];
+
+/** The months declared in the period, newest first, with the time-mix warnings through each. */
+function declarationsTable(declared: Declaration[]): Html {
+  const rows = [...declared]
+    .reverse()
+    .map((d) => [
+      html`${dutchMonth(d.month)}`,
+      html`${String(d.directMinutes)}`,
+      html`${String(d.indirectMinutes)}`,
+      html`${String(d.digitalMinutes)}`,
+      html`${d.warnings.map((w) => timeMixWarningLabels[w]).join('; ')}`,
+    ]);
+  return table(
+    'Verantwoorde uren per maand',
+    ['Maand', 'Direct (minuten)', 'Indirect (minuten)', 'Waarvan digitaal (minuten)', 'Let op (tot en met die maand)'],
+    rows,
+    'Nog geen maanden verantwoord.',
+  );
+}
+
 /** The utilisation bar: hours used against allocated, the 80 % mark and the projection at the current rate. */
-function utilisationBar(u: PeriodUtilisation, hoursChanged?: HoursChanged): Html {
+function utilisationBar(u: PeriodUtilisation, declared: Declaration[], hoursChanged?: HoursChanged): Html {
   const percent = Math.round(u.usedShare * 100);
   const scale = Math.max(u.allocatedMinutes, u.usedMinutes, u.projectedMinutes, 1);
   const width = (minutes: number) => `${((minutes / scale) * 100).toFixed(1)}%`;
@@ -111,6 +139,7 @@ function utilisationBar(u: PeriodUtilisation, hoursChanged?: HoursChanged): Html
       </div>
       <div class="utilisation-mark" style="left: ${width(u.allocatedMinutes)}"><span>100%</span></div>
     </div>
+    ${declared.length ? declarationsTable(declared) : ''}
   </section>`;
 }
 
@@ -181,7 +210,15 @@ export async function trajectoryPage(
             </p>`
           : ''
       }
-      ${utilisation ? utilisationBar(utilisation, shown.hoursChanged) : ''}
+      ${
+        utilisation
+          ? utilisationBar(
+              utilisation,
+              t.indications.find((i) => i.status === 'ACTIVE')?.declarations ?? [],
+              shown.hoursChanged,
+            )
+          : ''
+      }
       ${
         visit.actor.role === 'OPERATIONS'
           ? ''
