@@ -128,15 +128,15 @@ function sessionWarning(viewer: Viewer): Html {
     <script src="/static/session.js"></script>`;
 }
 
-/**
- * What the action before did, said once at the top of the page it led to (read out by screen
- * readers; a refusal at once, as an alert).
- */
 /** Which of `messages` a page was sent back with (`?bericht=`, `?taak=`): anything else says nothing. */
 export function saidOf<K extends string>(messages: Record<K, string>, value: unknown): K | undefined {
   return Object.keys(messages).find((k): k is K => k === value);
 }
 
+/**
+ * What the action before did, said once at the top of the page it led to (read out by screen
+ * readers; a refusal at once, as an alert).
+ */
 export function statusMessage(text: string | Html | undefined, tone: 'info' | 'warning' | 'error' = 'info'): Html {
   if (!text) return html``;
   return html`<div
