@@ -1,3 +1,5 @@
+import { isOneOf } from './vocabulary';
+
 /**
  * Why an allocation or trajectory ends, after the iWmo stop-reason list (reden beeindiging),
  * plus the two endings DOMAIN.md names: maximum duration reached and step-down to lighter care.
@@ -18,9 +20,7 @@ export const closureReasons = [
 
 export type ClosureReason = (typeof closureReasons)[number];
 
-export function isClosureReason(value: string): value is ClosureReason {
-  return (closureReasons as readonly string[]).includes(value);
-}
+export const isClosureReason = isOneOf(closureReasons);
 
 /**
  * Each reason with its iWmo code (codelijst "Reden beëindiging" of the WMO307 stop message, iWmo

@@ -1,3 +1,5 @@
+import { isOneOf } from './vocabulary';
+
 /**
  * The lifecycle's vocabularies, each one list: the workflow, the activities, the API and the
  * database (schema.prisma's enums and comments) use these, and a test keeps the database equal.
@@ -10,6 +12,7 @@ export type TrajectoryPhase = (typeof trajectoryPhases)[number];
 /** Bemoeizorg's end evaluation (seed 003): where the client went, or that contact or referral failed. */
 export const endEvaluationOutcomes = ['STEPPED_DOWN', 'TRANSFERRED', 'CONTACT_FAILED', 'REFERRAL_FAILED'] as const;
 export type EndEvaluationOutcome = (typeof endEvaluationOutcomes)[number];
+export const isEndEvaluationOutcome = isOneOf(endEvaluationOutcomes);
 
 /** Work the workflow opens for a consultant team or a provider (Task.kind). */
 export const taskKinds = [
@@ -33,10 +36,9 @@ export const tasksDoneByAction = [
   'DECIDE_EXPANSION',
   'END_EVALUATION',
 ] as const satisfies readonly TaskKind[];
-export const isDoneByAction = (kind: string): kind is (typeof tasksDoneByAction)[number] =>
-  (tasksDoneByAction as readonly string[]).includes(kind);
+export const isDoneByAction = isOneOf(tasksDoneByAction);
 
 /** Work that matters after the trajectory ends (seed 003: failed bemoeizorg needs a follow-up). */
 export const tasksOutlivingClosure: readonly TaskKind[] = ['RISK_ANALYSIS', 'FOLLOW_UP_PLAN'];
 
-export const isTaskKind = (kind: string): kind is TaskKind => (taskKinds as readonly string[]).includes(kind);
+export const isTaskKind = isOneOf(taskKinds);

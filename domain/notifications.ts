@@ -1,3 +1,5 @@
+import { isOneOf } from './vocabulary';
+
 /**
  * What the lifecycle tells people (Notification.kind), each one list like the task kinds: the
  * workflow makes them, the templates word them, preferences are set per kind.
@@ -35,4 +37,4 @@ export const modeOf = (set: readonly { mode: NotificationMode }[]): Notification
 /** Working days ahead that the digest looks (issue: "due in the next 5 working days"). */
 export const DIGEST_WORKING_DAYS = 5;
 
-export const isNoticeKind = (kind: string): kind is NoticeKind => (noticeKinds as readonly string[]).includes(kind);
+export const isNoticeKind = isOneOf(noticeKinds);

@@ -1,4 +1,5 @@
 import { daysBetween, daysInMonth, lastDayOfMonth, type BusinessDate } from './calendar';
+import { isOneOf } from './vocabulary';
 
 /** Minutes per week allocated, times the weeks of the period (inclusive dates). */
 export function allocatedMinutes(hoursPerWeek: number, startDate: BusinessDate, endDate: BusinessDate): number {
@@ -62,8 +63,7 @@ export interface TimeTotals {
 
 export const timeMixWarningKinds = ['INDIRECT_ABOVE_30_PERCENT', 'DIGITAL_ABOVE_20_PERCENT'] as const;
 export type TimeMixWarning = (typeof timeMixWarningKinds)[number];
-export const isTimeMixWarning = (value: string): value is TimeMixWarning =>
-  (timeMixWarningKinds as readonly string[]).includes(value);
+export const isTimeMixWarning = isOneOf(timeMixWarningKinds);
 
 /**
  * Over the whole trajectory so far: indirect time at most 30 % of client-bound (direct + indirect)

@@ -2,7 +2,7 @@ import { checkDeclaredMonth, checkIntakeDate, checkNoShowTime } from '../../doma
 import { firstOfMonth } from '../../domain/calendar';
 import { isClosureReason, type ClosureReason } from '../../domain/closure-reasons';
 import { nextPeriodStart } from '../../domain/indication-rules';
-import { endEvaluationOutcomes } from '../../domain/lifecycle';
+import { endEvaluationOutcomes, isEndEvaluationOutcome } from '../../domain/lifecycle';
 import {
   TrajectoryErrorType,
   type ActiveTrajectory,
@@ -364,7 +364,7 @@ export class Trajectory {
     if (s.indication.interimEvaluationMonths === null)
       refuse(TrajectoryErrorType.WrongState, `${s.indication.productCode} has no end evaluation`);
     if (s.endEvaluation) refuse(TrajectoryErrorType.WrongState, 'The end evaluation was already recorded');
-    if (!(endEvaluationOutcomes as readonly string[]).includes(evaluation.outcome)) {
+    if (!isEndEvaluationOutcome(evaluation.outcome)) {
       refuse(TrajectoryErrorType.InvalidInput, `outcome must be one of ${endEvaluationOutcomes.join(', ')}`, 'outcome');
     }
   }
