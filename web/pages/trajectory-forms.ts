@@ -147,12 +147,16 @@ const inCare =
     t.phase === 'ACTIVE' && t.care !== null && test(t.care, t);
 const hourly = (care: CareView) => care.utilisation !== null;
 
-/** The months of the period in force declared so far, newest first. */
-const declaredMonths = (t: Detail): BusinessDate[] => [...(t.counters.period?.declaredMonths ?? [])].sort().reverse();
+/** The indication in force, if any. */
+export const currentIndication = (t: Detail) => t.indications.find((i) => i.status === 'ACTIVE');
+
+/** The months of the period in force declared so far, newest first (as stored: also when the workflow is slow to answer). */
+const declaredMonths = (t: Detail): BusinessDate[] =>
+  (currentIndication(t)?.declarations ?? []).map((d) => d.month).reverse();
 
 /** The months a provider can declare now (seed 003: a month that has started, within the indication), newest first. */
 function monthsToDeclare(t: Detail): BusinessDate[] {
-  const current = t.indications.find((i) => i.status === 'ACTIVE');
+  const current = currentIndication(t);
   if (!current) return [];
   const period = { startDate: dateOf(new Date(current.startDate)), endDate: dateOf(new Date(current.endDate)) };
   return declarableMonths(period, declaredMonths(t), new Date());

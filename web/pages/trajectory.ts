@@ -13,7 +13,7 @@ import type { Visit } from '../context';
 import { errorSummary, submit, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
-import { trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
+import { currentIndication, trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
 import { eventText, hoursPerWeekText } from './timeline';
 
@@ -210,15 +210,7 @@ export async function trajectoryPage(
             </p>`
           : ''
       }
-      ${
-        utilisation
-          ? utilisationBar(
-              utilisation,
-              t.indications.find((i) => i.status === 'ACTIVE')?.declarations ?? [],
-              shown.hoursChanged,
-            )
-          : ''
-      }
+      ${utilisation ? utilisationBar(utilisation, currentIndication(t)?.declarations ?? [], shown.hoursChanged) : ''}
       ${
         visit.actor.role === 'OPERATIONS'
           ? ''
