@@ -220,7 +220,21 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
         const { view, ...record } = await scopedTrajectory(prisma, actor, params.trajectoryId, {
           ...summary,
           view: true,
-          indications: { orderBy: { sequence: 'asc' }, include: { declarations: { orderBy: { month: 'asc' } } } },
+          indications: {
+            orderBy: { sequence: 'asc' },
+            include: {
+              declarations: {
+                orderBy: { month: 'asc' },
+                select: {
+                  month: true,
+                  directMinutes: true,
+                  indirectMinutes: true,
+                  digitalMinutes: true,
+                  warnings: true,
+                },
+              },
+            },
+          },
         });
         const [timeline, state, client] = await Promise.all([
           prisma.auditEvent.findMany({
@@ -248,12 +262,10 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           ...record,
           indications: record.indications.map(({ declarations, ...i }) => ({
             ...i,
-            declarations: declarations.map((d) => ({
-              month: fromDateColumn(d.month),
-              directMinutes: d.directMinutes,
-              indirectMinutes: d.indirectMinutes,
-              digitalMinutes: d.digitalMinutes,
-              warnings: d.warnings.filter(isTimeMixWarning),
+            declarations: declarations.map(({ month, warnings, ...figures }) => ({
+              month: fromDateColumn(month),
+              ...figures,
+              warnings: warnings.filter(isTimeMixWarning),
             })),
           })),
           ...(client && { client }),

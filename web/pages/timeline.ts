@@ -27,7 +27,7 @@ const particulars: Record<string, (d: Data) => string | undefined> = {
   INDICATION_DECIDED: (d) => text(d.productCode),
   HOURS_DECLARED: (d) => month(d.month),
   HOURS_CORRECTED: (d) => month(d.month),
-  EXTENSION_GRANTED: (d) => day(d.newEndDate) && `tot en met ${day(d.newEndDate)}`,
+  EXTENSION_GRANTED: (d) => coded(day(d.newEndDate), (end) => `tot en met ${end}`),
   EXPANSION_REQUESTED: (d) => hours(d.hoursPerWeek),
   EXPANSION_GRANTED: (d) => hours(d.hoursPerWeek),
   END_DATE_CHANGED: (d) => fromTo(day(d.from), day(d.to)),

@@ -14,6 +14,9 @@ import { checkbox, selectField, textArea, textField, type FormValues, type Refus
 import { html, type Html } from '../html';
 import { hoursPerWeekText } from './timeline';
 
+/** A form as the trajectory page shows it: a lifecycle form, or a task's (trajectory-tasks.ts). */
+export type PageForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'primary' | 'fields'>;
+
 /** What the trajectory page knows of the trajectory (GET /trajectories/{id}). */
 export type Detail = z.output<typeof trajectoryDetail>;
 

@@ -4,11 +4,8 @@ import type { Visit } from '../context';
 import { textArea } from '../forms';
 import { html, type Html } from '../html';
 import { table } from '../layout';
-import type { TrajectoryForm } from './trajectory-forms';
+import type { PageForm } from './trajectory-forms';
 import { taskDue, taskLabel, type TaskRow } from './work';
-
-/** A task closed on the trajectory page, with what came of it (`POST /tasks/{id}/complete`). */
-export type TaskForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'fields'>;
 
 /** What became of a task's form, said at the top of the page it leads back to (`?taak=`). */
 export const taskOutcomes = { afgerond: 'De taak is afgerond.', 'al-afgerond': 'Deze taak was al afgerond.' } as const;
@@ -26,8 +23,8 @@ export async function openTasksOf(visit: Visit, trajectoryId: string): Promise<T
   return items;
 }
 
-/** A form for each task done by hand; a task the workflow waits on is done by its own action. */
-export function taskForms(open: TaskRow[]): TaskForm[] {
+/** A form for each task done by hand (`POST /tasks/{id}/complete`); a task the workflow waits on is done by its own action. */
+export function taskForms(open: TaskRow[]): PageForm[] {
   return open
     .filter((t) => !isDoneByAction(t.kind))
     .map((t) => ({

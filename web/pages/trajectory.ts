@@ -13,7 +13,13 @@ import type { Visit } from '../context';
 import { errorSummary, submit, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
-import { currentIndication, trajectoryForms, type Detail, type TrajectoryForm } from './trajectory-forms';
+import {
+  currentIndication,
+  trajectoryForms,
+  type Detail,
+  type PageForm,
+  type TrajectoryForm,
+} from './trajectory-forms';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
 import { eventText, hoursPerWeekText } from './timeline';
 
@@ -27,9 +33,6 @@ export interface Resent {
   values: FormValues;
   refused: Refused;
 }
-
-/** A lifecycle form or a task's. */
-type PageForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'primary' | 'fields'>;
 
 /** A form of the page: the next step open under its heading, the others folded under their title. */
 async function formOf(visit: Visit, t: Detail, form: PageForm, resent?: Resent): Promise<Html> {
