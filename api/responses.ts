@@ -176,8 +176,15 @@ export const trajectoryDetail = z.strictObject({
       occurredAt: instant,
       actorType: z.string(),
       actorId: z.string().nullable(),
+      /** The person who did it; null for the workflow and the system. */
+      actorName: z.string().nullable(),
       action: z.string(),
       data: z.unknown(),
+      /**
+       * The text that goes with it: a correction's reason, a completed task's outcome. Only for the
+       * team or provider whose task it was; never for operations.
+       */
+      note: z.string().nullable(),
     }),
   ),
   pendingDeadlines: z.array(z.strictObject({ kind: z.string(), dueAt: isoInstant, nextPeriod: z.boolean() })),

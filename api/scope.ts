@@ -20,6 +20,13 @@ export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
   }
 }
 
+/** A consultant's tasks are their team's; a provider's are its organisation's; operations have none. */
+export function taskScope(actor: Actor): Prisma.TaskWhereInput {
+  if (actor.role === 'CONSULTANT' && actor.teamId) return { assigneeRole: 'CONSULTANT', teamId: actor.teamId };
+  if (actor.role === 'PROVIDER' && actor.providerId) return { assigneeRole: 'PROVIDER', providerId: actor.providerId };
+  return nothing;
+}
+
 /** A trajectory in the actor's scope (the fields `select` names); outside it, a 404 that does not reveal it exists. */
 export async function scopedTrajectory<S extends Prisma.TrajectorySelect>(
   prisma: PrismaClient,

@@ -284,7 +284,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         const said = await visit
           .call('post', '/tasks/{taskId}/complete', {
             params: { taskId: String(req.params.taskId) },
-            body: { outcome: values.outcome || undefined },
+            body: { outcome: values.outcome || undefined, trajectoryId: String(req.params.trajectoryId) },
           })
           .then((): TaskOutcome => 'afgerond')
           .catch((error: unknown): TaskOutcome => {

@@ -2,12 +2,11 @@ import { isDoneByAction, type tasksDoneByAction } from '../../domain/lifecycle';
 import * as responses from '../responses';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
-import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
 import { id, page, pageOf } from '../schemas';
-import { nothing } from '../scope';
+import { taskScope } from '../scope';
 import { auditRow } from '../../prisma/records/audit';
 
 /** The action that does each task the workflow waits on. */
@@ -17,13 +16,6 @@ const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
   DECIDE_EXPANSION: 'POST /trajectories/{id}/expansion-decision',
 };
-
-/** A consultant's tasks are their team's; a provider's are its organisation's. */
-function taskScope(actor: Actor): Prisma.TaskWhereInput {
-  if (actor.role === 'CONSULTANT' && actor.teamId) return { assigneeRole: 'CONSULTANT', teamId: actor.teamId };
-  if (actor.role === 'PROVIDER' && actor.providerId) return { assigneeRole: 'PROVIDER', providerId: actor.providerId };
-  return nothing;
-}
 
 export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
   return [
@@ -66,9 +58,19 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
       roles: ['CONSULTANT', 'PROVIDER'],
       response: responses.completedTask,
       params: z.object({ taskId: id }),
-      body: z.strictObject({ outcome: z.string().trim().min(1).max(2000).optional() }),
+      body: z.strictObject({
+        outcome: z.string().trim().min(1).max(2000).optional(),
+        /** The trajectory the caller means: a task of another one is not found (a page's form names both). */
+        trajectoryId: id.optional(),
+      }),
       handle: async ({ actor, params, body }) => {
-        const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
+        const task = await prisma.task.findFirst({
+          where: {
+            id: params.taskId,
+            ...(body.trajectoryId && { trajectoryId: body.trajectoryId }),
+            ...taskScope(actor),
+          },
+        });
         if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
         if (isDoneByAction(task.kind))
           throw new AppError(409, 'WRONG_STATE', `A ${task.kind} task is completed by ${doneByAction[task.kind]}`);

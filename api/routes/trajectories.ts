@@ -14,6 +14,7 @@ import { withinTime } from '../temporal-calls';
 import { mirroredView, trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
+import { timelineOf } from '../timeline';
 import { isTimeMixWarning } from '../../domain/utilisation';
 
 const registration = z.strictObject({
@@ -237,11 +238,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           },
         });
         const [timeline, state, client] = await Promise.all([
-          prisma.auditEvent.findMany({
-            where: { trajectoryId: params.trajectoryId },
-            orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-            select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
-          }),
+          timelineOf(prisma, actor, params.trajectoryId),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
           // An open one shows the view its workflow mirrored after its last change; only a workflow
           // from before that mirror is asked, within a time limit.
@@ -270,7 +267,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           })),
           ...(client && { client }),
           live: state !== null,
-          timeline: timeline.map((e) => ({ ...e, id: e.id.toString() })),
+          timeline,
           pendingDeadlines: (state === null ? mirrored : (state?.pendingDeadlines ?? [])).map(
             ({ kind, dueAt, upcoming }) => ({ kind, dueAt, nextPeriod: upcoming === true }),
           ),

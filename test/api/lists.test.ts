@@ -116,7 +116,16 @@ describe('API: lists, filters, pagination and KPIs', () => {
       ids[2],
     ]);
 
-    const done = await consultant.post(`/tasks/${overdue.id}/complete`, { outcome: 'Met partners besproken' });
+    // Named under another trajectory (a page's form names both), the task is not found and stays open.
+    const elsewhere = await consultant.post(`/tasks/${overdue.id}/complete`, { trajectoryId: ids[0] });
+    expect(elsewhere.status).toBe(404);
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: overdue.id } })).resolves.toMatchObject({
+      status: 'OPEN',
+    });
+    const done = await consultant.post(`/tasks/${overdue.id}/complete`, {
+      outcome: 'Met partners besproken',
+      trajectoryId: ids[2],
+    });
     expect(done.status).toBe(200);
     expect((await consultant.post(`/tasks/${overdue.id}/complete`, {})).status).toBe(409);
     const after = (await consultant.get('/tasks')).body.items.map((t: { id: string }) => t.id);
@@ -125,6 +134,17 @@ describe('API: lists, filters, pagination and KPIs', () => {
       where: { action: 'TASK_COMPLETED', trajectoryId: ids[2] },
     });
     expect(audit.actorId).toBe(demoIds.consultant);
+    // The outcome shows in the timeline for the team whose task it was, not for the provider or operations.
+    const completion = async (who: typeof consultant) =>
+      (await who.get(`/trajectories/${ids[2]}`).expect(200)).body.timeline.find(
+        (e: { action: string }) => e.action === 'TASK_COMPLETED',
+      );
+    await expect(completion(consultant)).resolves.toMatchObject({
+      actorName: 'Demo consulent',
+      note: 'Met partners besproken',
+    });
+    await expect(completion(providerA)).resolves.toMatchObject({ note: null }); // ids[2] is provider A's
+    await expect(completion(operations)).resolves.toMatchObject({ note: null });
   });
 
   it('when a provider asks for its deadlines and notifications, then it gets its own only', async () => {

@@ -205,5 +205,17 @@ describe('API: trust what goes in', () => {
       indirectMinutesTo: 30,
     });
     expect(await prisma().correction.count({ where: { trajectoryId: id, kind: 'HOURS' } })).toBe(1);
+    // The timeline names who corrected and why, to those who see the client; operations get no free text.
+    const correctionOf = async (who: typeof consultant) =>
+      (await who.get(`/trajectories/${id}`).expect(200)).body.timeline.find(
+        (e: { action: string }) => e.action === 'HOURS_CORRECTED',
+      );
+    for (const who of [providerA, consultant]) {
+      await expect(correctionOf(who)).resolves.toMatchObject({
+        actorName: 'Demo begeleider A',
+        note: 'Videogesprek vergeten mee te tellen.',
+      });
+    }
+    await expect(correctionOf(operations)).resolves.toMatchObject({ actorName: 'Demo begeleider A', note: null });
   });
 });

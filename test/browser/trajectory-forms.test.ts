@@ -192,7 +192,12 @@ describe('trajectory page forms in a real browser', () => {
     await expect(
       api.db.prisma.correction.findFirstOrThrow({ where: { trajectoryId: id, kind: 'HOURS' } }),
     ).resolves.toMatchObject({ reason: 'Een afspraak was dubbel geteld.' });
-    await expect(provider.getByRole('row', { name: /Uren gecorrigeerd/ }).count()).resolves.toBe(1);
+    // The timeline says who corrected which month, and why.
+    await expect(provider.getByRole('row', { name: /Uren gecorrigeerd/ }).textContent()).resolves.toMatch(
+      new RegExp(
+        `Uren gecorrigeerd: ${dutchMonth(lastMonth)}\\s*Reden: Een afspraak was dubbel geteld\\.\\s*Demo begeleider A`,
+      ),
+    );
     // The months as they stand, newest first, each with the time-mix warning through it.
     const months = provider.getByRole('table', { name: 'Verantwoorde uren per maand' }).getByRole('row');
     await expect(months.allTextContents()).resolves.toEqual([
@@ -229,7 +234,9 @@ describe('trajectory page forms in a real browser', () => {
     await provider.getByRole('button', { name: 'Datum van de intake corrigeren' }).click();
     await provider.waitForURL(url);
     await expect(fact(provider, 'Intake gehouden op').textContent()).resolves.toBe(dutchDate(held));
-    await expect(provider.getByRole('row', { name: /Intakedatum gecorrigeerd/ }).count()).resolves.toBe(1);
+    await expect(provider.getByRole('row', { name: /Intakedatum gecorrigeerd/ }).textContent()).resolves.toContain(
+      'Reden: De intake was eerder dan ingevoerd.',
+    );
     await expectAccessible(provider);
   });
 
@@ -281,7 +288,9 @@ describe('trajectory page forms in a real browser', () => {
     await consultant.waitForURL(`${url}?taak=afgerond`);
     await expect(consultant.getByRole('status').first().textContent()).resolves.toContain('De taak is afgerond.');
     await expect(consultant.locator('summary', { hasText: 'Afronden:' }).count()).resolves.toBe(0);
-    await expect(consultant.getByRole('row', { name: /Taak afgerond: Risicoanalyse/ }).count()).resolves.toBe(1);
+    await expect(consultant.getByRole('row', { name: /Taak afgerond: Risicoanalyse/ }).textContent()).resolves.toMatch(
+      /Taak afgerond: Risicoanalyse\s*Uitkomst: Met de wijkagent en de GGD besproken\.\s*Demo consulent\s*$/,
+    );
     await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: byHand.id } })).resolves.toMatchObject({
       status: 'DONE',
       outcome: 'Met de wijkagent en de GGD besproken.',
@@ -307,6 +316,10 @@ describe('trajectory page forms in a real browser', () => {
     await expect(
       provider.getByRole('table', { name: 'Open taken bij dit traject' }).getByRole('row').allTextContents(),
     ).resolves.toEqual([expect.any(String), expect.stringMatching(/^\s*Bespreking ondersteuningsplan/)]);
+    // The team's task shows as done in the timeline, without what the team wrote of it.
+    await expect(
+      provider.getByRole('row', { name: /Taak afgerond: Risicoanalyse/ }).textContent(),
+    ).resolves.not.toContain('Uitkomst');
     await expectAccessible(provider);
   });
 

@@ -37,6 +37,16 @@ const particulars: Record<string, (d: Data) => string | undefined> = {
   TRAJECTORY_CLOSED: (d) => coded(d.reason, closureReasonLabel),
 };
 
+/** What a note is to the event it goes with. */
+const noteLabels: Record<string, string> = {
+  TASK_COMPLETED: 'Uitkomst',
+  INTAKE_CORRECTED: 'Reden',
+  HOURS_CORRECTED: 'Reden',
+};
+
+/** "Uitkomst: Met partners besproken": the free text an event carries, as the page shows it. */
+export const noteText = (action: string, note: string) => `${noteLabels[action] ?? 'Toelichting'}: ${note}`;
+
 /** A timeline row's words: "Uren verantwoord: november 2026", "Einddatum gewijzigd: 1 maart 2027 → 1 mei 2027". */
 export function eventText(action: string, data: unknown): string {
   const detail = typeof data === 'object' && data !== null ? particulars[action]?.(data as Data) : undefined;

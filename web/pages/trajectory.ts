@@ -21,7 +21,7 @@ import {
   type TrajectoryForm,
 } from './trajectory-forms';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
-import { eventText, hoursPerWeekText } from './timeline';
+import { eventText, hoursPerWeekText, noteText } from './timeline';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
 export const hoursChanges = { verantwoord: 'De uren zijn verantwoord.', gecorrigeerd: 'De uren zijn gecorrigeerd.' };
@@ -196,7 +196,8 @@ export async function trajectoryPage(
   ]);
   const events = t.timeline.map((e) => [
     html`${dutchDate(new Date(e.occurredAt))}`,
-    html`${eventText(e.action, e.data)}`,
+    html`${eventText(e.action, e.data)}${e.note ? html`<br />${noteText(e.action, e.note)}` : ''}`,
+    html`${e.actorName ?? 'Automatisch'}`,
   ]);
   const utilisation = t.care?.utilisation;
   const forms = formsFor(visit, t);
@@ -226,7 +227,7 @@ export async function trajectoryPage(
       <h2 class="utrecht-heading-2">Termijnen</h2>
       ${table('Wat er nog moet gebeuren', ['Wat', 'Uiterlijk'], deadlines, 'Geen openstaande termijnen.')}
       <h2 class="utrecht-heading-2">Tijdlijn</h2>
-      ${table('Wat er is gebeurd', ['Datum', 'Gebeurtenis'], events, 'Nog niets vastgelegd.')}`,
+      ${table('Wat er is gebeurd', ['Datum', 'Gebeurtenis', 'Door'], events, 'Nog niets vastgelegd.')}`,
     visit.viewer,
   );
 }
