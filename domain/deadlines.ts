@@ -52,3 +52,20 @@ export function interimEvaluationDueAt(startDate: BusinessDate, months = BEMOEIZ
 export function supportPlanReviewDueAt(lastReviewOrStart: BusinessDate): Date {
   return startOfDay(addMonths(lastReviewOrStart, 12));
 }
+
+/**
+ * How a task stands: ahead of its due instant, late (it had time, and the time has passed), or to
+ * be done at once: raised when its own moment came (a missed intake, the interim evaluation,
+ * contact after a third no-show, an expansion advised). Such a task is not late the moment it appears.
+ */
+export type TaskTiming = 'AHEAD' | 'LATE' | 'AT_ONCE';
+
+type RaisedTask = { dueAt: Date; createdAt: Date };
+
+/** Raised when (or after) it was due: to be done at once, whatever the day. */
+export const isDueAtOnce = (task: RaisedTask): boolean => task.dueAt.getTime() <= task.createdAt.getTime();
+
+export function taskTiming(task: RaisedTask, now: Date): TaskTiming {
+  if (isDueAtOnce(task)) return 'AT_ONCE';
+  return task.dueAt.getTime() <= now.getTime() ? 'LATE' : 'AHEAD';
+}

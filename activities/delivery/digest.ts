@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addWorkingDays, isWeekend, publicHoliday } from '../../domain/working-days';
 import { endOfDay, startOfDay } from '../../domain/calendar';
+import { isDueAtOnce } from '../../domain/deadlines';
 import { isTaskKind } from '../../domain/lifecycle';
 import { DIGEST_WORKING_DAYS, isNoticeKind, modeOf } from '../../domain/notifications';
 import type { Prisma, PrismaClient } from '../../prisma/client';
@@ -155,13 +156,13 @@ export async function renderDigest(prisma: PrismaClient, raw: unknown, appUrl: s
   const p = digestPayload.parse(raw);
   const tasks = await prisma.task.findMany({
     where: { id: { in: [...p.overdue, ...p.dueSoon] } },
-    select: { id: true, kind: true, trajectoryId: true, dueAt: true },
+    select: { id: true, kind: true, trajectoryId: true, dueAt: true, createdAt: true },
   });
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const lines = (ids: string[]): DigestTask[] =>
     ids.flatMap((id) => {
       const t = byId.get(id);
-      return t && isTaskKind(t.kind) ? [{ kind: t.kind, trajectoryId: t.trajectoryId, dueAt: t.dueAt }] : [];
+      return t && isTaskKind(t.kind) ? [{ ...t, kind: t.kind }] : [];
     });
   const notices = await prisma.notification.findMany({
     where: { id: { in: p.held } },
@@ -169,5 +170,15 @@ export async function renderDigest(prisma: PrismaClient, raw: unknown, appUrl: s
     select: { kind: true, payload: true },
   });
   const held = notices.flatMap((n) => (isNoticeKind(n.kind) ? [{ kind: n.kind, payload: n.payload }] : []));
-  return digestMessage({ day: p.day, overdue: lines(p.overdue), dueSoon: lines(p.dueSoon), held }, appUrl);
+  const [overdue, dueSoon] = [lines(p.overdue), lines(p.dueSoon)];
+  return digestMessage(
+    {
+      day: p.day,
+      overdue: overdue.filter((t) => !isDueAtOnce(t)),
+      atOnce: [...overdue, ...dueSoon].filter(isDueAtOnce),
+      dueSoon: dueSoon.filter((t) => !isDueAtOnce(t)),
+      held,
+    },
+    appUrl,
+  );
 }

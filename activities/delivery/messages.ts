@@ -113,34 +113,46 @@ export function noticeMessage(kind: NoticeKind, payload: unknown, appUrl: string
   return { subject, text: [...lines, '', footer].join('\n'), html };
 }
 
-/** One line of the digest: a task and when it is due. */
+/** One line of the digest: a task, when it is due and when it was raised. */
 export interface DigestTask {
   kind: TaskKind;
   trajectoryId: string;
   dueAt: Date;
+  createdAt: Date;
 }
 
 export interface Digest {
   day: string;
   overdue: DigestTask[];
+  /** Raised at their own moment (domain/deadlines.ts `taskTiming`): to be done at once, not late. */
+  atOnce: DigestTask[];
   dueSoon: DigestTask[];
   /** Notifications the reader chose to receive in the digest rather than at once. */
   held: { kind: NoticeKind; payload: unknown }[];
 }
 
-function taskLine(t: DigestTask, appUrl: string) {
+function taskLine(t: DigestTask, appUrl: string, atOnce = false) {
   const { label, todo } = taskTexts[t.kind];
+  const when = atOnce
+    ? `zo snel mogelijk (sinds ${dutchDateWithWeekday(t.createdAt)})`
+    : `uiterlijk ${dutchDeadlineWithWeekday(t.dueAt)}`;
   return {
-    text: `- ${label}, uiterlijk ${dutchDeadlineWithWeekday(t.dueAt)}: ${todo}. Kenmerk ${reference(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
-    html: `<li><strong>${escapeHtml(label)}</strong>, uiterlijk ${escapeHtml(dutchDeadlineWithWeekday(t.dueAt))}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(reference(t.trajectoryId))}</a></li>`,
+    text: `- ${label}, ${when}: ${todo}. Kenmerk ${reference(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
+    html: `<li><strong>${escapeHtml(label)}</strong>, ${escapeHtml(when)}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(reference(t.trajectoryId))}</a></li>`,
   };
 }
 
-/** The consultants' daily overview: overdue tasks first, then what is due in the coming working days. */
+/** The consultants' daily overview: overdue tasks first, then those to do at once, then what is due in the coming working days. */
 export function digestMessage(d: Digest, appUrl: string): Message {
-  const subject = `Dagoverzicht ${dutchDate(d.day)}: ${d.overdue.length} te laat, ${d.dueSoon.length} binnenkort`;
+  const counts = [
+    `${d.overdue.length} te laat`,
+    ...(d.atOnce.length ? [`${d.atOnce.length} zo snel mogelijk`] : []),
+    `${d.dueSoon.length} binnenkort`,
+  ];
+  const subject = `Dagoverzicht ${dutchDate(d.day)}: ${counts.join(', ')}`;
   const sections: { title: string; lines: { text: string; html: string }[] }[] = [
     { title: 'Te laat', lines: d.overdue.map((t) => taskLine(t, appUrl)) },
+    { title: 'Zo snel mogelijk', lines: d.atOnce.map((t) => taskLine(t, appUrl, true)) },
     { title: 'In de komende vijf werkdagen', lines: d.dueSoon.map((t) => taskLine(t, appUrl)) },
     {
       title: 'Meldingen',

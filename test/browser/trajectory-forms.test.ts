@@ -243,19 +243,23 @@ describe('trajectory page forms in a real browser', () => {
   it('when a trajectory has open tasks, then its page lists them for their team or provider only; a task done by hand is closed there with what came of it, once', async () => {
     const id = await api.register(demoIds.providerA);
     type Assignee = { assigneeRole: 'CONSULTANT'; teamId: string } | { assigneeRole: 'PROVIDER'; providerId: string };
-    const task = (kind: string, assignee: Assignee, dueInDays: number) =>
+    const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+    // Raised `raisedDaysAgo` days ago (a month, unless said): a task raised at its own due moment is to be done at once.
+    const task = (kind: string, assignee: Assignee, dueInDays: number, raisedDaysAgo = 30) =>
       api.db.prisma.task.create({
         data: {
           idempotencyKey: `test:${kind}:${id}`,
           trajectoryId: id,
           kind,
-          dueAt: new Date(Date.now() + dueInDays * 86_400_000),
+          dueAt: daysFromNow(dueInDays),
+          createdAt: daysFromNow(-raisedDaysAgo),
           ...assignee,
         },
       });
     const team = { assigneeRole: 'CONSULTANT' as const, teamId: demoIds.teamZeist };
     const byHand = await task('RISK_ANALYSIS', team, -2);
     await task('DECIDE_EXPANSION', team, 5); // done by the decision: no form of its own
+    const atOnce = await task('INTAKE_OVERDUE', team, -1, 1); // raised yesterday at its due moment: at once
     await task('SUPPORT_PLAN_REVIEW', { assigneeRole: 'PROVIDER' as const, providerId: demoIds.providerA }, 30);
     const url = `${at.base}/trajecten/${id}`;
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
@@ -264,6 +268,9 @@ describe('trajectory page forms in a real browser', () => {
     await expect(rows.allTextContents()).resolves.toEqual([
       expect.stringMatching(/Taak\s*Uiterlijk\s*Wat te doen/),
       expect.stringMatching(/Risicoanalyse\s*te laat: .*maak met de partners een risicoanalyse/),
+      expect.stringMatching(
+        new RegExp(`Intake te laat\\s*zo snel mogelijk \\(sinds ${dutchDate(atOnce.createdAt)}\\)`),
+      ),
       expect.stringMatching(/Besluit over uitbreiding.*\(de taak gaat vanzelf af zodra dat is vastgelegd\)/),
     ]);
     // The intake is due within two weeks: its last day is the 14th day after the registration's.

@@ -23,6 +23,7 @@ describe('web application in a real browser', () => {
         assigneeRole: 'CONSULTANT',
         teamId: demoIds.teamZeist,
         dueAt: new Date('2026-12-07T11:00:00Z'),
+        createdAt: new Date('2026-11-30T09:00:00Z'), // raised a week ahead: late, not "at once", after its day
       },
     });
     notificationA = (

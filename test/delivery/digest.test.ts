@@ -37,6 +37,7 @@ describe('the daily digest', () => {
     assigneeRole: 'CONSULTANT' as const,
     teamId: demoIds.teamZeist,
     dueAt: new Date(dueAt),
+    createdAt: new Date('2026-12-01T08:00:00Z'), // raised ahead of its due date, unless `extra` says otherwise
     ...extra,
   });
 
@@ -49,6 +50,8 @@ describe('the daily digest', () => {
       data: [
         task('DECIDE_EXTENSION', '2026-12-20T10:00:00Z'), // overdue on the 28th
         task('INTAKE_OVERDUE', '2026-12-15T10:00:00Z'), // overdue, longer
+        // Raised at its own moment (a third no-show): to be done at once, not late.
+        task('RECONTACT_AFTER_NO_SHOWS', '2026-12-23T09:15:00Z', { createdAt: new Date('2026-12-23T09:15:00Z') }),
         task('INTERIM_EVALUATION', '2027-01-05T12:00:00Z'), // the fifth working day after the 28th (1 January is a holiday)
         task('END_EVALUATION', '2027-01-06T12:00:00Z'), // beyond five working days
         task('RISK_ANALYSIS', '2026-12-10T10:00:00Z', {
@@ -131,12 +134,14 @@ describe('the daily digest', () => {
       async () => digestsTo(zeistMailbox),
       (m) => m.length === 1,
     );
-    expect(mailbox?.subject).toBe('Dagoverzicht 28 december 2026: 2 te laat, 1 binnenkort');
+    expect(mailbox?.subject).toBe('Dagoverzicht 28 december 2026: 2 te laat, 1 zo snel mogelijk, 1 binnenkort');
     const text = mailbox?.text ?? '';
     const order = [
       'Te laat:',
       'Intake te laat, uiterlijk dinsdag 15 december 2026',
       'Besluit over verlenging, uiterlijk zondag 20 december 2026',
+      'Zo snel mogelijk:',
+      'Contact na niet verschijnen, zo snel mogelijk (sinds woensdag 23 december 2026)',
       'In de komende vijf werkdagen:',
       'Tussenevaluatie bemoeizorg, uiterlijk dinsdag 5 januari 2027',
     ].map((line) => text.indexOf(line));

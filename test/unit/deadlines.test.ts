@@ -2,10 +2,12 @@ import {
   allocationEndsAt,
   extensionRequestDueAt,
   intakeDueAt,
+  isDueAtOnce,
   interimEvaluationDueAt,
   lastAllowedDay,
   reminderAt,
   supportPlanReviewDueAt,
+  taskTiming,
 } from '../../domain/deadlines';
 
 describe('intake within two weeks of registration (seed 003)', () => {
@@ -67,5 +69,29 @@ describe('maximum durations and evaluations', () => {
 
   it('when a support plan was last reviewed, then the next review is due a year later', () => {
     expect(supportPlanReviewDueAt('2027-02-28').toISOString()).toBe('2028-02-27T23:00:00.000Z');
+  });
+});
+
+describe('how an open task stands', () => {
+  const at = (iso: string) => new Date(iso);
+  const raisedAhead = { createdAt: at('2026-12-01T08:00:00Z'), dueAt: at('2026-12-07T23:00:00Z') };
+
+  it('when a task was raised before its due instant, then it is ahead until that instant and late from it', () => {
+    expect(taskTiming(raisedAhead, at('2026-12-07T22:59:59.999Z'))).toBe('AHEAD');
+    expect(taskTiming(raisedAhead, at('2026-12-07T23:00:00Z'))).toBe('LATE');
+    expect(isDueAtOnce(raisedAhead)).toBe(false);
+  });
+
+  it('when a task was raised at (or after) its due instant, then it is to be done at once, never late', () => {
+    const atItsMoment = { createdAt: at('2026-12-23T09:15:00Z'), dueAt: at('2026-12-23T09:15:00Z') };
+    const afterAnOutage = { createdAt: at('2026-12-23T10:00:00Z'), dueAt: at('2026-12-22T23:00:00Z') };
+    for (const task of [atItsMoment, afterAnOutage]) {
+      expect(isDueAtOnce(task)).toBe(true);
+      expect(taskTiming(task, at('2027-01-15T12:00:00Z'))).toBe('AT_ONCE');
+    }
+    // A millisecond of time to do it is time: late once it has passed.
+    expect(taskTiming({ ...atItsMoment, dueAt: at('2026-12-23T09:15:00.001Z') }, at('2026-12-24T00:00:00Z'))).toBe(
+      'LATE',
+    );
   });
 });

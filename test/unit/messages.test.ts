@@ -1,4 +1,10 @@
-import { digestMessage, noticeMessage, reference } from '../../activities/delivery/messages';
+import {
+  digestMessage,
+  noticeMessage,
+  reference,
+  type Digest,
+  type DigestTask,
+} from '../../activities/delivery/messages';
 import { taskTexts } from '../../domain/labels';
 import { taskKinds } from '../../domain/lifecycle';
 import { noticeKinds } from '../../domain/notifications';
@@ -41,20 +47,35 @@ describe('e-mail texts', () => {
     expect(() => noticeMessage('INTAKE_DUE_SOON', { trajectoryId: 'not-an-id' }, appUrl)).toThrow();
   });
 
-  it('when every task kind is listed in a digest, then each has a Dutch label, overdue first', () => {
+  it('when every task kind is listed in a digest, then each has a Dutch label, overdue first, then those to do at once', () => {
     expect(Object.keys(taskTexts).sort()).toEqual([...taskKinds].sort());
-    const m = digestMessage(
-      {
-        day: '2026-12-28',
-        overdue: [{ kind: 'DECIDE_EXTENSION', trajectoryId, dueAt: new Date('2026-12-20T10:00:00Z') }],
-        dueSoon: [{ kind: 'INTERIM_EVALUATION', trajectoryId, dueAt: new Date('2027-01-05T10:00:00Z') }],
-        held: [],
-      },
-      appUrl,
-    );
+    const raised = new Date('2026-12-01T08:00:00Z');
+    const digest = {
+      day: '2026-12-28',
+      overdue: [{ kind: 'DECIDE_EXTENSION', trajectoryId, dueAt: new Date('2026-12-20T10:00:00Z'), createdAt: raised }],
+      atOnce: [] as DigestTask[],
+      dueSoon: [
+        { kind: 'INTERIM_EVALUATION', trajectoryId, dueAt: new Date('2027-01-05T10:00:00Z'), createdAt: raised },
+      ],
+      held: [],
+    } satisfies Digest;
+    const m = digestMessage(digest, appUrl);
     expect(m.subject).toBe('Dagoverzicht 28 december 2026: 1 te laat, 1 binnenkort');
     expect(m.text.indexOf('Te laat:')).toBeLessThan(m.text.indexOf('In de komende vijf werkdagen:'));
     expect(m.text).toContain('Besluit over verlenging, uiterlijk zondag 20 december 2026');
+    expect(m.text).not.toContain('Zo snel mogelijk');
     expect(m.html).toContain('<h2 style="font-size: 1.1em">Te laat</h2>');
+
+    const noShows = new Date('2026-12-23T09:15:00Z');
+    const atOnce = { kind: 'RECONTACT_AFTER_NO_SHOWS' as const, trajectoryId, dueAt: noShows, createdAt: noShows };
+    const withAtOnce = digestMessage({ ...digest, atOnce: [atOnce] }, appUrl);
+    expect(withAtOnce.subject).toBe('Dagoverzicht 28 december 2026: 1 te laat, 1 zo snel mogelijk, 1 binnenkort');
+    expect(withAtOnce.text.indexOf('Te laat:')).toBeLessThan(withAtOnce.text.indexOf('Zo snel mogelijk:'));
+    expect(withAtOnce.text.indexOf('Zo snel mogelijk:')).toBeLessThan(
+      withAtOnce.text.indexOf('In de komende vijf werkdagen:'),
+    );
+    expect(withAtOnce.text).toContain(
+      'Contact na niet verschijnen, zo snel mogelijk (sinds woensdag 23 december 2026)',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { dateOf } from '../../domain/calendar';
-import { lastAllowedDay, supportPlanReviewDueAt } from '../../domain/deadlines';
+import { allocationEndsAt, lastAllowedDay, supportPlanReviewDueAt } from '../../domain/deadlines';
 import { demoIds } from '../../prisma/seed/demo';
 import { recordEndEvaluation } from '../../workflows/trajectory/contracts';
 import { eventually } from '../support/eventually';
@@ -47,9 +47,13 @@ describe('trajectory workflow: evaluations and closure at the maximum', () => {
       const start = dateOf(registeredAt);
       await intakeAndDecide(handle, '02B04', start, lastAllowedDay(start, 12));
       await env.sleep('320 days'); // past the end evaluation, 8 weeks before the maximum
-      await eventually(
+      const raised = await eventually(
         () => tasks(trajectoryId),
         (rows) => rows.some((x) => x.kind === 'END_EVALUATION'),
+      );
+      // Raised 8 weeks before the maximum, due by the end itself.
+      expect(raised.find((x) => x.kind === 'END_EVALUATION')?.dueAt).toEqual(
+        allocationEndsAt(lastAllowedDay(start, 12)),
       );
       await handle.executeUpdate(recordEndEvaluation, { args: [{ outcome: 'CONTACT_FAILED', actorId: consultant }] });
 
@@ -93,7 +97,14 @@ describe('trajectory workflow: evaluations and closure at the maximum', () => {
         () => tasks(ib2.trajectoryId),
         (rows) => rows.length === 1,
       );
-      expect(await tasks(ib2.trajectoryId)).toMatchObject([{ kind: 'IB2_REEVALUATION', assigneeRole: 'CONSULTANT' }]);
+      // Raised 8 weeks before the end, due by the end itself.
+      expect(await tasks(ib2.trajectoryId)).toMatchObject([
+        {
+          kind: 'IB2_REEVALUATION',
+          assigneeRole: 'CONSULTANT',
+          dueAt: allocationEndsAt(lastAllowedDay(ib2Start, 6)),
+        },
+      ]);
       expect(await tasks(ib1.trajectoryId)).toEqual([]); // its review is a year after the start
 
       await env.sleep('240 days');

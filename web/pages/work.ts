@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../../prisma/client';
 import type { z } from 'zod';
 import type { tasks } from '../../api/responses';
-import { dutchDeadline } from '../../domain/dutch-dates';
+import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
+import { taskTiming } from '../../domain/deadlines';
 import { isTaskKind } from '../../domain/lifecycle';
 import { taskTexts } from '../../domain/labels';
 import type { Visit } from '../context';
@@ -13,9 +14,18 @@ export type TaskRow = z.output<typeof tasks>['items'][number];
 
 export const taskLabel = (kind: string) => (isTaskKind(kind) ? taskTexts[kind].label : kind);
 
-/** The due date, marked when it has passed. */
-export const taskDue = (t: TaskRow) =>
-  html`${t.overdue ? html`<span class="overdue">te laat: </span>` : ''}${dutchDeadline(new Date(t.dueAt))}`;
+/** The last day, marked when it has passed; a task raised at its own moment is to be done at once. */
+export function taskDue(t: TaskRow, now = new Date()) {
+  const task = { dueAt: new Date(t.dueAt), createdAt: new Date(t.createdAt) };
+  switch (taskTiming(task, now)) {
+    case 'AT_ONCE':
+      return html`<span class="overdue">zo snel mogelijk</span> (sinds ${dutchDate(task.createdAt)})`;
+    case 'LATE':
+      return html`<span class="overdue">te laat: </span>${dutchDeadline(task.dueAt)}`;
+    case 'AHEAD':
+      return html`${dutchDeadline(task.dueAt)}`;
+  }
+}
 
 /** Client names of the trajectories on a page, for the people whose scope includes them. */
 export async function clientNames(prisma: PrismaClient, trajectoryIds: string[]): Promise<Map<string, string>> {

@@ -162,10 +162,14 @@ export class Effects {
     });
   }
 
+  /** When the current allocation ends (now if there is none): what must be done within it is due then. */
+  private allocationEnd(): string {
+    return pendingDeadlines(this.s).find((d) => d.kind === 'ALLOCATION_END')?.dueAt ?? new Date().toISOString();
+  }
+
   /** A consultant task that matters until the allocation ends (a decision, a follow-up), once per `scope`. */
   consultantTaskUntilEnd(kind: TaskKind, scope: string | number): Promise<void> {
-    const end = pendingDeadlines(this.s).find((d) => d.kind === 'ALLOCATION_END');
-    return this.consultantTask(kind, this.key(kind, scope), end?.dueAt ?? new Date().toISOString());
+    return this.consultantTask(kind, this.key(kind, scope), this.allocationEnd());
   }
 
   /** To the provider or the consultant team, as the kind says (domain/notifications.ts). */
@@ -210,15 +214,23 @@ export class Effects {
     return this.notify(this.key(d.key), kind, { dueAt: d.dueAt, ...payload });
   }
 
-  /** A deadline's task for the consultant team or the provider, due at the deadline. */
-  deadlineTask(role: 'CONSULTANT' | 'PROVIDER', d: PendingDeadline, kind: TaskKind): Promise<void> {
+  /**
+   * A deadline's task for the consultant team or the provider: due at the deadline (done at once
+   * from then on), or raised at it and due when the allocation ends (an evaluation toward the end).
+   */
+  deadlineTask(
+    role: 'CONSULTANT' | 'PROVIDER',
+    d: PendingDeadline,
+    kind: TaskKind,
+    due: 'AT_DEADLINE' | 'UNTIL_END' = 'AT_DEADLINE',
+  ): Promise<void> {
     return this.act.openTask({
       idempotencyKey: this.key(d.key),
       trajectoryId: this.s.trajectoryId,
       kind,
       assigneeRole: role,
       ...(role === 'CONSULTANT' ? { teamId: this.s.teamId } : { providerId: this.s.providerId }),
-      dueAt: d.dueAt,
+      dueAt: due === 'UNTIL_END' ? this.allocationEnd() : d.dueAt,
     });
   }
 }

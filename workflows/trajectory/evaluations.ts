@@ -30,10 +30,11 @@ export function remind(
       return fx.deadlineNotice(d, 'EXTENSION_REQUEST_DUE', endDate ? { endDate } : {});
     case 'INTERIM_EVALUATION': // seed 003: bemoeizorg evaluation with the district-team consultant
       return fx.deadlineTask('CONSULTANT', d, 'INTERIM_EVALUATION');
+    // Raised 8 weeks before the end, to be done by the end (the task's input only: replay is unaffected).
     case 'END_EVALUATION': // seed 003: step-down/transfer, or risk analysis and follow-up plan
-      return fx.deadlineTask('CONSULTANT', d, 'END_EVALUATION');
+      return fx.deadlineTask('CONSULTANT', d, 'END_EVALUATION', 'UNTIL_END');
     case 'IB2_REEVALUATION': // seed 001: stop, IB1 or IB3
-      return fx.deadlineTask('CONSULTANT', d, 'IB2_REEVALUATION');
+      return fx.deadlineTask('CONSULTANT', d, 'IB2_REEVALUATION', 'UNTIL_END');
     case 'SUPPORT_PLAN_REVIEW': // seed 001: discussed with the client at least yearly
       return fx.deadlineTask('PROVIDER', d, 'SUPPORT_PLAN_REVIEW');
     default:
