@@ -19,6 +19,7 @@ import { deliveryRoutes } from './routes/deliveries';
 import { notificationRoutes } from './routes/notifications';
 import { referenceRoutes } from './routes/reference';
 import { taskRoutes } from './routes/tasks';
+import { zrmRoutes } from './routes/zrm';
 import { trajectoryActions } from './routes/trajectory-actions';
 import { trajectoryRoutes } from './routes/trajectories';
 import { WorkflowStarts } from './workflow-starts';
@@ -68,6 +69,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...trajectoryRoutes(deps),
     ...trajectoryActions(deps),
     ...taskRoutes(deps),
+    ...zrmRoutes(deps),
     ...notificationRoutes(deps),
     ...deadlineRoutes(deps),
     ...deliveryRoutes(deps),

@@ -14,6 +14,7 @@ import { closureReasons } from '../domain/closure-reasons';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
 import { timeMixWarningKinds } from '../domain/utilisation';
+import { zrmScores } from './schemas';
 
 /**
  * What each route answers, as the handler returns it (Dates, Prisma decimals) and as the JSON
@@ -158,6 +159,14 @@ const periodUsage = z.strictObject({
   declarableNoShows: z.int(),
 });
 
+/** A ZRM measurement as stored: its day and the domains scored (1–5). */
+const zrmAssessment = z.strictObject({
+  assessedOn: businessDate,
+  scores: zrmScores,
+});
+
+export const zrmAssessed = z.strictObject({ assessmentId: uuid, assessedOn: businessDate });
+
 export const trajectoryDetail = z.strictObject({
   ...summaryFields,
   indications: z.array(indication),
@@ -168,6 +177,8 @@ export const trajectoryDetail = z.strictObject({
    * period's use.
    */
   live: z.boolean(),
+  /** The ZRM measurements, oldest first (health data: consultants and providers only, never operations). */
+  zrm: z.array(zrmAssessment).optional(),
   /** Consultants see the BSN too; operations see no client at all. */
   client: z.strictObject({ fullName: z.string(), dateOfBirth: businessDate, bsn: z.string().optional() }).optional(),
   timeline: z.array(

@@ -18,6 +18,10 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 
 const refusal = (field: string, rule: string, message: string): DateRefusal => ({ field, rule, message });
 
+/** "`what` is outside the indication 2026-06-01..2026-12-31". */
+const outside = (field: string, rule: string, what: string, indication: { startDate: string; endDate: string }) =>
+  refusal(field, rule, `${what} outside the indication ${indication.startDate}..${indication.endDate}`);
+
 /** An intake is held on a day that has come, and not before the day of the registration. */
 export function checkIntakeDate(heldOn: BusinessDate, registeredAt: string, now?: Date): DateRefusal[] {
   const registeredOn = dateOf(new Date(registeredAt));
@@ -38,15 +42,8 @@ export function checkDeclaredMonth(
 ): DateRefusal[] {
   if (now && month > firstOfMonth(dateOf(now)))
     return [refusal('month', 'MONTH_NOT_STARTED', `month ${month} has not started yet`)];
-  if (month < firstOfMonth(indication.startDate) || month > indication.endDate) {
-    return [
-      refusal(
-        'month',
-        'MONTH_OUTSIDE_INDICATION',
-        `month ${month} is outside the indication ${indication.startDate}..${indication.endDate}`,
-      ),
-    ];
-  }
+  if (month < firstOfMonth(indication.startDate) || month > indication.endDate)
+    return [outside('month', 'MONTH_OUTSIDE_INDICATION', `month ${month} is`, indication)];
   return [];
 }
 
@@ -72,15 +69,8 @@ export function checkNoShowTime(
   if (now && at.getTime() > now.getTime() + CLOCK_SKEW_MS)
     return [refusal('occurredAt', 'NO_SHOW_IN_FUTURE', `occurredAt ${occurredAt} has not happened yet`)];
   const day = dateOf(at);
-  if (day < indication.startDate || day > indication.endDate) {
-    return [
-      refusal(
-        'occurredAt',
-        'NO_SHOW_OUTSIDE_INDICATION',
-        `occurredAt falls on ${day}, outside the indication ${indication.startDate}..${indication.endDate}`,
-      ),
-    ];
-  }
+  if (day < indication.startDate || day > indication.endDate)
+    return [outside('occurredAt', 'NO_SHOW_OUTSIDE_INDICATION', `occurredAt falls on ${day},`, indication)];
   return [];
 }
 
@@ -96,4 +86,17 @@ export function checkRegistrationDates(
   if (registration.dateOfBirth > bornBy)
     out.push(refusal('client.dateOfBirth', 'BORN_IN_FUTURE', `dateOfBirth lies after ${bornBy}`));
   return out;
+}
+
+/** A ZRM measurement is taken on a day that has come, within the indication it measures. */
+export function checkAssessmentDate(
+  assessedOn: BusinessDate,
+  indication: { startDate: BusinessDate; endDate: BusinessDate },
+  now: Date,
+): DateRefusal[] {
+  if (assessedOn > dateOf(now))
+    return [refusal('assessedOn', 'ASSESSMENT_IN_FUTURE', `assessedOn ${assessedOn} has not come yet`)];
+  if (assessedOn < indication.startDate || assessedOn > indication.endDate)
+    return [outside('assessedOn', 'ASSESSMENT_OUTSIDE_INDICATION', `assessedOn ${assessedOn} is`, indication)];
+  return [];
 }

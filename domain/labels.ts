@@ -2,6 +2,7 @@ import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
 import type { OperationsAlertKind } from './operations-alerts';
 import type { TimeMixWarning } from './utilisation';
+import type { ZrmDevelopment } from './zrm';
 
 /**
  * The Dutch words users read for the system's codes: screens and e-mails use these, never the
@@ -88,6 +89,7 @@ export const eventLabels: Record<string, string> = {
   PRODUCT_CHANGED: 'Ander product',
   END_EVALUATION_RECORDED: 'Eindevaluatie vastgelegd',
   TASK_COMPLETED: 'Taak afgerond',
+  ZRM_ASSESSED: 'Zelfredzaamheid gemeten',
   TRAJECTORY_CLOSED: 'Afgesloten',
   IDENTITY_CORRECTED: 'Persoonsgegevens gecorrigeerd',
 };
@@ -113,6 +115,9 @@ export const ruleLabels: Record<string, string> = {
   MONTH_OUTSIDE_INDICATION: 'Die maand valt buiten de indicatie.',
   NO_SHOW_IN_FUTURE: 'Niet verschijnen kan niet in de toekomst liggen.',
   NO_SHOW_OUTSIDE_INDICATION: 'Die datum valt buiten de indicatie.',
+  ASSESSMENT_IN_FUTURE: 'Een meting kan niet in de toekomst liggen.',
+  ASSESSMENT_OUTSIDE_INDICATION: 'Die datum valt buiten de lopende indicatie.',
+  ALREADY_ASSESSED: 'Op die dag is de zelfredzaamheid al gemeten.',
 };
 
 /** Refusals that name a field without a business rule (the API's error code), as the field says it. */
@@ -136,6 +141,22 @@ export const zrmDomainLabels: Record<string, string> = {
   SOCIAL_NETWORK: 'Sociaal netwerk',
   SOCIAL_PARTICIPATION: 'Maatschappelijke participatie',
   JUSTICE: 'Justitie',
+};
+
+/** The ZRM's scores as the matrix words them. */
+export const zrmScoreLabels: Record<number, string> = {
+  1: 'acute problematiek',
+  2: 'niet zelfredzaam',
+  3: 'beperkt zelfredzaam',
+  4: 'voldoende zelfredzaam',
+  5: 'volledig zelfredzaam',
+};
+
+/** How a domain developed between the first and the latest measurement. */
+export const zrmDevelopmentLabels: Record<ZrmDevelopment, string> = {
+  IMPROVED: 'vooruitgegaan',
+  STABLE: 'stabiel',
+  DECLINED: 'achteruitgegaan',
 };
 
 /** Bemoeizorg's end evaluation outcomes (seed 003). */

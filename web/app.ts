@@ -10,6 +10,7 @@ import { deadlinesPage, inboxPage } from './pages/inbox';
 import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './pages/sign-in';
 import { OIDC_CALLBACK_PATH } from './oidc';
 import { hoursChanges, trajectoryPage } from './pages/trajectory';
+import { zrmChanges } from './pages/trajectory-zrm';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { taskFormKey, taskOutcomes, type TaskOutcome } from './pages/trajectory-tasks';
@@ -272,6 +273,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       trajectoryPage(visit, String(req.params.trajectoryId), {
         hoursChanged: saidOf(hoursChanges, req.query.uren),
         task: saidOf(taskOutcomes, req.query.taak),
+        zrmChanged: saidOf(zrmChanges, req.query.zrm),
       }),
     ),
   );

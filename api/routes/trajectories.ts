@@ -15,6 +15,7 @@ import { mirroredView, trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
 import { timelineOf } from '../timeline';
+import { zrmAssessmentsOf } from './zrm';
 import { isTimeMixWarning } from '../../domain/utilisation';
 
 const registration = z.strictObject({
@@ -237,7 +238,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             },
           },
         });
-        const [timeline, state, client] = await Promise.all([
+        const [timeline, state, client, zrm] = await Promise.all([
           timelineOf(prisma, actor, params.trajectoryId),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
           // An open one shows the view its workflow mirrored after its last change; only a workflow
@@ -249,6 +250,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
                 trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
               ).catch(() => null)),
           clientFor(actor.role, record.clientId),
+          actor.role === 'OPERATIONS' ? undefined : zrmAssessmentsOf(prisma, params.trajectoryId),
         ]);
         // null: the workflow did not answer in time; its mirror on the record has the next deadline.
         const mirrored =
@@ -266,6 +268,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             })),
           })),
           ...(client && { client }),
+          ...(zrm && { zrm }),
           live: state !== null,
           timeline,
           pendingDeadlines: (state === null ? mirrored : (state?.pendingDeadlines ?? [])).map(

@@ -50,6 +50,22 @@ export const ruleCases: Case[] = [
     'MONTH_OUTSIDE_INDICATION',
   ),
   ruleCase(
+    'a ZRM measurement dated tomorrow',
+    'providerA',
+    (i) => `/trajectories/${i.active}/zrm-assessments`,
+    { assessedOn: tomorrow, scores: { FINANCES: 3 } },
+    'body.assessedOn',
+    'ASSESSMENT_IN_FUTURE',
+  ),
+  ruleCase(
+    'a ZRM measurement before the indication started',
+    'consultant',
+    (i) => `/trajectories/${i.active}/zrm-assessments`,
+    { assessedOn: addDays(today, -1), scores: { FINANCES: 3 } },
+    'body.assessedOn',
+    'ASSESSMENT_OUTSIDE_INDICATION',
+  ),
+  ruleCase(
     'a no-show tomorrow',
     'providerA',
     (i) => `/trajectories/${i.active}/no-shows`,

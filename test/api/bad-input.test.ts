@@ -47,6 +47,7 @@ describe('API: bad input gets a clear error and changes nothing', () => {
         p.auditEvent.count(),
         p.requestReport.count(),
         p.correction.count(),
+        p.zrmAssessment.count(),
       ]),
       identities: await p.clientIdentity.findMany({
         select: { bsn: true, fullName: true, dateOfBirth: true },

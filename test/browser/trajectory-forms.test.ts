@@ -240,6 +240,67 @@ describe('trajectory page forms in a real browser', () => {
     await expectAccessible(provider);
   });
 
+  it("when a provider measures the ZRM again, then the page sets the latest measurement against the decision's, domain by domain; operations see no ZRM", async () => {
+    const id = await inCare();
+    const start = addDays(dateOf(new Date()), -30);
+    const today = dateOf(new Date());
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    const zrm = provider.getByRole('table', { name: 'Zelfredzaamheid per leefgebied' });
+    await expect(zrm.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Leefgebied',
+      `Meting van ${dutchDate(start)}`,
+    ]);
+    await expect(zrm.getByRole('row', { name: /Financiën/ }).textContent()).resolves.toMatch(
+      /Financiën\s*4 – voldoende zelfredzaam/,
+    );
+
+    // Nothing scored: said at the first domain; with scores it is kept.
+    await unfold(provider, 'Zelfredzaamheid meten (ZRM)');
+    const form = provider.locator('form[action$="/zrm-meting"]');
+    await form.getByLabel('Datum van de meting').fill(today);
+    await form.getByRole('button', { name: 'Meting vastleggen' }).click();
+    await expect(provider.locator('#veld-zrm-meting-zrm-FINANCES-fout').textContent()).resolves.toBe(
+      'Scoor ten minste één leefgebied.',
+    );
+    await expectAccessible(provider);
+    await form.getByLabel('Financiën').selectOption('5');
+    await form.getByLabel('Huisvesting').selectOption('4');
+    await form.getByLabel('Geestelijke gezondheid').selectOption('3');
+    await form.getByRole('button', { name: 'Meting vastleggen' }).click();
+    await provider.waitForURL(`${url}?zrm=gemeten`);
+    await expect(provider.getByRole('status').first().textContent()).resolves.toContain('De meting is vastgelegd.');
+    await expect(zrm.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Leefgebied',
+      `Eerste meting (${dutchDate(start)})`,
+      `Laatste meting (${dutchDate(today)})`,
+      'Ontwikkeling',
+    ]);
+    await expect(zrm.getByRole('row', { name: /Financiën/ }).textContent()).resolves.toMatch(
+      /4 – voldoende zelfredzaam\s*5 – volledig zelfredzaam\s*vooruitgegaan/,
+    );
+    await expect(zrm.getByRole('row', { name: /Huisvesting/ }).textContent()).resolves.toMatch(/stabiel\s*$/);
+    await expect(zrm.getByRole('row', { name: /Geestelijke gezondheid/ }).textContent()).resolves.toMatch(
+      /achteruitgegaan\s*$/,
+    );
+    await expect(zrm.getByRole('row', { name: /Justitie/ }).textContent()).resolves.toMatch(/niet gescoord\s*$/);
+    await expect(
+      provider
+        .getByText(`Van ${dutchDate(start)} tot ${dutchDate(today)}: 1 vooruitgegaan, 1 stabiel, 1 achteruitgegaan`)
+        .count(),
+    ).resolves.toBe(1);
+    await expect(provider.getByRole('row', { name: /Zelfredzaamheid gemeten/ }).textContent()).resolves.toContain(
+      'Demo begeleider A',
+    );
+    await expectAccessible(provider);
+
+    // Health data: operations see the trajectory, not its ZRM.
+    const operations = await signedIn(/\(Contractmanagement\)/);
+    await operations.goto(url);
+    await expect(operations.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)' }).count()).resolves.toBe(0);
+  });
+
   it('when a trajectory has open tasks, then its page lists them for their team or provider only; a task done by hand is closed there with what came of it, once', async () => {
     const id = await api.register(demoIds.providerA);
     type Assignee = { assigneeRole: 'CONSULTANT'; teamId: string } | { assigneeRole: 'PROVIDER'; providerId: string };

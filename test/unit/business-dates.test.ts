@@ -1,4 +1,5 @@
 import {
+  checkAssessmentDate,
   checkDeclaredMonth,
   checkIntakeDate,
   checkNoShowTime,
@@ -126,5 +127,18 @@ describe('business dates (issue 9): nothing in the future, nothing before what i
     ])('when registered %s (%s, born %s), then the refusals are %j', (_name, registeredAt, dateOfBirth, expected) => {
       expect(rules(checkRegistrationDates({ registeredAt, dateOfBirth }, now))).toEqual(expected);
     });
+  });
+});
+
+describe('the day of a ZRM measurement', () => {
+  const indication = { startDate: '2026-06-01', endDate: '2026-12-31' };
+  it.each([
+    ['the indication start', '2026-06-01', at('2026-12-07T12:00:00Z'), []],
+    ['today in Amsterdam while UTC is still yesterday', '2026-12-08', at('2026-12-07T23:30:00Z'), []],
+    ['tomorrow', '2026-12-08', at('2026-12-07T12:00:00Z'), ['ASSESSMENT_IN_FUTURE']],
+    ['the day before the start', '2026-05-31', at('2026-12-07T12:00:00Z'), ['ASSESSMENT_OUTSIDE_INDICATION']],
+    ['after the end (the clock is later)', '2027-01-01', at('2027-02-01T12:00:00Z'), ['ASSESSMENT_OUTSIDE_INDICATION']],
+  ])('when measured on %s (%s, clock %s), then the refusals are %j', (_name, on, now, expected) => {
+    expect(rules(checkAssessmentDate(on, indication, now))).toEqual(expected);
   });
 });

@@ -4,7 +4,7 @@ import { dateOf, isBusinessDate, wallClockInstant, type BusinessDate } from '../
 import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
 import { dutchMonth } from '../../domain/dutch-dates';
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
-import { endEvaluationLabels, zrmDomainLabels } from '../../domain/labels';
+import { endEvaluationLabels, zrmDomainLabels, zrmScoreLabels } from '../../domain/labels';
 import { zrmDomains } from '../../domain/zrm';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
@@ -40,7 +40,8 @@ export interface TrajectoryForm {
   /** The button's words, when they differ from the title. */
   button?: string;
   action: string;
-  role: Role;
+  /** Who may send it: one role, or several (a ZRM measurement: the consultant and the provider). */
+  role: Role | readonly Role[];
   /** The next step of the lifecycle: shown open, the others folded away. */
   primary?: boolean;
   applies(t: Detail): boolean;
@@ -91,43 +92,56 @@ async function indicationFields(f: Filling): Promise<Html> {
     { items: Product[] },
   ];
   const products = catalogue.items.filter((p) => p.region === me.team?.region);
-  const scores: [string, string][] = [
-    ['', 'Niet gescoord'],
-    ...[1, 2, 3, 4, 5].map((n): [string, string] => [String(n), String(n)]),
-  ];
   return html`${selectField({
-      ...field(f, 'productCode'),
-      label: 'Product',
-      required: true,
-      options: [['', 'Kies een product'], ...products.map((p): [string, string] => [p.code, `${p.code} – ${p.name}`])],
-    })}
-    ${textField({ ...field(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
-    ${textField({ ...field(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
-    ${textField({
-      ...field(f, 'hoursPerWeek'),
-      label: 'Uren per week',
-      type: 'decimal',
-      invalid: hoursHint,
-      description: 'Alleen bij producten die per uur worden gefinancierd; anders leeg laten.',
-    })}
-    <fieldset class="utrecht-form-fieldset">
-      <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
-      ${zrmDomains.map((d) =>
-        selectField({ ...field(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: scores }),
-      )}
-    </fieldset>`;
+    ...field(f, 'productCode'),
+    label: 'Product',
+    required: true,
+    options: [['', 'Kies een product'], ...products.map((p): [string, string] => [p.code, `${p.code} – ${p.name}`])],
+  })}
+  ${textField({ ...field(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
+  ${textField({ ...field(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
+  ${textField({
+    ...field(f, 'hoursPerWeek'),
+    label: 'Uren per week',
+    type: 'decimal',
+    invalid: hoursHint,
+    description: 'Alleen bij producten die per uur worden gefinancierd; anders leeg laten.',
+  })}
+  ${zrmFields(f)}`;
 }
 
+const zrmScoreChoices: [string, string][] = [
+  ['', 'Niet gescoord'],
+  ...[1, 2, 3, 4, 5].map((n): [string, string] => [String(n), `${n} – ${zrmScoreLabels[n] ?? ''}`]),
+];
+
+/** The thirteen domains of the matrix, each scored 1 to 5 or left unscored (`zrm.<DOMAIN>`). */
+const zrmFields = (f: Filling) =>
+  html`<fieldset class="utrecht-form-fieldset">
+    <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
+    ${zrmDomains.map((d) =>
+      selectField({ ...field(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: zrmScoreChoices }),
+    )}
+  </fieldset>`;
+
+/** A measurement without any domain scored is said at the first domain, where the scoring starts. */
+function refusedScoresAt(refused: Refused): Refused {
+  const { scores, ...others } = refused.errors;
+  if (!scores) return refused;
+  return { ...refused, errors: { ...others, [`zrm.${zrmDomains[0]}`]: 'Scoor ten minste één leefgebied.' } };
+}
+
+/** The scored domains of `zrmFields`. */
+const zrmOf = (values: FormValues) =>
+  Object.fromEntries(zrmDomains.flatMap((d) => (values[`zrm.${d}`] ? [[d, Number(values[`zrm.${d}`])]] : [])));
+
 function indicationBody(values: FormValues) {
-  const zrm = Object.fromEntries(
-    zrmDomains.flatMap((d) => (values[`zrm.${d}`] ? [[d, Number(values[`zrm.${d}`])]] : [])),
-  );
   return {
     productCode: values.productCode ?? '',
     startDate: values.startDate ?? '',
     endDate: values.endDate ?? '',
     hoursPerWeek: hours(values.hoursPerWeek) ?? null,
-    zrm,
+    zrm: zrmOf(values),
   };
 }
 
@@ -244,6 +258,20 @@ export const trajectoryForms: TrajectoryForm[] = [
         ${minuteFields(f)} ${reasonField(f, 'Waarom worden de uren gecorrigeerd?')}`,
     body: (v) => ({ ...monthFiguresOf(v), reason: v.reason ?? '' }),
     after: '?uren=gecorrigeerd',
+  },
+  {
+    key: 'zrm-meting',
+    title: 'Zelfredzaamheid meten (ZRM)',
+    button: 'Meting vastleggen',
+    action: 'zrm-assessments',
+    role: ['PROVIDER', 'CONSULTANT'],
+    applies: inCare(),
+    fields: (f) =>
+      html`${textField({ ...field(f, 'assessedOn'), label: 'Datum van de meting', type: 'date', required: true })}
+      ${zrmFields(f)}`,
+    body: (v) => ({ assessedOn: v.assessedOn ?? '', scores: zrmOf(v) }),
+    refusedAt: (refused) => refusedScoresAt(refused),
+    after: '?zrm=gemeten',
   },
   {
     key: 'niet-verschenen',

@@ -22,6 +22,7 @@ import {
 } from './trajectory-forms';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
 import { eventText, hoursPerWeekText, noteText } from './timeline';
+import { zrmSection, type ZrmChanged } from './trajectory-zrm';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
 export const hoursChanges = { verantwoord: 'De uren zijn verantwoord.', gecorrigeerd: 'De uren zijn gecorrigeerd.' };
@@ -60,7 +61,7 @@ async function formOf(visit: Visit, t: Detail, form: PageForm, resent?: Resent):
 
 /** The forms the person looking has now, by role, phase and the period's requests. */
 const formsFor = (visit: Visit, t: Detail) =>
-  trajectoryForms.filter((f) => f.role === visit.actor.role && f.applies(t));
+  trajectoryForms.filter((f) => [f.role].flat().includes(visit.actor.role) && f.applies(t));
 
 /** What the person looking can do now: `forms`, the ones offered. */
 async function actions(visit: Visit, t: Detail, forms: TrajectoryForm[], resent?: Resent): Promise<Html> {
@@ -176,7 +177,7 @@ const notLive =
 export async function trajectoryPage(
   visit: Visit,
   trajectoryId: string,
-  shown: { resent?: Resent; hoursChanged?: HoursChanged; task?: TaskOutcome } = {},
+  shown: { resent?: Resent; hoursChanged?: HoursChanged; task?: TaskOutcome; zrmChanged?: ZrmChanged } = {},
 ): Promise<string> {
   const [t, catalogue, open] = (await Promise.all([
     visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } }),
@@ -224,6 +225,7 @@ export async function trajectoryPage(
       ${await actions(visit, t, forms, shown.resent)}
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}
+      ${t.zrm ? zrmSection(t.zrm, shown.zrmChanged) : ''}
       <h2 class="utrecht-heading-2">Termijnen</h2>
       ${table('Wat er nog moet gebeuren', ['Wat', 'Uiterlijk'], deadlines, 'Geen openstaande termijnen.')}
       <h2 class="utrecht-heading-2">Tijdlijn</h2>

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { checkAssessmentDate } from '../../domain/business-dates';
+import { isZrmDomain, isZrmScore, type ZrmDomain, type ZrmScores } from '../../domain/zrm';
+import type { PrismaClient } from '../../prisma/client';
+import { auditRow } from '../../prisma/records/audit';
+import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
+import { AppError, refuseRules } from '../app-error';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import * as responses from '../responses';
+import { businessDate, trajectoryParams, zrmScores } from '../schemas';
+import { scopedTrajectory } from '../scope';
+
+/**
+ * A trajectory's ZRM measurements, oldest first: the one at each decision and those taken since
+ * (health data: for the consultant and the provider only, never for operations).
+ */
+export async function zrmAssessmentsOf(prisma: PrismaClient, trajectoryId: string) {
+  const rows = await prisma.zrmAssessment.findMany({
+    where: { trajectoryId },
+    orderBy: [{ assessedOn: 'asc' }, { createdAt: 'asc' }],
+    select: { assessedOn: true, scores: { select: { domain: true, score: true } } },
+  });
+  return rows.map((a) => {
+    const scores: ZrmScores = {};
+    for (const { domain, score } of a.scores) if (isZrmDomain(domain) && isZrmScore(score)) scores[domain] = score;
+    return { assessedOn: fromDateColumn(a.assessedOn), scores };
+  });
+}
+
+export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'post',
+      path: '/trajectories/{trajectoryId}/zrm-assessments',
+      summary:
+        'Record a ZRM measurement during the indication (seed 002: results per domain, improvement or stabilisation)',
+      tag: 'Trajectory actions',
+      roles: ['CONSULTANT', 'PROVIDER'],
+      response: responses.zrmAssessed,
+      params: trajectoryParams,
+      body: z.strictObject({
+        assessedOn: businessDate,
+        scores: zrmScores.refine((s) => Object.keys(s).length > 0, { message: 'score at least one domain' }),
+      }),
+      handle: async ({ actor, params, body }) => {
+        const { trajectoryId } = params;
+        const trajectory = await scopedTrajectory(prisma, actor, trajectoryId, {
+          phase: true,
+          indications: { where: { status: 'ACTIVE' }, select: { id: true, startDate: true, endDate: true } },
+        });
+        const [indication] = trajectory.indications;
+        if (trajectory.phase !== 'ACTIVE' || !indication)
+          throw new AppError(409, 'WRONG_STATE', 'A measurement is taken while an indication runs');
+        const period = { startDate: fromDateColumn(indication.startDate), endDate: fromDateColumn(indication.endDate) };
+        refuseRules(checkAssessmentDate(body.assessedOn, period, new Date()));
+        const scores = Object.entries(body.scores) as [ZrmDomain, number][];
+        return prisma.$transaction(async (tx) => {
+          // One measurement a day per trajectory: the trajectory's row orders two sent at once.
+          await tx.$queryRaw`SELECT id FROM "Trajectory" WHERE id = ${trajectoryId}::uuid FOR UPDATE`;
+          const assessedOn = toDateColumn(body.assessedOn);
+          if (await tx.zrmAssessment.findFirst({ where: { trajectoryId, assessedOn }, select: { id: true } }))
+            throw new AppError(409, 'ALREADY_ASSESSED', `The ZRM was measured on ${body.assessedOn} already`, [
+              { path: 'body.assessedOn', rule: 'ALREADY_ASSESSED', message: 'one measurement a day' },
+            ]);
+          const { id } = await tx.zrmAssessment.create({
+            data: {
+              trajectoryId,
+              indicationId: indication.id,
+              assessedOn,
+              assessedById: actor.id,
+              scores: { create: scores.map(([domain, score]) => ({ domain, score })) },
+            },
+          });
+          // The audit names the measurement and its day; the scores (health data) stay in their own rows.
+          await tx.auditEvent.create({
+            data: auditRow({
+              trajectoryId,
+              actor: { type: 'USER', id: actor.id },
+              action: 'ZRM_ASSESSED',
+              data: { assessmentId: id, assessedOn: body.assessedOn },
+            }),
+          });
+          return { assessmentId: id, assessedOn: body.assessedOn };
+        });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,63 @@
+import { dutchDate } from '../../domain/dutch-dates';
+import { labelOf, zrmDevelopmentLabels, zrmDomainLabels, zrmScoreLabels } from '../../domain/labels';
+import { zrmDevelopments, zrmDomains, type ZrmDevelopment, type ZrmDomain } from '../../domain/zrm';
+import { html, type Html } from '../html';
+import { statusMessage, table } from '../layout';
+import type { Detail } from './trajectory-forms';
+
+/** What was just done with the ZRM, said above its table (`?zrm=`). */
+export const zrmChanges = { gemeten: 'De meting is vastgelegd.' };
+export type ZrmChanged = keyof typeof zrmChanges;
+
+type Assessment = NonNullable<Detail['zrm']>[number];
+
+const scoreText = (scores: Assessment['scores'], domain: ZrmDomain) => {
+  const score = scores[domain];
+  return score ? `${score} – ${zrmScoreLabels[score] ?? ''}` : 'niet gescoord';
+};
+
+/** "3 leefgebieden vooruitgegaan, 5 stabiel, 1 achteruitgegaan". */
+function developmentSummary(first: Assessment, latest: Assessment): string {
+  const counts = new Map<ZrmDevelopment, number>();
+  for (const d of zrmDevelopments(first.scores, latest.scores))
+    counts.set(d.development, (counts.get(d.development) ?? 0) + 1);
+  const parts = (['IMPROVED', 'STABLE', 'DECLINED'] as const).map(
+    (d) => `${counts.get(d) ?? 0} ${zrmDevelopmentLabels[d]}`,
+  );
+  return `Van ${dutchDate(first.assessedOn)} tot ${dutchDate(latest.assessedOn)}: ${parts.join(', ')} (leefgebieden die beide keren zijn gescoord).`;
+}
+
+/**
+ * The client's self-sufficiency (seed 001: goals by the ZRM; seed 002: results per domain are an
+ * improvement or stabilisation): the first measurement (at the decision) against the latest, per
+ * domain scored in either. Consultants and providers only; operations get no ZRM (health data).
+ */
+export function zrmSection(assessments: Assessment[], changed?: ZrmChanged): Html {
+  const first = assessments[0];
+  const latest = assessments.at(-1);
+  const heading = html`<h2 class="utrecht-heading-2">Zelfredzaamheid (ZRM)</h2>
+    ${statusMessage(changed && zrmChanges[changed])}`;
+  if (!first || !latest)
+    return html`${heading}
+      <p class="utrecht-paragraph">Nog geen meting.</p>`;
+  const scored = zrmDomains.filter((d) => first.scores[d] || latest.scores[d]);
+  const compared = first !== latest;
+  const development = new Map(zrmDevelopments(first.scores, latest.scores).map((d) => [d.domain, d.development]));
+  const rows = scored.map((d) => [
+    html`${zrmDomainLabels[d] ?? d}`,
+    html`${scoreText(first.scores, d)}`,
+    ...(compared
+      ? [html`${scoreText(latest.scores, d)}`, html`${labelOf(zrmDevelopmentLabels, development.get(d))}`]
+      : []),
+  ]);
+  const headers = compared
+    ? [
+        'Leefgebied',
+        `Eerste meting (${dutchDate(first.assessedOn)})`,
+        `Laatste meting (${dutchDate(latest.assessedOn)})`,
+        'Ontwikkeling',
+      ]
+    : ['Leefgebied', `Meting van ${dutchDate(first.assessedOn)}`];
+  return html`${heading} ${compared ? html`<p class="utrecht-paragraph">${developmentSummary(first, latest)}</p>` : ''}
+  ${table('Zelfredzaamheid per leefgebied', headers, rows, 'Geen leefgebied gescoord.')}`;
+}
