@@ -390,6 +390,10 @@ export const kpis = pagedOf(
     closedAtMaximum: z.int(),
     openTasks: z.int(),
     overdueTasks: z.int(),
+    /** Domains scored in both the first and the latest ZRM measurement of a trajectory, by how they developed. */
+    zrmImproved: z.int(),
+    zrmStable: z.int(),
+    zrmDeclined: z.int(),
   }),
 );
 

@@ -90,4 +90,10 @@ describe('API: ZRM measurements during an indication', () => {
       expect.objectContaining({ assessedOn: addDays(start, 20) }),
     ]);
   });
+
+  it('when operations ask for KPIs, then the results count the domains of the first and the latest measurement by how they developed, without any client', async () => {
+    const rows = (await operations.get(`/kpis?providerId=${demoIds.providerA}&product=02B05`).expect(200)).body.items;
+    // First (the decision): financiën 2, huisvesting 3, geestelijke gezondheid 2; latest: 3, 3, 1 (and one domain new).
+    expect(rows).toEqual([expect.objectContaining({ trajectories: 1, zrmImproved: 1, zrmStable: 1, zrmDeclined: 1 })]);
+  });
 });

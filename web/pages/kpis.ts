@@ -27,6 +27,9 @@ const headers = [
   'Uitstroom',
   'Afgeschaald',
   'Gesloten op maximale duur',
+  'ZRM: leefgebieden vooruit',
+  'ZRM: stabiel',
+  'ZRM: achteruit',
 ];
 
 const cells = (r: Named) => [
@@ -37,6 +40,9 @@ const cells = (r: Named) => [
   String(r.closed),
   String(r.steppedDown),
   String(r.closedAtMaximum),
+  String(r.zrmImproved),
+  String(r.zrmStable),
+  String(r.zrmDeclined),
 ];
 
 interface Chart {
