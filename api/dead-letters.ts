@@ -4,28 +4,48 @@ import { auditRow } from '../prisma/records/audit';
 import { currentAddressOf } from '../prisma/records/outbox';
 import { AppError } from './app-error';
 
-// Operations' two ways out of the dead letters: a retry (to the address set now) or closing it unsent.
+// Operations' two ways out of the dead letters: a retry (to the address set now) or closing it unsent;
+// one closed unsent by mistake can still be sent after all (a retry).
 
 type Tx = Prisma.TransactionClient;
 type DeliveryWithRecipient = Delivery & {
   notification: Pick<Notification, 'providerId' | 'teamId' | 'kind' | 'payload'>;
 };
 
-/** A delivery operations act on: 404 when there is none, 409 unless it is dead-lettered. */
-async function deadDelivery(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
+/** A delivery operations act on, with its notification's recipient; 404 when there is none. */
+async function deliveryOf(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
   const found = await tx.delivery.findUnique({
     where: { id: deliveryId },
     include: { notification: { select: { providerId: true, teamId: true, kind: true, payload: true } } },
   });
   if (!found) throw new AppError(404, 'DELIVERY_NOT_FOUND', `No delivery ${deliveryId}`);
+  return found;
+}
+
+/** A delivery to close unsent: 409 unless it is dead-lettered. */
+async function deadDelivery(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
+  const found = await deliveryOf(tx, deliveryId);
   if (found.state !== 'DEAD') throw new AppError(409, 'WRONG_STATE', `The delivery is ${found.state}, not DEAD`);
   return found;
 }
 
-/** Out of the dead letters, only if it is still there: of two operators at once, the second gets 409. */
-async function leaveDead(tx: Tx, found: Delivery, data: Prisma.DeliveryUpdateManyMutationInput): Promise<void> {
-  const { count } = await tx.delivery.updateMany({ where: { id: found.id, state: 'DEAD' }, data });
-  if (count === 0) throw new AppError(409, 'WRONG_STATE', 'The delivery is no longer DEAD');
+/**
+ * A delivery to send again: dead-lettered, or closed unsent. Not a consultant's daily overview that
+ * was closed: it is of a day gone by, and the notices it took along went with a later one.
+ */
+async function deliveryToRetry(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
+  const found = await deliveryOf(tx, deliveryId);
+  if (found.state === 'DISMISSED' && found.notification.kind === 'DAILY_DIGEST')
+    throw new AppError(409, 'WRONG_STATE', 'A closed daily overview is of a day gone by; it is not sent after all');
+  if (found.state !== 'DEAD' && found.state !== 'DISMISSED')
+    throw new AppError(409, 'WRONG_STATE', `The delivery is ${found.state}, not DEAD or DISMISSED`);
+  return found;
+}
+
+/** Out of its state, only if it is still in it: of two operators at once, the second gets 409. */
+async function leaveState(tx: Tx, found: Delivery, data: Prisma.DeliveryUpdateManyMutationInput): Promise<void> {
+  const { count } = await tx.delivery.updateMany({ where: { id: found.id, state: found.state }, data });
+  if (count === 0) throw new AppError(409, 'WRONG_STATE', `The delivery is no longer ${found.state}`);
 }
 
 /**
@@ -54,10 +74,10 @@ async function addressForRetry(tx: Tx, found: DeliveryWithRecipient): Promise<st
 /** Back to PENDING for a retry, to the address it would go to now (audited); the caller starts its sending. */
 export function reopenForRetry(prisma: PrismaClient, deliveryId: string, actorId: string) {
   return prisma.$transaction(async (tx) => {
-    const found = await deadDelivery(tx, deliveryId);
+    const found = await deliveryToRetry(tx, deliveryId);
     const address = await addressForRetry(tx, found);
     const addressChanged = address !== found.address;
-    await leaveDead(tx, found, { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } });
+    await leaveState(tx, found, { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } });
     await tx.auditEvent.create({
       data: auditRow({
         actor: { type: 'USER', id: actorId },
@@ -67,6 +87,7 @@ export function reopenForRetry(prisma: PrismaClient, deliveryId: string, actorId
           notificationId: found.notificationId,
           lastError: found.lastError,
           addressChanged,
+          from: found.state,
         },
       }),
     });
@@ -81,7 +102,7 @@ export function reopenForRetry(prisma: PrismaClient, deliveryId: string, actorId
 export function dismissDelivery(prisma: PrismaClient, deliveryId: string, actorId: string) {
   return prisma.$transaction(async (tx) => {
     const found = await deadDelivery(tx, deliveryId);
-    await leaveDead(tx, found, { state: 'DISMISSED' });
+    await leaveState(tx, found, { state: 'DISMISSED' });
     const released =
       found.notification.kind === 'DAILY_DIGEST'
         ? await releaseHeldFromDigest(tx, { userId: found.userId, payload: found.notification.payload })

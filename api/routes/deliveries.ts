@@ -69,7 +69,7 @@ export function deliveryRoutes(deps: RouteDeps): Endpoint[] {
       method: 'post',
       path: '/deliveries/{deliveryId}/retry',
       summary:
-        "Send a dead-lettered delivery again, to the recipient's current address (audited); 409 unless it is DEAD or while the recipient no longer hears of it",
+        "Send a dead-lettered delivery again, or one closed without sending after all (not a daily digest), to the recipient's current address (audited); 409 unless it is DEAD or DISMISSED, or while the recipient no longer hears of it",
       tag: 'Operations',
       roles: ['OPERATIONS'],
       response: responses.retriedDelivery,

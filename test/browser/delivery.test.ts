@@ -68,9 +68,24 @@ describe('delivery pages for operations in a real browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain(
       'De bezorging is afgesloten zonder haar te versturen.',
     );
-    await expect(page.getByRole('row', { name: /vervallen@a\.test/ }).count()).resolves.toBe(0);
+    const failed = page.getByRole('table', { name: 'Mislukte bezorgingen, de laatste eerst' });
+    await expect(failed.getByRole('row', { name: /vervallen@a\.test/ }).count()).resolves.toBe(0);
     await expect(prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).resolves.toMatchObject({
       state: 'DISMISSED',
+    });
+    // Closed by mistake? It is listed apart and can be sent after all; this one still has no recipient.
+    const closed = page
+      .getByRole('table', { name: 'Afgesloten zonder verzenden, de laatste eerst' })
+      .getByRole('row', { name: /vervallen@a\.test/ });
+    await expect(closed.textContent()).resolves.toMatch(/Intake binnenkort verwacht.*E-mail.*vervallen@a\.test/s);
+    await expectAccessible(page);
+    await closed
+      .getByRole('button', { name: 'Toch versturen: Intake binnenkort verwacht aan vervallen@a.test' })
+      .click();
+    await page.waitForURL(/bericht=geen-ontvanger$/);
+    await expect(prisma().delivery.findUniqueOrThrow({ where: { id: removed.id } })).resolves.toMatchObject({
+      state: 'DISMISSED',
+      retries: 0,
     });
     await page
       .getByRole('row', { name: new RegExp(contact) })

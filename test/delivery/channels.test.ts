@@ -146,6 +146,22 @@ describe('delivery over SMTP', () => {
     await operations.post(`/deliveries/${randomUUID()}/retry`).expect(404);
   });
 
+  it('when a delivery was closed without sending by mistake, then operations send it after all, once, audited from where it was', async () => {
+    const { trajectoryId, dead } = await deadLettered();
+    const closedByMistake = at(dead, 0);
+    smtp.accept();
+    await operations.post(`/deliveries/${closedByMistake.id}/dismiss`).expect(200);
+    const again = await operations.post(`/deliveries/${closedByMistake.id}/retry`).expect(200);
+    expect(again.body).toMatchObject({ state: 'PENDING', retries: 1, address: closedByMistake.address });
+    await operations.post(`/deliveries/${closedByMistake.id}/retry`).expect(409);
+    await sent(closedByMistake.id);
+    expect(mailsTo(closedByMistake.address, trajectoryId)).toHaveLength(1);
+    const audit = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: 'DELIVERY_RETRIED', data: { path: ['deliveryId'], equals: closedByMistake.id } },
+    });
+    expect(audit.data).toMatchObject({ from: 'DISMISSED', addressChanged: false });
+  });
+
   it('when a contact address is removed after its delivery was dead-lettered, then a retry to it is refused (409, nothing sent) while one to a remaining contact goes out, and operations can close it without sending', async () => {
     const { trajectoryId, dead } = await deadLettered();
     const [kept, removed] = [at(dead, 0), at(dead, 1)];

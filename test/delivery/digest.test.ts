@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { enqueueNotification } from '../../activities/notifications';
 import { sendDailyDigests } from '../../activities/delivery/digest';
-import { dismissDelivery } from '../../api/dead-letters';
+import { dismissDelivery, reopenForRetry } from '../../api/dead-letters';
 import { deliveryStarter } from '../../activities/delivery/starter';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { ensureDigestSchedule } from '../../scripts/delivery';
@@ -214,6 +214,11 @@ describe('the daily digest', () => {
       where: { action: 'DELIVERY_DISMISSED', data: { path: ['deliveryId'], equals: dead.id } },
     });
     expect(audited.data).toMatchObject({ released: 1 });
+    // Closed, a day's overview is of that day: it is not sent after all.
+    await expect(reopenForRetry(prisma(), dead.id, demoIds.operations)).rejects.toMatchObject({
+      status: 409,
+      code: 'WRONG_STATE',
+    });
 
     await digestOn('2027-01-05');
     const [next] = await eventually(

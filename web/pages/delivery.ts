@@ -49,6 +49,10 @@ function deliveryActions(visit: Visit, d: DeliveryRow): Html {
         ${label}
       </button>
     </form>`;
+  if (d.state === 'DISMISSED')
+    return d.notification.kind === 'DAILY_DIGEST'
+      ? html`Overzicht van een voorbije dag: niet meer te versturen`
+      : action('opnieuw', 'Toch versturen');
   return html`${action('opnieuw', 'Opnieuw versturen')} ${action('afsluiten', 'Niet meer versturen')}`;
 }
 
@@ -79,6 +83,34 @@ async function failedDeliveries(visit: Visit, pageNumber: number): Promise<Html>
       'Er zijn geen mislukte bezorgingen.',
     )}
     ${pagination('/bezorging', {}, pageNumber, total)}`;
+}
+
+/** How many deliveries closed without sending the page lists: the latest, for one closed by mistake. */
+const CLOSED_SHOWN = 10;
+
+/** The deliveries closed without sending, the latest first: one closed by mistake can still be sent. */
+async function closedDeliveries(visit: Visit): Promise<Html> {
+  const { items, total } = (await visit.call('get', '/deliveries', {
+    query: { limit: CLOSED_SHOWN, offset: 0, state: 'DISMISSED' },
+  })) as z.output<typeof deliveries>;
+  const rows = items.map((d) => [
+    html`${labelOf(notificationLabels, d.notification.kind)}`,
+    html`${channelLabels[d.channel] ?? d.channel}`,
+    html`${d.address}`,
+    html`${dutchDateTime(new Date(d.updatedAt))}`,
+    deliveryActions(visit, d),
+  ]);
+  return html`<h3 class="utrecht-heading-3">Afgesloten zonder verzenden</h3>
+    <p class="utrecht-paragraph">
+      ${total > CLOSED_SHOWN ? `De ${CLOSED_SHOWN} laatste van ${total}. ` : ''}Is er een per vergissing afgesloten,
+      verstuur haar dan alsnog.
+    </p>
+    ${table(
+      'Afgesloten zonder verzenden, de laatste eerst',
+      ['Melding', 'Kanaal', 'Adres', 'Afgesloten', 'Actie'],
+      rows,
+      'Er zijn geen bezorgingen afgesloten zonder verzenden.',
+    )}`;
 }
 
 function teamMailboxForm(visit: Visit, team: Team, resent?: { values: FormValues; refused: Refused }): Html {
@@ -132,14 +164,15 @@ export async function deliveryPage(
   said?: DeliveryMessage,
   resentTeam?: { teamId: string; values: FormValues; refused: Refused },
 ): Promise<string> {
-  const [failed, providerRows, teams] = await Promise.all([
+  const [failed, closed, providerRows, teams] = await Promise.all([
     failedDeliveries(visit, pageNumber),
+    closedDeliveries(visit),
     providerTable(visit),
     visit.call('get', '/teams') as Promise<z.output<typeof teamMailboxes>>,
   ]);
   return page(
     'Bezorging van meldingen',
-    html`${statusMessage(said && deliveryMessages[said])} ${failed}
+    html`${statusMessage(said && deliveryMessages[said])} ${failed} ${closed}
       <h2 class="utrecht-heading-2">Zorgaanbieders</h2>
       ${providerRows}
       <h2 class="utrecht-heading-2">Teammailboxen</h2>
