@@ -27,10 +27,11 @@ describe('CPU readings of the scale benchmark', () => {
   it("keeps this process's own time apart from its children's", async () => {
     const ownBefore = ownCpuSeconds();
     const treeBefore = cpuSeconds(process.pid);
-    await busyChild(300).exited;
+    await busyChild(1_000).exited;
     const own = ownCpuSeconds() - ownBefore;
-    expect(cpuSeconds(process.pid) - treeBefore - own).toBeGreaterThanOrEqual(0.3);
-    expect(own).toBeLessThan(0.2);
+    expect(cpuSeconds(process.pid) - treeBefore - own).toBeGreaterThanOrEqual(1);
+    // Starting a child costs this process some CPU (0.22 s seen on a slow machine), far below the child's second.
+    expect(own).toBeLessThan(0.5);
   });
 
   it('is NaN for a process that is gone', async () => {
