@@ -1,6 +1,7 @@
 import type { ZrmDomain, ZrmScores } from '../domain/zrm';
 import type { PrismaClient } from '../prisma/client';
 import { toDateColumn as day } from '../prisma/records/dates';
+import { refreshZrmResults } from '../prisma/records/zrm';
 
 export interface SaveIndication {
   trajectoryId: string;
@@ -49,6 +50,8 @@ export function saveIndication(prisma: PrismaClient) {
             scores: { create: scores.map(([domain, score]) => ({ domain, score })) },
           },
         });
+        // A new period's measurement may be the latest: the trajectory's ZRM results follow.
+        await refreshZrmResults(tx, i.trajectoryId);
       }
       return created.id;
     });

@@ -24,7 +24,7 @@ const trajectories = Number(process.env.BENCH_TRAJECTORIES ?? 10_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 60);
 const GOAL_MS = 200;
 
-/** The bulk: clients, trajectories in every phase, their indications, open tasks and notifications. */
+/** The bulk: clients, trajectories in every phase, their indications and ZRM measurements, open tasks and notifications. */
 async function fill(prisma: PrismaClient, n: number): Promise<void> {
   await prisma.$executeRawUnsafe(`
     CREATE TEMP TABLE bulk AS
@@ -69,6 +69,21 @@ async function fill(prisma: PrismaClient, n: number): Promise<void> {
     SELECT gen_random_uuid(), 'bench:' || n, trajectory, 'PROVIDER', provider, 'EXTENSION_REQUEST_DUE',
       jsonb_build_object('trajectoryId', trajectory, 'dueAt', due)
     FROM bulk WHERE phase <> 'CLOSED' AND n % 3 = 0`);
+  // The ZRM: every decided trajectory measured at its decision, half of them again (the KPIs compare both).
+  await prisma.$executeRawUnsafe(`
+    CREATE TEMP TABLE zrm AS
+    SELECT gen_random_uuid() AS id, trajectory, (registered + interval '8 days')::date AS day, n, 0 AS k
+    FROM bulk WHERE phase IN ('ACTIVE', 'CLOSED')
+    UNION ALL
+    SELECT gen_random_uuid(), trajectory, (registered + interval '100 days')::date, n, 1
+    FROM bulk WHERE phase IN ('ACTIVE', 'CLOSED') AND n % 2 = 0`);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "ZrmAssessment" (id, "trajectoryId", "assessedOn") SELECT id, trajectory, day FROM zrm`,
+  );
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ZrmScore" ("assessmentId", domain, score)
+    SELECT z.id, d, 1 + (z.n + z.k + e.i::int) % 5
+    FROM zrm z CROSS JOIN unnest(enum_range(NULL::"ZrmDomain")) WITH ORDINALITY AS e(d, i)`);
   await prisma.$executeRawUnsafe(`ANALYZE`);
 }
 

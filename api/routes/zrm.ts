@@ -4,6 +4,7 @@ import { isZrmDomain, isZrmScore, type ZrmDomain, type ZrmScores } from '../../d
 import type { PrismaClient } from '../../prisma/client';
 import { auditRow } from '../../prisma/records/audit';
 import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
+import { refreshZrmResults } from '../../prisma/records/zrm';
 import { AppError, refuseRules } from '../app-error';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
@@ -72,6 +73,7 @@ export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
               scores: { create: scores.map(([domain, score]) => ({ domain, score })) },
             },
           });
+          await refreshZrmResults(tx, trajectoryId);
           // The audit names the measurement and its day; the scores (health data) stay in their own rows.
           await tx.auditEvent.create({
             data: auditRow({

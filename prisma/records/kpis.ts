@@ -20,7 +20,7 @@ export interface KpiRow {
 /**
  * Per provider and product (the latest indication's; null before a decision): throughput times
  * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open and overdue tasks,
- * and the ZRM's results (the first measurement against the latest, domain by domain). One query, grouped in PostgreSQL.
+ * and the ZRM's results (each trajectory's, kept by prisma/records/zrm.ts). One query, grouped in PostgreSQL.
  */
 function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
   return Prisma.sql`
@@ -32,23 +32,6 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
              count(*) FILTER (WHERE status = 'OPEN') AS open,
              count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" < ${now}) AS overdue
       FROM "Task" GROUP BY "trajectoryId"
-    ), first_zrm AS (
-      SELECT DISTINCT ON ("trajectoryId") "trajectoryId", id
-      FROM "ZrmAssessment" ORDER BY "trajectoryId", "assessedOn", "createdAt"
-    ), latest_zrm AS (
-      SELECT DISTINCT ON ("trajectoryId") "trajectoryId", id
-      FROM "ZrmAssessment" ORDER BY "trajectoryId", "assessedOn" DESC, "createdAt" DESC
-    ), zrm AS (
-      -- domain/zrm.ts zrmDevelopment: a higher score is an improvement, the same is stable.
-      SELECT f."trajectoryId",
-             count(*) FILTER (WHERE b.score > a.score) AS improved,
-             count(*) FILTER (WHERE b.score = a.score) AS stable,
-             count(*) FILTER (WHERE b.score < a.score) AS declined
-      FROM first_zrm f
-      JOIN latest_zrm l ON l."trajectoryId" = f."trajectoryId" AND l.id <> f.id
-      JOIN "ZrmScore" a ON a."assessmentId" = f.id
-      JOIN "ZrmScore" b ON b."assessmentId" = l.id AND b.domain = a.domain
-      GROUP BY f."trajectoryId"
     )
     SELECT t."providerId"::text AS "providerId", l."productCode",
            count(*)::int AS trajectories,
@@ -59,13 +42,12 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
            (count(*) FILTER (WHERE t."closureReason" = 'MAXIMUM_DURATION'))::int AS "closedAtMaximum",
            coalesce(sum(w.open), 0)::int AS "openTasks",
            coalesce(sum(w.overdue), 0)::int AS "overdueTasks",
-           coalesce(sum(z.improved), 0)::int AS "zrmImproved",
-           coalesce(sum(z.stable), 0)::int AS "zrmStable",
-           coalesce(sum(z.declined), 0)::int AS "zrmDeclined"
+           sum(t."zrmImproved")::int AS "zrmImproved",
+           sum(t."zrmStable")::int AS "zrmStable",
+           sum(t."zrmDeclined")::int AS "zrmDeclined"
     FROM "Trajectory" t
     LEFT JOIN latest l ON l."trajectoryId" = t.id
     LEFT JOIN work w ON w."trajectoryId" = t.id
-    LEFT JOIN zrm z ON z."trajectoryId" = t.id
     WHERE (${q.providerId ?? null}::uuid IS NULL OR t."providerId" = ${q.providerId ?? null}::uuid)
       AND (${q.product ?? null}::text IS NULL OR l."productCode" = ${q.product ?? null}::text)
     GROUP BY t."providerId", l."productCode"

@@ -181,6 +181,21 @@ describe('activities are idempotent', () => {
     expect(second).toBe(first);
     expect(await db.prisma.indication.count({ where: { trajectoryId: trajectory } })).toBe(1);
     expect(await db.prisma.zrmScore.count({ where: { assessment: { indicationId: first } } })).toBe(2);
+    const results = () =>
+      db.prisma.trajectory.findUniqueOrThrow({
+        where: { id: trajectory },
+        select: { zrmImproved: true, zrmStable: true, zrmDeclined: true },
+      });
+    await expect(results()).resolves.toEqual({ zrmImproved: 0, zrmStable: 0, zrmDeclined: 0 }); // one measurement
+
+    // A next period's decision measures again: the trajectory's ZRM results (the KPIs add them) follow, once.
+    const next = { ...input, sequence: 2, startDate: '2027-11-23', endDate: '2028-05-22', planned: true };
+    for (let retry = 0; retry < 2; retry++)
+      await env.run(saveIndication, {
+        ...next,
+        zrm: { HOUSING: 3 as const, FINANCES: 3 as const, JUSTICE: 4 as const },
+      });
+    await expect(results()).resolves.toEqual({ zrmImproved: 1, zrmStable: 1, zrmDeclined: 0 });
   });
 
   describe('a value the database refuses fails the activity at once, not after endless retries', () => {
