@@ -1,7 +1,7 @@
-import type { ZrmDomain, ZrmScores } from '../domain/zrm';
+import type { ZrmScores } from '../domain/zrm';
 import type { PrismaClient } from '../prisma/client';
 import { toDateColumn as day } from '../prisma/records/dates';
-import { refreshZrmResults } from '../prisma/records/zrm';
+import { recordZrmAssessment } from '../prisma/records/zrm';
 
 export interface SaveIndication {
   trajectoryId: string;
@@ -39,19 +39,15 @@ export function saveIndication(prisma: PrismaClient) {
           status: i.planned ? 'PLANNED' : 'ACTIVE',
         },
       });
-      const scores = Object.entries(i.zrm) as [ZrmDomain, number][];
-      if (scores.length) {
-        await tx.zrmAssessment.create({
-          data: {
-            trajectoryId: i.trajectoryId,
-            indicationId: created.id,
-            assessedOn: day(i.startDate),
-            assessedById: i.decidedById,
-            scores: { create: scores.map(([domain, score]) => ({ domain, score })) },
-          },
+      // A new period's measurement may be the latest: the trajectory's ZRM results follow it.
+      if (Object.keys(i.zrm).length) {
+        await recordZrmAssessment(tx, {
+          trajectoryId: i.trajectoryId,
+          indicationId: created.id,
+          assessedOn: i.startDate,
+          assessedById: i.decidedById,
+          scores: i.zrm,
         });
-        // A new period's measurement may be the latest: the trajectory's ZRM results follow.
-        await refreshZrmResults(tx, i.trajectoryId);
       }
       return created.id;
     });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { checkAssessmentDate } from '../../domain/business-dates';
-import { isZrmDomain, isZrmScore, type ZrmDomain, type ZrmScores } from '../../domain/zrm';
+import { isZrmDomain, isZrmScore, type ZrmScores } from '../../domain/zrm';
 import type { PrismaClient } from '../../prisma/client';
 import { auditRow } from '../../prisma/records/audit';
 import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
-import { refreshZrmResults } from '../../prisma/records/zrm';
+import { recordZrmAssessment } from '../../prisma/records/zrm';
 import { AppError, refuseRules } from '../app-error';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
@@ -55,25 +55,21 @@ export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
           throw new AppError(409, 'WRONG_STATE', 'A measurement is taken while an indication runs');
         const period = { startDate: fromDateColumn(indication.startDate), endDate: fromDateColumn(indication.endDate) };
         refuseRules(checkAssessmentDate(body.assessedOn, period, new Date()));
-        const scores = Object.entries(body.scores) as [ZrmDomain, number][];
         return prisma.$transaction(async (tx) => {
           // One measurement a day per trajectory: the trajectory's row orders two sent at once.
           await tx.$queryRaw`SELECT id FROM "Trajectory" WHERE id = ${trajectoryId}::uuid FOR UPDATE`;
-          const assessedOn = toDateColumn(body.assessedOn);
-          if (await tx.zrmAssessment.findFirst({ where: { trajectoryId, assessedOn }, select: { id: true } }))
+          const sameDay = { trajectoryId, assessedOn: toDateColumn(body.assessedOn) };
+          if (await tx.zrmAssessment.findFirst({ where: sameDay, select: { id: true } }))
             throw new AppError(409, 'ALREADY_ASSESSED', `The ZRM was measured on ${body.assessedOn} already`, [
               { path: 'body.assessedOn', rule: 'ALREADY_ASSESSED', message: 'one measurement a day' },
             ]);
-          const { id } = await tx.zrmAssessment.create({
-            data: {
-              trajectoryId,
-              indicationId: indication.id,
-              assessedOn,
-              assessedById: actor.id,
-              scores: { create: scores.map(([domain, score]) => ({ domain, score })) },
-            },
+          const id = await recordZrmAssessment(tx, {
+            trajectoryId,
+            indicationId: indication.id,
+            assessedOn: body.assessedOn,
+            assessedById: actor.id,
+            scores: body.scores,
           });
-          await refreshZrmResults(tx, trajectoryId);
           // The audit names the measurement and its day; the scores (health data) stay in their own rows.
           await tx.auditEvent.create({
             data: auditRow({

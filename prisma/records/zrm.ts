@@ -1,4 +1,6 @@
+import type { ZrmDomain } from '../../domain/zrm';
 import { Prisma } from '../client';
+import { toDateColumn } from './dates';
 
 /**
  * Per trajectory, how the domains scored in both its first and its latest ZRM measurement developed
@@ -41,4 +43,31 @@ export async function refreshZrmResults(tx: Prisma.TransactionClient, trajectory
     SET "zrmImproved" = coalesce(r.improved, 0), "zrmStable" = coalesce(r.stable, 0), "zrmDeclined" = coalesce(r.declined, 0)
     FROM (SELECT ${trajectoryId}::uuid AS id) one LEFT JOIN results r ON r."trajectoryId" = one.id
     WHERE t.id = one.id`;
+}
+
+/**
+ * Stores a ZRM measurement with its scores and keeps the trajectory's results with it: the one way a
+ * measurement is written (the decision's activity, the API's route), inside the caller's transaction.
+ */
+export async function recordZrmAssessment(
+  tx: Prisma.TransactionClient,
+  m: {
+    trajectoryId: string;
+    indicationId: string;
+    assessedOn: string;
+    assessedById: string;
+    scores: Partial<Record<ZrmDomain, number>>;
+  },
+): Promise<string> {
+  const { id } = await tx.zrmAssessment.create({
+    data: {
+      trajectoryId: m.trajectoryId,
+      indicationId: m.indicationId,
+      assessedOn: toDateColumn(m.assessedOn),
+      assessedById: m.assessedById,
+      scores: { create: Object.entries(m.scores).map(([domain, score]) => ({ domain: domain as ZrmDomain, score })) },
+    },
+  });
+  await refreshZrmResults(tx, m.trajectoryId);
+  return id;
 }
