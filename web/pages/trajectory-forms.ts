@@ -270,7 +270,7 @@ export const trajectoryForms: TrajectoryForm[] = [
       html`${textField({ ...field(f, 'assessedOn'), label: 'Datum van de meting', type: 'date', required: true })}
       ${zrmFields(f)}`,
     body: (v) => ({ assessedOn: v.assessedOn ?? '', scores: zrmOf(v) }),
-    refusedAt: (refused) => refusedScoresAt(refused),
+    refusedAt: refusedScoresAt,
     after: '?zrm=gemeten',
   },
   {

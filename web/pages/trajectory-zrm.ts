@@ -17,10 +17,9 @@ const scoreText = (scores: Assessment['scores'], domain: ZrmDomain) => {
 };
 
 /** "3 leefgebieden vooruitgegaan, 5 stabiel, 1 achteruitgegaan". */
-function developmentSummary(first: Assessment, latest: Assessment): string {
+function developmentSummary(first: Assessment, latest: Assessment, developed: ZrmDevelopment[]): string {
   const counts = new Map<ZrmDevelopment, number>();
-  for (const d of zrmDevelopments(first.scores, latest.scores))
-    counts.set(d.development, (counts.get(d.development) ?? 0) + 1);
+  for (const d of developed) counts.set(d, (counts.get(d) ?? 0) + 1);
   const parts = (['IMPROVED', 'STABLE', 'DECLINED'] as const).map(
     (d) => `${counts.get(d) ?? 0} ${zrmDevelopmentLabels[d]}`,
   );
@@ -43,6 +42,7 @@ export function zrmSection(assessments: Assessment[], changed?: ZrmChanged): Htm
   const scored = zrmDomains.filter((d) => first.scores[d] || latest.scores[d]);
   const compared = first !== latest;
   const development = new Map(zrmDevelopments(first.scores, latest.scores).map((d) => [d.domain, d.development]));
+  const summary = developmentSummary(first, latest, [...development.values()]);
   const rows = scored.map((d) => [
     html`${zrmDomainLabels[d] ?? d}`,
     html`${scoreText(first.scores, d)}`,
@@ -58,6 +58,6 @@ export function zrmSection(assessments: Assessment[], changed?: ZrmChanged): Htm
         'Ontwikkeling',
       ]
     : ['Leefgebied', `Meting van ${dutchDate(first.assessedOn)}`];
-  return html`${heading} ${compared ? html`<p class="utrecht-paragraph">${developmentSummary(first, latest)}</p>` : ''}
+  return html`${heading} ${compared ? html`<p class="utrecht-paragraph">${summary}</p>` : ''}
   ${table('Zelfredzaamheid per leefgebied', headers, rows, 'Geen leefgebied gescoord.')}`;
 }
