@@ -22,6 +22,7 @@ import { taskRoutes } from './routes/tasks';
 import { zrmRoutes } from './routes/zrm';
 import { trajectoryActions } from './routes/trajectory-actions';
 import { trajectoryRoutes } from './routes/trajectories';
+import { trajectorySearchRoutes } from './routes/trajectory-search';
 import { WorkflowStarts } from './workflow-starts';
 import { webRouter } from '../web/app';
 import { Sessions } from '../web/session';
@@ -66,6 +67,7 @@ export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
 export function endpoints(deps: RouteDeps): Endpoint[] {
   return [
     ...referenceRoutes(deps),
+    ...trajectorySearchRoutes(deps),
     ...trajectoryRoutes(deps),
     ...trajectoryActions(deps),
     ...taskRoutes(deps),

@@ -114,6 +114,12 @@ export const trajectorySummary = z.strictObject({
   ),
 });
 
+/** Who the client is: consultants see the BSN too; operations see no client at all. */
+const client = z.strictObject({ fullName: z.string(), dateOfBirth: businessDate, bsn: z.string().optional() });
+
+/** Trajectories found by BSN or name, with the client found (not for operations), at most 100. */
+export const searchResults = pagedOf(trajectorySummary.extend({ client: client.optional() }));
+
 const indication = z.strictObject({
   id: uuid,
   trajectoryId: uuid,
@@ -179,8 +185,7 @@ export const trajectoryDetail = z.strictObject({
   live: z.boolean(),
   /** The ZRM measurements, oldest first (health data: consultants and providers only, never operations). */
   zrm: z.array(zrmAssessment).optional(),
-  /** Consultants see the BSN too; operations see no client at all. */
-  client: z.strictObject({ fullName: z.string(), dateOfBirth: businessDate, bsn: z.string().optional() }).optional(),
+  client: client.optional(),
   timeline: z.array(
     z.strictObject({
       id: z.string(),

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../prisma/client';
+import type { SearchOwner } from '../prisma/records/client-search';
 import type { Actor } from './auth';
 import { AppError } from './app-error';
 
@@ -18,6 +19,13 @@ export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
     case 'OPERATIONS':
       return {};
   }
+}
+
+/** Whose trajectories a name search looks through: the consultant's team's, the provider's own; none otherwise. */
+export function searchOwner(actor: Actor): SearchOwner | undefined {
+  if (actor.role === 'CONSULTANT' && actor.teamId) return { teamId: actor.teamId };
+  if (actor.role === 'PROVIDER' && actor.providerId) return { providerId: actor.providerId };
+  return undefined;
 }
 
 /** A consultant's tasks are their team's; a provider's are its organisation's; operations have none. */

@@ -155,18 +155,31 @@ async function realTrajectories(base: string, jwtSecret: string): Promise<{ acti
   return { active: ids[0]!, registered: ids[9]! };
 }
 
-/** Each page `rounds` times one after another (after a warm-up), the time until the whole body is in. */
-async function time(base: string, cookie: string, who: string, url: string) {
+/**
+ * Each page `rounds` times one after another (after a warm-up), the time until the whole body is in;
+ * with `form`, the page a form sends to (a search), with the session's CSRF token.
+ */
+async function time(base: string, cookie: string, who: string, url: string, form?: Record<string, string>) {
   let status = 0;
+  const csrf = /wmo_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
   const get = async () => {
-    const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+    const res = await fetch(`${base}${url}`, {
+      redirect: 'manual',
+      ...(form
+        ? {
+            method: 'POST',
+            headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ ...form, _csrf: csrf }),
+          }
+        : { headers: { Cookie: cookie } }),
+    });
     await res.arrayBuffer();
     status = res.status;
   };
   await inFlight(1, 5, get);
   const run = await inFlight(1, rounds, get);
   return {
-    page: `${who} ${url}`,
+    page: `${who} ${url}${form ? ` ${Object.values(form).join(' ')}` : ''}`,
     status,
     p50: run.p50,
     p95: run.p95,
@@ -218,6 +231,11 @@ async function main(): Promise<void> {
     ];
     const results: Awaited<ReturnType<typeof time>>[] = [];
     for (const [who, cookie, url] of pages) results.push(await time(base, cookie, who, url));
+    // Searches by name look through every client of the team or provider: "cliënt 12" finds 111 of 10,000, "bench" all.
+    for (const zoekterm of ['cliënt 12', 'ben']) {
+      results.push(await time(base, consultant, 'consultant', '/trajecten/zoeken', { zoekterm }));
+      results.push(await time(base, provider, 'provider', '/trajecten/zoeken', { zoekterm }));
+    }
     console.log(`\nPages with ${trajectories} trajectories, ${rounds} requests each, one at a time (ms):`);
     console.table(results);
     const csvStart = performance.now();

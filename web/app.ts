@@ -14,9 +14,9 @@ import { zrmChanges } from './pages/trajectory-zrm';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { taskFormKey, taskOutcomes, type TaskOutcome } from './pages/trajectory-tasks';
-import { fieldErrors, formValues } from './forms';
+import { fieldErrors, formValues, type FieldErrors } from './forms';
 import { workListPage } from './pages/work';
-import { phaseFilterOf, trajectoriesPage, type TrajectoryRow } from './pages/trajectories';
+import { phaseFilterOf, searchBody, trajectoriesPage, type Found } from './pages/trajectories';
 import { preferencesBody, preferencesPage } from './pages/preferences';
 import { csrfValid } from './session';
 import { pageNumberOf } from './paging';
@@ -235,20 +235,28 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       return trajectoriesPage(visit, deps.prisma, phaseFilterOf(req.query), pageNumberOf(req.query));
     }),
   );
-  // A BSN is sent in a form's body, never in an address (addresses end up in logs and browser history).
+  // A BSN or a name is sent in a form's body, never in an address (addresses end up in logs and browser history).
   router.post(
     '/trajecten/zoeken',
     formPost(
       async (visit, _req, res, values) => {
-        const { items } = (await visit.call('post', '/trajectories/search', { body: { bsn: values.bsn ?? '' } })) as {
-          items: TrajectoryRow[];
-        };
-        const only = items.length === 1 ? items[0] : undefined;
+        const term = values.zoekterm ?? '';
+        const body = searchBody(term);
+        const found = (await visit.call('post', '/trajectories/search', { body })) as Found;
+        // One person by BSN: straight to their trajectory. By name, the list shows the date of birth to check first.
+        const only = 'bsn' in body && found.items.length === 1 ? found.items[0] : undefined;
         if (only) return res.redirect(303, `/trajecten/${only.id}`);
-        return trajectoriesPage(visit, deps.prisma, undefined, 1, { bsn: values.bsn, found: items });
+        return trajectoriesPage(visit, deps.prisma, undefined, 1, { term, found });
       },
-      (visit, _req, values, refused) =>
-        trajectoriesPage(visit, deps.prisma, undefined, 1, { bsn: values.bsn, refused }),
+      (visit, _req, values, refused) => {
+        // The API names the field it was sent as (body.bsn, body.name, or body for neither): on this form, one field.
+        const message = Object.values(refused.errors)[0];
+        const errors: FieldErrors = message ? { zoekterm: message } : {};
+        return trajectoriesPage(visit, deps.prisma, undefined, 1, {
+          term: values.zoekterm,
+          refused: { ...refused, errors },
+        });
+      },
     ),
   );
   router.get(

@@ -12,6 +12,7 @@ import { everyRole, scopedTrajectory, trajectoryScope } from '../scope';
 import { registerTrajectory } from '../../prisma/records/registration';
 import { withinTime } from '../temporal-calls';
 import { mirroredView, trajectoryHandle } from '../trajectory-workflow';
+import { clientView } from '../client-view';
 import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
 import { timelineOf } from '../timeline';
@@ -53,7 +54,8 @@ const listQuery = page.extend({
   deadlineWithinDays: z.coerce.number().int().min(0).max(366).optional(),
 });
 
-const summary = {
+/** A trajectory as lists show it (`responses.trajectorySummary`). */
+export const summary = {
   id: true,
   clientId: true,
   providerId: true,
@@ -92,18 +94,9 @@ function listFilter(q: z.output<typeof listQuery>, now: Date): Prisma.Trajectory
 export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
   const { prisma } = deps;
 
-  /**
-   * Who the client is, for those who work with them: the consultant (with the BSN, to check the
-   * decision against the right person) and the provider (name and date of birth). Operations see
-   * only the pseudonymous id.
-   */
   async function clientFor(role: Role, clientId: string) {
     if (role === 'OPERATIONS') return undefined;
-    const identity = await prisma.clientIdentity.findUnique({ where: { clientId } });
-    if (!identity) return undefined;
-    const { fullName, dateOfBirth, bsn } = identity;
-    const born = fromDateColumn(dateOfBirth);
-    return role === 'CONSULTANT' ? { fullName, dateOfBirth: born, bsn } : { fullName, dateOfBirth: born };
+    return clientView(role, await prisma.clientIdentity.findUnique({ where: { clientId } }));
   }
   return [
     endpoint({
@@ -187,27 +180,6 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             }),
           () => prisma.trajectory.count({ where }),
         );
-      },
-    }),
-    endpoint({
-      method: 'post',
-      path: '/trajectories/search',
-      summary:
-        'The trajectories in scope of the client with this BSN, the next deadline first; the BSN goes in the body, since URLs end up in logs',
-      tag: 'Trajectories',
-      roles: everyRole,
-      response: responses.pagedOf(responses.trajectorySummary),
-      body: z.strictObject({ bsn }),
-      handle: async ({ actor, body }) => {
-        // Unknown, or known only outside this scope: the same empty answer.
-        const where = { AND: [trajectoryScope(actor), { client: { identity: { bsn: body.bsn } } }] };
-        const items = await prisma.trajectory.findMany({
-          where,
-          select: summary,
-          orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-          take: 100,
-        });
-        return { items, total: items.length, limit: 100, offset: 0 };
       },
     }),
     endpoint({

@@ -3,7 +3,7 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
-/** Finding one's way: the menu, the Trajecten list and its search by BSN, and pages on a narrow screen (WCAG 1.4.10). */
+/** Finding one's way: the menu, the Trajecten list and its search by BSN or name, and pages on a narrow screen (WCAG 1.4.10). */
 describe('navigation in a real browser', () => {
   const api = useApi();
   const { at, newPage, signedIn, expectAccessible } = useBrowser(api);
@@ -13,7 +13,7 @@ describe('navigation in a real browser', () => {
     trajectoryA = await api.register(demoIds.providerA);
   });
 
-  it('when a consultant or a provider opens Trajecten, then their own trajectories are listed with the client, and a BSN search leads to the trajectory', async () => {
+  it('when a consultant or a provider opens Trajecten, then their own trajectories are listed with the client, a BSN search leads to the trajectory, and a name search lists the clients found with their dates of birth', async () => {
     const identity = await api.db.prisma.clientIdentity.findFirstOrThrow({
       where: { client: { trajectories: { some: { id: trajectoryA } } } },
     });
@@ -25,14 +25,8 @@ describe('navigation in a real browser', () => {
     await expect(menu.getByRole('link', { name: 'Trajecten' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(menu.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).resolves.toBeNull();
     const list = consultant.getByRole('table', { name: 'Trajecten van uw team, de eerstvolgende termijn eerst' });
-    await expect(list.getByRole('columnheader').allTextContents()).resolves.toEqual([
-      'Cliënt',
-      'Fase',
-      'Zorgaanbieder',
-      'Product',
-      'Volgende termijn',
-      'Traject',
-    ]);
+    const columns = ['Cliënt', 'Fase', 'Zorgaanbieder', 'Product', 'Volgende termijn', 'Traject'];
+    await expect(list.getByRole('columnheader').allTextContents()).resolves.toEqual(columns);
     await expect(
       list
         .getByRole('row', { name: new RegExp(`^${identity.fullName} `) })
@@ -42,17 +36,42 @@ describe('navigation in a real browser', () => {
     await expectAccessible(consultant);
 
     // A BSN that fails the 11-check is refused beside the field; the client's BSN opens the trajectory.
-    await consultant.getByLabel('BSN').fill('123456789');
-    await consultant.getByRole('button', { name: 'Zoek op BSN' }).click();
-    await expect(consultant.locator('#veld-bsn-fout').textContent()).resolves.toBe(
+    const search = async (page: Page, term: string) => {
+      await page.getByLabel('Naam of BSN').fill(term);
+      await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    };
+    await search(consultant, '123456789');
+    await expect(consultant.locator('#veld-zoekterm-fout').textContent()).resolves.toBe(
       'Vul een BSN in van 9 cijfers dat klopt met de elfproef.',
     );
     await expectAccessible(consultant);
-    await consultant.getByLabel('BSN').fill(identity.bsn);
-    await consultant.getByRole('button', { name: 'Zoek op BSN' }).click();
+    await search(consultant, identity.bsn);
     await consultant.waitForURL(`${at.base}/trajecten/${trajectoryA}`);
     // The BSN went in the form's body, not in any address.
     expect(consultant.url()).not.toContain(identity.bsn);
+
+    // Part of the name, in capitals and another order: a list, each client with the date of birth to tell two apart.
+    await menu.getByRole('link', { name: 'Trajecten' }).click();
+    const typed = identity.fullName.toUpperCase().split(' ').reverse().join(' ');
+    await search(consultant, typed);
+    const found = consultant.getByRole('table', { name: 'Gevonden trajecten, op naam van de cliënt' });
+    await expect(found.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Cliënt',
+      'Geboortedatum',
+      ...columns.slice(1),
+    ]);
+    await expect(
+      found.getByRole('row', { name: new RegExp(`^${identity.fullName} 29 februari 1980 Aangemeld `) }).count(),
+    ).resolves.toBe(1);
+    await expect(consultant.getByRole('status').textContent()).resolves.toContain('Met deze naam: 1 traject gevonden.');
+    await expect(consultant.getByLabel('Naam of BSN').inputValue()).resolves.toBe(typed);
+    expect(consultant.url()).toBe(`${at.base}/trajecten/zoeken`);
+    await expectAccessible(consultant);
+    // One letter would find half the clients: refused beside the field, saying what it takes.
+    await search(consultant, 't');
+    await expect(consultant.locator('#veld-zoekterm-fout').textContent()).resolves.toBe(
+      'Vul ten minste 2 letters van de naam in, in hoogstens 8 woorden, of een BSN van 9 cijfers.',
+    );
 
     // Provider B does not see provider A's client, by list or by BSN.
     const other = await signedIn(/\(Zorgaanbieder, Demo Zorg B\)/);
@@ -64,9 +83,10 @@ describe('navigation in a real browser', () => {
         .allTextContents(),
     ).resolves.not.toContain('Zorgaanbieder');
     await expect(other.getByRole('row', { name: new RegExp(`^${identity.fullName} `) }).count()).resolves.toBe(0);
-    await other.getByLabel('BSN').fill(identity.bsn);
-    await other.getByRole('button', { name: 'Zoek op BSN' }).click();
+    await search(other, identity.bsn);
     await expect(other.getByRole('status').textContent()).resolves.toContain('Met dit BSN: 0 trajecten gevonden.');
+    await search(other, identity.fullName);
+    await expect(other.getByRole('status').textContent()).resolves.toContain('Met deze naam: 0 trajecten gevonden.');
     await expectAccessible(other);
   });
 

@@ -1,8 +1,9 @@
 import type { PrismaClient } from '../../prisma/client';
 import type { z } from 'zod';
-import type { trajectorySummary } from '../../api/responses';
+import type { searchResults, trajectorySummary } from '../../api/responses';
 import { trajectoryPhases, type TrajectoryPhase } from '../../domain/lifecycle';
-import { dutchDeadline } from '../../domain/dutch-dates';
+import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
+import { MAX_NAME_SEARCH_WORDS } from '../../domain/names';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
 import { bsnHint, errorSummary, selectField, submit, textField, type Refused } from '../forms';
@@ -14,14 +15,34 @@ import { phaseChoices } from './overview';
 
 export type TrajectoryRow = z.output<typeof trajectorySummary>;
 
-/** A search by BSN as sent: what was found, or why the BSN was refused. */
-export interface BsnSearch {
-  bsn?: string;
-  found?: TrajectoryRow[];
+/** A trajectory found by a search, with its client (consultants and providers). */
+export type FoundRow = z.output<typeof searchResults>['items'][number];
+
+/** What a search found: at most 100 trajectories, and how many there are in all. */
+export interface Found {
+  items: FoundRow[];
+  total: number;
+}
+
+/** A search as sent: by BSN (9 digits) or by name, what was found and how many in all, or why it was refused. */
+export interface ClientSearch {
+  term?: string;
+  found?: Found;
   refused?: Refused;
 }
 
+/** A term of digits alone (spaces and dots aside, as a BSN is often written) is a BSN; anything else a name. */
+export function searchBody(term: string): { bsn: string } | { name: string } {
+  return /^[\d\s.]+$/.test(term) ? { bsn: term.replace(/[\s.]/g, '') } : { name: term };
+}
+
 const countOf = (n: number) => (n === 1 ? '1 traject' : `${n} trajecten`);
+
+/** What the search field takes, said beside it when the API refused the term. */
+const termHint = (byBsn: boolean) =>
+  byBsn
+    ? bsnHint
+    : `Vul ten minste 2 letters van de naam in, in hoogstens ${MAX_NAME_SEARCH_WORDS} woorden, of een BSN van 9 cijfers.`;
 
 /** The phase asked for (`?fase=`), if it is one. */
 export function phaseFilterOf(query: Record<string, unknown>): TrajectoryPhase | undefined {
@@ -29,34 +50,49 @@ export function phaseFilterOf(query: Record<string, unknown>): TrajectoryPhase |
   return trajectoryPhases.find((p) => p === phase);
 }
 
+/** The line above what a search found: how many, and where the list stops short of them all. */
+function foundMessage(byBsn: boolean, found: Found): string {
+  const shown = found.items.length;
+  const cut = found.total > shown ? ` De eerste ${shown} staan hieronder: maak de zoekopdracht preciezer.` : '';
+  return `${byBsn ? 'Met dit BSN' : 'Met deze naam'}: ${countOf(found.total)} gevonden.${cut}`;
+}
+
 /**
  * A consultant's team's or a provider's own trajectories, the next deadline first: the way to a
  * trajectory that no task or notice points at now (a provider declaring a month's hours, a
- * consultant called by a client).
+ * consultant called by a client). A search by BSN or name lists what it found instead, with each
+ * client's date of birth to tell two of one name apart.
  */
 export async function trajectoriesPage(
   visit: Visit,
   prisma: PrismaClient,
   phase: TrajectoryPhase | undefined,
   pageNumber = 1,
-  search?: BsnSearch,
+  search?: ClientSearch,
 ): Promise<string> {
-  const list = search?.found
-    ? { items: search.found, total: search.found.length }
-    : ((await visit.call('get', '/trajectories', {
-        query: { ...(phase && { phase }), ...pageWindow(pageNumber) },
-      })) as { items: TrajectoryRow[]; total: number });
+  const found = search?.found;
+  const byBsn = search?.term !== undefined && 'bsn' in searchBody(search.term);
+  const list: { items: (TrajectoryRow | FoundRow)[]; total: number } =
+    found ??
+    ((await visit.call('get', '/trajectories', {
+      query: { ...(phase && { phase }), ...pageWindow(pageNumber) },
+    })) as { items: TrajectoryRow[]; total: number });
   const consultant = visit.actor.role === 'CONSULTANT';
   const [names, providers] = await Promise.all([
-    clientNames(
-      prisma,
-      list.items.map((t) => t.id),
-    ),
+    found
+      ? new Map(found.items.map((t) => [t.id, t.client?.fullName ?? '']))
+      : clientNames(
+          prisma,
+          list.items.map((t) => t.id),
+        ),
     consultant ? providersOf(visit) : Promise.resolve([]),
   ]);
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  const born = (t: TrajectoryRow | FoundRow) =>
+    'client' in t && t.client ? [html`${dutchDate(t.client.dateOfBirth)}`] : [html``];
   const rows = list.items.map((t) => [
     html`${names.get(t.id) ?? ''}`,
+    ...(found ? born(t) : []),
     html`${labelOf(phaseLabels, t.phase)}`,
     ...(consultant ? [html`${providerName.get(t.providerId) ?? ''}`] : []),
     html`${t.indications[0]?.productCode ?? ''}`,
@@ -67,6 +103,7 @@ export async function trajectoriesPage(
   ]);
   const headers = [
     'Cliënt',
+    ...(found ? ['Geboortedatum'] : []),
     'Fase',
     ...(consultant ? ['Zorgaanbieder'] : []),
     'Product',
@@ -74,28 +111,28 @@ export async function trajectoriesPage(
     'Traject',
   ];
   const refused = search?.refused ?? { errors: {} };
-  const bsnField = textField({
-    name: 'bsn',
-    label: 'BSN',
-    value: search?.bsn,
+  const termField = textField({
+    name: 'zoekterm',
+    label: 'Naam of BSN',
+    value: search?.term,
     errors: refused.errors,
     required: true,
-    description: '9 cijfers',
-    invalid: bsnHint,
+    description: '(Een deel van) de naam, of het BSN van 9 cijfers',
+    invalid: termHint(byBsn),
   });
-  const caption = search?.found
-    ? 'Trajecten van de cliënt met dit BSN'
+  const caption = found
+    ? 'Gevonden trajecten, op naam van de cliënt'
     : consultant
       ? 'Trajecten van uw team, de eerstvolgende termijn eerst'
       : 'Uw trajecten, de eerstvolgende termijn eerst';
   return page(
     'Trajecten',
-    html`<h2 class="utrecht-heading-2">Zoek een cliënt op BSN</h2>
-      ${errorSummary(refused.summary, refused.errors, bsnField)}
+    html`<h2 class="utrecht-heading-2">Zoek een cliënt</h2>
+      ${errorSummary(refused.summary, refused.errors, termField)}
       <form method="post" action="/trajecten/zoeken" class="filters" novalidate>
-        ${bsnField} ${submit('Zoek op BSN', visit.viewer.csrf)}
+        ${termField} ${submit('Zoeken', visit.viewer.csrf)}
       </form>
-      <h2 class="utrecht-heading-2">${search?.found ? 'Gevonden' : 'Alle trajecten'}</h2>
+      <h2 class="utrecht-heading-2">${found ? 'Gevonden' : 'Alle trajecten'}</h2>
       <form method="get" action="/trajecten" class="filters">
         ${selectField({
           name: 'fase',
@@ -106,10 +143,10 @@ export async function trajectoriesPage(
         })}
         <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Toon</button></p>
       </form>
-      ${statusMessage(search?.found && `Met dit BSN: ${countOf(list.total)} gevonden.`)}
-      ${search?.found ? '' : html`<p class="utrecht-paragraph">${countOf(list.total)}</p>`}
-      ${table(caption, headers, rows, search?.found ? 'Geen trajecten van een cliënt met dit BSN.' : 'Geen trajecten.')}
-      ${search?.found ? '' : pagination('/trajecten', phase ? { fase: phase } : {}, pageNumber, list.total)}`,
+      ${statusMessage(found && foundMessage(byBsn, found))}
+      ${found ? '' : html`<p class="utrecht-paragraph">${countOf(list.total)}</p>`}
+      ${table(caption, headers, rows, found ? `Geen trajecten van een cliënt met ${byBsn ? 'dit BSN' : 'deze naam'}.` : 'Geen trajecten.')}
+      ${found ? '' : pagination('/trajecten', phase ? { fase: phase } : {}, pageNumber, list.total)}`,
     visit.viewer,
   );
 }

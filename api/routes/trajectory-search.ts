@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { isNameSearch, MAX_NAME_SEARCH_WORDS, nameSearchWords } from '../../domain/names';
+import type { Prisma } from '../../prisma/client';
+import { trajectoriesByName } from '../../prisma/records/client-search';
+import { AppError } from '../app-error';
+import type { Actor } from '../auth';
+import { clientView } from '../client-view';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import * as responses from '../responses';
+import { bsn, text } from '../schemas';
+import { everyRole, searchOwner, trajectoryScope } from '../scope';
+import { summary } from './trajectories';
+
+/** A search answers at most this many trajectories (its total counts them all). */
+const SEARCH_LIMIT = 100;
+
+/** By BSN, or by (part of) the name: one of the two. Both go in the body, since URLs end up in logs. */
+const search = z
+  .strictObject({
+    bsn: bsn.optional(),
+    /** Each word must occur in the client's name, case and accents aside (domain/names.ts). */
+    name: text(100)
+      .refine(isNameSearch, {
+        message: `must hold a word of at least 2 characters, and at most ${MAX_NAME_SEARCH_WORDS} words`,
+      })
+      .optional(),
+  })
+  .transform((b, ctx): { bsn: string } | { name: string } => {
+    if (b.bsn !== undefined && b.name === undefined) return { bsn: b.bsn };
+    if (b.name !== undefined && b.bsn === undefined) return { name: b.name };
+    ctx.issues.push({ code: 'custom', input: b, message: 'send either bsn or name' });
+    return z.NEVER;
+  });
+
+const withClient = {
+  ...summary,
+  client: { select: { identity: { select: { fullName: true, dateOfBirth: true, bsn: true } } } },
+} satisfies Prisma.TrajectorySelect;
+
+export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
+  const found = async (actor: Actor, where: Prisma.TrajectoryWhereInput, order: string[] | undefined) => {
+    const rows = await prisma.trajectory.findMany({
+      where,
+      select: withClient,
+      orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+      take: SEARCH_LIMIT,
+    });
+    const items = rows.map(({ client, ...t }) => ({ ...t, client: clientView(actor.role, client.identity) }));
+    if (!order) return items;
+    const byId = new Map(items.map((t) => [t.id, t]));
+    return order.flatMap((id) => byId.get(id) ?? []);
+  };
+
+  /** The client with this BSN, where in scope: unknown, or known only outside the scope, is the same empty answer. */
+  const byBsn = async (actor: Actor, bsn: string) => {
+    const items = await found(actor, { AND: [trajectoryScope(actor), { client: { identity: { bsn } } }] }, undefined);
+    return { items, total: items.length, limit: SEARCH_LIMIT, offset: 0 };
+  };
+
+  /** Clients whose name holds the words, by name: operations see no client, so they have no name to look for. */
+  const byName = async (actor: Actor, name: string) => {
+    if (actor.role === 'OPERATIONS')
+      throw new AppError(403, 'FORBIDDEN', 'Operations see no client names, so they do not search by name');
+    const owner = searchOwner(actor);
+    const { ids, total } = owner
+      ? await trajectoriesByName(prisma, owner, nameSearchWords(name), SEARCH_LIMIT)
+      : { ids: [], total: 0 };
+    const items = await found(actor, { AND: [trajectoryScope(actor), { id: { in: ids } }] }, ids);
+    return { items, total, limit: SEARCH_LIMIT, offset: 0 };
+  };
+
+  return [
+    endpoint({
+      method: 'post',
+      path: '/trajectories/search',
+      summary:
+        'The trajectories in scope of the client with this BSN (the next deadline first), or of the clients whose name holds these words (by name; consultants and providers); in the body, since URLs end up in logs',
+      tag: 'Trajectories',
+      roles: everyRole,
+      response: responses.searchResults,
+      body: search,
+      handle: ({ actor, body }) => ('bsn' in body ? byBsn(actor, body.bsn) : byName(actor, body.name)),
+    }),
+  ];
+}
