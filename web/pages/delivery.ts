@@ -26,7 +26,7 @@ export const deliveryMessages = {
   'nieuw-adres': 'De bezorging wordt opnieuw verstuurd, naar het adres dat nu is ingesteld.',
   'al-verstuurd': 'Deze bezorging was al opnieuw verstuurd of afgesloten, of is intussen gelukt.',
   'geen-ontvanger':
-    'Deze bezorging is niet opnieuw verstuurd: het adres krijgt deze melding niet meer. Het is bij de zorgaanbieder of het team verwijderd, of de consulent zit niet meer in het team of leest dit soort meldingen alleen in de applicatie. De melding staat wel in de applicatie. Met "Niet meer versturen" haalt u haar uit deze lijst.',
+    'Deze bezorging is niet opnieuw verstuurd: het adres krijgt deze melding niet meer. Het is bij de zorgaanbieder of het team verwijderd, of de consulent zit niet meer in het team of leest dit soort meldingen alleen in de applicatie. De melding staat wel in de applicatie. Staat de bezorging bij de mislukte, dan haalt u haar daar weg met "Niet meer versturen".',
   afgesloten: 'De bezorging is afgesloten zonder haar te versturen.',
   'al-gepland': 'Deze bezorging is niet opnieuw verstuurd: de melding gaat al naar het adres dat nu is ingesteld.',
   aanbieder: 'De adressen van de zorgaanbieder zijn opgeslagen.',
