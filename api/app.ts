@@ -20,6 +20,7 @@ import { notificationRoutes } from './routes/notifications';
 import { referenceRoutes } from './routes/reference';
 import { taskRoutes } from './routes/tasks';
 import { zrmRoutes } from './routes/zrm';
+import { supportPlanRoutes } from './routes/support-plan';
 import { trajectoryActions } from './routes/trajectory-actions';
 import { trajectoryRoutes } from './routes/trajectories';
 import { trajectorySearchRoutes } from './routes/trajectory-search';
@@ -72,6 +73,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...trajectoryActions(deps),
     ...taskRoutes(deps),
     ...zrmRoutes(deps),
+    ...supportPlanRoutes(deps),
     ...notificationRoutes(deps),
     ...deadlineRoutes(deps),
     ...deliveryRoutes(deps),

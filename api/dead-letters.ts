@@ -1,6 +1,6 @@
 import { releaseHeldFromDigest } from '../activities/delivery/digest';
 import type { Delivery, Notification, Prisma, PrismaClient } from '../prisma/client';
-import { auditRow } from '../prisma/records/audit';
+import { auditUserAction } from '../prisma/records/audit';
 import { currentAddressOf } from '../prisma/records/outbox';
 import { AppError } from './app-error';
 
@@ -78,18 +78,15 @@ export function reopenForRetry(prisma: PrismaClient, deliveryId: string, actorId
     const address = await addressForRetry(tx, found);
     const addressChanged = address !== found.address;
     await leaveState(tx, found, { state: 'PENDING', address, attempts: 0, retries: { increment: 1 } });
-    await tx.auditEvent.create({
-      data: auditRow({
-        actor: { type: 'USER', id: actorId },
-        action: 'DELIVERY_RETRIED',
-        data: {
-          deliveryId: found.id,
-          notificationId: found.notificationId,
-          lastError: found.lastError,
-          addressChanged,
-          from: found.state,
-        },
-      }),
+    await auditUserAction(tx, actorId, {
+      action: 'DELIVERY_RETRIED',
+      data: {
+        deliveryId: found.id,
+        notificationId: found.notificationId,
+        lastError: found.lastError,
+        addressChanged,
+        from: found.state,
+      },
     });
     return { id: found.id, notificationId: found.notificationId, address, addressChanged, retries: found.retries + 1 };
   });
@@ -107,12 +104,9 @@ export function dismissDelivery(prisma: PrismaClient, deliveryId: string, actorI
       found.notification.kind === 'DAILY_DIGEST'
         ? await releaseHeldFromDigest(tx, { userId: found.userId, payload: found.notification.payload })
         : 0;
-    await tx.auditEvent.create({
-      data: auditRow({
-        actor: { type: 'USER', id: actorId },
-        action: 'DELIVERY_DISMISSED',
-        data: { deliveryId: found.id, notificationId: found.notificationId, lastError: found.lastError, released },
-      }),
+    await auditUserAction(tx, actorId, {
+      action: 'DELIVERY_DISMISSED',
+      data: { deliveryId: found.id, notificationId: found.notificationId, lastError: found.lastError, released },
     });
     return { id: found.id, state: 'DISMISSED' as const };
   });

@@ -14,6 +14,8 @@ import { closureReasons } from '../domain/closure-reasons';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
 import { timeMixWarningKinds } from '../domain/utilisation';
+import { zrmExpectations } from '../domain/support-plan';
+import { zrmDomains } from '../domain/zrm';
 import { zrmScores } from './schemas';
 
 /**
@@ -134,7 +136,6 @@ const indication = z.strictObject({
   decidedById: uuid.nullable(),
   closedAt: instant.nullable(),
   closureReason: closureReason.nullable(),
-  supportPlanRef: z.string().nullable(),
   createdAt: instant,
   /** The months declared in this period, oldest first, each with the time-mix warnings of the trajectory through it. */
   declarations: z.array(
@@ -173,6 +174,18 @@ const zrmAssessment = z.strictObject({
 
 export const zrmAssessed = z.strictObject({ assessmentId: uuid, assessedOn: businessDate });
 
+/** The support plan in force: the day it was agreed and, per domain, the development expected and the result sought. */
+const supportPlan = z.strictObject({
+  agreedOn: businessDate,
+  goals: z.array(z.strictObject({ domain: z.enum(zrmDomains), expected: z.enum(zrmExpectations), result: z.string() })),
+});
+export const supportPlanRecorded = z.strictObject({
+  planId: uuid,
+  agreedOn: businessDate,
+  /** The yearly review tasks this plan completed (seed 001: the plan discussed at least yearly). */
+  reviewTasksCompleted: z.int(),
+});
+
 export const trajectoryDetail = z.strictObject({
   ...summaryFields,
   indications: z.array(indication),
@@ -185,6 +198,8 @@ export const trajectoryDetail = z.strictObject({
   live: z.boolean(),
   /** The ZRM measurements, oldest first (health data: consultants and providers only, never operations). */
   zrm: z.array(zrmAssessment).optional(),
+  /** The latest support plan, null before there is one (consultants and providers only, never operations). */
+  supportPlan: supportPlan.nullable().optional(),
   client: client.optional(),
   timeline: z.array(
     z.strictObject({

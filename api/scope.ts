@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../prisma/client';
 import type { SearchOwner } from '../prisma/records/client-search';
+import { fromDateColumn } from '../prisma/records/dates';
 import type { Actor } from './auth';
 import { AppError } from './app-error';
 
@@ -49,3 +50,24 @@ export async function scopedTrajectory<S extends Prisma.TrajectorySelect>(
   if (!trajectory) throw new AppError(404, 'TRAJECTORY_NOT_FOUND', `No trajectory ${trajectoryId}`);
   return trajectory;
 }
+
+/**
+ * The indication in force of a trajectory in the actor's scope, with its period, for what is
+ * recorded during care (a ZRM measurement, a support plan): 409 while none runs (`what` says what
+ * needs one), 404 outside the scope.
+ */
+export async function runningIndication(prisma: PrismaClient, actor: Actor, trajectoryId: string, what: string) {
+  const trajectory = await scopedTrajectory(prisma, actor, trajectoryId, {
+    phase: true,
+    indications: { where: { status: 'ACTIVE' }, select: { id: true, startDate: true, endDate: true } },
+  });
+  const [indication] = trajectory.indications;
+  if (trajectory.phase !== 'ACTIVE' || !indication)
+    throw new AppError(409, 'WRONG_STATE', `${what} while an indication runs`);
+  const period = { startDate: fromDateColumn(indication.startDate), endDate: fromDateColumn(indication.endDate) };
+  return { id: indication.id, period };
+}
+
+/** Holds the trajectory's row until the transaction ends: two writes checked against the same rows go one after the other. */
+export const lockTrajectory = (tx: Prisma.TransactionClient, trajectoryId: string) =>
+  tx.$queryRaw`SELECT id FROM "Trajectory" WHERE id = ${trajectoryId}::uuid FOR UPDATE`;

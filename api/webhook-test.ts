@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sendWebhook, webhookBody } from '../activities/delivery/webhook';
-import { auditRow } from '../prisma/records/audit';
+import { auditUserAction } from '../prisma/records/audit';
 import { AppError } from './app-error';
 import type { RouteDeps } from './deps';
 
@@ -31,12 +31,9 @@ export async function testWebhook(
     (status) => ({ delivered: true, status }),
     (error: unknown) => ({ delivered: false, error: (error as Error).message.slice(0, 1000) }),
   );
-  await deps.prisma.auditEvent.create({
-    data: auditRow({
-      actor: { type: 'USER', id: actorId },
-      action: 'PROVIDER_WEBHOOK_TESTED',
-      data: { providerId, webhookId, delivered: outcome.delivered },
-    }),
+  await auditUserAction(deps.prisma, actorId, {
+    action: 'PROVIDER_WEBHOOK_TESTED',
+    data: { providerId, webhookId, delivered: outcome.delivered },
   });
   return { providerId, webhookId, ...outcome };
 }

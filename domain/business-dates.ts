@@ -88,15 +88,30 @@ export function checkRegistrationDates(
   return out;
 }
 
-/** A ZRM measurement is taken on a day that has come, within the indication it measures. */
-export function checkAssessmentDate(
-  assessedOn: BusinessDate,
+/** A day of the running indication that has come: `rule`'s IN_FUTURE or OUTSIDE_INDICATION otherwise. */
+function dayOfIndication(
+  field: string,
+  rule: string,
+  day: BusinessDate,
   indication: { startDate: BusinessDate; endDate: BusinessDate },
   now: Date,
 ): DateRefusal[] {
-  if (assessedOn > dateOf(now))
-    return [refusal('assessedOn', 'ASSESSMENT_IN_FUTURE', `assessedOn ${assessedOn} has not come yet`)];
-  if (assessedOn < indication.startDate || assessedOn > indication.endDate)
-    return [outside('assessedOn', 'ASSESSMENT_OUTSIDE_INDICATION', `assessedOn ${assessedOn} is`, indication)];
+  if (day > dateOf(now)) return [refusal(field, `${rule}_IN_FUTURE`, `${field} ${day} has not come yet`)];
+  if (day < indication.startDate || day > indication.endDate)
+    return [outside(field, `${rule}_OUTSIDE_INDICATION`, `${field} ${day} is`, indication)];
   return [];
 }
+
+/** A ZRM measurement is taken on a day that has come, within the indication it measures. */
+export const checkAssessmentDate = (
+  assessedOn: BusinessDate,
+  indication: { startDate: BusinessDate; endDate: BusinessDate },
+  now: Date,
+): DateRefusal[] => dayOfIndication('assessedOn', 'ASSESSMENT', assessedOn, indication, now);
+
+/** A support plan is agreed on a day that has come, within the indication it plans. */
+export const checkPlanDate = (
+  agreedOn: BusinessDate,
+  indication: { startDate: BusinessDate; endDate: BusinessDate },
+  now: Date,
+): DateRefusal[] => dayOfIndication('agreedOn', 'PLAN', agreedOn, indication, now);

@@ -2,6 +2,7 @@ import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
 import type { OperationsAlertKind } from './operations-alerts';
 import type { TimeMixWarning } from './utilisation';
+import type { ZrmExpectation } from './support-plan';
 import type { ZrmDevelopment } from './zrm';
 
 /**
@@ -90,6 +91,7 @@ export const eventLabels: Record<string, string> = {
   END_EVALUATION_RECORDED: 'Eindevaluatie vastgelegd',
   TASK_COMPLETED: 'Taak afgerond',
   ZRM_ASSESSED: 'Zelfredzaamheid gemeten',
+  SUPPORT_PLAN_RECORDED: 'Ondersteuningsplan vastgelegd',
   TRAJECTORY_CLOSED: 'Afgesloten',
   IDENTITY_CORRECTED: 'Persoonsgegevens gecorrigeerd',
 };
@@ -118,6 +120,9 @@ export const ruleLabels: Record<string, string> = {
   ASSESSMENT_IN_FUTURE: 'Een meting kan niet in de toekomst liggen.',
   ASSESSMENT_OUTSIDE_INDICATION: 'Die datum valt buiten de lopende indicatie.',
   ALREADY_ASSESSED: 'Op die dag is de zelfredzaamheid al gemeten.',
+  PLAN_IN_FUTURE: 'Een ondersteuningsplan kan niet in de toekomst zijn afgesproken.',
+  PLAN_OUTSIDE_INDICATION: 'Die datum valt buiten de lopende indicatie.',
+  PLAN_ALREADY_RECORDED: 'Op die dag is al een ondersteuningsplan vastgelegd.',
 };
 
 /** Refusals that name a field without a business rule (the API's error code), as the field says it. */
@@ -157,6 +162,12 @@ export const zrmDevelopmentLabels: Record<ZrmDevelopment, string> = {
   IMPROVED: 'vooruitgegaan',
   STABLE: 'stabiel',
   DECLINED: 'achteruitgegaan',
+};
+
+/** What a support plan expects of a domain (seed 002). */
+export const zrmExpectationLabels: Record<ZrmExpectation, string> = {
+  INCREASE: 'Toename van de zelfredzaamheid',
+  STABILISE: 'Stabilisatie',
 };
 
 /** Bemoeizorg's end evaluation outcomes (seed 003). */

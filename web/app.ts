@@ -11,6 +11,7 @@ import { devSignInPage, organisationSignInPage, signInUnavailablePage } from './
 import { OIDC_CALLBACK_PATH } from './oidc';
 import { hoursChanges, trajectoryPage } from './pages/trajectory';
 import { zrmChanges } from './pages/trajectory-zrm';
+import { planChanges } from './pages/trajectory-plan';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { taskFormKey, taskOutcomes, type TaskOutcome } from './pages/trajectory-tasks';
@@ -282,6 +283,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         hoursChanged: saidOf(hoursChanges, req.query.uren),
         task: saidOf(taskOutcomes, req.query.taak),
         zrmChanged: saidOf(zrmChanges, req.query.zrm),
+        planChanged: saidOf(planChanges, req.query.plan),
       }),
     ),
   );

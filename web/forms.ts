@@ -100,6 +100,14 @@ interface FieldSpec {
   invalid?: string;
 }
 
+/** A field of a form filled in (again after a refusal): its name, the value sent, and the refusal's errors. */
+export const fieldIn = (f: { form?: string; values: FormValues; refused: Refused }, name: string) => ({
+  form: f.form,
+  name,
+  value: f.values[name],
+  errors: f.refused.errors,
+});
+
 /**
  * A value refused by its form rather than by a business rule says what to do: fill in a field left
  * empty, or what the field takes.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as responses from '../responses';
 import { newWebhookSecret, WEBHOOK_SECRET_PATTERN } from '../../activities/delivery/webhook';
-import { auditRow } from '../../prisma/records/audit';
+import { auditUserAction } from '../../prisma/records/audit';
 import { DeliveryState } from '../../prisma/client';
 import { defaultDeliveryRetry, deliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { deliveryStarter } from '../../activities/delivery/starter';
@@ -153,12 +153,9 @@ export function deliveryRoutes(deps: RouteDeps): Endpoint[] {
               webhookSecret: secret.stored,
             },
           });
-          await tx.auditEvent.create({
-            data: auditRow({
-              actor: { type: 'USER', id: actor.id },
-              action: 'PROVIDER_NOTIFICATION_SETTINGS_CHANGED',
-              data: { providerId: provider.id, webhookUrl, secretChanged: secret.changed },
-            }),
+          await auditUserAction(tx, actor.id, {
+            action: 'PROVIDER_NOTIFICATION_SETTINGS_CHANGED',
+            data: { providerId: provider.id, webhookUrl, secretChanged: secret.changed },
           });
           return row;
         });
@@ -204,12 +201,9 @@ export function deliveryRoutes(deps: RouteDeps): Endpoint[] {
         if (!team) throw new AppError(404, 'TEAM_NOT_FOUND', `No team ${params.teamId}`);
         return prisma.$transaction(async (tx) => {
           const row = await tx.team.update({ where: { id: team.id }, data: { mailbox: body.mailbox } });
-          await tx.auditEvent.create({
-            data: auditRow({
-              actor: { type: 'USER', id: actor.id },
-              action: 'TEAM_MAILBOX_CHANGED',
-              data: { teamId: team.id, mailbox: body.mailbox },
-            }),
+          await auditUserAction(tx, actor.id, {
+            action: 'TEAM_MAILBOX_CHANGED',
+            data: { teamId: team.id, mailbox: body.mailbox },
           });
           return { id: row.id, mailbox: row.mailbox };
         });

@@ -7,7 +7,7 @@ import { endpoint, type Endpoint } from '../endpoint';
 import { AppError } from '../app-error';
 import { id, page, pageOf } from '../schemas';
 import { taskScope } from '../scope';
-import { auditRow } from '../../prisma/records/audit';
+import { auditUserAction } from '../../prisma/records/audit';
 
 /** The action that does each task the workflow waits on. */
 const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
@@ -82,13 +82,10 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
             data: { status: 'DONE', completedAt: at, completedById: actor.id, outcome: body.outcome },
           });
           if (count === 0) throw new AppError(409, 'WRONG_STATE', `The task is already ${task.status.toLowerCase()}`);
-          await tx.auditEvent.create({
-            data: auditRow({
-              trajectoryId: task.trajectoryId,
-              actor: { type: 'USER', id: actor.id },
-              action: 'TASK_COMPLETED',
-              data: { taskId: task.id, kind: task.kind },
-            }),
+          await auditUserAction(tx, actor.id, {
+            trajectoryId: task.trajectoryId,
+            action: 'TASK_COMPLETED',
+            data: { taskId: task.id, kind: task.kind },
           });
           return { id: task.id, kind: task.kind, status: 'DONE' as const, completedAt: at };
         });

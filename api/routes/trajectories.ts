@@ -17,6 +17,7 @@ import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
 import { timelineOf } from '../timeline';
 import { zrmAssessmentsOf } from './zrm';
+import { supportPlanOf } from './support-plan';
 import { isTimeMixWarning } from '../../domain/utilisation';
 
 const registration = z.strictObject({
@@ -210,7 +211,8 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
             },
           },
         });
-        const [timeline, state, client, zrm] = await Promise.all([
+        const careRecords = actor.role !== 'OPERATIONS';
+        const [timeline, state, client, zrm, supportPlan] = await Promise.all([
           timelineOf(prisma, actor, params.trajectoryId),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
           // An open one shows the view its workflow mirrored after its last change; only a workflow
@@ -222,7 +224,8 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
                 trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
               ).catch(() => null)),
           clientFor(actor.role, record.clientId),
-          actor.role === 'OPERATIONS' ? undefined : zrmAssessmentsOf(prisma, params.trajectoryId),
+          careRecords ? zrmAssessmentsOf(prisma, params.trajectoryId) : undefined,
+          careRecords ? supportPlanOf(prisma, params.trajectoryId) : undefined,
         ]);
         // null: the workflow did not answer in time; its mirror on the record has the next deadline.
         const mirrored =
@@ -241,6 +244,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           })),
           ...(client && { client }),
           ...(zrm && { zrm }),
+          ...(supportPlan !== undefined && { supportPlan }),
           live: state !== null,
           timeline,
           pendingDeadlines: (state === null ? mirrored : (state?.pendingDeadlines ?? [])).map(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkAssessmentDate } from '../../domain/business-dates';
 import { isZrmDomain, isZrmScore, type ZrmScores } from '../../domain/zrm';
 import type { PrismaClient } from '../../prisma/client';
-import { auditRow } from '../../prisma/records/audit';
+import { auditUserAction } from '../../prisma/records/audit';
 import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
 import { recordZrmAssessment } from '../../prisma/records/zrm';
 import { AppError, refuseRules } from '../app-error';
@@ -10,7 +10,7 @@ import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import * as responses from '../responses';
 import { businessDate, trajectoryParams, zrmScores } from '../schemas';
-import { scopedTrajectory } from '../scope';
+import { lockTrajectory, runningIndication } from '../scope';
 
 /**
  * A trajectory's ZRM measurements, oldest first: the one at each decision and those taken since
@@ -46,18 +46,11 @@ export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
       }),
       handle: async ({ actor, params, body }) => {
         const { trajectoryId } = params;
-        const trajectory = await scopedTrajectory(prisma, actor, trajectoryId, {
-          phase: true,
-          indications: { where: { status: 'ACTIVE' }, select: { id: true, startDate: true, endDate: true } },
-        });
-        const [indication] = trajectory.indications;
-        if (trajectory.phase !== 'ACTIVE' || !indication)
-          throw new AppError(409, 'WRONG_STATE', 'A measurement is taken while an indication runs');
-        const period = { startDate: fromDateColumn(indication.startDate), endDate: fromDateColumn(indication.endDate) };
-        refuseRules(checkAssessmentDate(body.assessedOn, period, new Date()));
+        const indication = await runningIndication(prisma, actor, trajectoryId, 'A measurement is taken');
+        refuseRules(checkAssessmentDate(body.assessedOn, indication.period, new Date()));
         return prisma.$transaction(async (tx) => {
           // One measurement a day per trajectory: the trajectory's row orders two sent at once.
-          await tx.$queryRaw`SELECT id FROM "Trajectory" WHERE id = ${trajectoryId}::uuid FOR UPDATE`;
+          await lockTrajectory(tx, trajectoryId);
           const sameDay = { trajectoryId, assessedOn: toDateColumn(body.assessedOn) };
           if (await tx.zrmAssessment.findFirst({ where: sameDay, select: { id: true } }))
             throw new AppError(409, 'ALREADY_ASSESSED', `The ZRM was measured on ${body.assessedOn} already`, [
@@ -71,13 +64,10 @@ export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
             scores: body.scores,
           });
           // The audit names the measurement and its day; the scores (health data) stay in their own rows.
-          await tx.auditEvent.create({
-            data: auditRow({
-              trajectoryId,
-              actor: { type: 'USER', id: actor.id },
-              action: 'ZRM_ASSESSED',
-              data: { assessmentId: id, assessedOn: body.assessedOn },
-            }),
+          await auditUserAction(tx, actor.id, {
+            trajectoryId,
+            action: 'ZRM_ASSESSED',
+            data: { assessmentId: id, assessedOn: body.assessedOn },
           });
           return { assessmentId: id, assessedOn: body.assessedOn };
         });

@@ -22,6 +22,13 @@ export const auditRow = (entry: AuditEntry): Prisma.AuditEventCreateManyInput =>
   data: entry.data,
 });
 
+/** What a person did through the API, audited in the transaction that did it. */
+export const auditUserAction = (
+  tx: Prisma.TransactionClient,
+  userId: string,
+  entry: Pick<AuditEntry, 'trajectoryId' | 'action' | 'data'>,
+) => tx.auditEvent.create({ data: auditRow({ ...entry, actor: { type: 'USER', id: userId } }) });
+
 /**
  * The same rows as one SQL statement, or a CTE of one (the hot paths write a change with its audit
  * events in one statement): in their order (ascending ids keep it), each once per idempotency key;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths, dateOf } from '../../domain/calendar';
+import { addDays, addMonths, dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import { bsnOf } from '../support/api';
@@ -333,6 +333,25 @@ export const cases: Case[] = [
     body: { assessedOn: today, scores: { FINANCES: 3 } },
     status: 404,
     code: 'TRAJECTORY_NOT_FOUND',
+  },
+  {
+    name: 'a support plan with a result of NUL characters',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.active}/support-plans`,
+    body: { agreedOn: today, goals: { FINANCES: { expected: 'INCREASE', result: '\u0000\u0000' } } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.goals.FINANCES.result',
+  },
+  {
+    name: 'a support plan of a day still to come',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.active}/support-plans`,
+    body: { agreedOn: addDays(today, 1), goals: { FINANCES: { expected: 'INCREASE', result: 'Rekeningen betalen' } } },
+    status: 422,
+    code: 'RULE_VIOLATED',
+    rule: 'PLAN_IN_FUTURE',
+    field: 'body.agreedOn',
   },
   {
     name: '02B03 for longer than 12 months',

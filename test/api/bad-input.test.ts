@@ -48,6 +48,7 @@ describe('API: bad input gets a clear error and changes nothing', () => {
         p.requestReport.count(),
         p.correction.count(),
         p.zrmAssessment.count(),
+        p.supportPlan.count(),
       ]),
       identities: await p.clientIdentity.findMany({
         select: { bsn: true, fullName: true, dateOfBirth: true },

@@ -1,7 +1,6 @@
 import { demoIds } from '../../prisma/seed/demo';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
 import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
-import { zrmDomains } from '../../domain/zrm';
 import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
@@ -10,20 +9,7 @@ describe('trajectory page forms in a real browser', () => {
   const api = useApi();
   const { at, signedIn, expectAccessible, unfold, fact } = useBrowser(api);
 
-  /** An hourly, extendable indication (02B05, 3 hours a week) in force since a month ago, through the API. */
-  async function inCare(
-    productCode = '02B05',
-    hoursPerWeek: number | null = 3,
-    startDate = addDays(dateOf(new Date()), -30),
-  ): Promise<string> {
-    const today = dateOf(new Date());
-    const id = await api.register(demoIds.providerA);
-    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
-    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
-    const indication = { productCode, startDate, endDate: addMonths(today, 3), hoursPerWeek, zrm };
-    await api.consultant.post(`/trajectories/${id}/indication`, indication).expect(200);
-    return id;
-  }
+  const { inCare } = api;
 
   it('when a provider requests an extension and an expansion with the report and records a no-show, then the consultant decides both and closes with an iWmo reason', async () => {
     const id = await inCare();
@@ -238,67 +224,6 @@ describe('trajectory page forms in a real browser', () => {
       'Reden: De intake was eerder dan ingevoerd.',
     );
     await expectAccessible(provider);
-  });
-
-  it("when a provider measures the ZRM again, then the page sets the latest measurement against the decision's, domain by domain; operations see no ZRM", async () => {
-    const id = await inCare();
-    const start = addDays(dateOf(new Date()), -30);
-    const today = dateOf(new Date());
-    const url = `${at.base}/trajecten/${id}`;
-    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
-    await provider.goto(url);
-    const zrm = provider.getByRole('table', { name: 'Zelfredzaamheid per leefgebied' });
-    await expect(zrm.getByRole('columnheader').allTextContents()).resolves.toEqual([
-      'Leefgebied',
-      `Meting van ${dutchDate(start)}`,
-    ]);
-    await expect(zrm.getByRole('row', { name: /Financiën/ }).textContent()).resolves.toMatch(
-      /Financiën\s*4 – voldoende zelfredzaam/,
-    );
-
-    // Nothing scored: said at the first domain; with scores it is kept.
-    await unfold(provider, 'Zelfredzaamheid meten (ZRM)');
-    const form = provider.locator('form[action$="/zrm-meting"]');
-    await form.getByLabel('Datum van de meting').fill(today);
-    await form.getByRole('button', { name: 'Meting vastleggen' }).click();
-    await expect(provider.locator('#veld-zrm-meting-zrm-FINANCES-fout').textContent()).resolves.toBe(
-      'Scoor ten minste één leefgebied.',
-    );
-    await expectAccessible(provider);
-    await form.getByLabel('Financiën').selectOption('5');
-    await form.getByLabel('Huisvesting').selectOption('4');
-    await form.getByLabel('Geestelijke gezondheid').selectOption('3');
-    await form.getByRole('button', { name: 'Meting vastleggen' }).click();
-    await provider.waitForURL(`${url}?zrm=gemeten`);
-    await expect(provider.getByRole('status').first().textContent()).resolves.toContain('De meting is vastgelegd.');
-    await expect(zrm.getByRole('columnheader').allTextContents()).resolves.toEqual([
-      'Leefgebied',
-      `Eerste meting (${dutchDate(start)})`,
-      `Laatste meting (${dutchDate(today)})`,
-      'Ontwikkeling',
-    ]);
-    await expect(zrm.getByRole('row', { name: /Financiën/ }).textContent()).resolves.toMatch(
-      /4 – voldoende zelfredzaam\s*5 – volledig zelfredzaam\s*vooruitgegaan/,
-    );
-    await expect(zrm.getByRole('row', { name: /Huisvesting/ }).textContent()).resolves.toMatch(/stabiel\s*$/);
-    await expect(zrm.getByRole('row', { name: /Geestelijke gezondheid/ }).textContent()).resolves.toMatch(
-      /achteruitgegaan\s*$/,
-    );
-    await expect(zrm.getByRole('row', { name: /Justitie/ }).textContent()).resolves.toMatch(/niet gescoord\s*$/);
-    await expect(
-      provider
-        .getByText(`Van ${dutchDate(start)} tot ${dutchDate(today)}: 1 vooruitgegaan, 1 stabiel, 1 achteruitgegaan`)
-        .count(),
-    ).resolves.toBe(1);
-    await expect(provider.getByRole('row', { name: /Zelfredzaamheid gemeten/ }).textContent()).resolves.toContain(
-      'Demo begeleider A',
-    );
-    await expectAccessible(provider);
-
-    // Health data: operations see the trajectory, not its ZRM.
-    const operations = await signedIn(/\(Contractmanagement\)/);
-    await operations.goto(url);
-    await expect(operations.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)' }).count()).resolves.toBe(0);
   });
 
   it('when a trajectory has open tasks, then its page lists them for their team or provider only; a task done by hand is closed there with what came of it, once', async () => {

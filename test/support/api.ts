@@ -3,6 +3,8 @@ import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
+import { addDays, addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import type { DeliverySettings } from '../../scripts/delivery';
 import type { OidcSettings } from '../../web/oidc';
@@ -96,8 +98,24 @@ export function useApi({
     return (res.body as { trajectoryId: string }).trajectoryId;
   }
 
+  /** An hourly, extendable indication (02B05, 3 hours a week, every ZRM domain at 4) in force since a month ago. */
+  async function inCare(
+    productCode = '02B05',
+    hoursPerWeek: number | null = 3,
+    startDate = addDays(dateOf(new Date()), -30),
+  ): Promise<string> {
+    const today = dateOf(new Date());
+    const id = await register(demoIds.providerA);
+    await as(demoIds.providerUserA).post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+    const indication = { productCode, startDate, endDate: addMonths(today, 3), hoursPerWeek, zrm };
+    await as(demoIds.consultant).post(`/trajectories/${id}/indication`, indication).expect(200);
+    return id;
+  }
+
   return {
     ...world,
+    inCare,
     app: () => app!,
     logs,
     taskQueue,

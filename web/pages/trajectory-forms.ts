@@ -10,9 +10,10 @@ import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
 import type { trajectoryDetail } from '../../api/responses';
 import type { Visit } from '../context';
-import { checkbox, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
+import { checkbox, fieldIn, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { hoursPerWeekText } from './timeline';
+import { planBody, planFields, refusedGoalsAt } from './trajectory-plan';
 
 /** A form as the trajectory page shows it: a lifecycle form, or a task's (trajectory-tasks.ts). */
 export type PageForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'primary' | 'fields'>;
@@ -62,13 +63,12 @@ const decided = (value: string | undefined) => (value === 'ja' ? true : value ==
 const hours = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : undefined);
 const hoursHint = 'Vul een aantal uren per week in van 0,25 tot en met 40, met hoogstens twee cijfers achter de komma.';
 const minutesHint = 'Vul een heel aantal minuten in, van 0 tot en met 44.640 (een volle maand).';
-const field = (f: Filling, name: string) => ({ form: f.form, name, value: f.values[name], errors: f.refused.errors });
 const reasonField = (f: Filling, label: string) =>
-  textArea({ ...field(f, 'reason'), label, required: true, description: 'De reden wordt bij de correctie bewaard.' });
+  textArea({ ...fieldIn(f, 'reason'), label, required: true, description: 'De reden wordt bij de correctie bewaard.' });
 
 /** A form of one date field, sent as `{ [name]: date }`. */
 const oneDate = (name: string, label: string): Pick<TrajectoryForm, 'fields' | 'body'> => ({
-  fields: (f) => textField({ ...field(f, name), label, type: 'date', required: true }),
+  fields: (f) => textField({ ...fieldIn(f, name), label, type: 'date', required: true }),
   body: (v) => ({ [name]: v[name] ?? '' }),
 });
 
@@ -93,15 +93,15 @@ async function indicationFields(f: Filling): Promise<Html> {
   ];
   const products = catalogue.items.filter((p) => p.region === me.team?.region);
   return html`${selectField({
-    ...field(f, 'productCode'),
+    ...fieldIn(f, 'productCode'),
     label: 'Product',
     required: true,
     options: [['', 'Kies een product'], ...products.map((p): [string, string] => [p.code, `${p.code} – ${p.name}`])],
   })}
-  ${textField({ ...field(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
-  ${textField({ ...field(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
+  ${textField({ ...fieldIn(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
+  ${textField({ ...fieldIn(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
   ${textField({
-    ...field(f, 'hoursPerWeek'),
+    ...fieldIn(f, 'hoursPerWeek'),
     label: 'Uren per week',
     type: 'decimal',
     invalid: hoursHint,
@@ -120,7 +120,7 @@ const zrmFields = (f: Filling) =>
   html`<fieldset class="utrecht-form-fieldset">
     <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
     ${zrmDomains.map((d) =>
-      selectField({ ...field(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: zrmScoreChoices }),
+      selectField({ ...fieldIn(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: zrmScoreChoices }),
     )}
   </fieldset>`;
 
@@ -147,9 +147,9 @@ function indicationBody(values: FormValues) {
 
 /** Seed 003: the report of an extension or expansion request. */
 const reportFields = (f: Filling) =>
-  html`${textArea({ ...field(f, 'report.goalsReached'), label: 'Welke doelen zijn bereikt?', required: true })}
-  ${textArea({ ...field(f, 'report.stillNeeded'), label: 'Wat is er nog nodig?', required: true })}
-  ${textArea({ ...field(f, 'report.intendedOutflow'), label: 'Welke uitstroom is beoogd?', required: true })}`;
+  html`${textArea({ ...fieldIn(f, 'report.goalsReached'), label: 'Welke doelen zijn bereikt?', required: true })}
+  ${textArea({ ...fieldIn(f, 'report.stillNeeded'), label: 'Wat is er nog nodig?', required: true })}
+  ${textArea({ ...fieldIn(f, 'report.intendedOutflow'), label: 'Welke uitstroom is beoogd?', required: true })}`;
 
 const reportOf = (values: FormValues) => ({
   goalsReached: values['report.goalsReached'] ?? '',
@@ -182,7 +182,7 @@ function monthsToDeclare(t: Detail): BusinessDate[] {
 /** A month chosen by name ("november 2026"), sent as its first day. */
 const monthField = (f: Filling, months: BusinessDate[]) =>
   selectField({
-    ...field(f, 'month'),
+    ...fieldIn(f, 'month'),
     label: 'Maand',
     required: true,
     options: [['', 'Kies een maand'], ...months.map((m): [string, string] => [m, dutchMonth(m)])],
@@ -190,9 +190,9 @@ const monthField = (f: Filling, months: BusinessDate[]) =>
 
 /** Seed 003: a month's minutes, direct (digital included) and indirect. */
 const minuteFields = (f: Filling) =>
-  html`${textField({ ...field(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
-  ${textField({ ...field(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
-  ${textField({ ...field(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`;
+  html`${textField({ ...fieldIn(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
+  ${textField({ ...fieldIn(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
+  ${textField({ ...fieldIn(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`;
 
 const monthFiguresOf = (v: FormValues) => ({
   month: v.month ?? '',
@@ -220,7 +220,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     role: 'PROVIDER',
     applies: (t) => t.phase === 'INTAKE_HELD' || t.phase === 'ACTIVE',
     fields: (f) =>
-      html`${textField({ ...field(f, 'heldOn'), label: 'Juiste datum van de intake', type: 'date', required: true })}
+      html`${textField({ ...fieldIn(f, 'heldOn'), label: 'Juiste datum van de intake', type: 'date', required: true })}
       ${reasonField(f, 'Waarom klopte de datum niet?')}`,
     body: (v) => ({ heldOn: v.heldOn ?? '', reason: v.reason ?? '' }),
   },
@@ -267,11 +267,27 @@ export const trajectoryForms: TrajectoryForm[] = [
     role: ['PROVIDER', 'CONSULTANT'],
     applies: inCare(),
     fields: (f) =>
-      html`${textField({ ...field(f, 'assessedOn'), label: 'Datum van de meting', type: 'date', required: true })}
+      html`${textField({ ...fieldIn(f, 'assessedOn'), label: 'Datum van de meting', type: 'date', required: true })}
       ${zrmFields(f)}`,
     body: (v) => ({ assessedOn: v.assessedOn ?? '', scores: zrmOf(v) }),
     refusedAt: refusedScoresAt,
     after: '?zrm=gemeten',
+  },
+  {
+    key: 'ondersteuningsplan',
+    title: 'Ondersteuningsplan vastleggen',
+    button: 'Plan vastleggen',
+    action: 'support-plans',
+    role: 'PROVIDER',
+    applies: inCare(),
+    fields: (f) =>
+      planFields(
+        f,
+        textField({ ...fieldIn(f, 'agreedOn'), label: 'Afgesproken met de cliënt op', type: 'date', required: true }),
+      ),
+    body: (v) => planBody(v),
+    refusedAt: (refused) => refusedGoalsAt(refused),
+    after: '?plan=vastgelegd',
   },
   {
     key: 'niet-verschenen',
@@ -280,9 +296,9 @@ export const trajectoryForms: TrajectoryForm[] = [
     role: 'PROVIDER',
     applies: inCare(),
     fields: (f) =>
-      html`${textField({ ...field(f, 'occurredAt'), label: 'Datum van de afspraak', type: 'date', required: true })}
-      ${textField({ ...field(f, 'occurredTime'), label: 'Tijd van de afspraak', type: 'time', required: true })}
-      ${checkbox({ ...field(f, 'afterKeptAppointment'), label: 'De cliënt is sinds de vorige keer wel op een afspraak verschenen' })}`,
+      html`${textField({ ...fieldIn(f, 'occurredAt'), label: 'Datum van de afspraak', type: 'date', required: true })}
+      ${textField({ ...fieldIn(f, 'occurredTime'), label: 'Tijd van de afspraak', type: 'time', required: true })}
+      ${checkbox({ ...fieldIn(f, 'afterKeptAppointment'), label: 'De cliënt is sinds de vorige keer wel op een afspraak verschenen' })}`,
     body: (v) => ({
       occurredAt: instantOf(v.occurredAt, v.occurredTime),
       afterKeptAppointment: v.afterKeptAppointment === 'ja',
@@ -313,7 +329,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: inCare((care) => hourly(care) && care.expansion?.status !== 'REQUESTED'),
     fields: (f) =>
       html`${textField({
-        ...field(f, 'hoursPerWeek'),
+        ...fieldIn(f, 'hoursPerWeek'),
         label: 'Gevraagde uren per week',
         type: 'decimal',
         invalid: hoursHint,
@@ -331,9 +347,9 @@ export const trajectoryForms: TrajectoryForm[] = [
     primary: true,
     applies: inCare((care) => care.extension === 'REQUESTED'),
     fields: (f) =>
-      html`${selectField({ ...field(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
+      html`${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
       ${textField({
-        ...field(f, 'newEndDate'),
+        ...fieldIn(f, 'newEndDate'),
         label: 'Nieuwe einddatum',
         type: 'date',
         description: 'Bij toekennen: tot en met wanneer de volgende periode loopt.',
@@ -349,9 +365,9 @@ export const trajectoryForms: TrajectoryForm[] = [
     primary: true,
     applies: inCare((care) => care.expansion?.status === 'REQUESTED' || care.expansionAdvised),
     fields: (f) =>
-      html`${selectField({ ...field(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
+      html`${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
       ${textField({
-        ...field(f, 'hoursPerWeek'),
+        ...fieldIn(f, 'hoursPerWeek'),
         label: 'Uren per week na uitbreiding',
         type: 'decimal',
         invalid: hoursHint,
@@ -387,7 +403,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: inCare((care) => care.endEvaluation.due && care.endEvaluation.outcome === null),
     fields: (f) =>
       selectField({
-        ...field(f, 'outcome'),
+        ...fieldIn(f, 'outcome'),
         label: 'Uitkomst',
         required: true,
         options: [
@@ -405,7 +421,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: (t) => t.phase !== 'CLOSED',
     fields: (f) =>
       selectField({
-        ...field(f, 'reason'),
+        ...fieldIn(f, 'reason'),
         label: 'Reden van beëindiging (iWmo-code)',
         required: true,
         options: [['', 'Kies een reden'], ...closureReasons.map((r): [string, string] => [r, closureReasonLabel(r)])],

@@ -23,6 +23,7 @@ import {
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
 import { eventText, hoursPerWeekText, noteText } from './timeline';
 import { zrmSection, type ZrmChanged } from './trajectory-zrm';
+import { planSection, type PlanChanged } from './trajectory-plan';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
 export const hoursChanges = { verantwoord: 'De uren zijn verantwoord.', gecorrigeerd: 'De uren zijn gecorrigeerd.' };
@@ -177,7 +178,13 @@ const notLive =
 export async function trajectoryPage(
   visit: Visit,
   trajectoryId: string,
-  shown: { resent?: Resent; hoursChanged?: HoursChanged; task?: TaskOutcome; zrmChanged?: ZrmChanged } = {},
+  shown: {
+    resent?: Resent;
+    hoursChanged?: HoursChanged;
+    task?: TaskOutcome;
+    zrmChanged?: ZrmChanged;
+    planChanged?: PlanChanged;
+  } = {},
 ): Promise<string> {
   const [t, catalogue, open] = (await Promise.all([
     visit.call('get', '/trajectories/{trajectoryId}', { params: { trajectoryId } }),
@@ -226,6 +233,7 @@ export async function trajectoryPage(
       <h2 class="utrecht-heading-2">Indicaties</h2>
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}
       ${t.zrm ? zrmSection(t.zrm, shown.zrmChanged) : ''}
+      ${t.zrm && t.supportPlan !== undefined ? planSection(t.supportPlan, t.zrm, shown.planChanged) : ''}
       <h2 class="utrecht-heading-2">Termijnen</h2>
       ${table('Wat er nog moet gebeuren', ['Wat', 'Uiterlijk'], deadlines, 'Geen openstaande termijnen.')}
       <h2 class="utrecht-heading-2">Tijdlijn</h2>

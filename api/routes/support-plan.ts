@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { checkPlanDate } from '../../domain/business-dates';
+import { isZrmExpectation, zrmExpectations, type PlanGoal } from '../../domain/support-plan';
+import { isZrmDomain, zrmDomains } from '../../domain/zrm';
+import type { Prisma, PrismaClient } from '../../prisma/client';
+import { auditUserAction } from '../../prisma/records/audit';
+import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
+import { AppError, refuseRules } from '../app-error';
+import type { Actor } from '../auth';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import * as responses from '../responses';
+import { businessDate, text, trajectoryParams } from '../schemas';
+import { lockTrajectory, runningIndication } from '../scope';
+
+/** Per domain of the matrix: what the plan expects of it and the result sought, in the plan's words. */
+const goals = z
+  .partialRecord(
+    z.enum(zrmDomains),
+    z.strictObject({ expected: z.enum(zrmExpectations), result: text(1000, { multiline: true }) }),
+  )
+  .refine((g) => Object.keys(g).length > 0, { message: 'plan at least one domain' });
+
+/** A trajectory's latest support plan, or null (for the consultant and the provider only: it describes the client). */
+export async function supportPlanOf(prisma: PrismaClient, trajectoryId: string) {
+  const plan = await prisma.supportPlan.findFirst({
+    where: { trajectoryId },
+    orderBy: { agreedOn: 'desc' },
+    select: { agreedOn: true, goals: { select: { domain: true, expected: true, result: true } } },
+  });
+  if (!plan) return null;
+  const planned = plan.goals.flatMap((g): PlanGoal[] =>
+    isZrmDomain(g.domain) && isZrmExpectation(g.expected) ? [{ ...g, domain: g.domain, expected: g.expected }] : [],
+  );
+  return { agreedOn: fromDateColumn(plan.agreedOn), goals: planned };
+}
+
+/** The yearly review is done by the new plan: its open tasks close, each audited as a task completed. */
+async function completeReviews(tx: Prisma.TransactionClient, actor: Actor, trajectoryId: string, at: Date) {
+  const open = await tx.task.findMany({
+    where: { trajectoryId, kind: 'SUPPORT_PLAN_REVIEW', status: 'OPEN' },
+    select: { id: true },
+  });
+  for (const task of open) {
+    await tx.task.update({
+      where: { id: task.id },
+      data: { status: 'DONE', completedAt: at, completedById: actor.id },
+    });
+    await auditUserAction(tx, actor.id, {
+      trajectoryId,
+      action: 'TASK_COMPLETED',
+      data: { taskId: task.id, kind: 'SUPPORT_PLAN_REVIEW' },
+    });
+  }
+  return open.length;
+}
+
+export function supportPlanRoutes({ prisma }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'post',
+      path: '/trajectories/{trajectoryId}/support-plans',
+      summary:
+        'Record the support plan agreed with the client: per ZRM domain the development expected and the result sought (seeds 001-003); it completes the yearly review',
+      tag: 'Trajectory actions',
+      roles: ['PROVIDER'],
+      response: responses.supportPlanRecorded,
+      params: trajectoryParams,
+      body: z.strictObject({ agreedOn: businessDate, goals }),
+      handle: async ({ actor, params, body }) => {
+        const { trajectoryId } = params;
+        const indication = await runningIndication(prisma, actor, trajectoryId, 'A support plan is agreed');
+        const at = new Date();
+        refuseRules(checkPlanDate(body.agreedOn, indication.period, at));
+        return prisma.$transaction(async (tx) => {
+          // One plan a day per trajectory: the trajectory's row orders two sent at once (the unique key backs it).
+          await lockTrajectory(tx, trajectoryId);
+          const sameDay = { trajectoryId, agreedOn: toDateColumn(body.agreedOn) };
+          if (await tx.supportPlan.findFirst({ where: sameDay, select: { id: true } }))
+            throw new AppError(409, 'PLAN_ALREADY_RECORDED', `A support plan was agreed on ${body.agreedOn} already`, [
+              { path: 'body.agreedOn', rule: 'PLAN_ALREADY_RECORDED', message: 'one plan a day' },
+            ]);
+          const planned = Object.entries(body.goals).flatMap(([domain, goal]) =>
+            isZrmDomain(domain) && goal ? [{ domain, ...goal }] : [],
+          );
+          const { id } = await tx.supportPlan.create({
+            data: { ...sameDay, indicationId: indication.id, recordedById: actor.id, goals: { create: planned } },
+            select: { id: true },
+          });
+          // The audit names the plan and its day; what it says of the client stays in its own rows.
+          await auditUserAction(tx, actor.id, {
+            trajectoryId,
+            action: 'SUPPORT_PLAN_RECORDED',
+            data: { planId: id, agreedOn: body.agreedOn },
+          });
+          const reviewTasksCompleted = await completeReviews(tx, actor, trajectoryId, at);
+          return { planId: id, agreedOn: body.agreedOn, reviewTasksCompleted };
+        });
+      },
+    }),
+  ];
+}

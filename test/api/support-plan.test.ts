@@ -1,0 +1,127 @@
+import { addDays, dateOf } from '../../domain/calendar';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+
+/** Seeds 001-003: the support plan, drawn up by the provider with the client, per ZRM domain what is expected and sought. */
+describe('API: the support plan (ondersteuningsplan)', () => {
+  const api = useApi();
+  const { consultant, providerA, providerB, operations } = api;
+  let id = '';
+  let start = '';
+
+  beforeAll(async () => {
+    // The indication runs from 30 days ago: room for plans on earlier days.
+    start = addDays(dateOf(new Date()), -30);
+    id = await api.inCare('02B05', 3, start);
+  });
+
+  const planOf = async (who: typeof consultant) => (await who.get(`/trajectories/${id}`).expect(200)).body.supportPlan;
+  const plans = () => api.db.prisma.supportPlan.count({ where: { trajectoryId: id } });
+  const goals = {
+    FINANCES: { expected: 'INCREASE', result: 'Zelf de post openen en rekeningen op tijd betalen.' },
+    MENTAL_HEALTH: { expected: 'STABILISE', result: 'Medicatie op tijd, afspraken bij de behandelaar nagekomen.' },
+  };
+
+  it('when the provider records the plan, then consultant and provider read it, operations do not, the audit names its day only, and the yearly review it answers is done', async () => {
+    expect(await planOf(providerA)).toBeNull();
+    const review = await api.db.prisma.task.create({
+      data: {
+        idempotencyKey: `test:SUPPORT_PLAN_REVIEW:${id}`,
+        trajectoryId: id,
+        kind: 'SUPPORT_PLAN_REVIEW',
+        assigneeRole: 'PROVIDER',
+        providerId: demoIds.providerA,
+        dueAt: new Date(),
+      },
+    });
+    const agreedOn = addDays(start, 5);
+    const recorded = await providerA.post(`/trajectories/${id}/support-plans`, { agreedOn, goals }).expect(200);
+    expect(recorded.body).toEqual({ planId: expect.any(String), agreedOn, reviewTasksCompleted: 1 });
+
+    const expected = {
+      agreedOn,
+      goals: [
+        { domain: 'FINANCES', ...goals.FINANCES },
+        { domain: 'MENTAL_HEALTH', ...goals.MENTAL_HEALTH },
+      ],
+    };
+    const sorted = (plan: typeof expected) => ({
+      ...plan,
+      goals: [...plan.goals].sort((a, b) => a.domain.localeCompare(b.domain)),
+    });
+    expect(sorted(await planOf(providerA))).toEqual(expected);
+    expect(sorted(await planOf(consultant))).toEqual(expected);
+    expect(await planOf(operations)).toBeUndefined();
+    expect((await providerB.post(`/trajectories/${id}/support-plans`, { agreedOn, goals })).status).toBe(404);
+    expect((await consultant.post(`/trajectories/${id}/support-plans`, { agreedOn, goals })).status).toBe(403);
+    expect((await operations.post(`/trajectories/${id}/support-plans`, { agreedOn, goals })).status).toBe(403);
+
+    const audit = await api.db.prisma.auditEvent.findMany({
+      where: { trajectoryId: id, action: { in: ['SUPPORT_PLAN_RECORDED', 'TASK_COMPLETED'] } },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(audit.map((a) => [a.action, a.actorId, a.data])).toEqual([
+      ['SUPPORT_PLAN_RECORDED', demoIds.providerUserA, { planId: recorded.body.planId, agreedOn }],
+      ['TASK_COMPLETED', demoIds.providerUserA, { taskId: review.id, kind: 'SUPPORT_PLAN_REVIEW' }],
+    ]);
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: review.id } })).resolves.toMatchObject({
+      status: 'DONE',
+      completedById: demoIds.providerUserA,
+    });
+  });
+
+  it('when two plans of one day are sent at once, then one is kept and the other gets 409 on its date; a later plan is the one in force', async () => {
+    const on = addDays(start, 15);
+    const before = await plans();
+    const answers = await Promise.all(
+      [0, 1].map(() =>
+        providerA.post(`/trajectories/${id}/support-plans`, {
+          agreedOn: on,
+          goals: { FINANCES: goals.FINANCES },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error).toMatchObject({
+      code: 'PLAN_ALREADY_RECORDED',
+      details: [expect.objectContaining({ path: 'body.agreedOn' })],
+    });
+    expect(await plans()).toBe(before + 1);
+    expect(answers.find((a) => a.status === 200)?.body.reviewTasksCompleted).toBe(0);
+    await expect(planOf(consultant)).resolves.toEqual({
+      agreedOn: on,
+      goals: [{ domain: 'FINANCES', ...goals.FINANCES }],
+    });
+  });
+
+  it('when a plan breaks a rule, then it is refused on the field that does, and nothing is written', async () => {
+    const today = dateOf(new Date());
+    const before = await plans();
+    const refused = async (body: object, status: number, path: string, rule?: string) => {
+      const res = await providerA.post(`/trajectories/${id}/support-plans`, body).expect(status);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path, ...(rule && { rule }) })]);
+    };
+    await refused({ agreedOn: addDays(today, 1), goals }, 422, 'body.agreedOn', 'PLAN_IN_FUTURE');
+    await refused({ agreedOn: addDays(start, -1), goals }, 422, 'body.agreedOn', 'PLAN_OUTSIDE_INDICATION');
+    await refused({ agreedOn: today, goals: {} }, 400, 'body.goals');
+    await refused(
+      { agreedOn: today, goals: { FINANCES: { expected: 'INCREASE' } } },
+      400,
+      'body.goals.FINANCES.result',
+    );
+    await refused(
+      { agreedOn: today, goals: { FINANCES: { expected: 'MORE', result: 'x' } } },
+      400,
+      'body.goals.FINANCES.expected',
+    );
+    // A domain the matrix does not have.
+    await refused({ agreedOn: today, goals: { ...goals, GARDENING: goals.FINANCES } }, 400, 'body.goals');
+    expect(await plans()).toBe(before);
+
+    // Before the decision there is nothing to plan.
+    const registered = await api.register(demoIds.providerA);
+    const early = await providerA.post(`/trajectories/${registered}/support-plans`, { agreedOn: today, goals });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('WRONG_STATE');
+  });
+});

@@ -1,0 +1,116 @@
+import { dutchDate } from '../../domain/dutch-dates';
+import { labelOf, zrmDomainLabels, zrmExpectationLabels } from '../../domain/labels';
+import { planProgress, zrmExpectations, type GoalProgress } from '../../domain/support-plan';
+import { zrmDomains } from '../../domain/zrm';
+import { fieldIn, selectField, textArea, type FormValues, type Refused } from '../forms';
+import { html, type Html } from '../html';
+import { statusMessage, table } from '../layout';
+import type { Detail, Filling } from './trajectory-forms';
+
+/** What was just done with the plan, said above it (`?plan=`). */
+export const planChanges = { vastgelegd: 'Het ondersteuningsplan is vastgelegd.' };
+export type PlanChanged = keyof typeof planChanges;
+
+type Plan = NonNullable<Detail['supportPlan']>;
+
+const expectedField = (domain: string) => `goals.${domain}.expected`;
+const resultField = (domain: string) => `goals.${domain}.result`;
+
+/** The ZRM of a goal: where it started and where it stands ("2 → 3"), or what is still missing. */
+function scoresText(g: GoalProgress): string {
+  if (g.from === undefined) return 'niet gemeten bij de start';
+  return g.to === undefined ? `${g.from} → nog niet opnieuw gemeten` : `${g.from} → ${g.to}`;
+}
+
+const reachedText = (g: GoalProgress) =>
+  g.reached === undefined ? 'nog niet te zeggen' : g.reached ? 'ja' : 'nog niet';
+
+/**
+ * The support plan in force (seeds 001-003): per domain the development expected and the result
+ * sought, and what the ZRM has measured of it since the plan was agreed. Consultants and providers
+ * only; operations get neither plan nor ZRM.
+ */
+export function planSection(plan: Plan | null, measurements: NonNullable<Detail['zrm']>, changed?: PlanChanged): Html {
+  const heading = html`<h2 class="utrecht-heading-2">Ondersteuningsplan</h2>
+    ${statusMessage(changed && planChanges[changed])}`;
+  if (!plan)
+    return html`${heading}
+      <p class="utrecht-paragraph">Nog geen ondersteuningsplan vastgelegd.</p>`;
+  const progress = planProgress(plan, measurements);
+  const judged = progress.goals.filter((g) => g.reached !== undefined);
+  const reached = judged.filter((g) => g.reached).length;
+  const since = progress.latest
+    ? `Volgens de meting van ${dutchDate(progress.latest.assessedOn)}: ${reached} van de ${judged.length} gemeten doelen behaald.`
+    : 'Sinds het plan is de zelfredzaamheid nog niet opnieuw gemeten.';
+  const rows = progress.goals.map((g) => [
+    html`${labelOf(zrmDomainLabels, g.domain)}`,
+    html`${labelOf(zrmExpectationLabels, g.expected)}`,
+    html`${g.result}`,
+    html`${scoresText(g)}`,
+    html`${reachedText(g)}`,
+  ]);
+  return html`${heading}
+    <p class="utrecht-paragraph">Afgesproken op ${dutchDate(plan.agreedOn)}. ${since}</p>
+    ${table(
+      'Doelen per leefgebied',
+      ['Leefgebied', 'Verwachte ontwikkeling', 'Te bereiken resultaat', 'ZRM bij de start → nu', 'Behaald'],
+      rows,
+      'Geen leefgebied in het plan.',
+    )}`;
+}
+
+/** The plan in force as the form's values: a review starts from it. */
+function valuesOf(plan: Plan | null | undefined): FormValues {
+  return Object.fromEntries(
+    (plan?.goals ?? []).flatMap((g) => [
+      [expectedField(g.domain), g.expected],
+      [resultField(g.domain), g.result],
+    ]),
+  );
+}
+
+const expectationChoices: [string, string][] = [
+  ['', 'Niet in dit plan'],
+  ...zrmExpectations.map((e): [string, string] => [e, zrmExpectationLabels[e]]),
+];
+
+/** The day agreed and, per domain of the matrix, the development expected and the result sought; a review starts from the plan in force. */
+export function planFields(f: Filling, dateField: Html): Html {
+  const filled = Object.keys(f.values).length > 0 ? f : { ...f, values: valuesOf(f.trajectory.supportPlan) };
+  return html`${dateField}
+    <p class="utrecht-paragraph">
+      Vul alleen de leefgebieden in waar het plan iets verwacht: een toename van de zelfredzaamheid of stabilisatie.
+    </p>
+    ${zrmDomains.map((d) => {
+      const domain = zrmDomainLabels[d] ?? d;
+      return html`<fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend">${domain}</legend>
+        ${selectField({
+          ...fieldIn(filled, expectedField(d)),
+          label: `${domain}: verwachte ontwikkeling`,
+          options: expectationChoices,
+        })}
+        ${textArea({ ...fieldIn(filled, resultField(d)), label: `${domain}: te bereiken resultaat` })}
+      </fieldset>`;
+    })}`;
+}
+
+/** `{ agreedOn, goals }`: a domain goes in when either of its fields is filled in (the API refuses half a goal beside its field). */
+export function planBody(values: FormValues) {
+  const goals = Object.fromEntries(
+    zrmDomains.flatMap((d) => {
+      const expected = values[expectedField(d)] ?? '';
+      const result = values[resultField(d)] ?? '';
+      return expected || result ? [[d, { expected, result }]] : [];
+    }),
+  );
+  return { agreedOn: values.agreedOn ?? '', goals };
+}
+
+/** A plan without any domain is said at the first domain, where the plan starts. */
+export function refusedGoalsAt(refused: Refused): Refused {
+  const { goals, ...others } = refused.errors;
+  if (!goals) return refused;
+  const message = 'Vul voor ten minste één leefgebied de verwachte ontwikkeling en het resultaat in.';
+  return { ...refused, errors: { ...others, [expectedField(zrmDomains[0])]: message } };
+}
