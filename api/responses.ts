@@ -414,6 +414,8 @@ export const kpis = pagedOf(
     zrmImproved: z.int(),
     zrmStable: z.int(),
     zrmDeclined: z.int(),
+    planGoalsReached: z.int(),
+    planGoalsMissed: z.int(),
   }),
 );
 

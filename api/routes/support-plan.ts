@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { checkPlanDate } from '../../domain/business-dates';
-import { isZrmExpectation, zrmExpectations, type PlanGoal } from '../../domain/support-plan';
+import { zrmExpectations } from '../../domain/support-plan';
 import { isZrmDomain, zrmDomains } from '../../domain/zrm';
-import type { Prisma, PrismaClient } from '../../prisma/client';
+import type { Prisma } from '../../prisma/client';
 import { auditUserAction } from '../../prisma/records/audit';
-import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
+import { refreshPlanResults } from '../../prisma/records/support-plan';
+import { toDateColumn } from '../../prisma/records/dates';
 import { AppError, refuseRules } from '../app-error';
 import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
@@ -20,20 +21,6 @@ const goals = z
     z.strictObject({ expected: z.enum(zrmExpectations), result: text(1000, { multiline: true }) }),
   )
   .refine((g) => Object.keys(g).length > 0, { message: 'plan at least one domain' });
-
-/** A trajectory's latest support plan, or null (for the consultant and the provider only: it describes the client). */
-export async function supportPlanOf(prisma: PrismaClient, trajectoryId: string) {
-  const plan = await prisma.supportPlan.findFirst({
-    where: { trajectoryId },
-    orderBy: { agreedOn: 'desc' },
-    select: { agreedOn: true, goals: { select: { domain: true, expected: true, result: true } } },
-  });
-  if (!plan) return null;
-  const planned = plan.goals.flatMap((g): PlanGoal[] =>
-    isZrmDomain(g.domain) && isZrmExpectation(g.expected) ? [{ ...g, domain: g.domain, expected: g.expected }] : [],
-  );
-  return { agreedOn: fromDateColumn(plan.agreedOn), goals: planned };
-}
 
 /** The yearly review is done by the new plan: its open tasks close, each audited as a task completed. */
 async function completeReviews(tx: Prisma.TransactionClient, actor: Actor, trajectoryId: string, at: Date) {
@@ -93,6 +80,7 @@ export function supportPlanRoutes({ prisma }: RouteDeps): Endpoint[] {
             action: 'SUPPORT_PLAN_RECORDED',
             data: { planId: id, agreedOn: body.agreedOn },
           });
+          await refreshPlanResults(tx, trajectoryId);
           const reviewTasksCompleted = await completeReviews(tx, actor, trajectoryId, at);
           return { planId: id, agreedOn: body.agreedOn, reviewTasksCompleted };
         });

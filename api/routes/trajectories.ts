@@ -16,8 +16,8 @@ import { clientView } from '../client-view';
 import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
 import { timelineOf } from '../timeline';
-import { zrmAssessmentsOf } from './zrm';
-import { supportPlanOf } from './support-plan';
+import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
+import { supportPlanOf } from '../../prisma/records/support-plan';
 import { isTimeMixWarning } from '../../domain/utilisation';
 
 const registration = z.strictObject({

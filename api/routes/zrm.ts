@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { checkAssessmentDate } from '../../domain/business-dates';
-import { isZrmDomain, isZrmScore, type ZrmScores } from '../../domain/zrm';
-import type { PrismaClient } from '../../prisma/client';
 import { auditUserAction } from '../../prisma/records/audit';
-import { fromDateColumn, toDateColumn } from '../../prisma/records/dates';
+import { toDateColumn } from '../../prisma/records/dates';
 import { recordZrmAssessment } from '../../prisma/records/zrm';
 import { AppError, refuseRules } from '../app-error';
 import type { RouteDeps } from '../deps';
@@ -11,23 +9,6 @@ import { endpoint, type Endpoint } from '../endpoint';
 import * as responses from '../responses';
 import { businessDate, trajectoryParams, zrmScores } from '../schemas';
 import { lockTrajectory, runningIndication } from '../scope';
-
-/**
- * A trajectory's ZRM measurements, oldest first: the one at each decision and those taken since
- * (health data: for the consultant and the provider only, never for operations).
- */
-export async function zrmAssessmentsOf(prisma: PrismaClient, trajectoryId: string) {
-  const rows = await prisma.zrmAssessment.findMany({
-    where: { trajectoryId },
-    orderBy: [{ assessedOn: 'asc' }, { createdAt: 'asc' }],
-    select: { assessedOn: true, scores: { select: { domain: true, score: true } } },
-  });
-  return rows.map((a) => {
-    const scores: ZrmScores = {};
-    for (const { domain, score } of a.scores) if (isZrmDomain(domain) && isZrmScore(score)) scores[domain] = score;
-    return { assessedOn: fromDateColumn(a.assessedOn), scores };
-  });
-}
 
 export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
   return [

@@ -15,12 +15,16 @@ export interface KpiRow {
   zrmImproved: number;
   zrmStable: number;
   zrmDeclined: number;
+  /** Goals of each trajectory's latest support plan judged by the ZRM since: reached, or not (seed 002). */
+  planGoalsReached: number;
+  planGoalsMissed: number;
 }
 
 /**
  * Per provider and product (the latest indication's; null before a decision): throughput times
  * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open and overdue tasks,
- * and the ZRM's results (each trajectory's, kept by prisma/records/zrm.ts). One query, grouped in PostgreSQL.
+ * the ZRM's results (each trajectory's, kept by prisma/records/zrm.ts) and the support plans' goals
+ * reached or not (kept by prisma/records/support-plan.ts). One query, grouped in PostgreSQL.
  */
 function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
   return Prisma.sql`
@@ -44,7 +48,9 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
            coalesce(sum(w.overdue), 0)::int AS "overdueTasks",
            sum(t."zrmImproved")::int AS "zrmImproved",
            sum(t."zrmStable")::int AS "zrmStable",
-           sum(t."zrmDeclined")::int AS "zrmDeclined"
+           sum(t."zrmDeclined")::int AS "zrmDeclined",
+           sum(t."planGoalsReached")::int AS "planGoalsReached",
+           sum(t."planGoalsMissed")::int AS "planGoalsMissed"
     FROM "Trajectory" t
     LEFT JOIN latest l ON l."trajectoryId" = t.id
     LEFT JOIN work w ON w."trajectoryId" = t.id

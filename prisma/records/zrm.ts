@@ -1,6 +1,7 @@
 import type { ZrmDomain } from '../../domain/zrm';
 import { Prisma } from '../client';
 import { toDateColumn } from './dates';
+import { refreshPlanResults } from './support-plan';
 
 /**
  * Per trajectory, how the domains scored in both its first and its latest ZRM measurement developed
@@ -69,5 +70,6 @@ export async function recordZrmAssessment(
     },
   });
   await refreshZrmResults(tx, m.trajectoryId);
+  await refreshPlanResults(tx, m.trajectoryId);
   return id;
 }

@@ -124,4 +124,27 @@ describe('API: the support plan (ondersteuningsplan)', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('WRONG_STATE');
   });
+
+  it("when operations ask for KPIs, then each provider and product counts the latest plans' goals reached and not, as the ZRM measured them, kept with each plan and measurement", async () => {
+    const kpi = async () =>
+      (await operations.get(`/kpis?providerId=${demoIds.providerA}&product=02B05`).expect(200)).body.items;
+    const measure = (assessedOn: string, scores: object) =>
+      providerA.post(`/trajectories/${id}/zrm-assessments`, { assessedOn, scores }).expect(200);
+    // The plan in force (day 15) expects finances to increase from the decision's 4; nothing measured since.
+    await expect(kpi()).resolves.toEqual([expect.objectContaining({ planGoalsReached: 0, planGoalsMissed: 0 })]);
+    await measure(addDays(start, 20), { FINANCES: 5 });
+    await expect(kpi()).resolves.toEqual([expect.objectContaining({ planGoalsReached: 1, planGoalsMissed: 0 })]);
+
+    // A new plan starts from day 20's measurement: finances to stay at 5 (they go down to 4: missed);
+    // housing, not scored on day 20, cannot be judged.
+    await providerA
+      .post(`/trajectories/${id}/support-plans`, {
+        agreedOn: addDays(start, 25),
+        goals: { FINANCES: { ...goals.FINANCES, expected: 'STABILISE' }, HOUSING: goals.FINANCES },
+      })
+      .expect(200);
+    await expect(kpi()).resolves.toEqual([expect.objectContaining({ planGoalsReached: 0, planGoalsMissed: 0 })]);
+    await measure(addDays(start, 28), { FINANCES: 4, HOUSING: 4 });
+    await expect(kpi()).resolves.toEqual([expect.objectContaining({ planGoalsReached: 0, planGoalsMissed: 1 })]);
+  });
 });

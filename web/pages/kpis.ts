@@ -30,6 +30,8 @@ const headers = [
   'ZRM: leefgebieden vooruit',
   'ZRM: stabiel',
   'ZRM: achteruit',
+  'Doelen behaald',
+  'Doelen niet behaald',
 ];
 
 const cells = (r: Named) => [
@@ -43,6 +45,8 @@ const cells = (r: Named) => [
   String(r.zrmImproved),
   String(r.zrmStable),
   String(r.zrmDeclined),
+  String(r.planGoalsReached),
+  String(r.planGoalsMissed),
 ];
 
 interface Chart {

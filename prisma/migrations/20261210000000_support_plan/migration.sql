@@ -28,5 +28,10 @@ CREATE TABLE "SupportPlanGoal" (
 ALTER TABLE "SupportPlanGoal" ADD CONSTRAINT "SupportPlanGoal_planId_fkey"
   FOREIGN KEY ("planId") REFERENCES "SupportPlan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- The latest plan's goals judged by the ZRM since, kept per trajectory for the KPIs (prisma/records/support-plan.ts).
+ALTER TABLE "Trajectory"
+  ADD COLUMN "planGoalsReached" INTEGER NOT NULL DEFAULT 0,
+  ADD COLUMN "planGoalsMissed" INTEGER NOT NULL DEFAULT 0;
+
 ALTER TABLE "Indication" DROP COLUMN "supportPlanRef";
 ALTER TABLE "ZrmScore" DROP COLUMN "goal", DROP COLUMN "outcome";

@@ -1,0 +1,34 @@
+import { planProgress, isZrmExpectation, type PlanGoal } from '../../domain/support-plan';
+import { isZrmDomain } from '../../domain/zrm';
+import { Prisma, type PrismaClient } from '../client';
+import { fromDateColumn } from './dates';
+import { zrmAssessmentsOf } from './zrm-assessments';
+
+/** A trajectory's latest support plan, or null (for the consultant and the provider only: it describes the client). */
+export async function supportPlanOf(prisma: PrismaClient | Prisma.TransactionClient, trajectoryId: string) {
+  const plan = await prisma.supportPlan.findFirst({
+    where: { trajectoryId },
+    orderBy: { agreedOn: 'desc' },
+    select: { agreedOn: true, goals: { select: { domain: true, expected: true, result: true } } },
+  });
+  if (!plan) return null;
+  const planned = plan.goals.flatMap((g): PlanGoal[] =>
+    isZrmDomain(g.domain) && isZrmExpectation(g.expected) ? [{ ...g, domain: g.domain, expected: g.expected }] : [],
+  );
+  return { agreedOn: fromDateColumn(plan.agreedOn), goals: planned };
+}
+
+/**
+ * Keeps a trajectory's plan results (its `planGoals*` columns) equal to its latest plan judged by
+ * the measurements since (domain/support-plan.ts `planProgress`): run in the transaction that writes
+ * a plan or a measurement, so the KPIs only add the columns.
+ */
+export async function refreshPlanResults(tx: Prisma.TransactionClient, trajectoryId: string): Promise<void> {
+  const plan = await supportPlanOf(tx, trajectoryId);
+  const goals = plan ? planProgress(plan, await zrmAssessmentsOf(tx, trajectoryId)).goals : [];
+  const reached = goals.filter((g) => g.reached === true).length;
+  const missed = goals.filter((g) => g.reached === false).length;
+  await tx.$executeRaw`
+    UPDATE "Trajectory" SET "planGoalsReached" = ${reached}, "planGoalsMissed" = ${missed}
+    WHERE id = ${trajectoryId}::uuid`;
+}
