@@ -26,7 +26,10 @@ export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
   RISK_ANALYSIS: { label: 'Risicoanalyse', todo: 'maak met de partners een risicoanalyse' },
   FOLLOW_UP_PLAN: { label: 'Vervolgplan', todo: 'stel een vervolgplan op' },
   IB2_REEVALUATION: { label: 'Herbeoordeling IB2', todo: 'besluit over stoppen, IB1 of IB3' },
-  SUPPORT_PLAN_REVIEW: { label: 'Bespreking ondersteuningsplan', todo: 'bespreek het plan met de cliënt' },
+  SUPPORT_PLAN_REVIEW: {
+    label: 'Bespreking ondersteuningsplan',
+    todo: 'bespreek het plan met de cliënt; een nieuw vastgelegd plan rondt deze taak af',
+  },
   RECONTACT_AFTER_NO_SHOWS: { label: 'Contact na niet verschijnen', todo: 'herstel het contact met de cliënt' },
 };
 
