@@ -1,11 +1,8 @@
 import type { Role } from '../../prisma/client';
-import { declarableMonths } from '../../domain/business-dates';
-import { dateOf, isBusinessDate, wallClockInstant, type BusinessDate } from '../../domain/calendar';
+import { isBusinessDate, wallClockInstant } from '../../domain/calendar';
 import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
-import { dutchMonth } from '../../domain/dutch-dates';
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
-import { endEvaluationLabels, zrmDomainLabels, zrmScoreLabels } from '../../domain/labels';
-import { zrmDomains } from '../../domain/zrm';
+import { endEvaluationLabels } from '../../domain/labels';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
 import type { trajectoryDetail } from '../../api/responses';
@@ -13,7 +10,9 @@ import type { Visit } from '../context';
 import { checkbox, fieldIn, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { hoursPerWeekText } from './timeline';
+import { declaredMonths, minuteFields, monthField, monthFiguresOf, monthsToDeclare } from './trajectory-hours';
 import { planBody, planFields, refusedGoalsAt } from './trajectory-plan';
+import { refusedScoresAt, zrmFields, zrmOf } from './trajectory-zrm';
 
 /** A form as the trajectory page shows it: a lifecycle form, or a task's (trajectory-tasks.ts). */
 export type PageForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'primary' | 'fields'>;
@@ -62,7 +61,6 @@ const decisions: [string, string][] = [
 const decided = (value: string | undefined) => (value === 'ja' ? true : value === 'nee' ? false : undefined);
 const hours = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : undefined);
 const hoursHint = 'Vul een aantal uren per week in van 0,25 tot en met 40, met hoogstens twee cijfers achter de komma.';
-const minutesHint = 'Vul een heel aantal minuten in, van 0 tot en met 44.640 (een volle maand).';
 const reasonField = (f: Filling, label: string) =>
   textArea({ ...fieldIn(f, 'reason'), label, required: true, description: 'De reden wordt bij de correctie bewaard.' });
 
@@ -110,31 +108,6 @@ async function indicationFields(f: Filling): Promise<Html> {
   ${zrmFields(f)}`;
 }
 
-const zrmScoreChoices: [string, string][] = [
-  ['', 'Niet gescoord'],
-  ...[1, 2, 3, 4, 5].map((n): [string, string] => [String(n), `${n} – ${zrmScoreLabels[n] ?? ''}`]),
-];
-
-/** The thirteen domains of the matrix, each scored 1 to 5 or left unscored (`zrm.<DOMAIN>`). */
-const zrmFields = (f: Filling) =>
-  html`<fieldset class="utrecht-form-fieldset">
-    <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
-    ${zrmDomains.map((d) =>
-      selectField({ ...fieldIn(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: zrmScoreChoices }),
-    )}
-  </fieldset>`;
-
-/** A measurement without any domain scored is said at the first domain, where the scoring starts. */
-function refusedScoresAt(refused: Refused): Refused {
-  const { scores, ...others } = refused.errors;
-  if (!scores) return refused;
-  return { ...refused, errors: { ...others, [`zrm.${zrmDomains[0]}`]: 'Scoor ten minste één leefgebied.' } };
-}
-
-/** The scored domains of `zrmFields`. */
-const zrmOf = (values: FormValues) =>
-  Object.fromEntries(zrmDomains.flatMap((d) => (values[`zrm.${d}`] ? [[d, Number(values[`zrm.${d}`])]] : [])));
-
 function indicationBody(values: FormValues) {
   return {
     productCode: values.productCode ?? '',
@@ -164,42 +137,6 @@ const inCare =
     t.phase === 'ACTIVE' && t.care !== null && test(t.care, t);
 const hourly = (care: CareView) => care.utilisation !== null;
 
-/** The indication in force, if any. */
-export const currentIndication = (t: Detail) => t.indications.find((i) => i.status === 'ACTIVE');
-
-/** The months of the period in force declared so far, newest first (as stored: also when the workflow is slow to answer). */
-const declaredMonths = (t: Detail): BusinessDate[] =>
-  (currentIndication(t)?.declarations ?? []).map((d) => d.month).reverse();
-
-/** The months a provider can declare now (seed 003: a month that has started, within the indication), newest first. */
-function monthsToDeclare(t: Detail): BusinessDate[] {
-  const current = currentIndication(t);
-  if (!current) return [];
-  const period = { startDate: dateOf(new Date(current.startDate)), endDate: dateOf(new Date(current.endDate)) };
-  return declarableMonths(period, declaredMonths(t), new Date());
-}
-
-/** A month chosen by name ("november 2026"), sent as its first day. */
-const monthField = (f: Filling, months: BusinessDate[]) =>
-  selectField({
-    ...fieldIn(f, 'month'),
-    label: 'Maand',
-    required: true,
-    options: [['', 'Kies een maand'], ...months.map((m): [string, string] => [m, dutchMonth(m)])],
-  });
-
-/** Seed 003: a month's minutes, direct (digital included) and indirect. */
-const minuteFields = (f: Filling) =>
-  html`${textField({ ...fieldIn(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
-  ${textField({ ...fieldIn(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
-  ${textField({ ...fieldIn(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`;
-
-const monthFiguresOf = (v: FormValues) => ({
-  month: v.month ?? '',
-  directMinutes: Number(v.directMinutes || NaN),
-  indirectMinutes: Number(v.indirectMinutes || 0),
-  digitalMinutes: Number(v.digitalMinutes || 0),
-});
 const noNextPeriod = (care: CareView) => care.extension !== 'GRANTED';
 
 /** Every form of the trajectory page, in the lifecycle's order (seed 003). */

@@ -3,7 +3,8 @@ import { labelOf, zrmDevelopmentLabels, zrmDomainLabels, zrmScoreLabels } from '
 import { zrmDevelopments, zrmDomains, type ZrmDevelopment, type ZrmDomain } from '../../domain/zrm';
 import { html, type Html } from '../html';
 import { statusMessage, table } from '../layout';
-import type { Detail } from './trajectory-forms';
+import { fieldIn, selectField, type FormValues, type Refused } from '../forms';
+import type { Detail, Filling } from './trajectory-forms';
 
 /** What was just done with the ZRM, said above its table (`?zrm=`). */
 export const zrmChanges = { gemeten: 'De meting is vastgelegd.' };
@@ -61,3 +62,28 @@ export function zrmSection(assessments: Assessment[], changed?: ZrmChanged): Htm
   return html`${heading} ${compared ? html`<p class="utrecht-paragraph">${summary}</p>` : ''}
   ${table('Zelfredzaamheid per leefgebied', headers, rows, 'Geen leefgebied gescoord.')}`;
 }
+
+const zrmScoreChoices: [string, string][] = [
+  ['', 'Niet gescoord'],
+  ...[1, 2, 3, 4, 5].map((n): [string, string] => [String(n), `${n} – ${zrmScoreLabels[n] ?? ''}`]),
+];
+
+/** The thirteen domains of the matrix, each scored 1 to 5 or left unscored (`zrm.<DOMAIN>`). */
+export const zrmFields = (f: Filling) =>
+  html`<fieldset class="utrecht-form-fieldset">
+    <legend class="utrecht-form-fieldset__legend">Zelfredzaamheidsmatrix (1 tot en met 5)</legend>
+    ${zrmDomains.map((d) =>
+      selectField({ ...fieldIn(f, `zrm.${d}`), label: zrmDomainLabels[d] ?? d, options: zrmScoreChoices }),
+    )}
+  </fieldset>`;
+
+/** A measurement without any domain scored is said at the first domain, where the scoring starts. */
+export function refusedScoresAt(refused: Refused): Refused {
+  const { scores, ...others } = refused.errors;
+  if (!scores) return refused;
+  return { ...refused, errors: { ...others, [`zrm.${zrmDomains[0]}`]: 'Scoor ten minste één leefgebied.' } };
+}
+
+/** The scored domains of `zrmFields`. */
+export const zrmOf = (values: FormValues) =>
+  Object.fromEntries(zrmDomains.flatMap((d) => (values[`zrm.${d}`] ? [[d, Number(values[`zrm.${d}`])]] : [])));

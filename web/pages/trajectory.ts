@@ -13,13 +13,8 @@ import type { Visit } from '../context';
 import { errorSummary, submit, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
-import {
-  currentIndication,
-  trajectoryForms,
-  type Detail,
-  type PageForm,
-  type TrajectoryForm,
-} from './trajectory-forms';
+import { trajectoryForms, type Detail, type PageForm, type TrajectoryForm } from './trajectory-forms';
+import { currentIndication } from './trajectory-hours';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
 import { eventText, hoursPerWeekText, noteText } from './timeline';
 import { zrmSection, type ZrmChanged } from './trajectory-zrm';
