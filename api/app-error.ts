@@ -29,12 +29,15 @@ export class SchemaViolation extends AppError {
 }
 
 /** Business rules a request breaks (422 RULE_VIOLATED), each with its field in the body and the rule's name. */
-export function refuseRules(refusals: { field: string; rule: string; message: string }[]): void {
-  if (!refusals.length) return;
-  throw new AppError(
+export const rulesViolated = (refusals: { field: string; rule: string; message: string }[]): AppError =>
+  new AppError(
     422,
     'RULE_VIOLATED',
     refusals.map((r) => `${r.rule}: ${r.message}`).join('; '),
     refusals.map((r) => ({ path: `body.${r.field}`, rule: r.rule, message: r.message })),
   );
+
+/** Throws `rulesViolated` when any rule is broken. */
+export function refuseRules(refusals: { field: string; rule: string; message: string }[]): void {
+  if (refusals.length) throw rulesViolated(refusals);
 }

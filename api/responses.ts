@@ -303,8 +303,15 @@ export const tasks = pagedOf(
     status: z.enum(TaskStatus),
     createdAt: instant,
     overdue: z.boolean(),
+    /** Who picked it up (opgepakt); null: nobody yet. */
+    assignee: z.strictObject({ id: uuid, name: z.string() }).nullable(),
   }),
 );
+
+export const assignedTask = z.strictObject({
+  id: uuid,
+  assignee: z.strictObject({ id: uuid, name: z.string() }).nullable(),
+});
 
 export const completedTask = z.strictObject({
   id: uuid,

@@ -93,6 +93,7 @@ export const eventLabels: Record<string, string> = {
   PRODUCT_CHANGED: 'Ander product',
   END_EVALUATION_RECORDED: 'Eindevaluatie vastgelegd',
   TASK_COMPLETED: 'Taak afgerond',
+  TASK_ASSIGNED: 'Taak opgepakt',
   ZRM_ASSESSED: 'Zelfredzaamheid gemeten',
   SUPPORT_PLAN_RECORDED: 'Ondersteuningsplan vastgelegd',
   TRAJECTORY_CLOSED: 'Afgesloten',
@@ -126,6 +127,7 @@ export const ruleLabels: Record<string, string> = {
   PLAN_IN_FUTURE: 'Een ondersteuningsplan kan niet in de toekomst zijn afgesproken.',
   PLAN_OUTSIDE_INDICATION: 'Die datum valt buiten de lopende indicatie.',
   PLAN_ALREADY_RECORDED: 'Op die dag is al een ondersteuningsplan vastgelegd.',
+  ASSIGNEE_OUT_OF_SCOPE: 'Deze persoon hoort niet bij het team of de zorgaanbieder van de taak.',
 };
 
 /** Refusals that name a field without a business rule (the API's error code), as the field says it. */

@@ -16,7 +16,7 @@ import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { taskFormKey, taskOutcomes, type TaskOutcome } from './pages/trajectory-tasks';
 import { fieldErrors, formValues, type FieldErrors } from './forms';
-import { workListPage } from './pages/work';
+import { assignments, workListFilters, workListPage, type Assignment } from './pages/work';
 import { phaseFilterOf, searchBody, trajectoriesPage, type Found } from './pages/trajectories';
 import { preferencesBody, preferencesPage } from './pages/preferences';
 import { csrfValid } from './session';
@@ -188,8 +188,42 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
 
   router.get(
     '/werkvoorraad',
-    signedIn((visit, req) => workListPage(visit, deps.prisma, pageNumberOf(req.query))),
+    signedIn((visit, req) =>
+      workListPage(
+        visit,
+        deps.prisma,
+        pageNumberOf(req.query),
+        saidOf(workListFilters, req.query.wie) ?? 'alle',
+        saidOf(assignments, req.query.taak),
+      ),
+    ),
   );
+  // Pick a task up, or give it back; done meanwhile (a colleague closed it) is said, not refused.
+  for (const [path, pickUp] of [
+    ['oppakken', true],
+    ['vrijgeven', false],
+  ] as const) {
+    router.post(
+      `/werkvoorraad/:taskId/${path}`,
+      signedIn(async (visit, req, res) => {
+        const said = await visit
+          .call('post', '/tasks/{taskId}/assignee', {
+            params: { taskId: String(req.params.taskId) },
+            body: { userId: pickUp ? visit.actor.id : null },
+          })
+          .then((): Assignment => (pickUp ? 'opgepakt' : 'vrijgegeven'))
+          .catch((error: unknown): Assignment => {
+            if (toAppError(error).status !== 409) throw error;
+            return 'al-afgerond';
+          });
+        // Back to the list as it was (its filter and page), never elsewhere.
+        const asked = returnTo(formValues(req.body).terug);
+        const back = new URL(asked?.startsWith('/werkvoorraad') ? asked : '/werkvoorraad', 'http://localhost');
+        back.searchParams.set('taak', said);
+        res.redirect(303, `${back.pathname}${back.search}`);
+      }),
+    );
+  }
   router.get(
     '/meldingen',
     signedIn((visit, req) => inboxPage(visit, pageNumberOf(req.query))),

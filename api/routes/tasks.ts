@@ -1,10 +1,10 @@
 import { isDoneByAction, type tasksDoneByAction } from '../../domain/lifecycle';
 import * as responses from '../responses';
 import { z } from 'zod';
-import type { Prisma } from '../../prisma/client';
+import type { Prisma, Task } from '../../prisma/client';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import { AppError } from '../app-error';
+import { AppError, rulesViolated } from '../app-error';
 import { id, page, pageOf } from '../schemas';
 import { taskScope } from '../scope';
 import { auditUserAction } from '../../prisma/records/audit';
@@ -18,6 +18,27 @@ const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
 };
 
 export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
+  /** A user who may hold the task: of the role, and the team or provider, it is for (422 on `body.userId` otherwise). */
+  async function colleague(task: Pick<Task, 'assigneeRole' | 'teamId' | 'providerId'>, userId: string) {
+    const user = await prisma.user.findFirst({
+      where: {
+        id: userId,
+        role: task.assigneeRole,
+        ...(task.assigneeRole === 'CONSULTANT' ? { teamId: task.teamId } : { providerId: task.providerId }),
+      },
+      select: { id: true, displayName: true },
+    });
+    if (!user)
+      throw rulesViolated([
+        {
+          field: 'userId',
+          rule: 'ASSIGNEE_OUT_OF_SCOPE',
+          message: 'not a colleague of the team or provider the task is for',
+        },
+      ]);
+    return { id: user.id, name: user.displayName };
+  }
+
   return [
     endpoint({
       method: 'get',
@@ -26,12 +47,17 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
       tag: 'Tasks',
       roles: ['CONSULTANT', 'PROVIDER'],
       response: responses.tasks,
-      query: page.extend({ trajectoryId: id.optional() }),
+      query: page.extend({
+        trajectoryId: id.optional(),
+        /** `me`: the tasks the caller picked up; `nobody`: those no one picked up yet. */
+        assignee: z.enum(['me', 'nobody']).optional(),
+      }),
       handle: async ({ actor, query }) => {
         const where: Prisma.TaskWhereInput = {
           ...taskScope(actor),
           status: 'OPEN',
           ...(query.trajectoryId && { trajectoryId: query.trajectoryId }),
+          ...(query.assignee && { assigneeUserId: query.assignee === 'me' ? actor.id : null }),
         };
         const now = new Date();
         // Ascending due date puts every overdue task (due before now) ahead of the rest.
@@ -43,11 +69,52 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
                 where,
                 orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
                 ...window,
-                select: { id: true, trajectoryId: true, kind: true, dueAt: true, status: true, createdAt: true },
+                select: {
+                  id: true,
+                  trajectoryId: true,
+                  kind: true,
+                  dueAt: true,
+                  status: true,
+                  createdAt: true,
+                  assignee: { select: { id: true, displayName: true } },
+                },
               })
-            ).map((t) => ({ ...t, overdue: t.dueAt < now })),
+            ).map(({ assignee, ...t }) => ({
+              ...t,
+              overdue: t.dueAt < now,
+              assignee: assignee && { id: assignee.id, name: assignee.displayName },
+            })),
           () => prisma.task.count({ where }),
         );
+      },
+    }),
+    endpoint({
+      method: 'post',
+      path: '/tasks/{taskId}/assignee',
+      summary:
+        'Pick up an own open task (opgepakt), give it to a colleague of the same team or provider, or give it back (userId null)',
+      tag: 'Tasks',
+      roles: ['CONSULTANT', 'PROVIDER'],
+      response: responses.assignedTask,
+      params: z.object({ taskId: id }),
+      body: z.strictObject({ userId: id.nullable() }),
+      handle: async ({ actor, params, body }) => {
+        const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
+        if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
+        const assignee = body.userId === null ? null : await colleague(task, body.userId);
+        return prisma.$transaction(async (tx) => {
+          const { count } = await tx.task.updateMany({
+            where: { id: task.id, status: 'OPEN' },
+            data: { assigneeUserId: assignee?.id ?? null },
+          });
+          if (count === 0) throw new AppError(409, 'WRONG_STATE', `The task is already ${task.status.toLowerCase()}`);
+          await auditUserAction(tx, actor.id, {
+            trajectoryId: task.trajectoryId,
+            action: 'TASK_ASSIGNED',
+            data: { taskId: task.id, kind: task.kind, assigneeUserId: assignee?.id ?? null },
+          });
+          return { id: task.id, assignee };
+        });
       },
     }),
     endpoint({

@@ -82,18 +82,8 @@ describe('API: lists, filters, pagination and KPIs', () => {
   });
 
   it('when a consultant lists tasks, then overdue ones come first and then by due date; completing one takes it off the list', async () => {
-    const now = Date.now();
     const open = (kind: string, trajectoryId: string, dueInDays: number) =>
-      api.db.prisma.task.create({
-        data: {
-          idempotencyKey: `test:${kind}:${trajectoryId}`,
-          trajectoryId,
-          kind,
-          assigneeRole: 'CONSULTANT',
-          teamId: demoIds.teamZeist,
-          dueAt: new Date(now + dueInDays * 86_400_000),
-        },
-      });
+      api.openTask(trajectoryId, kind, { dueInDays });
     const later = await open('INTERIM_EVALUATION', ids[0]!, 20);
     const overdue = await open('RISK_ANALYSIS', ids[2]!, -3);
     const soon = await open('FOLLOW_UP_PLAN', ids[3]!, 2);

@@ -24,16 +24,7 @@ describe('API: the support plan (ondersteuningsplan)', () => {
 
   it('when the provider records the plan, then consultant and provider read it, operations do not, the audit names its day only, and the yearly review it answers is done', async () => {
     expect(await planOf(providerA)).toBeNull();
-    const review = await api.db.prisma.task.create({
-      data: {
-        idempotencyKey: `test:SUPPORT_PLAN_REVIEW:${id}`,
-        trajectoryId: id,
-        kind: 'SUPPORT_PLAN_REVIEW',
-        assigneeRole: 'PROVIDER',
-        providerId: demoIds.providerA,
-        dueAt: new Date(),
-      },
-    });
+    const review = await api.openTask(id, 'SUPPORT_PLAN_REVIEW', { dueInDays: 0, forProvider: true });
     const agreedOn = addDays(start, 5);
     const recorded = await providerA.post(`/trajectories/${id}/support-plans`, { agreedOn, goals }).expect(200);
     expect(recorded.body).toEqual({ planId: expect.any(String), agreedOn, reviewTasksCompleted: 1 });

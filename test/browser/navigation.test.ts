@@ -3,7 +3,7 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
-/** Finding one's way: the menu, the Trajecten list and its search by BSN or name, and pages on a narrow screen (WCAG 1.4.10). */
+/** Finding one's way: the menu, the work list with who picked up each task, the Trajecten list and its search by BSN or name, and pages on a narrow screen (WCAG 1.4.10). */
 describe('navigation in a real browser', () => {
   const api = useApi();
   const { at, newPage, signedIn, expectAccessible } = useBrowser(api);
@@ -88,6 +88,47 @@ describe('navigation in a real browser', () => {
     await search(other, identity.fullName);
     await expect(other.getByRole('status').textContent()).resolves.toContain('Met deze naam: 0 trajecten gevonden.');
     await expectAccessible(other);
+  });
+
+  it('when a consultant picks a task up on the work list, then the team sees who has it, the list shows what is mine and what nobody has, and it can be given back', async () => {
+    const task = await api.openTask(trajectoryA, 'RISK_ANALYSIS');
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(`${at.base}/werkvoorraad`);
+    const list = consultant.getByRole('table', { name: 'Open taken van uw team, de oudste eerst' });
+    const row = list.getByRole('row', { name: /Risicoanalyse/ });
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('niemand');
+    await row.getByRole('button', { name: /^Oppakken: Risicoanalyse/ }).click();
+    await consultant.waitForURL(`${at.base}/werkvoorraad?taak=opgepakt`);
+    await expect(consultant.getByRole('status').textContent()).resolves.toContain('U hebt de taak opgepakt.');
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Demo consulent (u)');
+    await expect(row.getByRole('button').textContent()).resolves.toMatch(/^\s*Vrijgeven\s*$/);
+    await expectAccessible(consultant);
+
+    // The choice of tasks, the chosen one marked.
+    const which = consultant.getByRole('navigation', { name: 'Welke taken' });
+    await which.getByRole('link', { name: 'Nog niet opgepakt' }).click();
+    await expect(list.getByRole('row', { name: /Risicoanalyse/ }).count()).resolves.toBe(0);
+    await which.getByRole('link', { name: 'Door mij opgepakt' }).click();
+    await expect(which.getByRole('link', { name: 'Door mij opgepakt' }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
+    // The trajectory page says who has it.
+    await consultant.goto(`${at.base}/trajecten/${trajectoryA}`);
+    await expect(
+      consultant
+        .getByRole('table', { name: 'Open taken bij dit traject' })
+        .getByRole('row', { name: /Risicoanalyse/ })
+        .textContent(),
+    ).resolves.toMatch(/Demo consulent\s*$/);
+
+    // Given back from the filtered list: back on that list, without it.
+    await consultant.goto(`${at.base}/werkvoorraad?wie=mij`);
+    await row.getByRole('button', { name: /^Vrijgeven: Risicoanalyse/ }).click();
+    await consultant.waitForURL(`${at.base}/werkvoorraad?wie=mij&taak=vrijgegeven`);
+    await expect(list.getByRole('row', { name: /Risicoanalyse/ }).count()).resolves.toBe(0);
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).resolves.toMatchObject({
+      assigneeUserId: null,
+    });
   });
 
   it('when the screen is 320 CSS pixels wide (a phone, or 400 % zoom), then no page scrolls sideways, and a wide table scrolls in a region the keyboard can scroll', async () => {

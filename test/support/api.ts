@@ -113,9 +113,32 @@ export function useApi({
     return id;
   }
 
+  /**
+   * An open task of a trajectory, as the workflow raises it, for the Zeist team (or provider A): due
+   * `dueInDays` from now, raised `raisedDaysAgo` days ago (a month unless said).
+   */
+  const openTask = (
+    trajectoryId: string,
+    kind: string,
+    { dueInDays = 7, raisedDaysAgo = 30, forProvider = false } = {},
+  ) =>
+    world.db.prisma.task.create({
+      data: {
+        idempotencyKey: `test:${kind}:${trajectoryId}`,
+        trajectoryId,
+        kind,
+        ...(forProvider
+          ? { assigneeRole: 'PROVIDER' as const, providerId: demoIds.providerA }
+          : { assigneeRole: 'CONSULTANT' as const, teamId: demoIds.teamZeist }),
+        dueAt: new Date(Date.now() + dueInDays * 86_400_000),
+        createdAt: new Date(Date.now() - raisedDaysAgo * 86_400_000),
+      },
+    });
+
   return {
     ...world,
     inCare,
+    openTask,
     app: () => app!,
     logs,
     taskQueue,

@@ -34,6 +34,8 @@ const particulars: Record<string, (d: Data) => string | undefined> = {
   PRODUCT_CHANGED: (d) => fromTo(text(d.from), text(d.to)),
   END_EVALUATION_RECORDED: (d) => coded(d.outcome, (o) => labelOf(endEvaluationLabels, o)),
   TASK_COMPLETED: (d) => coded(d.kind, taskLabel),
+  // Given back (no one holds it now): said with the task.
+  TASK_ASSIGNED: (d) => coded(d.kind, (kind) => `${taskLabel(kind)}${d.assigneeUserId ? '' : ' (vrijgegeven)'}`),
   ZRM_ASSESSED: (d) => day(d.assessedOn),
   SUPPORT_PLAN_RECORDED: (d) => coded(day(d.agreedOn), (agreed) => `afgesproken op ${agreed}`),
   TRAJECTORY_CLOSED: (d) => coded(d.reason, closureReasonLabel),

@@ -43,7 +43,7 @@ export function taskForms(open: TaskRow[]): PageForm[] {
     }));
 }
 
-/** The open tasks: what, by when, and what to do. */
+/** The open tasks: what, by when, what to do, and who picked it up (on the work list). */
 export function tasksTable(open: TaskRow[]): Html {
   const rows = open.map((t) => [
     html`${taskLabel(t.kind)}`,
@@ -51,6 +51,12 @@ export function tasksTable(open: TaskRow[]): Html {
     html`${isTaskKind(t.kind) ? taskTexts[t.kind].todo : ''}${
       isDoneByAction(t.kind) ? ' (de taak gaat vanzelf af zodra dat is vastgelegd)' : ''
     }`,
+    html`${t.assignee?.name ?? 'niemand'}`,
   ]);
-  return table('Open taken bij dit traject', ['Taak', 'Uiterlijk', 'Wat te doen'], rows, 'Geen open taken.');
+  return table(
+    'Open taken bij dit traject',
+    ['Taak', 'Uiterlijk', 'Wat te doen', 'Opgepakt door'],
+    rows,
+    'Geen open taken.',
+  );
 }

@@ -7,7 +7,8 @@ import { isTaskKind } from '../../domain/lifecycle';
 import { taskTexts } from '../../domain/labels';
 import type { Visit } from '../context';
 import { html } from '../html';
-import { page, table } from '../layout';
+import { page, statusMessage, table } from '../layout';
+import { csrfField } from '../session';
 import { pagination, pageWindow } from '../paging';
 
 export type TaskRow = z.output<typeof tasks>['items'][number];
@@ -36,26 +37,108 @@ export async function clientNames(prisma: PrismaClient, trajectoryIds: string[])
   return new Map(rows.map((r) => [r.id, r.client.identity?.fullName ?? '']));
 }
 
-/** The open tasks of the consultant's team or the provider's organisation: overdue first, then by due date. */
-export async function workListPage(visit: Visit, prisma: PrismaClient, pageNumber = 1): Promise<string> {
-  const { items, total } = (await visit.call('get', '/tasks', { query: pageWindow(pageNumber) })) as {
-    items: TaskRow[];
-    total: number;
-  };
+/** Which open tasks the work list shows (`?wie=`): all, those the person picked up, or those nobody did. */
+export const workListFilters = {
+  alle: 'Alle open taken',
+  mij: 'Door mij opgepakt',
+  niemand: 'Nog niet opgepakt',
+} as const;
+export type WorkListFilter = keyof typeof workListFilters;
+const assigneeQuery: Record<WorkListFilter, 'me' | 'nobody' | undefined> = {
+  alle: undefined,
+  mij: 'me',
+  niemand: 'nobody',
+};
+
+/** What was just done with a task on the work list (`?taak=`). */
+export const assignments = {
+  opgepakt: 'U hebt de taak opgepakt.',
+  vrijgegeven: 'De taak is vrijgegeven.',
+  'al-afgerond': 'Deze taak was al afgerond.',
+} as const;
+export type Assignment = keyof typeof assignments;
+
+/** The work list's address with its filter and page, for the links and for coming back after a button. */
+export const workListUrl = (filter: WorkListFilter, pageNumber = 1, said?: Assignment) => {
+  const query = new URLSearchParams({
+    ...(filter !== 'alle' && { wie: filter }),
+    ...(pageNumber > 1 && { pagina: String(pageNumber) }),
+    ...(said && { taak: said }),
+  }).toString();
+  return `/werkvoorraad${query ? `?${query}` : ''}`;
+};
+
+/** Pick up a task nobody (or a colleague) has, or give one's own back; the button names the task and the client. */
+function assignButton(visit: Visit, t: TaskRow, client: string, back: string) {
+  const mine = t.assignee?.id === visit.actor.id;
+  const label = mine ? 'Vrijgeven' : 'Oppakken';
+  return html`<form class="inline-form" method="post" action="/werkvoorraad/${t.id}/${mine ? 'vrijgeven' : 'oppakken'}">
+    ${csrfField(visit.viewer.csrf)}
+    <input type="hidden" name="terug" value="${back}" />
+    <button
+      class="utrecht-button utrecht-button--secondary-action"
+      type="submit"
+      aria-label="${label}: ${taskLabel(t.kind)} ${client}"
+    >
+      ${label}
+    </button>
+  </form>`;
+}
+
+const filterLinks = (current: WorkListFilter) =>
+  html`<nav aria-label="Welke taken">
+    <ul class="filter-links">
+      ${Object.entries(workListFilters).map(
+        ([key, label]) =>
+          html`<li>
+            <a
+              class="utrecht-link"
+              href="${workListUrl(key as WorkListFilter)}"
+              ${key === current ? html` aria-current="page"` : ''}
+              >${label}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+
+/**
+ * The open tasks of the consultant's team or the provider's organisation, overdue first, then by due
+ * date; each can be picked up (opgepakt) so that colleagues see who is on it.
+ */
+export async function workListPage(
+  visit: Visit,
+  prisma: PrismaClient,
+  pageNumber = 1,
+  filter: WorkListFilter = 'alle',
+  said?: Assignment,
+): Promise<string> {
+  const assignee = assigneeQuery[filter];
+  const { items, total } = (await visit.call('get', '/tasks', {
+    query: { ...pageWindow(pageNumber), ...(assignee && { assignee }) },
+  })) as { items: TaskRow[]; total: number };
   const names = await clientNames(
     prisma,
     items.map((t) => t.trajectoryId),
   );
-  const rows = items.map((t) => [
-    html`${taskLabel(t.kind)}`,
-    taskDue(t),
-    html`${names.get(t.trajectoryId) ?? ''}`,
-    html`<a class="utrecht-link" href="/trajecten/${t.trajectoryId}">Open traject</a>`,
-  ]);
+  const back = workListUrl(filter, pageNumber);
+  const rows = items.map((t) => {
+    const client = names.get(t.trajectoryId) ?? '';
+    return [
+      html`${taskLabel(t.kind)}`,
+      taskDue(t),
+      html`${client}`,
+      html`${t.assignee ? `${t.assignee.name}${t.assignee.id === visit.actor.id ? ' (u)' : ''}` : 'niemand'}`,
+      assignButton(visit, t, client, back),
+      html`<a class="utrecht-link" href="/trajecten/${t.trajectoryId}">Open traject</a>`,
+    ];
+  });
+  const whose = visit.actor.role === 'PROVIDER' ? 'organisatie' : 'team';
   return page(
     'Werkvoorraad',
-    html`${table(`Open taken van uw ${visit.actor.role === 'PROVIDER' ? 'organisatie' : 'team'}, de oudste eerst`, ['Taak', 'Uiterlijk', 'Cliënt', 'Traject'], rows, 'Geen open taken.')}
-    ${pagination('/werkvoorraad', {}, pageNumber, total)}`,
+    html`${statusMessage(said && assignments[said])} ${filterLinks(filter)}
+    ${table(`Open taken van uw ${whose}, de oudste eerst`, ['Taak', 'Uiterlijk', 'Cliënt', 'Opgepakt door', 'Actie', 'Traject'], rows, 'Geen open taken.')}
+    ${pagination('/werkvoorraad', filter === 'alle' ? {} : { wie: filter }, pageNumber, total)}`,
     visit.viewer,
   );
 }

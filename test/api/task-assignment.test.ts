@@ -1,0 +1,83 @@
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+
+/** A team shares its work list: who picked a task up (opgepakt) is there for everyone to see. */
+describe('API: picking up a task', () => {
+  const api = useApi();
+  const { consultant, providerA } = api;
+  let trajectoryId = '';
+  let colleague = '';
+
+  beforeAll(async () => {
+    trajectoryId = await api.register(demoIds.providerA);
+    colleague = (
+      await api.db.prisma.user.create({
+        data: {
+          email: 'collega@zeist.test',
+          displayName: 'Collega Zeist',
+          role: 'CONSULTANT',
+          teamId: demoIds.teamZeist,
+        },
+      })
+    ).id;
+  });
+
+  const open = (kind: string) => api.openTask(trajectoryId, kind, { dueInDays: 1 });
+  const listed = async (query = '') =>
+    (await consultant.get(`/tasks?trajectoryId=${trajectoryId}${query}`).expect(200)).body.items.map(
+      (t: { id: string; assignee: { name: string } | null }) => [t.id, t.assignee?.name ?? null],
+    );
+  const assign = (taskId: string, userId: string | null, who = consultant) =>
+    who.post(`/tasks/${taskId}/assignee`, { userId });
+
+  it('when a consultant picks one task up and gives another to a colleague, then the list says who has which, filters by me and by nobody, and the audit names the task and the person', async () => {
+    const risk = await open('RISK_ANALYSIS');
+    const plan = await open('FOLLOW_UP_PLAN');
+    expect(await listed('&assignee=nobody')).toEqual([
+      [risk.id, null],
+      [plan.id, null],
+    ]);
+    const picked = await assign(risk.id, demoIds.consultant).expect(200);
+    expect(picked.body).toEqual({ id: risk.id, assignee: { id: demoIds.consultant, name: 'Demo consulent' } });
+    await assign(plan.id, colleague).expect(200);
+    expect(await listed()).toEqual([
+      [risk.id, 'Demo consulent'],
+      [plan.id, 'Collega Zeist'],
+    ]);
+    expect(await listed('&assignee=me')).toEqual([[risk.id, 'Demo consulent']]);
+    expect(await listed('&assignee=nobody')).toEqual([]);
+
+    // Given back: nobody has it.
+    await assign(plan.id, null).expect(200);
+    expect(await listed('&assignee=nobody')).toEqual([[plan.id, null]]);
+    const audit = await api.db.prisma.auditEvent.findMany({
+      where: { trajectoryId, action: 'TASK_ASSIGNED' },
+      orderBy: { occurredAt: 'asc' },
+    });
+    expect(audit.map((a) => [a.actorId, a.data])).toEqual([
+      [demoIds.consultant, { taskId: risk.id, kind: 'RISK_ANALYSIS', assigneeUserId: demoIds.consultant }],
+      [demoIds.consultant, { taskId: plan.id, kind: 'FOLLOW_UP_PLAN', assigneeUserId: colleague }],
+      [demoIds.consultant, { taskId: plan.id, kind: 'FOLLOW_UP_PLAN', assigneeUserId: null }],
+    ]);
+  });
+
+  it('when a task would go to someone outside its team, or is not in scope, or is done, then it is refused and stays as it was', async () => {
+    const task = await open('INTERIM_EVALUATION');
+    for (const outsider of [demoIds.consultantDordrecht, demoIds.providerUserA, demoIds.operations]) {
+      const refused = await assign(task.id, outsider).expect(422);
+      expect(refused.body.error.details).toEqual([
+        expect.objectContaining({ path: 'body.userId', rule: 'ASSIGNEE_OUT_OF_SCOPE' }),
+      ]);
+    }
+    expect((await assign(task.id, demoIds.providerUserA, providerA)).status).toBe(404);
+    expect((await assign(task.id, demoIds.consultant, api.otherConsultant)).status).toBe(404);
+    const badId = await assign(task.id, 'someone').expect(400);
+    expect(badId.body.error.details).toEqual([expect.objectContaining({ path: 'body.userId' })]);
+    await consultant.post(`/tasks/${task.id}/complete`, {}).expect(200);
+    expect((await assign(task.id, demoIds.consultant)).status).toBe(409);
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).resolves.toMatchObject({
+      assigneeUserId: null,
+      status: 'DONE',
+    });
+  });
+});
