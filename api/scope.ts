@@ -10,30 +10,26 @@ export const everyRole = ['CONSULTANT', 'PROVIDER', 'OPERATIONS'] as const;
 /** A filter no row passes: an actor whose role lacks its team or provider sees nothing. */
 export const nothing = { id: { in: [] as string[] } };
 
-/** The trajectories an actor may see: a consultant's team, a provider's own clients, operations all. */
-export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
-  switch (actor.role) {
-    case 'CONSULTANT':
-      return actor.teamId ? { teamId: actor.teamId } : nothing;
-    case 'PROVIDER':
-      return actor.providerId ? { providerId: actor.providerId } : nothing;
-    case 'OPERATIONS':
-      return {};
-  }
-}
-
-/** Whose trajectories a name search looks through: the consultant's team's, the provider's own; none otherwise. */
-export function searchOwner(actor: Actor): SearchOwner | undefined {
+/**
+ * Whose work a consultant or provider does: the consultant's team, the provider's organisation; none
+ * for operations or for an account that lacks its team or provider. Every scope below follows from it.
+ */
+export function ownerOf(actor: Actor): SearchOwner | undefined {
   if (actor.role === 'CONSULTANT' && actor.teamId) return { teamId: actor.teamId };
   if (actor.role === 'PROVIDER' && actor.providerId) return { providerId: actor.providerId };
   return undefined;
 }
 
+/** The trajectories an actor may see: a consultant's team, a provider's own clients, operations all. */
+export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
+  if (actor.role === 'OPERATIONS') return {};
+  return ownerOf(actor) ?? nothing;
+}
+
 /** A consultant's tasks are their team's; a provider's are its organisation's; operations have none. */
 export function taskScope(actor: Actor): Prisma.TaskWhereInput {
-  if (actor.role === 'CONSULTANT' && actor.teamId) return { assigneeRole: 'CONSULTANT', teamId: actor.teamId };
-  if (actor.role === 'PROVIDER' && actor.providerId) return { assigneeRole: 'PROVIDER', providerId: actor.providerId };
-  return nothing;
+  const owner = ownerOf(actor);
+  return owner ? { assigneeRole: actor.role, ...owner } : nothing;
 }
 
 /** A trajectory in the actor's scope (the fields `select` names); outside it, a 404 that does not reveal it exists. */

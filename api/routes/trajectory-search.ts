@@ -9,7 +9,7 @@ import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import * as responses from '../responses';
 import { bsn, text } from '../schemas';
-import { everyRole, searchOwner, trajectoryScope } from '../scope';
+import { everyRole, ownerOf, trajectoryScope } from '../scope';
 import { summary } from './trajectories';
 
 /** A search answers at most this many trajectories (its total counts them all). */
@@ -62,7 +62,7 @@ export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
   const byName = async (actor: Actor, name: string) => {
     if (actor.role === 'OPERATIONS')
       throw new AppError(403, 'FORBIDDEN', 'Operations see no client names, so they do not search by name');
-    const owner = searchOwner(actor);
+    const owner = ownerOf(actor);
     const { ids, total } = owner
       ? await trajectoriesByName(prisma, owner, nameSearchWords(name), SEARCH_LIMIT)
       : { ids: [], total: 0 };

@@ -59,11 +59,10 @@ export const assignments = {
 export type Assignment = keyof typeof assignments;
 
 /** The work list's address with its filter and page, for the links and for coming back after a button. */
-export const workListUrl = (filter: WorkListFilter, pageNumber = 1, said?: Assignment) => {
+export const workListUrl = (filter: WorkListFilter, pageNumber = 1) => {
   const query = new URLSearchParams({
     ...(filter !== 'alle' && { wie: filter }),
     ...(pageNumber > 1 && { pagina: String(pageNumber) }),
-    ...(said && { taak: said }),
   }).toString();
   return `/werkvoorraad${query ? `?${query}` : ''}`;
 };
