@@ -88,6 +88,16 @@ describe('navigation in a real browser', () => {
     await search(other, identity.fullName);
     await expect(other.getByRole('status').textContent()).resolves.toContain('Met deze naam: 0 trajecten gevonden.');
     await expectAccessible(other);
+
+    // One client with two providers: the BSN lists both trajectories, the next deadline first.
+    const client = { bsn: identity.bsn, fullName: identity.fullName, dateOfBirth: '1980-02-29' };
+    await api.consultant.post('/trajectories', { client, providerId: demoIds.providerB }).expect(201);
+    await consultant.goto(`${at.base}/trajecten`);
+    await search(consultant, identity.bsn);
+    await expect(consultant.getByRole('status').textContent()).resolves.toContain('Met dit BSN: 2 trajecten gevonden.');
+    await expect(
+      consultant.getByRole('table', { name: 'Trajecten van de cliënt met dit BSN' }).getByRole('row').count(),
+    ).resolves.toBe(3);
   });
 
   it('when a consultant picks a task up on the work list, then the team sees who has it, the list shows what is mine and what nobody has, and it can be given back', async () => {

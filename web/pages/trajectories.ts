@@ -120,8 +120,11 @@ export async function trajectoriesPage(
     description: '(Een deel van) de naam, of het BSN van 9 cijfers',
     invalid: termHint(byBsn),
   });
+  // By BSN one client, the next deadline first; by name several, by name.
   const caption = found
-    ? 'Gevonden trajecten, op naam van de cliënt'
+    ? byBsn
+      ? 'Trajecten van de cliënt met dit BSN'
+      : 'Gevonden trajecten, op naam van de cliënt'
     : consultant
       ? 'Trajecten van uw team, de eerstvolgende termijn eerst'
       : 'Uw trajecten, de eerstvolgende termijn eerst';
