@@ -30,6 +30,7 @@ import { Sessions } from '../web/session';
 import { Oidc, type OidcSettings } from '../web/oidc';
 import { workflowLinks } from '../web/context';
 import { operationsAlertRoutes } from './operations-alerts';
+import { clientAccessRoutes } from './routes/client-access';
 
 export interface AppDependencies extends Omit<RouteDeps, 'workflowStarts'> {
   /** Given by callers that stop it themselves; otherwise the app makes one. */
@@ -79,6 +80,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...deliveryRoutes(deps),
     ...kpiRoutes(deps),
     ...operationsAlertRoutes(deps),
+    ...clientAccessRoutes(deps),
   ];
 }
 

@@ -10,6 +10,7 @@ import {
   TaskStatus,
   VolumeUnit,
 } from '../prisma/client';
+import { accessKinds } from '../domain/client-access';
 import { closureReasons } from '../domain/closure-reasons';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
@@ -423,6 +424,17 @@ export const kpis = pagedOf(
     zrmDeclined: z.int(),
     planGoalsReached: z.int(),
     planGoalsMissed: z.int(),
+  }),
+);
+
+export const accessLog = pagedOf(
+  z.strictObject({
+    occurredAt: instant,
+    kind: z.enum(accessKinds),
+    /** The role the person had then. */
+    role: z.enum(Role),
+    trajectoryId: uuid.nullable(),
+    user: z.strictObject({ id: uuid, name: z.string(), organisation: z.string().nullable() }),
   }),
 );
 

@@ -1,3 +1,4 @@
+import type { AccessKind } from './client-access';
 import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
 import type { OperationsAlertKind } from './operations-alerts';
@@ -55,6 +56,14 @@ export const deadlineLabels: Record<string, string> = {
 };
 
 export const roleLabels = { CONSULTANT: 'Consulent', PROVIDER: 'Zorgaanbieder', OPERATIONS: 'Contractmanagement' };
+
+/** How a person came to see a client's data (domain/client-access.ts), as the access log says it. */
+export const accessKindLabels: Record<AccessKind, string> = {
+  TRAJECTORY_VIEWED: 'Traject bekeken',
+  FOUND_BY_BSN: 'Gevonden bij zoeken op BSN',
+  FOUND_BY_NAME: 'Gevonden bij zoeken op naam',
+  ACCESS_LOG_READ: 'Inzage opgevraagd',
+};
 
 /** What operations are alerted to (domain/operations-alerts.ts), as they read it. */
 export const operationsAlertLabels: Record<OperationsAlertKind, string> = {

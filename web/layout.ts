@@ -31,6 +31,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
     { href: '/overzicht', label: 'Overzicht' },
     { href: '/signalen', label: 'Signalen' },
     { href: '/bezorging', label: 'Bezorging' },
+    { href: '/inzage', label: 'Inzage' },
   ],
 };
 

@@ -4,6 +4,7 @@ import { AppError } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { dateOf } from '../domain/calendar';
 import { providersOf, type PageHandlers, type Visit } from './context';
+import { ACCESS_LOG_SHOWN, accessLogPage, accessLookupBody, type AccessLog } from './pages/access-log';
 import { alertsPage } from './pages/alerts';
 import {
   atProviderFields,
@@ -24,7 +25,7 @@ const operationsOnly = (visit: Visit) => {
   if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
 };
 
-/** Operations' pages: the overview and its exports, the signals, and where notifications go. */
+/** Operations' pages: the overview and its exports, the signals, where notifications go, and who saw a client's data. */
 export function operationsRoutes(
   router: Router,
   { prisma, signedIn, formPost }: PageHandlers & { prisma: PrismaClient },
@@ -163,6 +164,33 @@ export function operationsRoutes(
       },
       (visit, req, values, refused) =>
         deliveryPage(visit, 1, undefined, { teamId: String(req.params.teamId), values, refused }),
+    ),
+  );
+  router.get(
+    '/inzage',
+    signedIn(async (visit) => {
+      operationsOnly(visit);
+      return accessLogPage(visit);
+    }),
+  );
+  // The BSN is sent in the form's body, never in an address (addresses end up in logs and browser history).
+  router.post(
+    '/inzage',
+    formPost(
+      async (visit, _req, _res, values) => {
+        operationsOnly(visit);
+        const found = await visit
+          .call('post', '/clients/access-log', {
+            query: { limit: String(ACCESS_LOG_SHOWN) },
+            body: accessLookupBody(values),
+          })
+          .catch((error: unknown) => {
+            if (toAppError(error).status !== 404) throw error;
+            return undefined;
+          });
+        return accessLogPage(visit, found ? { values, found: found as AccessLog } : { values, unknownClient: true });
+      },
+      async (visit, _req, values, refused) => accessLogPage(visit, { values, refused }),
     ),
   );
 }

@@ -19,6 +19,7 @@ import { timelineOf } from '../timeline';
 import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { supportPlanOf } from '../../prisma/records/support-plan';
 import { isTimeMixWarning } from '../../domain/utilisation';
+import { recordAccess } from '../../prisma/records/client-access';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -226,6 +227,9 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           clientFor(actor.role, record.clientId),
           careRecords ? zrmAssessmentsOf(prisma, params.trajectoryId) : undefined,
           careRecords ? supportPlanOf(prisma, params.trajectoryId) : undefined,
+          recordAccess(prisma, actor, 'TRAJECTORY_VIEWED', [
+            { clientId: record.clientId, trajectoryId: params.trajectoryId },
+          ]),
         ]);
         // null: the workflow did not answer in time; its mirror on the record has the next deadline.
         const mirrored =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isNameSearch, MAX_NAME_SEARCH_WORDS, nameSearchWords } from '../../domain/names';
 import type { Prisma } from '../../prisma/client';
+import { recordAccess } from '../../prisma/records/client-access';
 import { trajectoriesByName } from '../../prisma/records/client-search';
 import { AppError } from '../app-error';
 import type { Actor } from '../auth';
@@ -39,13 +40,25 @@ const withClient = {
 } satisfies Prisma.TrajectorySelect;
 
 export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
-  const found = async (actor: Actor, where: Prisma.TrajectoryWhereInput, order: string[] | undefined) => {
+  /** The trajectories found, each logged as seen by the actor (its client's data are in the answer). */
+  const found = async (
+    actor: Actor,
+    kind: 'FOUND_BY_BSN' | 'FOUND_BY_NAME',
+    where: Prisma.TrajectoryWhereInput,
+    order: string[] | undefined,
+  ) => {
     const rows = await prisma.trajectory.findMany({
       where,
       select: withClient,
       orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
       take: SEARCH_LIMIT,
     });
+    await recordAccess(
+      prisma,
+      actor,
+      kind,
+      rows.map((t) => ({ clientId: t.clientId, trajectoryId: t.id })),
+    );
     const items = rows.map(({ client, ...t }) => ({ ...t, client: clientView(actor.role, client.identity) }));
     if (!order) return items;
     const byId = new Map(items.map((t) => [t.id, t]));
@@ -54,7 +67,12 @@ export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
 
   /** The client with this BSN, where in scope: unknown, or known only outside the scope, is the same empty answer. */
   const byBsn = async (actor: Actor, bsn: string) => {
-    const items = await found(actor, { AND: [trajectoryScope(actor), { client: { identity: { bsn } } }] }, undefined);
+    const items = await found(
+      actor,
+      'FOUND_BY_BSN',
+      { AND: [trajectoryScope(actor), { client: { identity: { bsn } } }] },
+      undefined,
+    );
     return { items, total: items.length, limit: SEARCH_LIMIT, offset: 0 };
   };
 
@@ -66,7 +84,7 @@ export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
     const { ids, total } = owner
       ? await trajectoriesByName(prisma, owner, nameSearchWords(name), SEARCH_LIMIT)
       : { ids: [], total: 0 };
-    const items = await found(actor, { AND: [trajectoryScope(actor), { id: { in: ids } }] }, ids);
+    const items = await found(actor, 'FOUND_BY_NAME', { AND: [trajectoryScope(actor), { id: { in: ids } }] }, ids);
     return { items, total, limit: SEARCH_LIMIT, offset: 0 };
   };
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { closureReasons } from '../../domain/closure-reasons';
 import { operationsAlertKinds } from '../../domain/operations-alerts';
-import { ClosureReason, NoShowPolicy, TrajectoryPhase, ZrmDomain } from '../../prisma/client';
+import { AccessKind, ClosureReason, NoShowPolicy, TrajectoryPhase, ZrmDomain } from '../../prisma/client';
+import { accessKinds } from '../../domain/client-access';
 import { trajectoryPhases } from '../../domain/lifecycle';
 import { zrmDomains } from '../../domain/zrm';
 import type { NoShowPolicy as NoShowPolicyInDomain } from '../../domain/no-shows';
@@ -29,6 +30,20 @@ describe('rules the database enforces itself', () => {
     ).rejects.toThrow(/append-only/);
     await expect(db.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect(await db.prisma.auditEvent.findUnique({ where: { id: event.id } })).toMatchObject({ action: 'PROBE' });
+  });
+
+  it('when a line of the access log is updated or deleted, then the database refuses and the line stays', async () => {
+    const { clientId } = await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } });
+    const seen = await db.prisma.clientAccess.create({
+      data: { clientId, trajectoryId, userId: demoIds.consultant, role: 'CONSULTANT', kind: 'TRAJECTORY_VIEWED' },
+    });
+    await expect(
+      db.prisma.clientAccess.update({ where: { id: seen.id }, data: { userId: demoIds.operations } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.prisma.clientAccess.deleteMany({ where: { clientId } })).rejects.toThrow(/append-only/);
+    expect(await db.prisma.clientAccess.findUnique({ where: { id: seen.id } })).toMatchObject({
+      userId: demoIds.consultant,
+    });
   });
 
   it('when two outbox rows share an idempotency key, then the second is refused', async () => {
@@ -67,6 +82,7 @@ describe('rules the database enforces itself', () => {
     expect([...closureReasons].sort()).toEqual(Object.values(ClosureReason).sort());
     expect([...zrmDomains].sort()).toEqual(Object.values(ZrmDomain).sort());
     expect([...trajectoryPhases].sort()).toEqual(Object.values(TrajectoryPhase).sort());
+    expect([...accessKinds].sort()).toEqual(Object.values(AccessKind).sort());
     const policies: Record<NoShowPolicyInDomain, true> = {
       NOT_DECLARABLE: true,
       ALWAYS_DECLARABLE: true,

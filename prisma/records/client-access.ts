@@ -1,0 +1,60 @@
+import type { AccessKind } from '../../domain/client-access';
+import type { Prisma, PrismaClient, Role } from '../client';
+
+/** One client's data shown: whose, and through which trajectory where there was one. */
+export interface Seen {
+  clientId: string;
+  trajectoryId?: string;
+}
+
+/**
+ * Logs that a person saw these clients' data (NEN 7513). Awaited before the answer leaves: data
+ * shown without its line in the log would be a look nobody can account for.
+ */
+export async function recordAccess(
+  prisma: PrismaClient,
+  viewer: { id: string; role: Role },
+  kind: AccessKind,
+  seen: Seen[],
+): Promise<void> {
+  if (seen.length === 0) return;
+  await prisma.clientAccess.createMany({
+    data: seen.map((s) => ({ ...s, userId: viewer.id, role: viewer.role, kind })),
+  });
+}
+
+/** A period of the log: from the first instant, up to (not including) the last. */
+export interface Period {
+  from?: Date;
+  until?: Date;
+}
+
+const line = {
+  occurredAt: true,
+  kind: true,
+  role: true,
+  trajectoryId: true,
+  user: {
+    select: { id: true, displayName: true, team: { select: { name: true } }, provider: { select: { name: true } } },
+  },
+} satisfies Prisma.ClientAccessSelect;
+
+/** Who saw the client's data within the period: its lines, the latest first (a window of them), and their count. */
+export function accessLogOf(prisma: PrismaClient, clientId: string, period: Period) {
+  const where: Prisma.ClientAccessWhereInput = { clientId, occurredAt: { gte: period.from, lt: period.until } };
+  return {
+    lines: async (window: { take: number; skip: number }) => {
+      const rows = await prisma.clientAccess.findMany({
+        where,
+        select: line,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        ...window,
+      });
+      return rows.map(({ user, ...r }) => ({
+        ...r,
+        user: { id: user.id, name: user.displayName, organisation: user.team?.name ?? user.provider?.name ?? null },
+      }));
+    },
+    count: () => prisma.clientAccess.count({ where }),
+  };
+}
