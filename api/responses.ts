@@ -51,6 +51,11 @@ export const me = z.strictObject({
   provider: z.strictObject({ id: uuid, name: z.string() }).nullable(),
 });
 
+/** A person by id and name (an assignee, a colleague). */
+const person = z.strictObject({ id: uuid, name: z.string() });
+
+export const colleagues = z.strictObject({ items: z.array(person) });
+
 export const providers = z.strictObject({
   items: z.array(z.strictObject({ id: uuid, name: z.string(), agbCode: z.string().nullable() })),
 });
@@ -305,13 +310,13 @@ export const tasks = pagedOf(
     createdAt: instant,
     overdue: z.boolean(),
     /** Who picked it up (opgepakt); null: nobody yet. */
-    assignee: z.strictObject({ id: uuid, name: z.string() }).nullable(),
+    assignee: person.nullable(),
   }),
 );
 
 export const assignedTask = z.strictObject({
   id: uuid,
-  assignee: z.strictObject({ id: uuid, name: z.string() }).nullable(),
+  assignee: person.nullable(),
 });
 
 export const completedTask = z.strictObject({
@@ -434,7 +439,7 @@ export const accessLog = pagedOf(
     /** The role the person had then. */
     role: z.enum(Role),
     trajectoryId: uuid.nullable(),
-    user: z.strictObject({ id: uuid, name: z.string(), organisation: z.string().nullable() }),
+    user: person.extend({ organisation: z.string().nullable() }),
   }),
 );
 

@@ -15,7 +15,7 @@ import { planChanges } from './pages/trajectory-plan';
 import { registerBody, registerForm, registerPage } from './pages/register';
 import { trajectoryForms } from './pages/trajectory-forms';
 import { taskFormKey, taskOutcomes, type TaskOutcome } from './pages/trajectory-tasks';
-import { fieldErrors, formValues, type FieldErrors } from './forms';
+import { fieldErrors, formValues, type FieldErrors, type FormValues } from './forms';
 import { assignments, workListFilters, workListPage, type Assignment } from './pages/work';
 import { phaseFilterOf, searchBody, trajectoriesPage, type Found } from './pages/trajectories';
 import { preferencesBody, preferencesPage } from './pages/preferences';
@@ -198,26 +198,33 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       ),
     ),
   );
-  // Pick a task up, or give it back; done meanwhile (a colleague closed it) is said, not refused.
-  for (const [path, pickUp] of [
-    ['oppakken', true],
-    ['vrijgeven', false],
-  ] as const) {
+  // Pick a task up, give it to a colleague, or give it back; done meanwhile (a colleague closed it) is
+  // said, not refused, and so is a colleague no longer of the team.
+  const taskAssignments: Record<string, { to: (visit: Visit, values: FormValues) => string | null; said: Assignment }> =
+    {
+      oppakken: { to: (visit) => visit.actor.id, said: 'opgepakt' },
+      toewijzen: { to: (_visit, values) => values.userId ?? '', said: 'toegewezen' },
+      vrijgeven: { to: () => null, said: 'vrijgegeven' },
+    };
+  for (const [path, assignment] of Object.entries(taskAssignments)) {
     router.post(
       `/werkvoorraad/:taskId/${path}`,
       signedIn(async (visit, req, res) => {
+        const values = formValues(req.body);
         const said = await visit
           .call('post', '/tasks/{taskId}/assignee', {
             params: { taskId: String(req.params.taskId) },
-            body: { userId: pickUp ? visit.actor.id : null },
+            body: { userId: assignment.to(visit, values) },
           })
-          .then((): Assignment => (pickUp ? 'opgepakt' : 'vrijgegeven'))
+          .then((): Assignment => assignment.said)
           .catch((error: unknown): Assignment => {
-            if (toAppError(error).status !== 409) throw error;
-            return 'al-afgerond';
+            const status = toAppError(error).status;
+            if (status === 409) return 'al-afgerond';
+            if (status === 422) return 'niet-toegewezen';
+            throw error;
           });
         // Back to the list as it was (its filter and page), never elsewhere.
-        const asked = returnTo(formValues(req.body).terug);
+        const asked = returnTo(values.terug);
         const back = new URL(asked?.startsWith('/werkvoorraad') ? asked : '/werkvoorraad', 'http://localhost');
         back.searchParams.set('taak', said);
         res.redirect(303, `${back.pathname}${back.search}`);

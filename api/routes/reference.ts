@@ -1,10 +1,10 @@
 import type { RouteDeps } from '../deps';
 import * as responses from '../responses';
 import { endpoint, type Endpoint } from '../endpoint';
-import { everyRole } from '../scope';
+import { everyRole, ownerOf } from '../scope';
 import { AppError } from '../app-error';
 
-/** Who is signed in, and the lists a form chooses from: providers and the product catalogue with its rules. */
+/** Who is signed in and their colleagues, and the lists a form chooses from: providers and the product catalogue with its rules. */
 export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
   return [
     endpoint({
@@ -28,6 +28,26 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
         });
         if (!user) throw new AppError(404, 'USER_NOT_FOUND', 'The signed-in user no longer exists');
         return user;
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/me/colleagues',
+      summary:
+        "The people of the signed-in user's team or provider, by name, themselves included: who a task can be given to (POST /tasks/{id}/assignee)",
+      tag: 'Reference',
+      roles: ['CONSULTANT', 'PROVIDER'],
+      response: responses.colleagues,
+      handle: async ({ actor }) => {
+        const owner = ownerOf(actor);
+        const people = owner
+          ? await prisma.user.findMany({
+              where: { role: actor.role, ...owner },
+              orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+              select: { id: true, displayName: true },
+            })
+          : [];
+        return { items: people.map((p) => ({ id: p.id, name: p.displayName })) };
       },
     }),
     endpoint({

@@ -80,4 +80,16 @@ describe('API: picking up a task', () => {
       status: 'DONE',
     });
   });
+
+  it('when a consultant or provider asks who a task can go to, then they get the people of their own team or provider, by name, themselves included; operations have no colleagues here', async () => {
+    const names = async (who: typeof consultant) =>
+      (await who.get('/me/colleagues').expect(200)).body.items.map((p: { id: string; name: string }) => [p.id, p.name]);
+    expect(await names(consultant)).toEqual([
+      [colleague, 'Collega Zeist'],
+      [demoIds.consultant, 'Demo consulent'],
+    ]);
+    expect(await names(api.otherConsultant)).toEqual([[demoIds.consultantDordrecht, 'Demo consulent Dordrecht']]);
+    expect(await names(providerA)).toEqual([[demoIds.providerUserA, 'Demo begeleider A']]);
+    expect((await api.operations.get('/me/colleagues')).status).toBe(403);
+  });
 });

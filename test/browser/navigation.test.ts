@@ -3,7 +3,7 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
-/** Finding one's way: the menu, the work list with who picked up each task, the Trajecten list and its search by BSN or name, and pages on a narrow screen (WCAG 1.4.10). */
+/** Finding one's way: the menu, the work list with who picked up each task (or was given it), the Trajecten list and its search by BSN or name, and pages on a narrow screen (WCAG 1.4.10). */
 describe('navigation in a real browser', () => {
   const api = useApi();
   const { at, newPage, signedIn, expectAccessible } = useBrowser(api);
@@ -137,6 +137,49 @@ describe('navigation in a real browser', () => {
     await consultant.waitForURL(`${at.base}/werkvoorraad?wie=mij&taak=vrijgegeven`);
     await expect(list.getByRole('row', { name: /Risicoanalyse/ }).count()).resolves.toBe(0);
     await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).resolves.toMatchObject({
+      assigneeUserId: null,
+    });
+  });
+
+  it('when a consultant gives a task to a colleague on the work list, then the list says the colleague has it; a colleague who left the team meanwhile is said and the task stays with nobody', async () => {
+    const colleague = await api.db.prisma.user.create({
+      data: {
+        email: 'collega@zeist.test',
+        displayName: 'Collega Zeist',
+        role: 'CONSULTANT',
+        teamId: demoIds.teamZeist,
+      },
+    });
+    const plan = await api.openTask(trajectoryA, 'FOLLOW_UP_PLAN');
+    const interim = await api.openTask(trajectoryA, 'INTERIM_EVALUATION');
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(`${at.base}/werkvoorraad?wie=niemand`);
+    const list = consultant.getByRole('table', { name: 'Open taken van uw team, de oudste eerst' });
+    const row = list.getByRole('row', { name: /Vervolgplan/ });
+    await row.getByLabel(/^Toewijzen aan: Vervolgplan/).selectOption({ label: 'Collega Zeist' });
+    await expectAccessible(consultant);
+    await row.getByRole('button', { name: /^Toewijzen: Vervolgplan/ }).click();
+    await consultant.waitForURL(`${at.base}/werkvoorraad?wie=niemand&taak=toegewezen`);
+    await expect(consultant.getByRole('status').textContent()).resolves.toContain('De taak is toegewezen.');
+    await expect(list.getByRole('row', { name: /Vervolgplan/ }).count()).resolves.toBe(0);
+    await consultant.goto(`${at.base}/werkvoorraad`);
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Collega Zeist');
+    // She has it, and there is nobody else to give it to: only picking it up remains.
+    await expect(row.getByLabel(/^Toewijzen aan/).count()).resolves.toBe(0);
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: plan.id } })).resolves.toMatchObject({
+      assigneeUserId: colleague.id,
+    });
+
+    // She moves to another team while the page is open: the list says so, and nobody has the task.
+    const other = list.getByRole('row', { name: /Tussenevaluatie bemoeizorg/ });
+    await other.getByLabel(/^Toewijzen aan: Tussenevaluatie/).selectOption({ label: 'Collega Zeist' });
+    await api.db.prisma.user.update({ where: { id: colleague.id }, data: { teamId: demoIds.teamDordrecht } });
+    await other.getByRole('button', { name: /^Toewijzen: Tussenevaluatie/ }).click();
+    await consultant.waitForURL(`${at.base}/werkvoorraad?taak=niet-toegewezen`);
+    await expect(consultant.getByRole('status').textContent()).resolves.toContain(
+      'Deze persoon hoort niet (meer) bij uw team of organisatie',
+    );
+    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: interim.id } })).resolves.toMatchObject({
       assigneeUserId: null,
     });
   });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../prisma/client';
 import type { z } from 'zod';
-import type { tasks } from '../../api/responses';
+import type { colleagues, tasks } from '../../api/responses';
 import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
 import { taskTiming } from '../../domain/deadlines';
 import { isTaskKind } from '../../domain/lifecycle';
@@ -12,6 +12,7 @@ import { csrfField } from '../session';
 import { pagination, pageWindow } from '../paging';
 
 export type TaskRow = z.output<typeof tasks>['items'][number];
+type Colleague = z.output<typeof colleagues>['items'][number];
 
 export const taskLabel = (kind: string) => (isTaskKind(kind) ? taskTexts[kind].label : kind);
 
@@ -54,7 +55,9 @@ const assigneeQuery: Record<WorkListFilter, 'me' | 'nobody' | undefined> = {
 export const assignments = {
   opgepakt: 'U hebt de taak opgepakt.',
   vrijgegeven: 'De taak is vrijgegeven.',
+  toegewezen: 'De taak is toegewezen.',
   'al-afgerond': 'Deze taak was al afgerond.',
+  'niet-toegewezen': 'Deze persoon hoort niet (meer) bij uw team of organisatie: de taak is niet toegewezen.',
 } as const;
 export type Assignment = keyof typeof assignments;
 
@@ -84,6 +87,27 @@ function assignButton(visit: Visit, t: TaskRow, client: string, back: string) {
   </form>`;
 }
 
+/** Give a task to a colleague of the team or organisation other than the one who has it; the label names the task. */
+function giveForm(visit: Visit, t: TaskRow, client: string, back: string, people: Colleague[]) {
+  const others = people.filter((p) => p.id !== visit.actor.id && p.id !== t.assignee?.id);
+  if (others.length === 0) return html``;
+  const which = `${taskLabel(t.kind)} ${client}`;
+  const field = `toewijzen-${t.id}`;
+  return html`<form class="assign-form" method="post" action="/werkvoorraad/${t.id}/toewijzen">
+    ${csrfField(visit.viewer.csrf)}
+    <input type="hidden" name="terug" value="${back}" />
+    <label class="utrecht-form-label" for="${field}"
+      >Toewijzen aan<span class="visually-hidden">: ${which}</span></label
+    >
+    <select class="utrecht-select utrecht-select--html-select" id="${field}" name="userId">
+      ${others.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
+    </select>
+    <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label="Toewijzen: ${which}">
+      Toewijzen
+    </button>
+  </form>`;
+}
+
 const filterLinks = (current: WorkListFilter) =>
   html`<nav aria-label="Welke taken">
     <ul class="filter-links">
@@ -103,7 +127,7 @@ const filterLinks = (current: WorkListFilter) =>
 
 /**
  * The open tasks of the consultant's team or the provider's organisation, overdue first, then by due
- * date; each can be picked up (opgepakt) so that colleagues see who is on it.
+ * date; each can be picked up (opgepakt) so that colleagues see who is on it, or given to a colleague.
  */
 export async function workListPage(
   visit: Visit,
@@ -116,10 +140,13 @@ export async function workListPage(
   const { items, total } = (await visit.call('get', '/tasks', {
     query: { ...pageWindow(pageNumber), ...(assignee && { assignee }) },
   })) as { items: TaskRow[]; total: number };
-  const names = await clientNames(
-    prisma,
-    items.map((t) => t.trajectoryId),
-  );
+  const [names, people] = await Promise.all([
+    clientNames(
+      prisma,
+      items.map((t) => t.trajectoryId),
+    ),
+    visit.call('get', '/me/colleagues') as Promise<z.output<typeof colleagues>>,
+  ]);
   const back = workListUrl(filter, pageNumber);
   const rows = items.map((t) => {
     const client = names.get(t.trajectoryId) ?? '';
@@ -128,14 +155,15 @@ export async function workListPage(
       taskDue(t),
       html`${client}`,
       html`${t.assignee ? `${t.assignee.name}${t.assignee.id === visit.actor.id ? ' (u)' : ''}` : 'niemand'}`,
-      assignButton(visit, t, client, back),
+      html`${assignButton(visit, t, client, back)} ${giveForm(visit, t, client, back, people.items)}`,
       html`<a class="utrecht-link" href="/trajecten/${t.trajectoryId}">Open traject</a>`,
     ];
   });
   const whose = visit.actor.role === 'PROVIDER' ? 'organisatie' : 'team';
   return page(
     'Werkvoorraad',
-    html`${statusMessage(said && assignments[said])} ${filterLinks(filter)}
+    html`${statusMessage(said && assignments[said], said === 'niet-toegewezen' ? 'warning' : 'info')}
+    ${filterLinks(filter)}
     ${table(`Open taken van uw ${whose}, de oudste eerst`, ['Taak', 'Uiterlijk', 'Cliënt', 'Opgepakt door', 'Actie', 'Traject'], rows, 'Geen open taken.')}
     ${pagination('/werkvoorraad', filter === 'alle' ? {} : { wie: filter }, pageNumber, total)}`,
     visit.viewer,
