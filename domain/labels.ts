@@ -62,6 +62,7 @@ export const accessKindLabels: Record<AccessKind, string> = {
   TRAJECTORY_VIEWED: 'Traject bekeken',
   FOUND_BY_BSN: 'Gevonden bij zoeken op BSN',
   FOUND_BY_NAME: 'Gevonden bij zoeken op naam',
+  FOUND_BY_REFERENCE: 'Gevonden bij zoeken op kenmerk',
   ACCESS_LOG_READ: 'Inzage opgevraagd',
 };
 

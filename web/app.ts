@@ -285,13 +285,13 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         const term = values.zoekterm ?? '';
         const body = searchBody(term);
         const found = (await visit.call('post', '/trajectories/search', { body })) as Found;
-        // One person by BSN: straight to their trajectory. By name, the list shows the date of birth to check first.
-        const only = 'bsn' in body && found.items.length === 1 ? found.items[0] : undefined;
+        // One trajectory by BSN or kenmerk: straight to it. By name, the list shows the date of birth to check first.
+        const only = !('name' in body) && found.items.length === 1 ? found.items[0] : undefined;
         if (only) return res.redirect(303, `/trajecten/${only.id}`);
         return trajectoriesPage(visit, deps.prisma, undefined, 1, { term, found });
       },
       (visit, _req, values, refused) => {
-        // The API names the field it was sent as (body.bsn, body.name, or body for neither): on this form, one field.
+        // The API names the field it was sent as (body.bsn, body.name, body.reference, or body for none): on this form, one field.
         const message = Object.values(refused.errors)[0];
         const errors: FieldErrors = message ? { zoekterm: message } : {};
         return trajectoriesPage(visit, deps.prisma, undefined, 1, {

@@ -37,6 +37,27 @@ export function operationsRoutes(
       return overviewPage(visit, prisma, overviewFilters(req.query), pageNumberOf(req.query));
     }),
   );
+  // A kenmerk opens its trajectory; none, several, or not a kenmerk is said on the overview.
+  router.post(
+    '/overzicht/kenmerk',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        const kenmerk = values.kenmerk ?? '';
+        const found = (await visit.call('post', '/trajectories/search', { body: { reference: kenmerk } })) as {
+          items: { id: string }[];
+        };
+        const ids = found.items.map((t) => t.id);
+        if (ids.length === 1) return res.redirect(303, `/trajecten/${ids[0]}`);
+        return overviewPage(visit, prisma, overviewFilters(req.query), 1, { kenmerk, found: ids });
+      },
+      (visit, req, values, refused) =>
+        overviewPage(visit, prisma, overviewFilters(req.query), 1, {
+          kenmerk: values.kenmerk,
+          refused: { ...refused, errors: { kenmerk: Object.values(refused.errors)[0] ?? '' } },
+        }),
+    ),
+  );
   router.get(
     '/overzicht/kengetallen.csv',
     signedIn(async (visit, _req, res) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TaskKind } from '../../domain/lifecycle';
 import { notificationLabels, taskTexts } from '../../domain/labels';
 import { escapeHtml } from '../../web/html';
+import { referenceOf } from '../../domain/reference';
 import type { NoticeKind } from '../../domain/notifications';
 import { dutchDate, dutchDateWithWeekday, dutchDeadlineWithWeekday, dutchMonth } from '../../domain/dutch-dates';
 
@@ -25,9 +26,6 @@ export const noticePayload = z.object({
   consecutive: z.number().int().optional(),
 });
 export type NoticePayload = z.infer<typeof noticePayload>;
-
-/** A short reference people can say on the phone; the application finds the trajectory by it. */
-export const reference = (trajectoryId: string): string => `T-${trajectoryId.slice(0, 8).toUpperCase()}`;
 
 export const trajectoryLink = (appUrl: string, trajectoryId: string): string =>
   `${appUrl.replace(/\/$/, '')}/trajecten/${trajectoryId}`;
@@ -89,7 +87,7 @@ function page(title: string, body: string): string {
 export function noticeMessage(kind: NoticeKind, payload: unknown, appUrl: string): Message {
   const p = noticePayload.parse(payload);
   const n = { subject: notificationLabels[kind], ...notices[kind](p) };
-  const ref = reference(p.trajectoryId);
+  const ref = referenceOf(p.trajectoryId);
   const link = trajectoryLink(appUrl, p.trajectoryId);
   const subject = `${n.subject}${n.due ? ` (${n.due})` : ''} – ${ref}`;
   const lines = [
@@ -137,8 +135,8 @@ function taskLine(t: DigestTask, appUrl: string, atOnce = false) {
     ? `zo snel mogelijk (sinds ${dutchDateWithWeekday(t.createdAt)})`
     : `uiterlijk ${dutchDeadlineWithWeekday(t.dueAt)}`;
   return {
-    text: `- ${label}, ${when}: ${todo}. Kenmerk ${reference(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
-    html: `<li><strong>${escapeHtml(label)}</strong>, ${escapeHtml(when)}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(reference(t.trajectoryId))}</a></li>`,
+    text: `- ${label}, ${when}: ${todo}. Kenmerk ${referenceOf(t.trajectoryId)}: ${trajectoryLink(appUrl, t.trajectoryId)}`,
+    html: `<li><strong>${escapeHtml(label)}</strong>, ${escapeHtml(when)}: ${escapeHtml(todo)}. <a href="${escapeHtml(trajectoryLink(appUrl, t.trajectoryId))}">Kenmerk ${escapeHtml(referenceOf(t.trajectoryId))}</a></li>`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isNameSearch, MAX_NAME_SEARCH_WORDS, nameSearchWords } from '../../domain/names';
+import { idRangeOf, isReference } from '../../domain/reference';
 import type { Prisma } from '../../prisma/client';
 import { recordAccess } from '../../prisma/records/client-access';
 import { trajectoriesByName } from '../../prisma/records/client-search';
@@ -10,13 +11,13 @@ import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import * as responses from '../responses';
 import { bsn, text } from '../schemas';
-import { everyRole, ownerOf, trajectoryScope } from '../scope';
+import { everyRole, nothing, ownerOf, trajectoryScope } from '../scope';
 import { summary } from './trajectories';
 
 /** A search answers at most this many trajectories (its total counts them all). */
 const SEARCH_LIMIT = 100;
 
-/** By BSN, or by (part of) the name: one of the two. Both go in the body, since URLs end up in logs. */
+/** By BSN, by (part of) the name, or by kenmerk: one of the three. In the body, since URLs end up in logs. */
 const search = z
   .strictObject({
     bsn: bsn.optional(),
@@ -26,11 +27,17 @@ const search = z
         message: `must hold a word of at least 2 characters, and at most ${MAX_NAME_SEARCH_WORDS} words`,
       })
       .optional(),
+    /** The kenmerk the e-mails name a trajectory by (domain/reference.ts). */
+    reference: z.string().max(20).refine(isReference, { message: 'must be a kenmerk such as T-5F3C9A2E' }).optional(),
   })
-  .transform((b, ctx): { bsn: string } | { name: string } => {
-    if (b.bsn !== undefined && b.name === undefined) return { bsn: b.bsn };
-    if (b.name !== undefined && b.bsn === undefined) return { name: b.name };
-    ctx.issues.push({ code: 'custom', input: b, message: 'send either bsn or name' });
+  .transform((b, ctx): { bsn: string } | { name: string } | { reference: string } => {
+    const given = [
+      ...(b.bsn === undefined ? [] : [{ bsn: b.bsn }]),
+      ...(b.name === undefined ? [] : [{ name: b.name }]),
+      ...(b.reference === undefined ? [] : [{ reference: b.reference }]),
+    ];
+    if (given.length === 1) return given[0]!;
+    ctx.issues.push({ code: 'custom', input: b, message: 'send one of bsn, name or reference' });
     return z.NEVER;
   });
 
@@ -43,7 +50,7 @@ export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
   /** The trajectories found, each logged as seen by the actor (its client's data are in the answer). */
   const found = async (
     actor: Actor,
-    kind: 'FOUND_BY_BSN' | 'FOUND_BY_NAME',
+    kind: 'FOUND_BY_BSN' | 'FOUND_BY_NAME' | 'FOUND_BY_REFERENCE',
     where: Prisma.TrajectoryWhereInput,
     order: string[] | undefined,
   ) => {
@@ -88,17 +95,30 @@ export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
     return { items, total, limit: SEARCH_LIMIT, offset: 0 };
   };
 
+  /** The trajectories in scope whose id the kenmerk stands for: mostly one. */
+  const byReference = async (actor: Actor, reference: string) => {
+    const range = idRangeOf(reference);
+    const ids = range ? { id: { gte: range.from, lte: range.to } } : nothing;
+    const items = await found(actor, 'FOUND_BY_REFERENCE', { AND: [trajectoryScope(actor), ids] }, undefined);
+    return { items, total: items.length, limit: SEARCH_LIMIT, offset: 0 };
+  };
+
   return [
     endpoint({
       method: 'post',
       path: '/trajectories/search',
       summary:
-        'The trajectories in scope of the client with this BSN (the next deadline first), or of the clients whose name holds these words (by name; consultants and providers); in the body, since URLs end up in logs',
+        'The trajectories in scope of the client with this BSN (the next deadline first), of the clients whose name holds these words (by name; consultants and providers), or with this kenmerk (T-5F3C9A2E, as the e-mails name a trajectory); in the body, since URLs end up in logs',
       tag: 'Trajectories',
       roles: everyRole,
       response: responses.searchResults,
       body: search,
-      handle: ({ actor, body }) => ('bsn' in body ? byBsn(actor, body.bsn) : byName(actor, body.name)),
+      handle: ({ actor, body }) =>
+        'bsn' in body
+          ? byBsn(actor, body.bsn)
+          : 'name' in body
+            ? byName(actor, body.name)
+            : byReference(actor, body.reference),
     }),
   ];
 }

@@ -1,7 +1,8 @@
 import { demoIds } from '../../prisma/seed/demo';
+import { referenceOf } from '../../domain/reference';
 import { bsnOf, useApi } from '../support/api';
 
-describe('API: finding a client by name', () => {
+describe('API: finding a client by name or a trajectory by its kenmerk', () => {
   const api = useApi();
   const { consultant, providerA, providerB, operations } = api;
 
@@ -56,5 +57,37 @@ describe('API: finding a client by name', () => {
     await refused({ name: 'a b c d e f g h ij' }, 'body.name');
     await refused({}, 'body');
     await refused({ name: 'de', bsn: bsnOf(1, 977) }, 'body');
+  });
+
+  it('when someone searches by the kenmerk an e-mail named (T- and 8 hex digits, any case, the dash optional), then they find that trajectory in their scope, and the look is logged; a malformed kenmerk is a 400', async () => {
+    const client = { bsn: bsnOf(9, 977), fullName: 'Karel Kenmerk', dateOfBirth: '1950-01-31' };
+    const { trajectoryId } = (
+      await consultant.post('/trajectories', { client, providerId: demoIds.providerA }).expect(201)
+    ).body as { trajectoryId: string };
+    const kenmerk = referenceOf(trajectoryId);
+    const found = async (who: typeof consultant, reference: string) =>
+      (await who.post('/trajectories/search', { reference }).expect(200)).body.items.map(
+        (t: { id: string; client?: { fullName: string } }) => [t.id, t.client?.fullName],
+      );
+    expect(await found(consultant, kenmerk)).toEqual([[trajectoryId, 'Karel Kenmerk']]);
+    expect(await found(providerA, kenmerk.toLowerCase().replace('-', ''))).toEqual([[trajectoryId, 'Karel Kenmerk']]);
+    expect(await found(operations, ` ${kenmerk} `)).toEqual([[trajectoryId, undefined]]);
+    // Out of scope, or a kenmerk of no trajectory: the same empty answer.
+    expect(await found(providerB, kenmerk)).toEqual([]);
+    expect(await found(api.otherConsultant, kenmerk)).toEqual([]);
+    const unknown = trajectoryId.startsWith('0') ? 'T-FFFFFFFF' : 'T-00000000';
+    expect(await found(consultant, unknown)).toEqual([]);
+    const logged = await api.db.prisma.clientAccess.findMany({
+      where: { trajectoryId, kind: 'FOUND_BY_REFERENCE' },
+      select: { userId: true },
+      orderBy: { id: 'asc' },
+    });
+    expect(logged.map((l) => l.userId)).toEqual([demoIds.consultant, demoIds.providerUserA, demoIds.operations]);
+
+    for (const reference of ['T-12345', '5F3C9A2E', 'T-5F3C9A2G']) {
+      const res = await consultant.post('/trajectories/search', { reference }).expect(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'body.reference' })]);
+    }
+    await consultant.post('/trajectories/search', { reference: kenmerk, name: 'Karel' }).expect(400);
   });
 });

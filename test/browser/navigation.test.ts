@@ -3,10 +3,10 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
-/** Finding one's way: the menu, the work list with who picked up each task (or was given it), the Trajecten list and its search by BSN or name, and pages on a narrow screen (WCAG 1.4.10). */
+/** Finding one's way: the menu, the work list with who picked up each task (or was given it), the Trajecten list and its search by BSN, name or kenmerk, and pages on a narrow screen (WCAG 1.4.10). */
 describe('navigation in a real browser', () => {
   const api = useApi();
-  const { at, newPage, signedIn, expectAccessible } = useBrowser(api);
+  const { at, newPage, signedIn, expectAccessible, fact } = useBrowser(api);
   let trajectoryA = '';
 
   beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('navigation in a real browser', () => {
 
     // A BSN that fails the 11-check is refused beside the field; the client's BSN opens the trajectory.
     const search = async (page: Page, term: string) => {
-      await page.getByLabel('Naam of BSN').fill(term);
+      await page.getByLabel('Naam, BSN of kenmerk').fill(term);
       await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     };
     await search(consultant, '123456789');
@@ -49,6 +49,12 @@ describe('navigation in a real browser', () => {
     await consultant.waitForURL(`${at.base}/trajecten/${trajectoryA}`);
     // The BSN went in the form's body, not in any address.
     expect(consultant.url()).not.toContain(identity.bsn);
+    // The page names the kenmerk the e-mails give; typed as people do, it leads back here.
+    const kenmerk = (await fact(consultant, 'Kenmerk').textContent())?.trim() ?? '';
+    expect(kenmerk).toMatch(/^T-[0-9A-F]{8}$/);
+    await menu.getByRole('link', { name: 'Trajecten' }).click();
+    await search(consultant, kenmerk.toLowerCase().replace('-', ''));
+    await consultant.waitForURL(`${at.base}/trajecten/${trajectoryA}`);
 
     // Part of the name, in capitals and another order: a list, each client with the date of birth to tell two apart.
     await menu.getByRole('link', { name: 'Trajecten' }).click();
@@ -64,13 +70,13 @@ describe('navigation in a real browser', () => {
       found.getByRole('row', { name: new RegExp(`^${identity.fullName} 29 februari 1980 Aangemeld `) }).count(),
     ).resolves.toBe(1);
     await expect(consultant.getByRole('status').textContent()).resolves.toContain('Met deze naam: 1 traject gevonden.');
-    await expect(consultant.getByLabel('Naam of BSN').inputValue()).resolves.toBe(typed);
+    await expect(consultant.getByLabel('Naam, BSN of kenmerk').inputValue()).resolves.toBe(typed);
     expect(consultant.url()).toBe(`${at.base}/trajecten/zoeken`);
     await expectAccessible(consultant);
     // One letter would find half the clients: refused beside the field, saying what it takes.
     await search(consultant, 't');
     await expect(consultant.locator('#veld-zoekterm-fout').textContent()).resolves.toBe(
-      'Vul ten minste 2 letters van de naam in, in hoogstens 8 woorden, of een BSN van 9 cijfers.',
+      'Vul ten minste 2 letters van de naam in, in hoogstens 8 woorden, een BSN van 9 cijfers of een kenmerk zoals T-5F3C9A2E.',
     );
 
     // Provider B does not see provider A's client, by list or by BSN.
@@ -87,6 +93,8 @@ describe('navigation in a real browser', () => {
     await expect(other.getByRole('status').textContent()).resolves.toContain('Met dit BSN: 0 trajecten gevonden.');
     await search(other, identity.fullName);
     await expect(other.getByRole('status').textContent()).resolves.toContain('Met deze naam: 0 trajecten gevonden.');
+    await search(other, kenmerk);
+    await expect(other.getByRole('status').textContent()).resolves.toContain('Met dit kenmerk: 0 trajecten gevonden.');
     await expectAccessible(other);
 
     // One client with two providers: the BSN lists both trajectories, the next deadline first.

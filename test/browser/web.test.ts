@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
 import { dutchMonth } from '../../domain/dutch-dates';
+import { referenceOf } from '../../domain/reference';
 import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
@@ -95,7 +96,7 @@ describe('web application in a real browser', () => {
     expect((await page.goto(`${at.base}/overzicht`))?.status()).toBe(403);
   });
 
-  it('when operations sign in, then the overview counts trajectories by phase in Dutch', async () => {
+  it('when operations sign in, then the overview counts trajectories by phase in Dutch, and a kenmerk from an e-mail opens its trajectory', async () => {
     const page = await signedIn(/\(Contractmanagement\)/);
     expect(new URL(page.url()).pathname).toBe('/overzicht');
     await expect(page.getByRole('row', { name: /^Aangemeld \d+$/ }).count()).resolves.toBe(1);
@@ -145,6 +146,24 @@ describe('web application in a real browser', () => {
     expect(lines[0]).toBe('Traject;Fase;Zorgaanbieder;Product;Volgende termijn;Datum termijn');
     expect(lines).toHaveLength(expected + 1);
     for (const line of lines.slice(1)) expect(line).toMatch(/^[0-9a-f-]{36};Aangemeld;Demo Begeleiding A;;/);
+    // A trajectory by the kenmerk an e-mail named: refused when it is none, said when nothing has it, opened when one does.
+    const filtered = page.url();
+    const byKenmerk = async (kenmerk: string) => {
+      await page.getByLabel('Kenmerk', { exact: true }).fill(kenmerk);
+      await page.getByRole('button', { name: 'Open traject' }).click();
+      await page.waitForLoadState();
+    };
+    await byKenmerk('T-12');
+    await expect(page.locator('#veld-kenmerk-fout').textContent()).resolves.toContain('T- en 8 cijfers of letters');
+    await expectAccessible(page);
+    const someone = await api.register(demoIds.providerB);
+    await byKenmerk(someone.startsWith('ffffffff') ? 'T-00000000' : 't-ffffffff');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Geen traject met dit kenmerk.');
+    await byKenmerk(referenceOf(someone));
+    await page.waitForURL(`${at.base}/trajecten/${someone}`);
+    await expect(fact(page, 'Kenmerk').textContent()).resolves.toContain(referenceOf(someone));
+    await page.goto(filtered);
+
     // Each trajectory links to its workflow in the Temporal Web UI (operations only).
     await page.getByRole('link', { name: 'Open traject' }).first().click();
     const workflow = await page.getByRole('link', { name: 'Bekijk het proces in Temporal' }).getAttribute('href');

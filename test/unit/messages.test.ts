@@ -1,10 +1,5 @@
-import {
-  digestMessage,
-  noticeMessage,
-  reference,
-  type Digest,
-  type DigestTask,
-} from '../../activities/delivery/messages';
+import { digestMessage, noticeMessage, type Digest, type DigestTask } from '../../activities/delivery/messages';
+import { referenceOf } from '../../domain/reference';
 import { taskTexts } from '../../domain/labels';
 import { taskKinds } from '../../domain/lifecycle';
 import { noticeKinds } from '../../domain/notifications';
@@ -21,8 +16,8 @@ describe('e-mail texts', () => {
         { trajectoryId, dueAt: '2026-12-07T08:00:00.000Z', endDate: '2027-01-31', month: '2026-11-01', consecutive: 2 },
         appUrl,
       );
-      expect(m.subject).toContain(reference(trajectoryId));
-      expect(reference(trajectoryId)).toBe('T-5F3C9A2E');
+      expect(m.subject).toContain(referenceOf(trajectoryId));
+      expect(referenceOf(trajectoryId)).toBe('T-5F3C9A2E');
       expect(m.text).toContain(`Kenmerk: T-5F3C9A2E`);
       expect(m.text).toContain(`https://wmo.example/trajecten/${trajectoryId}`);
       expect(m.html).toContain('<html lang="nl">');

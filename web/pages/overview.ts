@@ -6,12 +6,12 @@ import { lastDayBefore } from '../../domain/calendar';
 import { dutchDeadline } from '../../domain/dutch-dates';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
-import { selectField } from '../forms';
+import { errorSummary, selectField, submit, textField, type Refused } from '../forms';
 import { html } from '../html';
 import { everyRow, pagination, pageWindow } from '../paging';
 import { csv } from './csv';
 import { kpiSection } from './kpis';
-import { page, table } from '../layout';
+import { page, statusMessage, table } from '../layout';
 
 type TrajectoryRow = z.output<typeof trajectorySummary>;
 
@@ -84,12 +84,50 @@ async function counts(prisma: PrismaClient, now: Date) {
   };
 }
 
+/** A kenmerk looked up on the overview: as typed, and why it was refused or what it found when not one trajectory. */
+export interface ReferenceLookup {
+  kenmerk?: string;
+  refused?: Refused;
+  /** The trajectories found, when none or several (one opens at once). */
+  found?: string[];
+}
+
+/** Operations are phoned or mailed about a trajectory by its kenmerk (T-5F3C9A2E, as the e-mails name it). */
+function referenceForm(visit: Visit, lookup: ReferenceLookup) {
+  const errors = lookup.refused?.errors ?? {};
+  const field = textField({
+    name: 'kenmerk',
+    label: 'Kenmerk',
+    value: lookup.kenmerk,
+    errors,
+    required: true,
+    description: 'Zoals het in een e-mail staat, bijvoorbeeld T-5F3C9A2E',
+    invalid: 'Vul een kenmerk in zoals T-5F3C9A2E: T- en 8 cijfers of letters A tot en met F.',
+  });
+  const found = lookup.found;
+  return html`<h2 class="utrecht-heading-2">Traject op kenmerk</h2>
+    ${errorSummary(lookup.refused?.summary, errors, field)}
+    <form method="post" action="/overzicht/kenmerk" class="filters" novalidate>
+      ${field} ${submit('Open traject', visit.viewer.csrf)}
+    </form>
+    ${found?.length === 0 ? statusMessage('Geen traject met dit kenmerk.', 'warning') : ''}
+    ${
+      found && found.length > 1
+        ? statusMessage(
+            html`Meer trajecten met dit kenmerk:
+            ${found.map((id, i) => html`${i ? ', ' : ''}<a class="utrecht-link" href="/trajecten/${id}">traject ${i + 1}</a>`)}.`,
+          )
+        : ''
+    }`;
+}
+
 /** Operations: how many trajectories stand where, the KPIs, and the selected ones page by page in order of their next deadline. */
 export async function overviewPage(
   visit: Visit,
   prisma: PrismaClient,
   filters: OverviewFilters,
   pageNumber = 1,
+  lookup: ReferenceLookup = {},
 ): Promise<string> {
   const now = new Date();
   const [count, { providers, products }, list] = await Promise.all([
@@ -121,7 +159,9 @@ export async function overviewPage(
   const query = new URLSearchParams(filters).toString();
   return page(
     'Overzicht',
-    html`<ul class="utrecht-unordered-list">
+    html`${referenceForm(visit, lookup)}
+      <h2 class="utrecht-heading-2">Stand van zaken</h2>
+      <ul class="utrecht-unordered-list">
         <li>
           <a class="utrecht-link" href="/overzicht?overdue=true#gevonden">${count.overdueTasks} te late taken</a>
         </li>

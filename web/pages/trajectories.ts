@@ -4,6 +4,7 @@ import type { searchResults, trajectorySummary } from '../../api/responses';
 import { trajectoryPhases, type TrajectoryPhase } from '../../domain/lifecycle';
 import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
 import { MAX_NAME_SEARCH_WORDS } from '../../domain/names';
+import { isReference } from '../../domain/reference';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
 import { bsnHint, errorSummary, selectField, submit, textField, type Refused } from '../forms';
@@ -31,18 +32,45 @@ export interface ClientSearch {
   refused?: Refused;
 }
 
-/** A term of digits alone (spaces and dots aside, as a BSN is often written) is a BSN; anything else a name. */
-export function searchBody(term: string): { bsn: string } | { name: string } {
+/** What a search term is taken for: a kenmerk (T-5F3C9A2E), a BSN (digits alone), or else a name. */
+export type SearchBody = { bsn: string } | { name: string } | { reference: string };
+type SearchBy = 'bsn' | 'name' | 'reference';
+
+/** A kenmerk as the e-mails write it; digits alone (spaces and dots aside, as a BSN is often written) a BSN; anything else a name. */
+export function searchBody(term: string): SearchBody {
+  if (isReference(term)) return { reference: term.trim() };
   return /^[\d\s.]+$/.test(term) ? { bsn: term.replace(/[\s.]/g, '') } : { name: term };
 }
+
+const searchByOf = (term: string): SearchBy => {
+  const body = searchBody(term);
+  return 'bsn' in body ? 'bsn' : 'name' in body ? 'name' : 'reference';
+};
+
+/** The words of what a search found, per what it searched by. */
+const searchWords: Record<SearchBy, { found: string; caption: string; none: string }> = {
+  // One client, the next deadline first.
+  bsn: {
+    found: 'Met dit BSN',
+    caption: 'Trajecten van de cliënt met dit BSN',
+    none: 'Geen trajecten van een cliënt met dit BSN.',
+  },
+  // Several clients, by name.
+  name: {
+    found: 'Met deze naam',
+    caption: 'Gevonden trajecten, op naam van de cliënt',
+    none: 'Geen trajecten van een cliënt met deze naam.',
+  },
+  reference: { found: 'Met dit kenmerk', caption: 'Trajecten met dit kenmerk', none: 'Geen traject met dit kenmerk.' },
+};
 
 const countOf = (n: number) => (n === 1 ? '1 traject' : `${n} trajecten`);
 
 /** What the search field takes, said beside it when the API refused the term. */
-const termHint = (byBsn: boolean) =>
-  byBsn
+const termHint = (by: SearchBy) =>
+  by === 'bsn'
     ? bsnHint
-    : `Vul ten minste 2 letters van de naam in, in hoogstens ${MAX_NAME_SEARCH_WORDS} woorden, of een BSN van 9 cijfers.`;
+    : `Vul ten minste 2 letters van de naam in, in hoogstens ${MAX_NAME_SEARCH_WORDS} woorden, een BSN van 9 cijfers of een kenmerk zoals T-5F3C9A2E.`;
 
 /** The phase asked for (`?fase=`), if it is one. */
 export function phaseFilterOf(query: Record<string, unknown>): TrajectoryPhase | undefined {
@@ -51,10 +79,10 @@ export function phaseFilterOf(query: Record<string, unknown>): TrajectoryPhase |
 }
 
 /** The line above what a search found: how many, and where the list stops short of them all. */
-function foundMessage(byBsn: boolean, found: Found): string {
+function foundMessage(by: SearchBy, found: Found): string {
   const shown = found.items.length;
   const cut = found.total > shown ? ` De eerste ${shown} staan hieronder: maak de zoekopdracht preciezer.` : '';
-  return `${byBsn ? 'Met dit BSN' : 'Met deze naam'}: ${countOf(found.total)} gevonden.${cut}`;
+  return `${searchWords[by].found}: ${countOf(found.total)} gevonden.${cut}`;
 }
 
 /**
@@ -71,7 +99,7 @@ export async function trajectoriesPage(
   search?: ClientSearch,
 ): Promise<string> {
   const found = search?.found;
-  const byBsn = search?.term !== undefined && 'bsn' in searchBody(search.term);
+  const by = search?.term === undefined ? 'name' : searchByOf(search.term);
   const list: { items: (TrajectoryRow | FoundRow)[]; total: number } =
     found ??
     ((await visit.call('get', '/trajectories', {
@@ -113,18 +141,15 @@ export async function trajectoriesPage(
   const refused = search?.refused ?? { errors: {} };
   const termField = textField({
     name: 'zoekterm',
-    label: 'Naam of BSN',
+    label: 'Naam, BSN of kenmerk',
     value: search?.term,
     errors: refused.errors,
     required: true,
-    description: '(Een deel van) de naam, of het BSN van 9 cijfers',
-    invalid: termHint(byBsn),
+    description: '(Een deel van) de naam, het BSN van 9 cijfers, of het kenmerk uit een e-mail (zoals T-5F3C9A2E)',
+    invalid: termHint(by),
   });
-  // By BSN one client, the next deadline first; by name several, by name.
   const caption = found
-    ? byBsn
-      ? 'Trajecten van de cliënt met dit BSN'
-      : 'Gevonden trajecten, op naam van de cliënt'
+    ? searchWords[by].caption
     : consultant
       ? 'Trajecten van uw team, de eerstvolgende termijn eerst'
       : 'Uw trajecten, de eerstvolgende termijn eerst';
@@ -146,9 +171,9 @@ export async function trajectoriesPage(
         })}
         <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Toon</button></p>
       </form>
-      ${statusMessage(found && foundMessage(byBsn, found))}
+      ${statusMessage(found && foundMessage(by, found))}
       ${found ? '' : html`<p class="utrecht-paragraph">${countOf(list.total)}</p>`}
-      ${table(caption, headers, rows, found ? `Geen trajecten van een cliënt met ${byBsn ? 'dit BSN' : 'deze naam'}.` : 'Geen trajecten.')}
+      ${table(caption, headers, rows, found ? searchWords[by].none : 'Geen trajecten.')}
       ${found ? '' : pagination('/trajecten', phase ? { fase: phase } : {}, pageNumber, list.total)}`,
     visit.viewer,
   );

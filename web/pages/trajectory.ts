@@ -1,5 +1,6 @@
 import { dutchDate, dutchDeadline, dutchMonth } from '../../domain/dutch-dates';
 import { closureReasonLabel } from '../../domain/closure-reasons';
+import { referenceOf } from '../../domain/reference';
 import {
   deadlineLabels,
   endEvaluationLabels,
@@ -154,8 +155,8 @@ function facts(t: Detail): Html {
   const care = t.care;
   return html`<dl class="utrecht-data-list">
     ${t.client ? html`${item('Cliënt', t.client.fullName)} ${item('Geboortedatum', dutchDate(t.client.dateOfBirth))}` : ''}
-    ${t.client?.bsn ? item('BSN', t.client.bsn) : ''} ${item('Fase', labelOf(phaseLabels, t.phase))}
-    ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
+    ${t.client?.bsn ? item('BSN', t.client.bsn) : ''} ${item('Kenmerk', referenceOf(t.id))}
+    ${item('Fase', labelOf(phaseLabels, t.phase))} ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
     ${t.intakeHeldOn ? item('Intake gehouden op', dutchDate(new Date(t.intakeHeldOn))) : ''}
     ${care?.extension ? item('Verlenging', labelOf(requestStatusLabels, care.extension)) : ''}
     ${care?.expansion ? item('Uitbreiding', labelOf(requestStatusLabels, care.expansion.status)) : ''}

@@ -1,6 +1,6 @@
 -- Who saw a client's data, when and how (inzage; NEN 7513, BIO): the file opened, or the client found
 -- by a search. Beside the audit log of changes, and like it append-only: the log is evidence.
-CREATE TYPE "AccessKind" AS ENUM ('TRAJECTORY_VIEWED', 'FOUND_BY_BSN', 'FOUND_BY_NAME', 'ACCESS_LOG_READ');
+CREATE TYPE "AccessKind" AS ENUM ('TRAJECTORY_VIEWED', 'FOUND_BY_BSN', 'FOUND_BY_NAME', 'FOUND_BY_REFERENCE', 'ACCESS_LOG_READ');
 
 CREATE TABLE "ClientAccess" (
   "id" BIGSERIAL NOT NULL,
