@@ -9,14 +9,16 @@ import { AppError } from './app-error';
 
 type Tx = Prisma.TransactionClient;
 type DeliveryWithRecipient = Delivery & {
-  notification: Pick<Notification, 'providerId' | 'teamId' | 'kind' | 'payload'>;
+  notification: Pick<Notification, 'recipientRole' | 'providerId' | 'teamId' | 'kind' | 'payload'>;
 };
 
 /** A delivery operations act on, with its notification's recipient; 404 when there is none. */
 async function deliveryOf(tx: Tx, deliveryId: string): Promise<DeliveryWithRecipient> {
   const found = await tx.delivery.findUnique({
     where: { id: deliveryId },
-    include: { notification: { select: { providerId: true, teamId: true, kind: true, payload: true } } },
+    include: {
+      notification: { select: { recipientRole: true, providerId: true, teamId: true, kind: true, payload: true } },
+    },
   });
   if (!found) throw new AppError(404, 'DELIVERY_NOT_FOUND', `No delivery ${deliveryId}`);
   return found;

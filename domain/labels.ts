@@ -40,6 +40,7 @@ export const notificationLabels: Record<NotificationKind, string> = {
   EXPANSION_ADVISED: 'Ongeveer 80% van de uren gebruikt',
   MONTH_DOUBLED: 'Verbruik in een maand verdubbeld',
   CONSECUTIVE_NO_SHOWS: 'Cliënt meerdere keren niet verschenen',
+  TASK_ASSIGNED: 'Taak aan u toegewezen',
   DAILY_DIGEST: 'Dagoverzicht',
 };
 

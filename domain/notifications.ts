@@ -23,8 +23,15 @@ export const noticeRecipients: Record<NoticeKind, 'PROVIDER' | 'CONSULTANT'> = {
   CONSECUTIVE_NO_SHOWS: 'CONSULTANT',
 };
 
-/** Every kind: the notices and the consultants' daily overview of open tasks. */
-export const notificationKinds = [...noticeKinds, 'DAILY_DIGEST'] as const;
+/** Told to one person of a team or provider: a task a colleague gave them (not one they picked up). */
+export const personalKinds = ['TASK_ASSIGNED'] as const;
+
+/** What one e-mail tells of one thing, a notice or a personal message (the digest gathers them). */
+export const singleKinds = [...noticeKinds, ...personalKinds] as const;
+export type SingleKind = (typeof singleKinds)[number];
+
+/** Every kind: the notices, the personal messages and the consultants' daily overview of open tasks. */
+export const notificationKinds = [...singleKinds, 'DAILY_DIGEST'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** How a person wants a kind: e-mailed at once, gathered in the daily digest, or in the inbox only. */
@@ -38,3 +45,4 @@ export const modeOf = (set: readonly { mode: NotificationMode }[]): Notification
 export const DIGEST_WORKING_DAYS = 5;
 
 export const isNoticeKind = isOneOf(noticeKinds);
+export const isSingleKind = isOneOf(singleKinds);

@@ -1,10 +1,10 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { isNoticeKind } from '../../domain/notifications';
+import { isSingleKind } from '../../domain/notifications';
 import type { PrismaClient } from '../../prisma/client';
 import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
 import { heldSentWithDigest, renderDigest } from './digest';
-import { noticeMessage, type Message } from './messages';
+import { singleMessage, type Message } from './messages';
 import { sendWebhook, webhookBody } from './webhook';
 import { InsideNetwork } from './webhook-address';
 
@@ -15,7 +15,7 @@ function loadDelivery(prisma: PrismaClient, id: string) {
 }
 
 async function render(prisma: PrismaClient, n: Notification, appUrl: string): Promise<Message> {
-  if (isNoticeKind(n.kind)) return noticeMessage(n.kind, n.payload, appUrl);
+  if (isSingleKind(n.kind)) return singleMessage(n.kind, n.payload, appUrl);
   return renderDigest(prisma, n.payload, appUrl);
 }
 

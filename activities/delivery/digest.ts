@@ -3,7 +3,7 @@ import { addWorkingDays, isWeekend, publicHoliday } from '../../domain/working-d
 import { endOfDay, startOfDay } from '../../domain/calendar';
 import { isDueAtOnce } from '../../domain/deadlines';
 import { isTaskKind } from '../../domain/lifecycle';
-import { DIGEST_WORKING_DAYS, isNoticeKind, modeOf } from '../../domain/notifications';
+import { DIGEST_WORKING_DAYS, isSingleKind, modeOf } from '../../domain/notifications';
 import type { Prisma, PrismaClient } from '../../prisma/client';
 import { putInOutbox } from '../../prisma/records/outbox';
 import { deliveryWorkflowId, type DigestOutcome } from '../../workflows/delivery/contracts';
@@ -169,7 +169,7 @@ export async function renderDigest(prisma: PrismaClient, raw: unknown, appUrl: s
     orderBy: { createdAt: 'asc' },
     select: { kind: true, payload: true },
   });
-  const held = notices.flatMap((n) => (isNoticeKind(n.kind) ? [{ kind: n.kind, payload: n.payload }] : []));
+  const held = notices.flatMap((n) => (isSingleKind(n.kind) ? [{ kind: n.kind, payload: n.payload }] : []));
   const [overdue, dueSoon] = [lines(p.overdue), lines(p.dueSoon)];
   return digestMessage(
     {

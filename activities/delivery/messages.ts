@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { TaskKind } from '../../domain/lifecycle';
+import { taskKinds, type TaskKind } from '../../domain/lifecycle';
 import { notificationLabels, taskTexts } from '../../domain/labels';
 import { escapeHtml } from '../../web/html';
 import { referenceOf } from '../../domain/reference';
-import type { NoticeKind } from '../../domain/notifications';
+import type { NoticeKind, SingleKind } from '../../domain/notifications';
 import { dutchDate, dutchDateWithWeekday, dutchDeadlineWithWeekday, dutchMonth } from '../../domain/dutch-dates';
 
 /**
@@ -111,6 +111,43 @@ export function noticeMessage(kind: NoticeKind, payload: unknown, appUrl: string
   return { subject, text: [...lines, '', footer].join('\n'), html };
 }
 
+/** A task given to the reader by a colleague (api/routes/tasks.ts): ids, its kind and its due instant. */
+export const taskAssignedPayload = z.object({
+  trajectoryId: z.uuid(),
+  taskId: z.uuid(),
+  taskKind: z.enum(taskKinds),
+  dueAt: z.iso.datetime(),
+});
+export type TaskAssignedPayload = z.infer<typeof taskAssignedPayload>;
+
+/** The e-mail to a person a colleague gave a task: which task, by when, what to do, where. */
+export function taskAssignedMessage(payload: unknown, appUrl: string): Message {
+  const p = taskAssignedPayload.parse(payload);
+  const { label, todo } = taskTexts[p.taskKind];
+  const due = dueBy(p.dueAt);
+  const ref = referenceOf(p.trajectoryId);
+  const link = trajectoryLink(appUrl, p.trajectoryId);
+  const subject = `${notificationLabels.TASK_ASSIGNED}: ${label} (${due}) – ${ref}`;
+  const what = `Een collega heeft u de taak ${label} gegeven.`;
+  const action = `${todo[0]?.toUpperCase()}${todo.slice(1)}.`;
+  const lines = [what, `Dit moet ${due}.`, action, '', `Kenmerk: ${ref}`, `Open het traject: ${link}`];
+  const html = page(
+    subject,
+    [
+      `<h1 style="font-size: 1.25em">${escapeHtml(notificationLabels.TASK_ASSIGNED)}: ${escapeHtml(label)}</h1>`,
+      `<p>${escapeHtml(what)}</p>`,
+      `<p><strong>Dit moet ${escapeHtml(due ?? '')}.</strong></p>`,
+      `<p>${escapeHtml(action)}</p>`,
+      `<p>Kenmerk: ${escapeHtml(ref)}<br><a href="${escapeHtml(link)}">Open het traject in de applicatie</a></p>`,
+    ].join(''),
+  );
+  return { subject, text: [...lines, '', footer].join('\n'), html };
+}
+
+/** The e-mail of one notification: a notice of the lifecycle, or a task given to the reader. */
+export const singleMessage = (kind: SingleKind, payload: unknown, appUrl: string): Message =>
+  kind === 'TASK_ASSIGNED' ? taskAssignedMessage(payload, appUrl) : noticeMessage(kind, payload, appUrl);
+
 /** One line of the digest: a task, when it is due and when it was raised. */
 export interface DigestTask {
   kind: TaskKind;
@@ -126,7 +163,7 @@ export interface Digest {
   atOnce: DigestTask[];
   dueSoon: DigestTask[];
   /** Notifications the reader chose to receive in the digest rather than at once. */
-  held: { kind: NoticeKind; payload: unknown }[];
+  held: { kind: SingleKind; payload: unknown }[];
 }
 
 function taskLine(t: DigestTask, appUrl: string, atOnce = false) {
@@ -155,7 +192,7 @@ export function digestMessage(d: Digest, appUrl: string): Message {
     {
       title: 'Meldingen',
       lines: d.held.map((h) => {
-        const m = noticeMessage(h.kind, h.payload, appUrl);
+        const m = singleMessage(h.kind, h.payload, appUrl);
         return { text: `- ${m.subject}`, html: `<li>${escapeHtml(m.subject)}</li>` };
       }),
     },

@@ -10,13 +10,16 @@ import { id, page, paged } from '../schemas';
 import { everyRole, nothing } from '../scope';
 
 /**
- * Whose notifications an actor reads: a provider its own, a consultant its team's and the digests
- * addressed to them personally (the team mailbox's digest is e-mail only), operations theirs.
+ * Whose notifications an actor reads: a provider its organisation's, a consultant its team's (the
+ * team mailbox's digest is e-mail only), each with what is addressed to them personally (their
+ * digest, a task a colleague gave them), operations theirs.
  */
 function inboxScope(actor: Actor): Prisma.NotificationWhereInput {
   switch (actor.role) {
     case 'PROVIDER':
-      return actor.providerId ? { recipientRole: 'PROVIDER', providerId: actor.providerId } : nothing;
+      return actor.providerId
+        ? { recipientRole: 'PROVIDER', providerId: actor.providerId, OR: [{ userId: actor.id }, { userId: null }] }
+        : nothing;
     case 'CONSULTANT':
       return actor.teamId
         ? {

@@ -8,6 +8,7 @@ import { AppError, rulesViolated } from '../app-error';
 import { id, page, pageOf } from '../schemas';
 import { taskScope } from '../scope';
 import { auditUserAction } from '../../prisma/records/audit';
+import { assignmentNotices } from '../assignment-notice';
 
 /** The action that does each task the workflow waits on. */
 const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
@@ -17,7 +18,9 @@ const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
   DECIDE_EXPANSION: 'POST /trajectories/{id}/expansion-decision',
 };
 
-export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
+export function taskRoutes(deps: RouteDeps): Endpoint[] {
+  const { prisma } = deps;
+  const notices = assignmentNotices(deps);
   /** A user who may hold the task: of the role, and the team or provider, it is for (422 on `body.userId` otherwise). */
   async function colleague(task: Pick<Task, 'assigneeRole' | 'teamId' | 'providerId'>, userId: string) {
     const user = await prisma.user.findFirst({
@@ -102,19 +105,23 @@ export function taskRoutes({ prisma }: RouteDeps): Endpoint[] {
         const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
         if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
         const assignee = body.userId === null ? null : await colleague(task, body.userId);
-        return prisma.$transaction(async (tx) => {
+        // Given by a colleague (not picked up, not given again to the one who has it): told to the person.
+        const told = assignee && assignee.id !== actor.id && assignee.id !== task.assigneeUserId ? assignee : null;
+        const notice = await prisma.$transaction(async (tx) => {
           const { count } = await tx.task.updateMany({
             where: { id: task.id, status: 'OPEN' },
             data: { assigneeUserId: assignee?.id ?? null },
           });
           if (count === 0) throw new AppError(409, 'WRONG_STATE', `The task is already ${task.status.toLowerCase()}`);
-          await auditUserAction(tx, actor.id, {
+          const event = await auditUserAction(tx, actor.id, {
             trajectoryId: task.trajectoryId,
             action: 'TASK_ASSIGNED',
             data: { taskId: task.id, kind: task.kind, assigneeUserId: assignee?.id ?? null },
           });
-          return { id: task.id, assignee };
+          return told ? notices.write(tx, task, told.id, String(event.id)) : undefined;
         });
+        await notices.send(notice);
+        return { id: task.id, assignee };
       },
     }),
     endpoint({

@@ -31,26 +31,33 @@ export type Planner = (tx: Tx, n: NewNotification) => Promise<PlannedDelivery[]>
  * key, so a retry after a crash finds them and only starts what is still pending. Returns the
  * notification and its deliveries still to send.
  */
-export async function putInOutbox(
+export function putInOutbox(
   prisma: PrismaClient,
   n: NewNotification,
   plan: Planner,
 ): Promise<{ notificationId: string; pending: string[] }> {
-  return prisma.$transaction(async (tx) => {
-    await tx.notification.createMany({ data: [n], skipDuplicates: true });
-    const { id } = await tx.notification.findUniqueOrThrow({ where: { idempotencyKey: n.idempotencyKey } });
-    const planned = await plan(tx, n);
-    await tx.delivery.createMany({
-      data: planned.map((d) => ({ ...d, notificationId: id })),
-      skipDuplicates: true,
-    });
-    const pending = await tx.delivery.findMany({
-      where: { notificationId: id, state: 'PENDING' },
-      select: { id: true },
-      orderBy: { id: 'asc' },
-    });
-    return { notificationId: id, pending: pending.map((d) => d.id) };
+  return prisma.$transaction((tx) => writeOutbox(tx, n, plan));
+}
+
+/** `putInOutbox` inside a transaction of the caller's: the notification is written with the change that makes it. */
+export async function writeOutbox(
+  tx: Tx,
+  n: NewNotification,
+  plan: Planner,
+): Promise<{ notificationId: string; pending: string[] }> {
+  await tx.notification.createMany({ data: [n], skipDuplicates: true });
+  const { id } = await tx.notification.findUniqueOrThrow({ where: { idempotencyKey: n.idempotencyKey } });
+  const planned = await plan(tx, n);
+  await tx.delivery.createMany({
+    data: planned.map((d) => ({ ...d, notificationId: id })),
+    skipDuplicates: true,
   });
+  const pending = await tx.delivery.findMany({
+    where: { notificationId: id, state: 'PENDING' },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  return { notificationId: id, pending: pending.map((d) => d.id) };
 }
 
 /**
@@ -59,6 +66,7 @@ export async function putInOutbox(
  * default, held for the digest, or the inbox only).
  */
 export const byRecipientRole: Planner = async (tx, n) => {
+  if (n.userId) return personalDelivery(tx, n.userId, n);
   if (n.recipientRole === 'PROVIDER' && n.providerId) {
     const provider = await tx.provider.findUniqueOrThrow({ where: { id: n.providerId } });
     return [
@@ -92,7 +100,34 @@ export const byRecipientRole: Planner = async (tx, n) => {
   return [];
 };
 
-type Recipient = { providerId: string | null; teamId: string | null; kind: string };
+type Recipient = { recipientRole: Role; providerId: string | null; teamId: string | null; kind: string };
+
+/**
+ * A message for one person (a task a colleague gave them): to their own address while they are of
+ * the team or provider it concerns, as their preference for the kind says; never to a shared mailbox.
+ */
+async function personalDelivery(tx: Tx, userId: string, n: NewNotification): Promise<PlannedDelivery[]> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    include: { preferences: { where: { kind: n.kind } } },
+  });
+  if (
+    !user ||
+    !isMember(user, { recipientRole: n.recipientRole, teamId: n.teamId ?? null, providerId: n.providerId ?? null })
+  )
+    return [];
+  const mode = modeOf(user.preferences);
+  if (mode === 'INBOX_ONLY') return [];
+  return [{ channel: 'EMAIL', address: user.email, userId, state: mode === 'DIGEST' ? 'HELD' : 'PENDING' }];
+}
+
+/** Whether a person is still one of the recipients: of the role, and of the team or provider. */
+const isMember = (
+  user: { role: Role; teamId: string | null; providerId: string | null },
+  n: Pick<Recipient, 'recipientRole' | 'teamId' | 'providerId'>,
+) =>
+  user.role === n.recipientRole &&
+  (n.recipientRole === 'PROVIDER' ? user.providerId === n.providerId : user.teamId === n.teamId);
 
 /**
  * Where a planned delivery would go now: the provider's webhook as it is set now, a person's
@@ -114,12 +149,12 @@ export async function currentAddressOf(
   return team?.mailbox === d.address ? d.address : undefined;
 }
 
-/** A consultant's own address, as the planner would choose it now: still in the team, still by e-mail. */
+/** A person's own address, as the planner would choose it now: still of the team or provider, still by e-mail. */
 async function memberAddressOf(tx: Tx, userId: string, n: Recipient): Promise<string | undefined> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     include: { preferences: { where: { kind: n.kind } } },
   });
-  if (!user || user.role !== 'CONSULTANT' || user.teamId !== n.teamId) return undefined;
+  if (!user || !isMember(user, n)) return undefined;
   return modeOf(user.preferences) === 'INBOX_ONLY' ? undefined : user.email;
 }

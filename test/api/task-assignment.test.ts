@@ -92,4 +92,46 @@ describe('API: picking up a task', () => {
     expect(await names(providerA)).toEqual([[demoIds.providerUserA, 'Demo begeleider A']]);
     expect((await api.operations.get('/me/colleagues')).status).toBe(403);
   });
+
+  it('when a consultant gives a task to a colleague, then the colleague is told in their inbox and by e-mail as they prefer, with ids and dates only; picking up, giving back or giving it again to the one who has it tells nobody', async () => {
+    const told = () =>
+      api.db.prisma.notification.findMany({
+        where: { trajectoryId, kind: 'TASK_ASSIGNED' },
+        include: { deliveries: { select: { channel: true, address: true, userId: true } } },
+        orderBy: { createdAt: 'asc' },
+      });
+    const before = (await told()).length;
+    const task = await open('DECIDE_EXTENSION');
+    await assign(task.id, demoIds.consultant).expect(200);
+    await assign(task.id, null).expect(200);
+    expect(await told()).toHaveLength(before);
+
+    await assign(task.id, colleague).expect(200);
+    await assign(task.id, colleague).expect(200); // again: she has it already
+    const [notice, ...more] = (await told()).slice(before);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({
+      recipientRole: 'CONSULTANT',
+      teamId: demoIds.teamZeist,
+      userId: colleague,
+      payload: { trajectoryId, taskId: task.id, taskKind: 'DECIDE_EXTENSION', dueAt: task.dueAt.toISOString() },
+      deliveries: [{ channel: 'EMAIL', address: 'collega@zeist.test', userId: colleague }],
+    });
+    // Her inbox has it; the one who gave it, and the rest of the team, do not.
+    const herInbox = await (await api.asNew(colleague)).get('/notifications').expect(200);
+    expect(herInbox.body.items.map((n: { id: string }) => n.id)).toContain(notice!.id);
+    const ownInbox = await consultant.get('/notifications').expect(200);
+    expect(ownInbox.body.items.map((n: { id: string }) => n.id)).not.toContain(notice!.id);
+
+    // Who reads such news in the inbox only gets no e-mail.
+    await (
+      await api.asNew(colleague)
+    )
+      .post('/me/notification-preferences', { preferences: [{ kind: 'TASK_ASSIGNED', mode: 'INBOX_ONLY' }] })
+      .expect(200);
+    const next = await open('DECIDE_EXPANSION');
+    await assign(next.id, colleague).expect(200);
+    const quiet = (await told()).find((n) => (n.payload as { taskId: string }).taskId === next.id);
+    expect(quiet?.deliveries).toEqual([]);
+  });
 });

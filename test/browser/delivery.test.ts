@@ -237,6 +237,10 @@ describe('delivery pages for operations in a real browser', () => {
     await expect(doubled.getByLabel('Direct per e-mail').isChecked()).resolves.toBe(true); // the default
     await doubled.getByLabel('Verzameld in het dagoverzicht').check();
     await page.getByRole('group', { name: 'Dagoverzicht' }).getByLabel('Alleen in de inbox').check();
+    // A task a colleague gives: at once by default, like every notice.
+    await expect(
+      page.getByRole('group', { name: 'Taak aan u toegewezen' }).getByLabel('Direct per e-mail').isChecked(),
+    ).resolves.toBe(true);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('Uw keuzes zijn opgeslagen.');
@@ -250,6 +254,7 @@ describe('delivery pages for operations in a real browser', () => {
     expect(Object.fromEntries(kept.map((p) => [p.kind, p.mode]))).toEqual({
       MONTH_DOUBLED: 'DIGEST',
       CONSECUTIVE_NO_SHOWS: 'IMMEDIATE',
+      TASK_ASSIGNED: 'IMMEDIATE',
       DAILY_DIGEST: 'INBOX_ONLY',
     });
 

@@ -292,4 +292,44 @@ describe('delivery over SMTP', () => {
     );
     for (const address of contactsOfA) expect(mailsTo(address, trajectoryId)).toHaveLength(1);
   });
+
+  it('when a consultant gives a task to a colleague, then the colleague alone gets one Dutch e-mail naming the task and its last day, with nothing personal', async () => {
+    const colleague = await prisma().user.create({
+      data: {
+        email: 'collega@zeist.test',
+        displayName: 'Collega Zeist',
+        role: 'CONSULTANT',
+        teamId: demoIds.teamZeist,
+      },
+    });
+    const trajectoryId = await api.register();
+    const task = await api.openTask(trajectoryId, 'FOLLOW_UP_PLAN', { dueInDays: 3 });
+    await api.consultant.post(`/tasks/${task.id}/assignee`, { userId: colleague.id }).expect(200);
+    const mail = at(
+      await eventually(
+        async () => mailsTo('collega@zeist.test', trajectoryId),
+        (m) => m.length === 1,
+      ),
+      0,
+    );
+    expect(mail.subject).toMatch(
+      /^Taak aan u toegewezen: Vervolgplan \(uiterlijk [a-z]+ \d{1,2} [a-z]+ \d{4}\) – T-[0-9A-F]{8}$/,
+    );
+    expect(mail.text).toContain('Een collega heeft u de taak Vervolgplan gegeven.');
+    expect(mail.text).toContain(`${TEST_APP_URL}/trajecten/${trajectoryId}`);
+    const identity = await prisma().clientIdentity.findFirstOrThrow({
+      where: { client: { trajectories: { some: { id: trajectoryId } } } },
+    });
+    for (const secret of [identity.bsn, identity.fullName, 'Collega Zeist'])
+      expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain(secret);
+    // Nobody else: not the team's mailbox, not the one who gave it.
+    const told = smtp.received.filter(
+      (m) => m.subject.startsWith('Taak aan u toegewezen') && m.text.includes(trajectoryId),
+    );
+    expect(told).toHaveLength(1);
+    await eventually(
+      () => prisma().delivery.findMany({ where: { notification: { trajectoryId, kind: 'TASK_ASSIGNED' } } }),
+      (ds) => ds.length === 1 && ds[0]?.state === 'SENT',
+    );
+  });
 });

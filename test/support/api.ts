@@ -83,6 +83,12 @@ export function useApi({
     };
   }
 
+  /** Requests as a user the test made (a colleague, say): their token is minted first. */
+  async function asNew(userId: string) {
+    tokens.set(userId, await mintToken(jwtSecret, userId, '1h'));
+    return as(userId);
+  }
+
   let clients = 0;
   /** Registers a trajectory as the Zeist consultant (or another) for provider A (or another), returning its id. */
   async function register(
@@ -144,6 +150,7 @@ export function useApi({
     taskQueue,
     jwtSecret,
     as,
+    asNew,
     register,
     consultant: as(demoIds.consultant),
     otherConsultant: as(demoIds.consultantDordrecht),

@@ -1,4 +1,10 @@
-import { digestMessage, noticeMessage, type Digest, type DigestTask } from '../../activities/delivery/messages';
+import {
+  digestMessage,
+  noticeMessage,
+  taskAssignedMessage,
+  type Digest,
+  type DigestTask,
+} from '../../activities/delivery/messages';
 import { referenceOf } from '../../domain/reference';
 import { taskTexts } from '../../domain/labels';
 import { taskKinds } from '../../domain/lifecycle';
@@ -36,6 +42,28 @@ describe('e-mail texts', () => {
       appUrl,
     );
     expect(extension.text).toContain('De toewijzing loopt af op 31 januari 2027.');
+  });
+
+  it('when a colleague gave the reader a task, then the e-mail names the task, its last day and what to do, with the kenmerk and the link, also in the digest', () => {
+    const payload = {
+      trajectoryId,
+      taskId: trajectoryId,
+      taskKind: 'FOLLOW_UP_PLAN',
+      dueAt: '2026-12-14T23:00:00.000Z',
+    };
+    const m = taskAssignedMessage(payload, appUrl);
+    expect(m.subject).toBe('Taak aan u toegewezen: Vervolgplan (uiterlijk maandag 14 december 2026) – T-5F3C9A2E');
+    expect(m.text).toContain('Een collega heeft u de taak Vervolgplan gegeven.');
+    expect(m.text).toContain('Dit moet uiterlijk maandag 14 december 2026.');
+    expect(m.text).toContain('Stel een vervolgplan op.');
+    expect(m.text).toContain(`https://wmo.example/trajecten/${trajectoryId}`);
+    expect(m.html).toContain('<h1 style="font-size: 1.25em">Taak aan u toegewezen: Vervolgplan</h1>');
+    const digest = digestMessage(
+      { day: '2026-12-08', overdue: [], atOnce: [], dueSoon: [], held: [{ kind: 'TASK_ASSIGNED', payload }] },
+      appUrl,
+    );
+    expect(digest.text).toContain(`- ${m.subject}`);
+    expect(() => taskAssignedMessage({ ...payload, taskKind: 'NAP' }, appUrl)).toThrow();
   });
 
   it('when a payload carries anything but ids and dates, then writing it fails rather than guess', () => {

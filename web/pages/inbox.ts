@@ -1,7 +1,8 @@
 import { dutchDate, dutchDeadlineWithWeekday } from '../../domain/dutch-dates';
 import type { z } from 'zod';
 import type { deadlines, inbox } from '../../api/responses';
-import { deadlineLabels, labelOf, notificationLabels, phaseLabels } from '../../domain/labels';
+import { deadlineLabels, labelOf, notificationLabels, phaseLabels, taskTexts } from '../../domain/labels';
+import { isTaskKind } from '../../domain/lifecycle';
 import type { Visit } from '../context';
 import { html } from '../html';
 import { page, table } from '../layout';
@@ -16,6 +17,15 @@ function dueAtOf(payload: unknown): string {
   return typeof dueAt === 'string' ? dutchDeadlineWithWeekday(new Date(dueAt)) : '';
 }
 
+/** What a notification is about: its kind, and for a task given to the reader which task. */
+function subjectOf(n: NotificationRow): string {
+  const taskKind = (n.payload as { taskKind?: unknown } | null)?.taskKind;
+  const label = labelOf(notificationLabels, n.kind);
+  return n.kind === 'TASK_ASSIGNED' && typeof taskKind === 'string' && isTaskKind(taskKind)
+    ? `${label}: ${taskTexts[taskKind].label}`
+    : label;
+}
+
 /** The own inbox: newest first, unread marked, each one can be marked read. */
 export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
   const inbox = (await visit.call('get', '/notifications', { query: pageWindow(pageNumber) })) as {
@@ -24,7 +34,7 @@ export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
     unread: number;
   };
   const rows = inbox.items.map((n) => [
-    html`${n.readAt ? '' : html`<strong>Nieuw: </strong>`}${labelOf(notificationLabels, n.kind)}`,
+    html`${n.readAt ? '' : html`<strong>Nieuw: </strong>`}${subjectOf(n)}`,
     html`${dueAtOf(n.payload)}`,
     html`${dutchDate(new Date(n.createdAt))}`,
     html`${n.trajectoryId ? html`<a class="utrecht-link" href="/trajecten/${n.trajectoryId}">Open traject</a>` : ''}`,
@@ -35,7 +45,7 @@ export async function inboxPage(visit: Visit, pageNumber = 1): Promise<string> {
           <button
             class="utrecht-button utrecht-button--subtle"
             type="submit"
-            aria-label="Markeer als gelezen: ${labelOf(notificationLabels, n.kind)}, ontvangen ${dutchDate(new Date(n.createdAt))}"
+            aria-label="Markeer als gelezen: ${subjectOf(n)}, ontvangen ${dutchDate(new Date(n.createdAt))}"
           >
             Markeer als gelezen
           </button>

@@ -12,9 +12,10 @@ import { errorSummary, radioGroup, submit, type FormValues, type Refused } from 
 import { html } from '../html';
 import { page, statusMessage } from '../layout';
 
-/** What a consultant can receive by e-mail besides the inbox: the team's notices and the daily overview. */
+/** What a consultant can receive by e-mail besides the inbox: the team's notices, a task given to them, and the daily overview. */
 const kindsByMail: NotificationKind[] = [
   ...noticeKinds.filter((k) => noticeRecipients[k] === 'CONSULTANT'),
+  'TASK_ASSIGNED',
   'DAILY_DIGEST',
 ];
 
