@@ -18,9 +18,12 @@ export async function recordAccess(
   seen: Seen[],
 ): Promise<void> {
   if (seen.length === 0) return;
-  await prisma.clientAccess.createMany({
-    data: seen.map((s) => ({ ...s, userId: viewer.id, role: viewer.role, kind })),
-  });
+  // One statement for a search's hundred lines: Prisma's createMany costs about as much as the search itself.
+  await prisma.$executeRaw`
+    INSERT INTO "ClientAccess" ("clientId", "trajectoryId", "userId", role, kind)
+    SELECT seen."clientId", seen."trajectoryId", ${viewer.id}::uuid, ${viewer.role}::"Role", ${kind}::"AccessKind"
+    FROM unnest(${seen.map((s) => s.clientId)}::uuid[], ${seen.map((s) => s.trajectoryId ?? null)}::uuid[])
+      AS seen ("clientId", "trajectoryId")`;
 }
 
 /** A period of the log: from the first instant, up to (not including) the last. */
