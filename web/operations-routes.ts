@@ -51,11 +51,14 @@ export function operationsRoutes(
         if (ids.length === 1) return res.redirect(303, `/trajecten/${ids[0]}`);
         return overviewPage(visit, prisma, overviewFilters(req.query), 1, { kenmerk, found: ids });
       },
-      (visit, req, values, refused) =>
-        overviewPage(visit, prisma, overviewFilters(req.query), 1, {
+      (visit, req, values, refused) => {
+        // The API names the field it was sent as (body.reference): on this form, the kenmerk.
+        const message = Object.values(refused.errors)[0];
+        return overviewPage(visit, prisma, overviewFilters(req.query), 1, {
           kenmerk: values.kenmerk,
-          refused: { ...refused, errors: { kenmerk: Object.values(refused.errors)[0] ?? '' } },
-        }),
+          refused: { ...refused, errors: message ? { kenmerk: message } : {} },
+        });
+      },
     ),
   );
   router.get(

@@ -36,7 +36,8 @@ const search = z
       ...(b.name === undefined ? [] : [{ name: b.name }]),
       ...(b.reference === undefined ? [] : [{ reference: b.reference }]),
     ];
-    if (given.length === 1) return given[0]!;
+    const [only, ...more] = given;
+    if (only && more.length === 0) return only;
     ctx.issues.push({ code: 'custom', input: b, message: 'send one of bsn, name or reference' });
     return z.NEVER;
   });

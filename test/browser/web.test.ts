@@ -150,7 +150,7 @@ describe('web application in a real browser', () => {
     const filtered = page.url();
     const byKenmerk = async (kenmerk: string) => {
       await page.getByLabel('Kenmerk', { exact: true }).fill(kenmerk);
-      await page.getByRole('button', { name: 'Open traject' }).click();
+      await page.getByRole('button', { name: 'Zoek op kenmerk' }).click();
       await page.waitForLoadState();
     };
     await byKenmerk('T-12');

@@ -108,7 +108,7 @@ function referenceForm(visit: Visit, lookup: ReferenceLookup) {
   return html`<h2 class="utrecht-heading-2">Traject op kenmerk</h2>
     ${errorSummary(lookup.refused?.summary, errors, field)}
     <form method="post" action="/overzicht/kenmerk" class="filters" novalidate>
-      ${field} ${submit('Open traject', visit.viewer.csrf)}
+      ${field} ${submit('Zoek op kenmerk', visit.viewer.csrf)}
     </form>
     ${found?.length === 0 ? statusMessage('Geen traject met dit kenmerk.', 'warning') : ''}
     ${
