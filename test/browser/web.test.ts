@@ -143,9 +143,13 @@ describe('web application in a real browser', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Traject;Fase;Zorgaanbieder;Product;Volgende termijn;Datum termijn');
+    expect(lines[0]).toBe('Traject;Kenmerk;Fase;Zorgaanbieder;Product;Volgende termijn;Datum termijn');
     expect(lines).toHaveLength(expected + 1);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^[0-9a-f-]{36};Aangemeld;Demo Begeleiding A;;/);
+    for (const line of lines.slice(1)) {
+      const [id, kenmerk, ...rest] = line.split(';');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect([kenmerk, rest.slice(0, 3).join(';')]).toEqual([referenceOf(id ?? ''), 'Aangemeld;Demo Begeleiding A;']);
+    }
     // A trajectory by the kenmerk an e-mail named: refused when it is none, said when nothing has it, opened when one does.
     const filtered = page.url();
     const byKenmerk = async (kenmerk: string) => {

@@ -4,6 +4,7 @@ import type { trajectorySummary } from '../../api/responses';
 import { trajectoryPhases } from '../../domain/lifecycle';
 import { lastDayBefore } from '../../domain/calendar';
 import { dutchDeadline } from '../../domain/dutch-dates';
+import { referenceOf } from '../../domain/reference';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
 import { errorSummary, selectField, submit, textField, type Refused } from '../forms';
@@ -51,9 +52,10 @@ export async function overviewCsv(visit: Visit, filters: OverviewFilters): Promi
   ]);
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
   const lines = [
-    ['Traject', 'Fase', 'Zorgaanbieder', 'Product', 'Volgende termijn', 'Datum termijn'],
+    ['Traject', 'Kenmerk', 'Fase', 'Zorgaanbieder', 'Product', 'Volgende termijn', 'Datum termijn'],
     ...rows.map((t) => [
       t.id,
+      referenceOf(t.id),
       labelOf(phaseLabels, t.phase),
       providerName.get(t.providerId) ?? '',
       t.indications[0]?.productCode ?? '',
