@@ -242,14 +242,14 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       res.redirect(303, '/meldingen');
     }),
   );
-  // A consultant's e-mail per kind of notice; the other roles get none of their own.
-  const consultantsOnly = (visit: Visit) => {
-    if (visit.actor.role !== 'CONSULTANT') throw new AppError(403, 'FORBIDDEN', 'Consultants only');
+  // A person's e-mail per kind of notice: consultants and providers' people; operations receive none.
+  const withNotices = (visit: Visit) => {
+    if (visit.actor.role === 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Consultants and providers only');
   };
   router.get(
     '/instellingen',
     signedIn(async (visit, req) => {
-      consultantsOnly(visit);
+      withNotices(visit);
       return preferencesPage(visit, req.query.opgeslagen === '1');
     }),
   );
@@ -257,8 +257,8 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     '/instellingen',
     formPost(
       async (visit, _req, res, values) => {
-        consultantsOnly(visit);
-        await visit.call('post', '/me/notification-preferences', { body: preferencesBody(values) });
+        withNotices(visit);
+        await visit.call('post', '/me/notification-preferences', { body: preferencesBody(visit, values) });
         res.redirect(303, '/instellingen?opgeslagen=1');
       },
       (visit, _req, values, refused) => preferencesPage(visit, false, { values, refused }),

@@ -26,6 +26,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
     { href: '/werkvoorraad', label: 'Werkvoorraad' },
     { href: '/termijnen', label: 'Termijnen' },
     { href: '/trajecten', label: 'Trajecten' },
+    { href: '/instellingen', label: 'E-mailinstellingen' },
   ],
   OPERATIONS: [
     { href: '/overzicht', label: 'Overzicht' },

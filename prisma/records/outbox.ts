@@ -118,7 +118,9 @@ async function personalDelivery(tx: Tx, userId: string, n: NewNotification): Pro
     return [];
   const mode = modeOf(user.preferences);
   if (mode === 'INBOX_ONLY') return [];
-  return [{ channel: 'EMAIL', address: user.email, userId, state: mode === 'DIGEST' ? 'HELD' : 'PENDING' }];
+  // Only consultants get a daily overview to gather it in; anyone else hears at once.
+  const held = mode === 'DIGEST' && user.role === 'CONSULTANT';
+  return [{ channel: 'EMAIL', address: user.email, userId, state: held ? 'HELD' : 'PENDING' }];
 }
 
 /** Whether a person is still one of the recipients: of the role, and of the team or provider. */

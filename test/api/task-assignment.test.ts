@@ -134,4 +134,25 @@ describe('API: picking up a task', () => {
     const quiet = (await told()).find((n) => (n.payload as { taskId: string }).taskId === next.id);
     expect(quiet?.deliveries).toEqual([]);
   });
+
+  it('when a provider gives a task to a colleague who chose the daily overview, then the e-mail goes at once, since only consultants get that overview', async () => {
+    const begeleider = await api.db.prisma.user.create({
+      data: {
+        email: 'collega@a.test',
+        displayName: 'Collega A',
+        role: 'PROVIDER',
+        providerId: demoIds.providerA,
+        preferences: { create: { kind: 'TASK_ASSIGNED', mode: 'DIGEST' } },
+      },
+    });
+    const task = await api.openTask(trajectoryId, 'RECONTACT_AFTER_NO_SHOWS', { forProvider: true });
+    await assign(task.id, begeleider.id, providerA).expect(200);
+    const deliveries = await api.db.prisma.delivery.findMany({
+      where: { notification: { kind: 'TASK_ASSIGNED', userId: begeleider.id } },
+    });
+    expect(deliveries.map((d) => [d.address, d.state === 'HELD'])).toEqual([['collega@a.test', false]]);
+    // Her organisation's other people do not see it in their inbox.
+    const inbox = await providerA.get('/notifications').expect(200);
+    expect(inbox.body.items.map((n: { kind: string }) => n.kind)).not.toContain('TASK_ASSIGNED');
+  });
 });

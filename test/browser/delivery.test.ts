@@ -273,7 +273,19 @@ describe('delivery pages for operations in a real browser', () => {
     expect(mine.state).toBe('HELD');
   });
 
-  it('when someone other than a consultant opens the e-mail settings, then they are refused', async () => {
+  it("when a provider opens the e-mail settings, then only a task given to them is theirs to choose, without the consultants' daily overview; operations are refused", async () => {
+    const provider = await signedIn(/Demo begeleider A \(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.getByRole('link', { name: 'E-mailinstellingen' }).click();
+    await expect(provider.getByRole('group').count()).resolves.toBe(1);
+    const given = provider.getByRole('group', { name: 'Taak aan u toegewezen' });
+    await expect(given.getByRole('radio').count()).resolves.toBe(2);
+    await given.getByLabel('Alleen in de inbox').check();
+    await expectAccessible(provider);
+    await provider.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(provider.getByRole('status').textContent()).resolves.toContain('Uw keuzes zijn opgeslagen.');
+    const kept = await prisma().notificationPreference.findMany({ where: { userId: demoIds.providerUserA } });
+    expect(kept.map((p) => [p.kind, p.mode])).toEqual([['TASK_ASSIGNED', 'INBOX_ONLY']]);
+
     const page = await operations();
     expect((await page.goto(`${at.base}/instellingen`))?.status()).toBe(403);
     await expect(page.getByRole('link', { name: 'E-mailinstellingen' }).count()).resolves.toBe(0);
