@@ -10,16 +10,7 @@ describe('API: picking up a task', () => {
 
   beforeAll(async () => {
     trajectoryId = await api.register(demoIds.providerA);
-    colleague = (
-      await api.db.prisma.user.create({
-        data: {
-          email: 'collega@zeist.test',
-          displayName: 'Collega Zeist',
-          role: 'CONSULTANT',
-          teamId: demoIds.teamZeist,
-        },
-      })
-    ).id;
+    colleague = await api.colleague('Collega Zeist', 'collega@zeist.test', { teamId: demoIds.teamZeist });
   });
 
   const open = (kind: string) => api.openTask(trajectoryId, kind, { dueInDays: 1 });
@@ -136,19 +127,13 @@ describe('API: picking up a task', () => {
   });
 
   it('when a provider gives a task to a colleague who chose the daily overview, then the e-mail goes at once, since only consultants get that overview', async () => {
-    const begeleider = await api.db.prisma.user.create({
-      data: {
-        email: 'collega@a.test',
-        displayName: 'Collega A',
-        role: 'PROVIDER',
-        providerId: demoIds.providerA,
-        preferences: { create: { kind: 'TASK_ASSIGNED', mode: 'DIGEST' } },
-      },
-    });
+    const begeleider = await api.colleague('Collega A', 'collega@a.test', { providerId: demoIds.providerA }, [
+      { kind: 'TASK_ASSIGNED', mode: 'DIGEST' },
+    ]);
     const task = await api.openTask(trajectoryId, 'RECONTACT_AFTER_NO_SHOWS', { forProvider: true });
-    await assign(task.id, begeleider.id, providerA).expect(200);
+    await assign(task.id, begeleider, providerA).expect(200);
     const deliveries = await api.db.prisma.delivery.findMany({
-      where: { notification: { kind: 'TASK_ASSIGNED', userId: begeleider.id } },
+      where: { notification: { kind: 'TASK_ASSIGNED', userId: begeleider } },
     });
     expect(deliveries.map((d) => [d.address, d.state === 'HELD'])).toEqual([['collega@a.test', false]]);
     // Her organisation's other people do not see it in their inbox.

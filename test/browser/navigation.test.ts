@@ -150,14 +150,7 @@ describe('navigation in a real browser', () => {
   });
 
   it('when a consultant gives a task to a colleague on the work list, then the list says the colleague has it; a colleague who left the team meanwhile is said and the task stays with nobody', async () => {
-    const colleague = await api.db.prisma.user.create({
-      data: {
-        email: 'collega@zeist.test',
-        displayName: 'Collega Zeist',
-        role: 'CONSULTANT',
-        teamId: demoIds.teamZeist,
-      },
-    });
+    const colleague = await api.colleague('Collega Zeist', 'collega@zeist.test', { teamId: demoIds.teamZeist });
     const plan = await api.openTask(trajectoryA, 'FOLLOW_UP_PLAN');
     const interim = await api.openTask(trajectoryA, 'INTERIM_EVALUATION');
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
@@ -175,13 +168,13 @@ describe('navigation in a real browser', () => {
     // She has it, and there is nobody else to give it to: only picking it up remains.
     await expect(row.getByLabel(/^Toewijzen aan/).count()).resolves.toBe(0);
     await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: plan.id } })).resolves.toMatchObject({
-      assigneeUserId: colleague.id,
+      assigneeUserId: colleague,
     });
 
     // She moves to another team while the page is open: the list says so, and nobody has the task.
     const other = list.getByRole('row', { name: /Tussenevaluatie bemoeizorg/ });
     await other.getByLabel(/^Toewijzen aan: Tussenevaluatie/).selectOption({ label: 'Collega Zeist' });
-    await api.db.prisma.user.update({ where: { id: colleague.id }, data: { teamId: demoIds.teamDordrecht } });
+    await api.db.prisma.user.update({ where: { id: colleague }, data: { teamId: demoIds.teamDordrecht } });
     await other.getByRole('button', { name: /^Toewijzen: Tussenevaluatie/ }).click();
     await consultant.waitForURL(`${at.base}/werkvoorraad?taak=niet-toegewezen`);
     await expect(consultant.getByRole('status').textContent()).resolves.toContain(

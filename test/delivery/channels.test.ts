@@ -294,17 +294,10 @@ describe('delivery over SMTP', () => {
   });
 
   it('when a consultant gives a task to a colleague, then the colleague alone gets one Dutch e-mail naming the task and its last day, with nothing personal', async () => {
-    const colleague = await prisma().user.create({
-      data: {
-        email: 'collega@zeist.test',
-        displayName: 'Collega Zeist',
-        role: 'CONSULTANT',
-        teamId: demoIds.teamZeist,
-      },
-    });
+    const colleague = await api.colleague('Collega Zeist', 'collega@zeist.test', { teamId: demoIds.teamZeist });
     const trajectoryId = await api.register();
     const task = await api.openTask(trajectoryId, 'FOLLOW_UP_PLAN', { dueInDays: 3 });
-    await api.consultant.post(`/tasks/${task.id}/assignee`, { userId: colleague.id }).expect(200);
+    await api.consultant.post(`/tasks/${task.id}/assignee`, { userId: colleague }).expect(200);
     const mail = at(
       await eventually(
         async () => mailsTo('collega@zeist.test', trajectoryId),

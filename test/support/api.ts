@@ -89,6 +89,23 @@ export function useApi({
     return as(userId);
   }
 
+  /**
+   * A second person of a team (a consultant) or of a provider (the demo data have one each), with
+   * their preferences for some kinds; returns their id.
+   */
+  async function colleague(
+    name: string,
+    email: string,
+    of: { teamId: string } | { providerId: string },
+    preferences: { kind: string; mode: 'IMMEDIATE' | 'DIGEST' | 'INBOX_ONLY' }[] = [],
+  ): Promise<string> {
+    const role = 'teamId' in of ? ('CONSULTANT' as const) : ('PROVIDER' as const);
+    const user = await world.db.prisma.user.create({
+      data: { email, displayName: name, role, ...of, preferences: { create: preferences } },
+    });
+    return user.id;
+  }
+
   let clients = 0;
   /** Registers a trajectory as the Zeist consultant (or another) for provider A (or another), returning its id. */
   async function register(
@@ -151,6 +168,7 @@ export function useApi({
     jwtSecret,
     as,
     asNew,
+    colleague,
     register,
     consultant: as(demoIds.consultant),
     otherConsultant: as(demoIds.consultantDordrecht),
