@@ -56,6 +56,11 @@ const person = z.strictObject({ id: uuid, name: z.string() });
 
 export const colleagues = z.strictObject({ items: z.array(person) });
 
+/** A person with the team or provider they work for (null for operations). */
+const staffMember = person.extend({ organisation: z.string().nullable() });
+
+export const users = z.strictObject({ items: z.array(staffMember.extend({ role: z.enum(Role) })) });
+
 export const providers = z.strictObject({
   items: z.array(z.strictObject({ id: uuid, name: z.string(), agbCode: z.string().nullable() })),
 });
@@ -439,7 +444,7 @@ export const accessLog = pagedOf(
     /** The role the person had then. */
     role: z.enum(Role),
     trajectoryId: uuid.nullable(),
-    user: person.extend({ organisation: z.string().nullable() }),
+    user: staffMember,
   }),
 );
 

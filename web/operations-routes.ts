@@ -197,24 +197,33 @@ export function operationsRoutes(
       return accessLogPage(visit);
     }),
   );
-  // The BSN is sent in the form's body, never in an address (addresses end up in logs and browser history).
-  router.post(
-    '/inzage',
-    formPost(
-      async (visit, _req, _res, values) => {
-        operationsOnly(visit);
-        const found = await visit
-          .call('post', '/clients/access-log', {
-            query: { limit: String(ACCESS_LOG_SHOWN) },
-            body: accessLookupBody(values),
-          })
-          .catch((error: unknown) => {
-            if (toAppError(error).status !== 404) throw error;
-            return undefined;
-          });
-        return accessLogPage(visit, found ? { values, found: found as AccessLog } : { values, unknownClient: true });
-      },
-      async (visit, _req, values, refused) => accessLogPage(visit, { values, refused }),
-    ),
-  );
+  // By a client's BSN (in the form's body, never in an address: addresses end up in logs and
+  // browser history), or by a person who works with clients.
+  for (const [path, by] of [
+    ['/inzage', 'client'],
+    ['/inzage/medewerker', 'person'],
+  ] as const) {
+    router.post(
+      path,
+      formPost(
+        async (visit, _req, _res, values) => {
+          operationsOnly(visit);
+          const found = await visit
+            .call('post', '/access-log', {
+              query: { limit: String(ACCESS_LOG_SHOWN) },
+              body: accessLookupBody(by, values),
+            })
+            .catch((error: unknown) => {
+              if (toAppError(error).status !== 404) throw error;
+              return undefined;
+            });
+          return accessLogPage(
+            visit,
+            found ? { by, values, found: found as AccessLog } : { by, values, unknownClient: true },
+          );
+        },
+        (visit, _req, values, refused) => accessLogPage(visit, { by, values, refused }),
+      ),
+    );
+  }
 }

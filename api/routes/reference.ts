@@ -3,6 +3,7 @@ import * as responses from '../responses';
 import { endpoint, type Endpoint } from '../endpoint';
 import { everyRole, ownerOf } from '../scope';
 import { AppError } from '../app-error';
+import { staffOf, staffView } from '../../prisma/records/staff';
 
 /** Who is signed in and their colleagues, and the lists a form chooses from: providers and the product catalogue with its rules. */
 export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
@@ -48,6 +49,22 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
             })
           : [];
         return { items: people.map((p) => ({ id: p.id, name: p.displayName })) };
+      },
+    }),
+    endpoint({
+      method: 'get',
+      path: '/users',
+      summary:
+        'Everyone who signs in, by name, with their role and team or provider (operations: whose looks to check in the access log)',
+      tag: 'Reference',
+      roles: ['OPERATIONS'],
+      response: responses.users,
+      handle: async () => {
+        const people = await prisma.user.findMany({
+          orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+          select: { ...staffOf, role: true },
+        });
+        return { items: people.map(({ role, ...p }) => ({ ...staffView(p), role })) };
       },
     }),
     endpoint({

@@ -1,5 +1,6 @@
 import type { AccessKind } from '../../domain/client-access';
 import type { Prisma, PrismaClient, Role } from '../client';
+import { staffOf, staffView } from './staff';
 
 /** One client's data shown: whose, and through which trajectory where there was one. */
 export interface Seen {
@@ -37,14 +38,15 @@ const line = {
   kind: true,
   role: true,
   trajectoryId: true,
-  user: {
-    select: { id: true, displayName: true, team: { select: { name: true } }, provider: { select: { name: true } } },
-  },
+  user: { select: staffOf },
 } satisfies Prisma.ClientAccessSelect;
 
-/** Who saw the client's data within the period: its lines, the latest first (a window of them), and their count. */
-export function accessLogOf(prisma: PrismaClient, clientId: string, period: Period) {
-  const where: Prisma.ClientAccessWhereInput = { clientId, occurredAt: { gte: period.from, lt: period.until } };
+/**
+ * The log's lines within the period, of one client's data or of one person's looks: the latest first
+ * (a window of them), and their count.
+ */
+export function accessLogOf(prisma: PrismaClient, whose: { clientId: string } | { userId: string }, period: Period) {
+  const where: Prisma.ClientAccessWhereInput = { ...whose, occurredAt: { gte: period.from, lt: period.until } };
   return {
     lines: async (window: { take: number; skip: number }) => {
       const rows = await prisma.clientAccess.findMany({
@@ -53,10 +55,7 @@ export function accessLogOf(prisma: PrismaClient, clientId: string, period: Peri
         orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
         ...window,
       });
-      return rows.map(({ user, ...r }) => ({
-        ...r,
-        user: { id: user.id, name: user.displayName, organisation: user.team?.name ?? user.provider?.name ?? null },
-      }));
+      return rows.map(({ user, ...r }) => ({ ...r, user: staffView(user) }));
     },
     count: () => prisma.clientAccess.count({ where }),
   };

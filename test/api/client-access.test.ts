@@ -22,7 +22,7 @@ describe('API: who saw a client’s data (the access log, NEN 7513)', () => {
     return { bsn: client.bsn, trajectoryId: res.body.trajectoryId as string };
   };
   const logOf = async (body: object, query = '') =>
-    (await operations.post(`/clients/access-log${query}`, body).expect(200)).body as { items: Line[]; total: number };
+    (await operations.post(`/access-log${query}`, body).expect(200)).body as { items: Line[]; total: number };
 
   it('when people open a trajectory or find its client by BSN or name, then each look is logged with who, their role and how; operations read it back, the latest first, and their lookup is logged as well', async () => {
     const { bsn, trajectoryId } = await registered(1, 'Inge van Inzage');
@@ -68,11 +68,37 @@ describe('API: who saw a client’s data (the access log, NEN 7513)', () => {
     expect((await logOf({ bsn, to: addDays(today, -1) })).total).toBe(0);
   });
 
+  it("when operations look up what one person saw, then they get that person's looks by trajectory, the latest first, without any client's data, and the lookup is not a look at a client", async () => {
+    const { trajectoryId } = await registered(6, 'Pim Persoon');
+    await providerA.get(`/trajectories/${trajectoryId}`).expect(200);
+    await providerA.post('/trajectories/search', { name: 'persoon' }).expect(200);
+    const people = (await operations.get('/users').expect(200)).body.items as { id: string; name: string }[];
+    expect(people).toContainEqual({
+      id: demoIds.providerUserA,
+      name: 'Demo begeleider A',
+      role: 'PROVIDER',
+      organisation: 'Demo Begeleiding A',
+    });
+    const before = await accessLines();
+    const today = dateOf(new Date());
+    const log = await logOf({ userId: demoIds.providerUserA, from: today, to: today });
+    expect(log.items.slice(0, 2).map((l) => [l.kind, l.trajectoryId, l.user.id])).toEqual([
+      ['FOUND_BY_NAME', trajectoryId, demoIds.providerUserA],
+      ['TRAJECTORY_VIEWED', trajectoryId, demoIds.providerUserA],
+    ]);
+    expect(JSON.stringify(log)).not.toContain('Pim');
+    expect(await accessLines()).toBe(before);
+    expect((await operations.post('/access-log', { userId: demoIds.teamZeist }).expect(404)).body.error.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await consultant.get('/users')).status).toBe(403);
+  });
+
   it('when anyone but operations asks, or for an unknown BSN, a malformed one or a period that ends before it begins, then a clear refusal and nothing is logged', async () => {
     const { bsn } = await registered(4, 'Bea Bewaard');
     const before = await accessLines();
     const refused = async (who: typeof operations, body: object, status: number, path?: string, rule?: string) => {
-      const res = await who.post('/clients/access-log', body).expect(status);
+      const res = await who.post('/access-log', body).expect(status);
       if (path) expect(res.body.error.details).toEqual([expect.objectContaining({ path, ...(rule && { rule }) })]);
     };
     await refused(consultant, { bsn }, 403);
@@ -81,7 +107,8 @@ describe('API: who saw a client’s data (the access log, NEN 7513)', () => {
     await refused(operations, { bsn: '123456789' }, 400, 'body.bsn');
     await refused(operations, { bsn, from: '2026-12-08', to: '2026-12-07' }, 422, 'body.to', 'PERIOD');
     await refused(operations, { bsn, from: '7 december' }, 400, 'body.from');
-    await refused(operations, {}, 400, 'body.bsn');
+    await refused(operations, {}, 400, 'body');
+    await refused(operations, { bsn, userId: demoIds.consultant }, 400, 'body');
     expect(await accessLines()).toBe(before);
   });
 

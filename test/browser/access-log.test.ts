@@ -1,5 +1,6 @@
 import { dateOf } from '../../domain/calendar';
 import { dutchDate } from '../../domain/dutch-dates';
+import { referenceOf } from '../../domain/reference';
 import { demoIds } from '../../prisma/seed/demo';
 import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
@@ -22,15 +23,16 @@ describe('who saw a client’s data (Inzage) in a real browser', () => {
     await page.getByRole('link', { name: 'Inzage' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Inzage in cliëntgegevens');
     await expectAccessible(page);
+    const byClient = page.locator('form[action="/inzage"]');
     const lookUp = async (values: { bsn: string; from?: string; to?: string }) => {
-      await page.getByLabel('BSN van de cliënt').fill(values.bsn);
-      await page.getByLabel('Vanaf (niet verplicht)').fill(values.from ?? '');
-      await page.getByLabel('Tot en met (niet verplicht)').fill(values.to ?? '');
-      await page.getByRole('button', { name: 'Inzage opzoeken' }).click();
+      await byClient.getByLabel('BSN van de cliënt').fill(values.bsn);
+      await byClient.getByLabel('Vanaf (niet verplicht)').fill(values.from ?? '');
+      await byClient.getByLabel('Tot en met (niet verplicht)').fill(values.to ?? '');
+      await page.getByRole('button', { name: 'Inzage opzoeken', exact: true }).click();
       await page.waitForLoadState();
     };
     const fieldError = (label: string) =>
-      page
+      byClient
         .locator('.utrecht-form-field--invalid', { has: page.getByLabel(label) })
         .locator('.utrecht-form-field-error-message');
 
@@ -41,7 +43,7 @@ describe('who saw a client’s data (Inzage) in a real browser', () => {
     await expect(fieldError('Tot en met (niet verplicht)').textContent()).resolves.toContain(
       'De einddatum ligt voor de begindatum.',
     );
-    await expect(page.getByLabel('BSN van de cliënt').inputValue()).resolves.toBe(bsn);
+    await expect(byClient.getByLabel('BSN van de cliënt').inputValue()).resolves.toBe(bsn);
     await lookUp({ bsn: bsnOf(2, 975) });
     await expect(page.getByRole('status').textContent()).resolves.toContain('Er is geen cliënt met dit BSN bekend.');
 
@@ -66,5 +68,23 @@ describe('who saw a client’s data (Inzage) in a real browser', () => {
     await expect(table.getByRole('row').nth(1).textContent()).resolves.toMatch(
       /Demo contractmanagement.*Contractmanagement.*Niet vastgelegd.*Inzage opgevraagd/s,
     );
+
+    // What one person saw: by trajectory, named by its kenmerk, no client's name.
+    const byPerson = page.locator('form[action="/inzage/medewerker"]');
+    await byPerson
+      .getByLabel('Medewerker')
+      .selectOption({ label: 'Demo consulent (Consulent, Sociaal Loket Team Zeist)' });
+    await page.getByRole('button', { name: 'Inzage van medewerker opzoeken' }).click();
+    await page.waitForLoadState();
+    const seen = page.getByRole('table', { name: 'Inzage door Demo consulent, de laatste eerst' });
+    await expect(seen.getByRole('row').nth(1).textContent()).resolves.toMatch(
+      new RegExp(
+        `\\d{4} om \\d{2}:\\d{2}.*Traject bekeken.*Consulent.*${referenceOf(registered.body.trajectoryId)}`,
+        's',
+      ),
+    );
+    await expect(seen.textContent()).resolves.not.toContain('Vera');
+    await expect(byPerson.getByLabel('Medewerker').inputValue()).resolves.toBe(demoIds.consultant);
+    await expectAccessible(page);
   });
 });

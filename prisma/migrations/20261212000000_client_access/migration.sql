@@ -13,6 +13,7 @@ CREATE TABLE "ClientAccess" (
   CONSTRAINT "ClientAccess_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "ClientAccess_clientId_occurredAt_idx" ON "ClientAccess"("clientId", "occurredAt");
+CREATE INDEX "ClientAccess_userId_occurredAt_idx" ON "ClientAccess"("userId", "occurredAt");
 ALTER TABLE "ClientAccess" ADD CONSTRAINT "ClientAccess_clientId_fkey"
   FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "ClientAccess" ADD CONSTRAINT "ClientAccess_trajectoryId_fkey"
