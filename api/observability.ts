@@ -12,7 +12,7 @@ export function createLogger(level = 'info'): Logger {
 /**
  * Logs each request as one JSON line with an id of ours (also sent back as X-Request-Id and used
  * as the Temporal update id, so a change can be followed from the request into the workflow's
- * history). Only method, route, status and timing: no headers, no bodies, no personal data.
+ * history). Only method, route, status, timing and the user's id: no headers, no bodies, no personal data.
  * An upstream X-Request-Id is kept beside ours, never instead of it: a caller must not choose an update id.
  */
 export function requestLogging(logger: Logger): RequestHandler {
@@ -33,6 +33,12 @@ export function requestLogging(logger: Logger): RequestHandler {
           typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : undefined,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    // Who asked, by user id (pseudonymous, like every id here): a refused look at a trajectory (403,
+    // 404) is a security event someone must be able to trace (BIO). Known once signed in, so at the end.
+    customProps: (req) => {
+      const userId = (req as { actor?: { id: string } }).actor?.id;
+      return userId ? { userId } : {};
     },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

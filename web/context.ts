@@ -51,6 +51,7 @@ export async function visitOf(deps: WebDeps, req: Request, res: Response): Promi
   if (!user) return undefined;
   const sessionEndsAt = await deps.sessions.signIn(req, res, user.id);
   const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId, providerId: user.providerId };
+  req.actor = actor; // the request's log line names who asked, as for the API
   return {
     actor,
     workflowLink: actor.role === 'OPERATIONS' ? deps.workflowLink : undefined,

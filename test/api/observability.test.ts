@@ -26,6 +26,17 @@ describe('API: structured logs, request ids and metrics', () => {
       req: { method: 'POST', url: `/trajectories/${trajectoryId}/intake` },
       res: { statusCode: 200 },
       responseTime: expect.any(Number),
+      userId: demoIds.providerUserA,
+    });
+    // A refused change to another provider's trajectory names who tried.
+    const refused = await api.providerB.post(`/trajectories/${trajectoryId}/intake`, { heldOn: dateOf(new Date()) });
+    expect(refused.status).toBe(404);
+    expect(
+      api.logs.lines().find((l) => (l.req as { id?: string } | undefined)?.id === refused.headers['x-request-id']),
+    ).toMatchObject({
+      level: 40,
+      res: { statusCode: 404 },
+      userId: demoIds.providerUserB,
     });
     // The workflow's history holds the update under the request's id.
     const history = await api.env.client.workflow.getHandle(trajectoryWorkflowId(trajectoryId)).fetchHistory();

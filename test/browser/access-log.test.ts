@@ -86,5 +86,10 @@ describe('who saw a client’s data (Inzage) in a real browser', () => {
     await expect(seen.textContent()).resolves.not.toContain('Vera');
     await expect(byPerson.getByLabel('Medewerker').inputValue()).resolves.toBe(demoIds.consultant);
     await expectAccessible(page);
+    // Each page request's log line names who asked (an id), the BSN in none.
+    const lookups = api.logs.lines().filter((l) => (l.req as { url?: string } | undefined)?.url === '/inzage');
+    expect(lookups.map((l) => l.userId)).toEqual(lookups.map(() => demoIds.operations));
+    expect(lookups.length).toBeGreaterThan(3);
+    expect(api.logs.text()).not.toContain(bsn);
   });
 });
