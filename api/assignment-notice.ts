@@ -18,7 +18,12 @@ type Outboxed = Awaited<ReturnType<typeof writeOutbox>>;
  * transaction; its sending starts after the commit, and a start that fails leaves the e-mail
  * dead-lettered, where operations see it and can send it again (as a retry of theirs does).
  */
-export function assignmentNotices({ prisma, temporal, taskQueue, deliveryRetry }: RouteDeps) {
+export function assignmentNotices({
+  prisma,
+  temporal,
+  taskQueue,
+  deliveryRetry,
+}: Pick<RouteDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deliveryRetry'>) {
   const start = deliveryStarter(temporal, taskQueue, deliveryRetry ?? defaultDeliveryRetry);
   return {
     /** Undefined for a task of a kind this version does not know (nothing to name it by). */
@@ -50,17 +55,37 @@ export function assignmentNotices({ prisma, temporal, taskQueue, deliveryRetry }
         byRecipientRole,
       );
     },
-    async send(outboxed: Outboxed | undefined): Promise<void> {
-      if (!outboxed || outboxed.pending.length === 0) return;
-      const { notificationId, pending } = outboxed;
-      try {
-        await withinTime(temporal, START_TIMEOUT_MS, () => start(deliveryWorkflowId(notificationId), pending));
-      } catch (error) {
-        await prisma.delivery.updateMany({
-          where: { id: { in: pending }, state: 'PENDING' },
-          data: { state: 'DEAD', lastError: `The sending could not start: ${(error as Error).message}` },
-        });
-      }
+    send,
+    /**
+     * What a process that died between an assignment's commit and its start left unsent, sent by the
+     * next start of the API (as registrations' workflows are: api/workflow-starts.ts). Never tried and
+     * never retried by operations: a delivery that was tried has its workflow already, which joining
+     * (the same workflow id) leaves as it is. Returns how many deliveries it found.
+     */
+    async resume(): Promise<number> {
+      const stranded = await prisma.delivery.findMany({
+        where: { state: 'PENDING', attempts: 0, retries: 0, notification: { kind: 'TASK_ASSIGNED' } },
+        select: { id: true, notificationId: true },
+        orderBy: { id: 'asc' },
+      });
+      const byNotification = new Map<string, string[]>();
+      for (const d of stranded)
+        byNotification.set(d.notificationId, [...(byNotification.get(d.notificationId) ?? []), d.id]);
+      for (const [notificationId, pending] of byNotification) await send({ notificationId, pending });
+      return stranded.length;
     },
   };
+
+  async function send(outboxed: Outboxed | undefined): Promise<void> {
+    if (!outboxed || outboxed.pending.length === 0) return;
+    const { notificationId, pending } = outboxed;
+    try {
+      await withinTime(temporal, START_TIMEOUT_MS, () => start(deliveryWorkflowId(notificationId), pending));
+    } catch (error) {
+      await prisma.delivery.updateMany({
+        where: { id: { in: pending }, state: 'PENDING' },
+        data: { state: 'DEAD', lastError: `The sending could not start: ${(error as Error).message}` },
+      });
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { messageIdOf } from '../../activities/delivery/mailer';
 import { addDays, dateOf } from '../../domain/calendar';
 import { dutchDateWithWeekday } from '../../domain/dutch-dates';
 import { demoIds } from '../../prisma/seed/demo';
+import { assignmentNotices } from '../../api/assignment-notice';
 import { useApi } from '../support/api';
 import { at, intakeNotice as notice, outboxFor, quickRetry, TEST_APP_URL, testDelivery } from '../support/delivery';
 import { eventually } from '../support/eventually';
@@ -324,5 +325,33 @@ describe('delivery over SMTP', () => {
       () => prisma().delivery.findMany({ where: { notification: { trajectoryId, kind: 'TASK_ASSIGNED' } } }),
       (ds) => ds.length === 1 && ds[0]?.state === 'SENT',
     );
+  });
+
+  it("when the API stopped between a task assignment's commit and the start of its e-mail, then its next start sends it, once", async () => {
+    const colleague = await api.colleague('Collega Twee', 'collega2@zeist.test', { teamId: demoIds.teamZeist });
+    const trajectoryId = await api.register();
+    const task = await api.openTask(trajectoryId, 'RISK_ANALYSIS');
+    const notices = assignmentNotices({
+      prisma: prisma(),
+      temporal: api.env.client,
+      taskQueue: api.taskQueue,
+      deliveryRetry: quickRetry,
+    });
+    // The assignment and its notification committed; the process died before starting the sending.
+    await prisma().$transaction(async (tx) => {
+      await tx.task.update({ where: { id: task.id }, data: { assigneeUserId: colleague } });
+      await notices.write(tx, task, colleague, `stranded-${task.id}`);
+    });
+    expect(await notices.resume()).toBe(1);
+    await eventually(
+      async () => mailsTo('collega2@zeist.test', trajectoryId),
+      (m) => m.length === 1,
+    );
+    await eventually(
+      () => prisma().delivery.findMany({ where: { notification: { trajectoryId, kind: 'TASK_ASSIGNED' } } }),
+      (ds) => ds.length === 1 && ds[0]?.state === 'SENT',
+    );
+    // Sent: a later start finds nothing to resume.
+    expect(await notices.resume()).toBe(0);
   });
 });
