@@ -1,5 +1,5 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import * as responses from './responses';
+import * as responses from './operations-responses';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { endpoint, type Endpoint } from './endpoint';

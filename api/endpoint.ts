@@ -20,7 +20,7 @@ export interface EndpointSpec<P extends Schema, Q extends Schema, B extends Sche
   body?: B;
   /** 201 for a created resource; 200 otherwise. */
   status?: 200 | 201;
-  /** What a success answers (api/responses.ts): the handler is typed by it and /openapi.json shows it. */
+  /** What a success answers (api/responses.ts, api/operations-responses.ts): the handler is typed by it and /openapi.json shows it. */
   response: R;
   handle(input: {
     actor: Actor;

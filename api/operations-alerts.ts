@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as responses from './responses';
+import * as responses from './operations-responses';
 import type { RouteDeps } from './deps';
 import { endpoint, type Endpoint } from './endpoint';
 import { AppError } from './app-error';

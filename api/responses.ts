@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  DeliveryState,
-  IndicationStatus,
-  NoShowPolicy,
-  NotificationChannel,
-  Prisma,
-  Region,
-  Role,
-  TaskStatus,
-  VolumeUnit,
-} from '../prisma/client';
-import { accessKinds } from '../domain/client-access';
+import { IndicationStatus, NoShowPolicy, Region, Role, TaskStatus, VolumeUnit } from '../prisma/client';
 import { closureReasons } from '../domain/closure-reasons';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
@@ -18,29 +7,17 @@ import { timeMixWarningKinds } from '../domain/utilisation';
 import { zrmExpectations } from '../domain/support-plan';
 import { zrmDomains } from '../domain/zrm';
 import { zrmScores } from './schemas';
+import { businessDate, decimal, instant, isoInstant, pagedOf, person, uuid } from './response-parts';
 
 /**
  * What each route answers, as the handler returns it (Dates, Prisma decimals) and as the JSON
  * document describes it (date-time strings, decimal strings): /openapi.json is generated from these,
  * handlers are type-checked against them, and the test suites check every answer at run time.
+ * Operations' own answers (deliveries, KPIs, alerts, the access log) are in operations-responses.ts.
  */
 
-/** A Date in the handler; an ISO 8601 date-time string on the wire. */
-export const instant = z.date();
-/** An instant the workflow already wrote as ISO 8601. */
-const isoInstant = z.iso.datetime({ offset: true });
-/** A Prisma decimal in the handler (hours per week); a decimal string on the wire. */
-const decimal = z
-  .custom<Prisma.Decimal>((v) => Prisma.Decimal.isDecimal(v))
-  .meta({ type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'A decimal number, as a string' });
-const uuid = z.uuid();
-const businessDate = z.iso.date();
 const phase = z.enum(trajectoryPhases);
 const closureReason = z.enum(closureReasons);
-
-/** A page of a list: the items, the total, and the window asked for. */
-export const pagedOf = <T extends z.ZodType>(item: T) =>
-  z.strictObject({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
 
 export const me = z.strictObject({
   id: uuid,
@@ -51,15 +28,7 @@ export const me = z.strictObject({
   provider: z.strictObject({ id: uuid, name: z.string() }).nullable(),
 });
 
-/** A person by id and name (an assignee, a colleague). */
-const person = z.strictObject({ id: uuid, name: z.string() });
-
 export const colleagues = z.strictObject({ items: z.array(person) });
-
-/** A person with the team or provider they work for (null for operations). */
-const staffMember = person.extend({ organisation: z.string().nullable() });
-
-export const users = z.strictObject({ items: z.array(staffMember.extend({ role: z.enum(Role) })) });
 
 export const providers = z.strictObject({
   items: z.array(z.strictObject({ id: uuid, name: z.string(), agbCode: z.string().nullable() })),
@@ -126,6 +95,8 @@ export const trajectorySummary = z.strictObject({
     }),
   ),
 });
+
+export const trajectories = pagedOf(trajectorySummary);
 
 /** Who the client is: consultants see the BSN too; operations see no client at all. */
 const client = z.strictObject({ fullName: z.string(), dateOfBirth: businessDate, bsn: z.string().optional() });
@@ -358,110 +329,3 @@ export const deadlines = pagedOf(
     reminderAt: instant.nullable(),
   }),
 );
-
-export const deliveries = pagedOf(
-  z.strictObject({
-    id: uuid,
-    notificationId: uuid,
-    channel: z.enum(NotificationChannel),
-    address: z.string(),
-    state: z.enum(DeliveryState),
-    attempts: z.int(),
-    retries: z.int(),
-    lastError: z.string().nullable(),
-    updatedAt: instant,
-    notification: z.strictObject({ kind: z.string(), trajectoryId: uuid.nullable() }),
-  }),
-);
-
-/** The address is where it goes now: the provider's or person's current one when it was corrected since. */
-export const retriedDelivery = z.strictObject({
-  id: uuid,
-  state: z.literal('PENDING'),
-  retries: z.int(),
-  address: z.string(),
-  addressChanged: z.boolean(),
-});
-
-export const dismissedDelivery = z.strictObject({ id: uuid, state: z.literal('DISMISSED') });
-
-export const providerNotificationSettings = z.strictObject({
-  providerId: uuid,
-  name: z.string(),
-  contactEmails: z.array(z.string()),
-  webhookUrl: z.string().nullable(),
-  webhookSecretSet: z.boolean(),
-  /** Only in the answer that generated it: keep it, it is never shown again. */
-  webhookSecret: z.string().optional(),
-});
-
-/** Whether the test message arrived: the receiver's status, or why not (the channel's words). */
-export const webhookTest = z.strictObject({
-  providerId: uuid,
-  webhookId: z.string(),
-  delivered: z.boolean(),
-  status: z.int().optional(),
-  error: z.string().optional(),
-});
-
-export const everyProviderNotificationSettings = z.strictObject({
-  items: z.array(providerNotificationSettings.omit({ webhookSecret: true })),
-});
-
-export const teamMailbox = z.strictObject({ id: uuid, mailbox: z.string().nullable() });
-
-export const teamMailboxes = z.strictObject({
-  items: z.array(
-    z.strictObject({ id: uuid, name: z.string(), municipality: z.string(), mailbox: z.string().nullable() }),
-  ),
-});
-
-export const kpis = pagedOf(
-  z.strictObject({
-    providerId: uuid,
-    productCode: z.string().nullable(),
-    trajectories: z.int(),
-    avgDaysToIntake: z.number().nullable(),
-    avgDaysToClosure: z.number().nullable(),
-    closed: z.int(),
-    steppedDown: z.int(),
-    closedAtMaximum: z.int(),
-    openTasks: z.int(),
-    overdueTasks: z.int(),
-    /** Domains scored in both the first and the latest ZRM measurement of a trajectory, by how they developed. */
-    zrmImproved: z.int(),
-    zrmStable: z.int(),
-    zrmDeclined: z.int(),
-    planGoalsReached: z.int(),
-    planGoalsMissed: z.int(),
-  }),
-);
-
-export const accessLog = pagedOf(
-  z.strictObject({
-    occurredAt: instant,
-    kind: z.enum(accessKinds),
-    /** The role the person had then. */
-    role: z.enum(Role),
-    trajectoryId: uuid.nullable(),
-    user: staffMember,
-  }),
-);
-
-const alert = z.strictObject({
-  id: uuid,
-  key: z.string(),
-  kind: z.string(),
-  trajectoryId: uuid.nullable(),
-  detail: z.string(),
-  occurrences: z.int(),
-  firstSeenAt: instant,
-  lastSeenAt: instant,
-  resolvedAt: instant.nullable(),
-});
-export const alerts = pagedOf(alert);
-export const resolvedAlert = alert;
-
-export const codecPayloads = z.strictObject({
-  payloads: z.array(z.strictObject({ metadata: z.record(z.string(), z.string()), data: z.string() })),
-});

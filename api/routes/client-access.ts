@@ -5,7 +5,7 @@ import { AppError, refuseRules } from '../app-error';
 import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
-import * as responses from '../responses';
+import * as responses from '../operations-responses';
 import { bsn, businessDate, id, page, pageOf, type Page } from '../schemas';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as responses from '../responses';
+import * as responses from '../operations-responses';
 import { newWebhookSecret, WEBHOOK_SECRET_PATTERN } from '../../activities/delivery/webhook';
 import { auditUserAction } from '../../prisma/records/audit';
 import { DeliveryState } from '../../prisma/client';

@@ -1,5 +1,5 @@
 import { kpisPerProviderAndProduct } from '../../prisma/records/kpis';
-import * as responses from '../responses';
+import * as responses from '../operations-responses';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { id, page, paged, productCode } from '../schemas';

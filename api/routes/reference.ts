@@ -1,5 +1,6 @@
 import type { RouteDeps } from '../deps';
 import * as responses from '../responses';
+import { users } from '../operations-responses';
 import { endpoint, type Endpoint } from '../endpoint';
 import { everyRole, ownerOf } from '../scope';
 import { AppError } from '../app-error';
@@ -58,7 +59,7 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
         'Everyone who signs in, by name, with their role and team or provider (operations: whose looks to check in the access log)',
       tag: 'Reference',
       roles: ['OPERATIONS'],
-      response: responses.users,
+      response: users,
       handle: async () => {
         const people = await prisma.user.findMany({
           orderBy: [{ displayName: 'asc' }, { id: 'asc' }],

@@ -167,7 +167,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       summary: 'List trajectories in scope, filtered; ordered by next deadline, then id',
       tag: 'Trajectories',
       roles: everyRole,
-      response: responses.pagedOf(responses.trajectorySummary),
+      response: responses.trajectories,
       query: listQuery,
       handle: async ({ actor, query }) => {
         const where = { AND: [trajectoryScope(actor), listFilter(query, new Date())] };

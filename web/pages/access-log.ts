@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { accessLog, users } from '../../api/responses';
+import type { accessLog, users } from '../../api/operations-responses';
 import { dutchDate, dutchDateTime } from '../../domain/dutch-dates';
 import { accessKindLabels, labelOf, roleLabels } from '../../domain/labels';
 import { referenceOf } from '../../domain/reference';

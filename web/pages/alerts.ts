@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { alerts } from '../../api/responses';
+import type { alerts } from '../../api/operations-responses';
 import { dutchDateTime } from '../../domain/dutch-dates';
 import { labelOf, operationsAlertLabels } from '../../domain/labels';
 import type { Visit } from '../context';

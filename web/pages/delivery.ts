@@ -5,7 +5,7 @@ import type {
   providerNotificationSettings,
   teamMailboxes,
   webhookTest,
-} from '../../api/responses';
+} from '../../api/operations-responses';
 import { newWebhookSecret } from '../../activities/delivery/webhook';
 import { dutchDateTime } from '../../domain/dutch-dates';
 import { labelOf, notificationLabels } from '../../domain/labels';

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { DeliveryState, NotificationChannel, Role } from '../prisma/client';
+import { accessKinds } from '../domain/client-access';
+import { instant, pagedOf, staffMember, uuid } from './response-parts';
+
+/**
+ * What operations' routes answer (as responses.ts does for the others): where notifications went,
+ * the providers' and teams' addresses, the KPIs, the alerts, the access log and the people in it.
+ */
+
+export const users = z.strictObject({ items: z.array(staffMember.extend({ role: z.enum(Role) })) });
+
+export const deliveries = pagedOf(
+  z.strictObject({
+    id: uuid,
+    notificationId: uuid,
+    channel: z.enum(NotificationChannel),
+    address: z.string(),
+    state: z.enum(DeliveryState),
+    attempts: z.int(),
+    retries: z.int(),
+    lastError: z.string().nullable(),
+    updatedAt: instant,
+    notification: z.strictObject({ kind: z.string(), trajectoryId: uuid.nullable() }),
+  }),
+);
+
+/** The address is where it goes now: the provider's or person's current one when it was corrected since. */
+export const retriedDelivery = z.strictObject({
+  id: uuid,
+  state: z.literal('PENDING'),
+  retries: z.int(),
+  address: z.string(),
+  addressChanged: z.boolean(),
+});
+
+export const dismissedDelivery = z.strictObject({ id: uuid, state: z.literal('DISMISSED') });
+
+export const providerNotificationSettings = z.strictObject({
+  providerId: uuid,
+  name: z.string(),
+  contactEmails: z.array(z.string()),
+  webhookUrl: z.string().nullable(),
+  webhookSecretSet: z.boolean(),
+  /** Only in the answer that generated it: keep it, it is never shown again. */
+  webhookSecret: z.string().optional(),
+});
+
+/** Whether the test message arrived: the receiver's status, or why not (the channel's words). */
+export const webhookTest = z.strictObject({
+  providerId: uuid,
+  webhookId: z.string(),
+  delivered: z.boolean(),
+  status: z.int().optional(),
+  error: z.string().optional(),
+});
+
+export const everyProviderNotificationSettings = z.strictObject({
+  items: z.array(providerNotificationSettings.omit({ webhookSecret: true })),
+});
+
+export const teamMailbox = z.strictObject({ id: uuid, mailbox: z.string().nullable() });
+
+export const teamMailboxes = z.strictObject({
+  items: z.array(
+    z.strictObject({ id: uuid, name: z.string(), municipality: z.string(), mailbox: z.string().nullable() }),
+  ),
+});
+
+export const kpis = pagedOf(
+  z.strictObject({
+    providerId: uuid,
+    productCode: z.string().nullable(),
+    trajectories: z.int(),
+    avgDaysToIntake: z.number().nullable(),
+    avgDaysToClosure: z.number().nullable(),
+    closed: z.int(),
+    steppedDown: z.int(),
+    closedAtMaximum: z.int(),
+    openTasks: z.int(),
+    overdueTasks: z.int(),
+    /** Domains scored in both the first and the latest ZRM measurement of a trajectory, by how they developed. */
+    zrmImproved: z.int(),
+    zrmStable: z.int(),
+    zrmDeclined: z.int(),
+    planGoalsReached: z.int(),
+    planGoalsMissed: z.int(),
+  }),
+);
+
+export const accessLog = pagedOf(
+  z.strictObject({
+    occurredAt: instant,
+    kind: z.enum(accessKinds),
+    /** The role the person had then. */
+    role: z.enum(Role),
+    trajectoryId: uuid.nullable(),
+    user: staffMember,
+  }),
+);
+
+const alert = z.strictObject({
+  id: uuid,
+  key: z.string(),
+  kind: z.string(),
+  trajectoryId: uuid.nullable(),
+  detail: z.string(),
+  occurrences: z.int(),
+  firstSeenAt: instant,
+  lastSeenAt: instant,
+  resolvedAt: instant.nullable(),
+});
+export const alerts = pagedOf(alert);
+export const resolvedAlert = alert;
+
+export const codecPayloads = z.strictObject({
+  payloads: z.array(z.strictObject({ metadata: z.record(z.string(), z.string()), data: z.string() })),
+});
