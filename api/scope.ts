@@ -26,6 +26,12 @@ export function trajectoryScope(actor: Actor): Prisma.TrajectoryWhereInput {
   return ownerOf(actor) ?? nothing;
 }
 
+/** The people an actor works with: the consultants of their team, the people of their provider (themselves included). */
+export function colleaguesOf(actor: Actor): Prisma.UserWhereInput {
+  const owner = ownerOf(actor);
+  return owner ? { role: actor.role, ...owner } : nothing;
+}
+
 /** A consultant's tasks are their team's; a provider's are its organisation's; operations have none. */
 export function taskScope(actor: Actor): Prisma.TaskWhereInput {
   const owner = ownerOf(actor);

@@ -2,7 +2,7 @@ import type { RouteDeps } from '../deps';
 import * as responses from '../responses';
 import { users } from '../operations-responses';
 import { endpoint, type Endpoint } from '../endpoint';
-import { everyRole, ownerOf } from '../scope';
+import { colleaguesOf, everyRole } from '../scope';
 import { AppError } from '../app-error';
 import { staffOf, staffView } from '../../prisma/records/staff';
 
@@ -41,14 +41,11 @@ export function referenceRoutes({ prisma }: RouteDeps): Endpoint[] {
       roles: ['CONSULTANT', 'PROVIDER'],
       response: responses.colleagues,
       handle: async ({ actor }) => {
-        const owner = ownerOf(actor);
-        const people = owner
-          ? await prisma.user.findMany({
-              where: { role: actor.role, ...owner },
-              orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
-              select: { id: true, displayName: true },
-            })
-          : [];
+        const people = await prisma.user.findMany({
+          where: colleaguesOf(actor),
+          orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+          select: { id: true, displayName: true },
+        });
         return { items: people.map((p) => ({ id: p.id, name: p.displayName })) };
       },
     }),

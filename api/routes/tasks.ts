@@ -1,12 +1,13 @@
 import { isDoneByAction, type tasksDoneByAction } from '../../domain/lifecycle';
 import * as responses from '../responses';
 import { z } from 'zod';
-import type { Prisma, Task } from '../../prisma/client';
+import type { Prisma } from '../../prisma/client';
+import type { Actor } from '../auth';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import { AppError, rulesViolated } from '../app-error';
 import { id, page, pageOf } from '../schemas';
-import { taskScope } from '../scope';
+import { colleaguesOf, taskScope } from '../scope';
 import { auditUserAction } from '../../prisma/records/audit';
 import { assignmentNotices } from '../assignment-notice';
 
@@ -21,14 +22,13 @@ const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
 export function taskRoutes(deps: RouteDeps): Endpoint[] {
   const { prisma } = deps;
   const notices = assignmentNotices(deps);
-  /** A user who may hold the task: of the role, and the team or provider, it is for (422 on `body.userId` otherwise). */
-  async function colleague(task: Pick<Task, 'assigneeRole' | 'teamId' | 'providerId'>, userId: string) {
+  /**
+   * A user who may hold a task in the actor's scope: one of the people they work with, as
+   * GET /me/colleagues lists them (the task's team or provider is the actor's); 422 on `body.userId` otherwise.
+   */
+  async function colleague(actor: Actor, userId: string) {
     const user = await prisma.user.findFirst({
-      where: {
-        id: userId,
-        role: task.assigneeRole,
-        ...(task.assigneeRole === 'CONSULTANT' ? { teamId: task.teamId } : { providerId: task.providerId }),
-      },
+      where: { id: userId, ...colleaguesOf(actor) },
       select: { id: true, displayName: true },
     });
     if (!user)
@@ -104,7 +104,7 @@ export function taskRoutes(deps: RouteDeps): Endpoint[] {
       handle: async ({ actor, params, body }) => {
         const task = await prisma.task.findFirst({ where: { id: params.taskId, ...taskScope(actor) } });
         if (!task) throw new AppError(404, 'TASK_NOT_FOUND', `No task ${params.taskId}`);
-        const assignee = body.userId === null ? null : await colleague(task, body.userId);
+        const assignee = body.userId === null ? null : await colleague(actor, body.userId);
         // Given by a colleague (not picked up, not given again to the one who has it): told to the person.
         const told = assignee && assignee.id !== actor.id && assignee.id !== task.assigneeUserId ? assignee : null;
         const notice = await prisma.$transaction(async (tx) => {
