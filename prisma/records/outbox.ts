@@ -1,4 +1,4 @@
-import { modeOf, type NotificationKind } from '../../domain/notifications';
+import { modeOf, type NotificationKind, type NotificationMode } from '../../domain/notifications';
 import type { NotificationChannel, Prisma, PrismaClient, Role } from '../client';
 
 type Tx = Prisma.TransactionClient;
@@ -87,14 +87,9 @@ export const byRecipientRole: Planner = async (tx, n) => {
         users: { where: { role: 'CONSULTANT' }, include: { preferences: { where: { kind: n.kind } } } },
       },
     });
-    const members = team.users.flatMap((u): PlannedDelivery[] => {
-      const mode = modeOf(u.preferences);
-      if (mode === 'INBOX_ONLY') return [];
-      return [{ channel: 'EMAIL', address: u.email, userId: u.id, state: mode === 'DIGEST' ? 'HELD' : 'PENDING' }];
-    });
     return [
       ...(team.mailbox ? [{ channel: 'EMAIL' as const, address: team.mailbox, state: 'PENDING' as const }] : []),
-      ...members,
+      ...team.users.flatMap((u) => ownDelivery(u) ?? []),
     ];
   }
   return [];
@@ -107,20 +102,34 @@ type Recipient = { recipientRole: Role; providerId: string | null; teamId: strin
  * the team or provider it concerns, as their preference for the kind says; never to a shared mailbox.
  */
 async function personalDelivery(tx: Tx, userId: string, n: NewNotification): Promise<PlannedDelivery[]> {
+  const recipient = { ...n, teamId: n.teamId ?? null, providerId: n.providerId ?? null };
+  const own = await memberDelivery(tx, userId, recipient);
+  return own ? [own] : [];
+}
+
+/**
+ * A person's own delivery, as their preference for the kind says: none for the inbox only; held
+ * for the daily overview, which only consultants get (anyone else hears at once); else at once.
+ */
+function ownDelivery(user: {
+  id: string;
+  email: string;
+  role: Role;
+  preferences: { mode: NotificationMode }[];
+}): PlannedDelivery | undefined {
+  const mode = modeOf(user.preferences);
+  if (mode === 'INBOX_ONLY') return undefined;
+  const held = mode === 'DIGEST' && user.role === 'CONSULTANT';
+  return { channel: 'EMAIL', address: user.email, userId: user.id, state: held ? 'HELD' : 'PENDING' };
+}
+
+/** A person's own delivery while they are still one of the recipients (the planner's and a retry's). */
+async function memberDelivery(tx: Tx, userId: string, n: Recipient): Promise<PlannedDelivery | undefined> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     include: { preferences: { where: { kind: n.kind } } },
   });
-  if (
-    !user ||
-    !isMember(user, { recipientRole: n.recipientRole, teamId: n.teamId ?? null, providerId: n.providerId ?? null })
-  )
-    return [];
-  const mode = modeOf(user.preferences);
-  if (mode === 'INBOX_ONLY') return [];
-  // Only consultants get a daily overview to gather it in; anyone else hears at once.
-  const held = mode === 'DIGEST' && user.role === 'CONSULTANT';
-  return [{ channel: 'EMAIL', address: user.email, userId, state: held ? 'HELD' : 'PENDING' }];
+  return user && isMember(user, n) ? ownDelivery(user) : undefined;
 }
 
 /** Whether a person is still one of the recipients: of the role, and of the team or provider. */
@@ -143,20 +152,10 @@ export async function currentAddressOf(
   d: { channel: NotificationChannel; address: string; userId: string | null },
   n: Recipient,
 ): Promise<string | undefined> {
-  if (d.userId) return memberAddressOf(tx, d.userId, n);
+  if (d.userId) return (await memberDelivery(tx, d.userId, n))?.address;
   const provider = n.providerId ? await tx.provider.findUnique({ where: { id: n.providerId } }) : null;
   if (d.channel === 'WEBHOOK') return provider?.webhookUrl ?? undefined;
   if (provider?.contactEmails.includes(d.address)) return d.address;
   const team = n.teamId ? await tx.team.findUnique({ where: { id: n.teamId } }) : null;
   return team?.mailbox === d.address ? d.address : undefined;
-}
-
-/** A person's own address, as the planner would choose it now: still of the team or provider, still by e-mail. */
-async function memberAddressOf(tx: Tx, userId: string, n: Recipient): Promise<string | undefined> {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    include: { preferences: { where: { kind: n.kind } } },
-  });
-  if (!user || !isMember(user, n)) return undefined;
-  return modeOf(user.preferences) === 'INBOX_ONLY' ? undefined : user.email;
 }
