@@ -191,6 +191,8 @@ export const trajectoryDetail = z.strictObject({
       actorId: z.string().nullable(),
       /** The person who did it; null for the workflow and the system. */
       actorName: z.string().nullable(),
+      /** The person a task was given to (TASK_ASSIGNED); null for every other event and a task given back. */
+      assigneeName: z.string().nullable(),
       action: z.string(),
       data: z.unknown(),
       /**

@@ -5,7 +5,7 @@ import { taskScope } from './scope';
 type Event = { id: bigint; occurredAt: Date; actorType: string; actorId: string | null; action: string; data: unknown };
 
 /** An id the event's data names (`taskId`, `correctionId`), if it names one. */
-function idIn(data: unknown, key: 'taskId' | 'correctionId'): string | undefined {
+function idIn(data: unknown, key: 'taskId' | 'correctionId' | 'assigneeUserId'): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const value = (data as Record<string, unknown>)[key];
   return typeof value === 'string' ? value : undefined;
@@ -14,7 +14,7 @@ function idIn(data: unknown, key: 'taskId' | 'correctionId'): string | undefined
 const ids = (values: (string | undefined)[]) => [...new Set(values.filter((v) => v !== undefined))];
 
 /**
- * A trajectory's audit events with who did each (a person's name) and the free text that goes with
+ * A trajectory's audit events with who did each (a person's name; for a task given, also to whom) and the free text that goes with
  * it: a correction's reason, a completed task's outcome. The audit log holds ids, dates and codes
  * only; the text stays in its own row, so the note is shown to whom that row is shown: a task's
  * outcome to the team or provider whose task it was, no text at all to operations (who see no client).
@@ -25,7 +25,10 @@ export async function timelineOf(prisma: PrismaClient, actor: Actor, trajectoryI
     orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
     select: { id: true, occurredAt: true, actorType: true, actorId: true, action: true, data: true },
   });
-  const userIds = ids(events.map((e) => (e.actorType === 'USER' ? (e.actorId ?? undefined) : undefined)));
+  const userIds = ids([
+    ...events.map((e) => (e.actorType === 'USER' ? (e.actorId ?? undefined) : undefined)),
+    ...events.map((e) => idIn(e.data, 'assigneeUserId')),
+  ]);
   const taskIds = actor.role === 'OPERATIONS' ? [] : ids(events.map((e) => idIn(e.data, 'taskId')));
   const correctionIds = actor.role === 'OPERATIONS' ? [] : ids(events.map((e) => idIn(e.data, 'correctionId')));
   const [users, tasks, corrections] = await Promise.all([
@@ -54,6 +57,7 @@ export async function timelineOf(prisma: PrismaClient, actor: Actor, trajectoryI
     ...e,
     id: e.id.toString(),
     actorName: (e.actorType === 'USER' && e.actorId && name.get(e.actorId)) || null,
+    assigneeName: name.get(idIn(e.data, 'assigneeUserId') ?? '') ?? null,
     note: note.get(idIn(e.data, 'taskId') ?? idIn(e.data, 'correctionId') ?? '') ?? null,
   }));
 }

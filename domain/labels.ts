@@ -104,7 +104,6 @@ export const eventLabels: Record<string, string> = {
   PRODUCT_CHANGED: 'Ander product',
   END_EVALUATION_RECORDED: 'Eindevaluatie vastgelegd',
   TASK_COMPLETED: 'Taak afgerond',
-  TASK_ASSIGNED: 'Taak opgepakt',
   ZRM_ASSESSED: 'Zelfredzaamheid gemeten',
   SUPPORT_PLAN_RECORDED: 'Ondersteuningsplan vastgelegd',
   TRAJECTORY_CLOSED: 'Afgesloten',

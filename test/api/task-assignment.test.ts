@@ -50,6 +50,17 @@ describe('API: picking up a task', () => {
       [demoIds.consultant, { taskId: plan.id, kind: 'FOLLOW_UP_PLAN', assigneeUserId: colleague }],
       [demoIds.consultant, { taskId: plan.id, kind: 'FOLLOW_UP_PLAN', assigneeUserId: null }],
     ]);
+    // The trajectory's timeline names the person a task was given to, and no one for the others.
+    const { timeline } = (await consultant.get(`/trajectories/${trajectoryId}`).expect(200)).body;
+    expect(
+      timeline
+        .filter((e: { action: string }) => e.action === 'TASK_ASSIGNED')
+        .map((e: { actorName: string; assigneeName: string | null }) => [e.actorName, e.assigneeName]),
+    ).toEqual([
+      ['Demo consulent', 'Demo consulent'],
+      ['Demo consulent', 'Collega Zeist'],
+      ['Demo consulent', null],
+    ]);
   });
 
   it('when a task would go to someone outside its team, or is not in scope, or is done, then it is refused and stays as it was', async () => {

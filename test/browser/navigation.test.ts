@@ -170,6 +170,15 @@ describe('navigation in a real browser', () => {
     await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: plan.id } })).resolves.toMatchObject({
       assigneeUserId: colleague,
     });
+    // The trajectory's timeline says to whom it was given, and by whom.
+    await consultant.goto(`${at.base}/trajecten/${trajectoryA}`);
+    await expect(
+      consultant
+        .getByRole('table', { name: 'Wat er is gebeurd' })
+        .getByRole('row', { name: /Taak toegewezen aan Collega Zeist: Vervolgplan/ })
+        .textContent(),
+    ).resolves.toMatch(/Demo consulent\s*$/);
+    await consultant.goto(`${at.base}/werkvoorraad`);
 
     // She moves to another team while the page is open: the list says so, and nobody has the task.
     const other = list.getByRole('row', { name: /Tussenevaluatie bemoeizorg/ });

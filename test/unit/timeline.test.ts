@@ -1,5 +1,8 @@
 import { eventText } from '../../web/pages/timeline';
 
+const row = (action: string, data: unknown, actorId: string | null = 'u1', assigneeName: string | null = null) =>
+  eventText({ action, data, actorId, assigneeName });
+
 /** The trajectory page's timeline says what each event was about, from the ids, dates and codes its data holds. */
 describe('timeline rows', () => {
   it.each([
@@ -27,7 +30,7 @@ describe('timeline rows', () => {
     ['TRAJECTORY_CLOSED', { reason: 'PER_PLAN' }, 'Afgesloten: 19 – Levering volgens plan beëindigd'],
     ['TRAJECTORY_REGISTERED', { anything: 1 }, 'Aangemeld'],
   ])('when the event is %s with %j, then the row says %j', (action, data, expected) => {
-    expect(eventText(action, data)).toBe(expected);
+    expect(row(action, data)).toBe(expected);
   });
 
   it.each([
@@ -36,10 +39,32 @@ describe('timeline rows', () => {
     ['a number where a date belongs', { heldOn: 20261203 }],
     ['an array', ['2026-12-03']],
   ])('when the data holds %s, then the row is the event alone', (_name, data) => {
-    expect(eventText('INTAKE_RECORDED', data)).toBe('Intake vastgelegd');
+    expect(row('INTAKE_RECORDED', data)).toBe('Intake vastgelegd');
+  });
+
+  describe('a task assigned (one audit action, three things people do)', () => {
+    const task = { taskId: 't', kind: 'RISK_ANALYSIS' };
+    it('when the one who did it has it now, then it was picked up', () => {
+      expect(row('TASK_ASSIGNED', { ...task, assigneeUserId: 'u1' }, 'u1', 'Demo consulent')).toBe(
+        'Taak opgepakt: Risicoanalyse',
+      );
+    });
+    it('when another has it now, then it was given to them, by name', () => {
+      expect(row('TASK_ASSIGNED', { ...task, assigneeUserId: 'u2' }, 'u1', 'Tweede consulent')).toBe(
+        'Taak toegewezen aan Tweede consulent: Risicoanalyse',
+      );
+    });
+    it('when nobody has it now, then it was given back', () => {
+      expect(row('TASK_ASSIGNED', { ...task, assigneeUserId: null })).toBe('Taak vrijgegeven: Risicoanalyse');
+    });
+    it('when the person given it is not known any more, then a colleague is said', () => {
+      expect(row('TASK_ASSIGNED', { ...task, assigneeUserId: 'u2' })).toBe(
+        'Taak toegewezen aan een collega: Risicoanalyse',
+      );
+    });
   });
 
   it('when the event is unknown, then its code is shown as it is', () => {
-    expect(eventText('SOMETHING_NEW', {})).toBe('SOMETHING_NEW');
+    expect(row('SOMETHING_NEW', {})).toBe('SOMETHING_NEW');
   });
 });

@@ -34,8 +34,7 @@ const particulars: Record<string, (d: Data) => string | undefined> = {
   PRODUCT_CHANGED: (d) => fromTo(text(d.from), text(d.to)),
   END_EVALUATION_RECORDED: (d) => coded(d.outcome, (o) => labelOf(endEvaluationLabels, o)),
   TASK_COMPLETED: (d) => coded(d.kind, taskLabel),
-  // Given back (no one holds it now): said with the task.
-  TASK_ASSIGNED: (d) => coded(d.kind, (kind) => `${taskLabel(kind)}${d.assigneeUserId ? '' : ' (vrijgegeven)'}`),
+  TASK_ASSIGNED: (d) => coded(d.kind, taskLabel),
   ZRM_ASSESSED: (d) => day(d.assessedOn),
   SUPPORT_PLAN_RECORDED: (d) => coded(day(d.agreedOn), (agreed) => `afgesproken op ${agreed}`),
   TRAJECTORY_CLOSED: (d) => coded(d.reason, closureReasonLabel),
@@ -51,8 +50,28 @@ const noteLabels: Record<string, string> = {
 /** "Uitkomst: Met partners besproken": the free text an event carries, as the page shows it. */
 export const noteText = (action: string, note: string) => `${noteLabels[action] ?? 'Toelichting'}: ${note}`;
 
+/** A timeline event as the API gives it: what was done, by whom, and for a task given, to whom. */
+interface Event {
+  action: string;
+  data: unknown;
+  actorId: string | null;
+  assigneeName: string | null;
+}
+
+/**
+ * One audit action, three things people do with a task: pick it up (the one who did it has it
+ * now), give it to a colleague, or give it back (nobody has it).
+ */
+function assignmentLabel(e: Event, d: Data): string {
+  const holder = text(d.assigneeUserId);
+  if (!holder) return 'Taak vrijgegeven';
+  return holder === e.actorId ? 'Taak opgepakt' : `Taak toegewezen aan ${e.assigneeName ?? 'een collega'}`;
+}
+
 /** A timeline row's words: "Uren verantwoord: november 2026", "Einddatum gewijzigd: 1 maart 2027 → 1 mei 2027". */
-export function eventText(action: string, data: unknown): string {
-  const detail = typeof data === 'object' && data !== null ? particulars[action]?.(data as Data) : undefined;
-  return `${labelOf(eventLabels, action)}${detail ? `: ${detail}` : ''}`;
+export function eventText(e: Event): string {
+  const data = typeof e.data === 'object' && e.data !== null ? (e.data as Data) : undefined;
+  const label = e.action === 'TASK_ASSIGNED' && data ? assignmentLabel(e, data) : labelOf(eventLabels, e.action);
+  const detail = data && particulars[e.action]?.(data);
+  return `${label}${detail ? `: ${detail}` : ''}`;
 }

@@ -200,7 +200,7 @@ export async function trajectoryPage(
   ]);
   const events = t.timeline.map((e) => [
     html`${dutchDate(new Date(e.occurredAt))}`,
-    html`${eventText(e.action, e.data)}${e.note ? html`<br />${noteText(e.action, e.note)}` : ''}`,
+    html`${eventText(e)}${e.note ? html`<br />${noteText(e.action, e.note)}` : ''}`,
     html`${e.actorType === 'USER' ? (e.actorName ?? 'Onbekende gebruiker') : 'Automatisch'}`,
   ]);
   const utilisation = t.care?.utilisation;
