@@ -61,13 +61,16 @@ export async function scopedTrajectory<S extends Prisma.TrajectorySelect>(
 export async function runningIndication(prisma: PrismaClient, actor: Actor, trajectoryId: string, what: string) {
   const trajectory = await scopedTrajectory(prisma, actor, trajectoryId, {
     phase: true,
-    indications: { where: { status: 'ACTIVE' }, select: { id: true, startDate: true, endDate: true } },
+    indications: {
+      where: { status: 'ACTIVE' },
+      select: { id: true, startDate: true, endDate: true, product: { select: { region: true } } },
+    },
   });
   const [indication] = trajectory.indications;
   if (trajectory.phase !== 'ACTIVE' || !indication)
     throw new AppError(409, 'WRONG_STATE', `${what} while an indication runs`);
   const period = { startDate: fromDateColumn(indication.startDate), endDate: fromDateColumn(indication.endDate) };
-  return { id: indication.id, period };
+  return { id: indication.id, period, region: indication.product.region };
 }
 
 /** Holds the trajectory's row until the transaction ends: two writes checked against the same rows go one after the other. */

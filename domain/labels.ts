@@ -137,6 +137,12 @@ export const ruleLabels: Record<string, string> = {
   PLAN_IN_FUTURE: 'Een ondersteuningsplan kan niet in de toekomst zijn afgesproken.',
   PLAN_OUTSIDE_INDICATION: 'Die datum valt buiten de lopende indicatie.',
   PLAN_ALREADY_RECORDED: 'Op die dag is al een ondersteuningsplan vastgelegd.',
+  GOAL_SELF_SUFFICIENT:
+    'Individuele begeleiding richt zich op leefgebieden die niet of beperkt zelfredzaam zijn (ZRM 2 of 3); bij de start van het plan scoort dit leefgebied 4 of 5.',
+  GOAL_ACUTE:
+    'Bij acute problematiek (ZRM 1) is individuele begeleiding alleen aan de orde bij tijdsbesteding en geestelijke gezondheid; hier helpen andere professionals.',
+  GOAL_JUSTICE_ALONE:
+    'Op justitie is individuele begeleiding alleen aan de orde samen met een doel voor geestelijke gezondheid of middelengebruik.',
   ASSIGNEE_OUT_OF_SCOPE: 'Deze persoon hoort niet bij het team of de zorgaanbieder van de taak.',
 };
 

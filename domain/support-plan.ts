@@ -1,4 +1,5 @@
 import type { BusinessDate } from './calendar';
+import type { RuleViolation } from './indication-rules';
 import { isOneOf } from './vocabulary';
 import { zrmDevelopment, zrmDomains, type ZrmDevelopment, type ZrmDomain } from './zrm';
 
@@ -36,6 +37,48 @@ export interface GoalProgress extends PlanGoal {
 export const expectationMet = (expected: ZrmExpectation, development: ZrmDevelopment): boolean =>
   expected === 'INCREASE' ? development === 'IMPROVED' : development !== 'DECLINED';
 
+/** The measurement a plan starts from: the latest on or before the day it was agreed (measurements oldest first). */
+export const planStart = (measurements: Measurement[], agreedOn: BusinessDate): Measurement | undefined =>
+  measurements.filter((m) => m.assessedOn <= agreedOn).at(-1);
+
+/** Where acute problems are IB's to work on (seed 001: "dagbesteding (overlast)" and "geestelijke gezondheid"). */
+const acuteDomains: readonly ZrmDomain[] = ['TIME_USE', 'MENTAL_HEALTH'];
+/** What IB on justice must go with (seed 001: "geestelijke gezondheid" and/or "verslaving"). */
+const justiceCompanions: readonly ZrmDomain[] = ['MENTAL_HEALTH', 'SUBSTANCE_USE'];
+
+/**
+ * The domains a plan of the Drechtsteden's IB may work on (seed 001, "Resultaatgebieden IB"): those
+ * scored not (2) or limited (3) self-sufficient when it starts; acute problems (1) only for day
+ * structure (nuisance) and mental health, since other professionals help with the rest; justice
+ * only beside mental health or substance use. A domain not scored at the start is not judged.
+ */
+export function checkPlanGoals(domains: ZrmDomain[], atStart: Measurement | undefined): Required<RuleViolation>[] {
+  const refuse = (domain: ZrmDomain, rule: string, message: string) => ({
+    field: `goals.${domain}.expected`,
+    rule,
+    message,
+  });
+  const refusals = domains.flatMap((domain) => {
+    const score = atStart?.scores[domain];
+    if (score !== undefined && score >= 4)
+      return [
+        refuse(domain, 'GOAL_SELF_SUFFICIENT', `${domain} scored ${score} at the plan's start: IB works on 2 and 3`),
+      ];
+    if (score === 1 && !acuteDomains.includes(domain))
+      return [
+        refuse(
+          domain,
+          'GOAL_ACUTE',
+          `${domain} scored 1: IB works on acute problems of ${acuteDomains.join(', ')} only`,
+        ),
+      ];
+    return [];
+  });
+  if (domains.includes('JUSTICE') && !domains.some((d) => justiceCompanions.includes(d)))
+    refusals.push(refuse('JUSTICE', 'GOAL_JUSTICE_ALONE', `IB on JUSTICE goes with ${justiceCompanions.join(' or ')}`));
+  return refusals;
+}
+
 /**
  * A plan's goals measured by the ZRM: it starts from the latest measurement on or before the day
  * it was agreed (usually the decision's) and stands at the latest one after that day. Measurements
@@ -45,7 +88,7 @@ export function planProgress(
   plan: { agreedOn: BusinessDate; goals: PlanGoal[] },
   measurements: Measurement[],
 ): { start?: Measurement; latest?: Measurement; goals: GoalProgress[] } {
-  const start = measurements.filter((m) => m.assessedOn <= plan.agreedOn).at(-1);
+  const start = planStart(measurements, plan.agreedOn);
   const latest = measurements.filter((m) => m.assessedOn > plan.agreedOn).at(-1);
   const ordered = [...plan.goals].sort((a, b) => zrmDomains.indexOf(a.domain) - zrmDomains.indexOf(b.domain));
   const goals = ordered.map((goal): GoalProgress => {

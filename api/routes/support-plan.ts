@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { checkPlanDate } from '../../domain/business-dates';
-import { zrmExpectations } from '../../domain/support-plan';
+import { checkPlanGoals, planStart, zrmExpectations } from '../../domain/support-plan';
 import { isZrmDomain, zrmDomains } from '../../domain/zrm';
 import type { Prisma } from '../../prisma/client';
 import { auditUserAction } from '../../prisma/records/audit';
 import { refreshPlanResults } from '../../prisma/records/support-plan';
+import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { toDateColumn } from '../../prisma/records/dates';
 import { AppError, refuseRules } from '../app-error';
 import type { Actor } from '../auth';
@@ -70,6 +71,16 @@ export function supportPlanRoutes({ prisma }: RouteDeps): Endpoint[] {
           const planned = Object.entries(body.goals).flatMap(([domain, goal]) =>
             isZrmDomain(domain) && goal ? [{ domain, ...goal }] : [],
           );
+          // Seed 001 says which domains the Drechtsteden's IB works on; Zuid-Oost Utrecht's contract (003) has no ZRM.
+          if (indication.region === 'SDD') {
+            const atStart = planStart(await zrmAssessmentsOf(tx, trajectoryId), body.agreedOn);
+            refuseRules(
+              checkPlanGoals(
+                planned.map((g) => g.domain),
+                atStart,
+              ),
+            );
+          }
           const { id } = await tx.supportPlan.create({
             data: { ...sameDay, indicationId: indication.id, recordedById: actor.id, goals: { create: planned } },
             select: { id: true },

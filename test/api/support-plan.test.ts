@@ -1,4 +1,5 @@
-import { addDays, dateOf } from '../../domain/calendar';
+import { addDays, addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 
@@ -114,6 +115,51 @@ describe('API: the support plan (ondersteuningsplan)', () => {
     const early = await providerA.post(`/trajectories/${registered}/support-plans`, { agreedOn: today, goals });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('WRONG_STATE');
+  });
+
+  it("when the plan is of the Drechtsteden's IB, then it works only on domains scored 2 or 3 at its start, acute ones only for time use and mental health, justice only beside mental health or substance use (seed 001)", async () => {
+    const sdd = await api.register(demoIds.providerA, api.otherConsultant);
+    await providerA.post(`/trajectories/${sdd}/intake`, { heldOn: dateOf(new Date()) }).expect(200);
+    const zrm = {
+      ...Object.fromEntries(zrmDomains.map((d) => [d, 3])),
+      FINANCES: 4,
+      HOUSING: 2,
+      TIME_USE: 1,
+      SUBSTANCE_USE: 1,
+    };
+    const decision = { productCode: 'IB1', startDate: start, endDate: addMonths(start, 6), hoursPerWeek: null, zrm };
+    await api.otherConsultant.post(`/trajectories/${sdd}/indication`, decision).expect(200);
+    const goal = goals.FINANCES;
+    const plan = (agreedOn: string, domains: string[]) =>
+      providerA.post(`/trajectories/${sdd}/support-plans`, {
+        agreedOn,
+        goals: Object.fromEntries(domains.map((d) => [d, goal])),
+      });
+    const refusals = async (agreedOn: string, domains: string[]) =>
+      (await plan(agreedOn, domains).expect(422)).body.error.details.map((d: { path: string; rule: string }) => [
+        d.path,
+        d.rule,
+      ]);
+
+    await expect(refusals(addDays(start, 2), ['FINANCES', 'HOUSING', 'SUBSTANCE_USE', 'JUSTICE'])).resolves.toEqual([
+      ['body.goals.FINANCES.expected', 'GOAL_SELF_SUFFICIENT'],
+      ['body.goals.SUBSTANCE_USE.expected', 'GOAL_ACUTE'],
+    ]);
+    await expect(refusals(addDays(start, 2), ['HOUSING', 'JUSTICE'])).resolves.toEqual([
+      ['body.goals.JUSTICE.expected', 'GOAL_JUSTICE_ALONE'],
+    ]);
+    expect(await api.db.prisma.supportPlan.count({ where: { trajectoryId: sdd } })).toBe(0);
+    await plan(addDays(start, 2), ['HOUSING', 'TIME_USE', 'MENTAL_HEALTH', 'JUSTICE']).expect(200);
+
+    // Finances measured at 2 on day 10: a plan agreed from then on may work on them, one agreed before may not.
+    await providerA
+      .post(`/trajectories/${sdd}/zrm-assessments`, { assessedOn: addDays(start, 10), scores: { FINANCES: 2 } })
+      .expect(200);
+    await expect(refusals(addDays(start, 5), ['FINANCES'])).resolves.toEqual([
+      ['body.goals.FINANCES.expected', 'GOAL_SELF_SUFFICIENT'],
+    ]);
+    await plan(addDays(start, 10), ['FINANCES']).expect(200);
+    // Zuid-Oost Utrecht's contract (seed 003) has no ZRM rule: the 02B05 plans above work on domains scored 4.
   });
 
   it("when operations ask for KPIs, then each provider and product counts the latest plans' goals reached and not, as the ZRM measured them, kept with each plan and measurement", async () => {

@@ -1,5 +1,7 @@
 import { addDays, dateOf } from '../../domain/calendar';
 import { dutchDate } from '../../domain/dutch-dates';
+import { demoIds } from '../../prisma/seed/demo';
+import { zrmDomains } from '../../domain/zrm';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
@@ -88,6 +90,11 @@ describe('the ZRM and the support plan in a real browser', () => {
       'Vul voor ten minste één leefgebied de verwachte ontwikkeling en het resultaat in.',
     );
     await expectAccessible(provider);
+    // Beside each domain what it scores now, where a plan starts from; Zuid-Oost Utrecht's has no rule of domains.
+    await expect(
+      provider.locator('#veld-ondersteuningsplan-goals-FINANCES-expected-uitleg').textContent(),
+    ).resolves.toBe(`Laatste meting (${dutchDate(start)}): 4 – voldoende zelfredzaam.`);
+    await expect(form.getByText(/Individuele begeleiding werkt aan leefgebieden/).count()).resolves.toBe(0);
     await form
       .getByLabel('Financiën: verwachte ontwikkeling')
       .selectOption({ label: 'Toename van de zelfredzaamheid' });
@@ -151,5 +158,47 @@ describe('the ZRM and the support plan in a real browser', () => {
     const operations = await signedIn(/\(Contractmanagement\)/);
     await operations.goto(url);
     await expect(operations.getByRole('heading', { name: 'Ondersteuningsplan' }).count()).resolves.toBe(0);
+  });
+
+  it("when a provider plans the Drechtsteden's IB on a domain the client is self-sufficient in, then it is refused beside that domain in words, and the form says which domains IB works on (seed 001)", async () => {
+    const start = addDays(dateOf(new Date()), -30);
+    const id = await api.register(demoIds.providerA, api.otherConsultant);
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: dateOf(new Date()) }).expect(200);
+    const zrm = { ...Object.fromEntries(zrmDomains.map((d) => [d, 3])), FINANCES: 4 };
+    await api.otherConsultant
+      .post(`/trajectories/${id}/indication`, {
+        productCode: 'IB1',
+        startDate: start,
+        endDate: addDays(start, 180),
+        hoursPerWeek: null,
+        zrm,
+      })
+      .expect(200);
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    await unfold(provider, 'Ondersteuningsplan vastleggen');
+    const form = provider.locator('form[action$="/ondersteuningsplan"]');
+    await expect(
+      form.getByText(/Individuele begeleiding werkt aan leefgebieden die bij de start/).count(),
+    ).resolves.toBe(1);
+    await form.getByLabel('Afgesproken met de cliënt op').fill(addDays(start, 1));
+    await form.getByLabel('Financiën: verwachte ontwikkeling').selectOption({ label: 'Stabilisatie' });
+    await form.getByLabel('Financiën: te bereiken resultaat').fill('Rekeningen op tijd betaald.');
+    await form.getByLabel('Huisvesting: verwachte ontwikkeling').selectOption({ label: 'Stabilisatie' });
+    await form.getByLabel('Huisvesting: te bereiken resultaat').fill('De huur betaald.');
+    await form.getByRole('button', { name: 'Plan vastleggen' }).click();
+    await expect(provider.locator('#veld-ondersteuningsplan-goals-FINANCES-expected-fout').textContent()).resolves.toBe(
+      'Individuele begeleiding richt zich op leefgebieden die niet of beperkt zelfredzaam zijn (ZRM 2 of 3); bij de start van het plan scoort dit leefgebied 4 of 5.',
+    );
+    await expectAccessible(provider);
+    // Without finances the plan is kept.
+    await form.getByLabel('Financiën: verwachte ontwikkeling').selectOption({ label: 'Niet in dit plan' });
+    await form.getByLabel('Financiën: te bereiken resultaat').fill('');
+    await form.getByRole('button', { name: 'Plan vastleggen' }).click();
+    await provider.waitForURL(`${url}?plan=vastgelegd`);
+    await expect(
+      provider.getByRole('table', { name: 'Doelen per leefgebied' }).getByRole('row').allTextContents(),
+    ).resolves.toEqual([expect.stringContaining('Leefgebied'), expect.stringMatching(/^\s*Huisvesting/)]);
   });
 });

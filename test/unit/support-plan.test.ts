@@ -1,4 +1,11 @@
-import { expectationMet, planProgress, type PlanGoal } from '../../domain/support-plan';
+import {
+  checkPlanGoals,
+  expectationMet,
+  planProgress,
+  type Measurement,
+  type PlanGoal,
+} from '../../domain/support-plan';
+import type { ZrmDomain } from '../../domain/zrm';
 
 describe('a support plan measured by the ZRM', () => {
   const goals: PlanGoal[] = [
@@ -46,5 +53,47 @@ describe('a support plan measured by the ZRM', () => {
       ['FINANCES', false],
       ['HOUSING', undefined],
     ]);
+  });
+});
+
+/** Seed 001, "Resultaatgebieden IB": the domains the Drechtsteden's IB works on. */
+describe('the domains a Drechtsteden plan may work on', () => {
+  const start = (scores: Measurement['scores']): Measurement => ({ assessedOn: '2026-03-01', scores });
+  const rules = (domains: ZrmDomain[], atStart?: Measurement) =>
+    checkPlanGoals(domains, atStart).map((r) => [r.field, r.rule]);
+
+  it('when a domain scored not (2) or limited (3) self-sufficient at the start, then the plan may work on it', () => {
+    expect(rules(['FINANCES', 'HOUSING'], start({ FINANCES: 2, HOUSING: 3 }))).toEqual([]);
+  });
+
+  it('when a domain scored 4 or 5 at the start, then it is refused on its development: IB is not needed there', () => {
+    expect(
+      rules(['FINANCES', 'HOUSING', 'SOCIAL_NETWORK'], start({ FINANCES: 4, HOUSING: 5, SOCIAL_NETWORK: 3 })),
+    ).toEqual([
+      ['goals.FINANCES.expected', 'GOAL_SELF_SUFFICIENT'],
+      ['goals.HOUSING.expected', 'GOAL_SELF_SUFFICIENT'],
+    ]);
+  });
+
+  it("when a domain scored 1 (acute), then only time use (nuisance) and mental health are IB's to work on", () => {
+    const acute = start({ TIME_USE: 1, MENTAL_HEALTH: 1, FINANCES: 1, SUBSTANCE_USE: 1 });
+    expect(rules(['TIME_USE', 'MENTAL_HEALTH', 'FINANCES', 'SUBSTANCE_USE'], acute)).toEqual([
+      ['goals.FINANCES.expected', 'GOAL_ACUTE'],
+      ['goals.SUBSTANCE_USE.expected', 'GOAL_ACUTE'],
+    ]);
+  });
+
+  it('when a domain was not scored at the start, or nothing was measured before the plan, then it is not judged', () => {
+    expect(rules(['FINANCES'], start({ HOUSING: 5 }))).toEqual([]);
+    expect(rules(['FINANCES', 'HOUSING'])).toEqual([]);
+  });
+
+  it('when the plan works on justice, then only beside mental health or substance use', () => {
+    const scores = start({ JUSTICE: 2, MENTAL_HEALTH: 3, SUBSTANCE_USE: 2, HOUSING: 2 });
+    expect(rules(['JUSTICE', 'HOUSING'], scores)).toEqual([['goals.JUSTICE.expected', 'GOAL_JUSTICE_ALONE']]);
+    expect(rules(['JUSTICE', 'MENTAL_HEALTH'], scores)).toEqual([]);
+    expect(rules(['JUSTICE', 'SUBSTANCE_USE'], scores)).toEqual([]);
+    // Unscored at the start, justice alone still goes with nothing IB works on.
+    expect(rules(['JUSTICE'])).toEqual([['goals.JUSTICE.expected', 'GOAL_JUSTICE_ALONE']]);
   });
 });

@@ -1,11 +1,13 @@
 import { dutchDate } from '../../domain/dutch-dates';
+import { dateOf } from '../../domain/calendar';
 import { labelOf, zrmDomainLabels, zrmExpectationLabels } from '../../domain/labels';
-import { planProgress, zrmExpectations, type GoalProgress } from '../../domain/support-plan';
-import { zrmDomains } from '../../domain/zrm';
+import { planProgress, planStart, zrmExpectations, type GoalProgress } from '../../domain/support-plan';
+import { zrmDomains, type ZrmDomain } from '../../domain/zrm';
 import { fieldIn, selectField, textArea, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { statusMessage, table } from '../layout';
 import type { Detail, Filling } from './trajectory-forms';
+import { scoreText } from './trajectory-zrm';
 
 /** What was just done with the plan, said above it (`?plan=`). */
 export const planChanges = { vastgelegd: 'Het ondersteuningsplan is vastgelegd.' };
@@ -74,13 +76,36 @@ const expectationChoices: [string, string][] = [
   ...zrmExpectations.map((e): [string, string] => [e, zrmExpectationLabels[e]]),
 ];
 
+/** Seed 001's "Resultaatgebieden IB", said above the form where the running indication is the Drechtsteden's. */
+const sddDomainsRule =
+  'Individuele begeleiding werkt aan leefgebieden die bij de start van het plan niet of beperkt zelfredzaam zijn (ZRM 2 of 3). Bij acute problematiek (1) alleen aan tijdsbesteding en geestelijke gezondheid; aan justitie alleen samen met geestelijke gezondheid of middelengebruik.';
+
+/** Whether the trajectory's running indication is of the Drechtsteden, whose IB the rule of seed 001 binds. */
+async function drechtsteden(f: Filling): Promise<boolean> {
+  const running = f.trajectory.indications.find((i) => i.status === 'ACTIVE');
+  if (!running) return false;
+  const catalogue = (await f.visit.call('get', '/products')) as { items: { code: string; region: string }[] };
+  return catalogue.items.some((p) => p.code === running.productCode && p.region === 'SDD');
+}
+
+/** "Laatste meting (1 december 2026): 2 – niet zelfredzaam": where a plan agreed today starts from. */
+function latestScores(f: Filling): (domain: ZrmDomain) => string {
+  const latest = planStart(f.trajectory.zrm ?? [], dateOf(new Date()));
+  return (domain) =>
+    latest
+      ? `Laatste meting (${dutchDate(latest.assessedOn)}): ${scoreText(latest.scores, domain)}.`
+      : 'Nog niet gemeten.';
+}
+
 /** The day agreed and, per domain of the matrix, the development expected and the result sought; a review starts from the plan in force. */
-export function planFields(f: Filling, dateField: Html): Html {
+export async function planFields(f: Filling, dateField: Html): Promise<Html> {
   const filled = Object.keys(f.values).length > 0 ? f : { ...f, values: valuesOf(f.trajectory.supportPlan) };
+  const scoredNow = latestScores(f);
   return html`${dateField}
     <p class="utrecht-paragraph">
       Vul alleen de leefgebieden in waar het plan iets verwacht: een toename van de zelfredzaamheid of stabilisatie.
     </p>
+    ${(await drechtsteden(f)) ? html`<p class="utrecht-paragraph">${sddDomainsRule}</p>` : ''}
     ${zrmDomains.map((d) => {
       const domain = zrmDomainLabels[d] ?? d;
       return html`<fieldset class="utrecht-form-fieldset">
@@ -89,6 +114,7 @@ export function planFields(f: Filling, dateField: Html): Html {
           ...fieldIn(filled, expectedField(d)),
           label: `${domain}: verwachte ontwikkeling`,
           options: expectationChoices,
+          description: scoredNow(d),
         })}
         ${textArea({ ...fieldIn(filled, resultField(d)), label: `${domain}: te bereiken resultaat` })}
       </fieldset>`;

@@ -12,7 +12,8 @@ export type ZrmChanged = keyof typeof zrmChanges;
 
 type Assessment = NonNullable<Detail['zrm']>[number];
 
-const scoreText = (scores: Assessment['scores'], domain: ZrmDomain) => {
+/** "4 – voldoende zelfredzaam", or that the domain was not scored. */
+export const scoreText = (scores: Assessment['scores'], domain: ZrmDomain) => {
   const score = scores[domain];
   return score ? `${score} – ${zrmScoreLabels[score] ?? ''}` : 'niet gescoord';
 };
