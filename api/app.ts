@@ -13,6 +13,7 @@ import { healthRouter } from './health';
 import { createLogger, httpMetrics, requestLogging } from './observability';
 import { openApiDocument } from './openapi';
 import { endpointRouter } from './router';
+import { tariffRoutes } from './routes/tariffs';
 import { kpiRoutes } from './routes/kpis';
 import { deadlineRoutes } from './routes/deadlines';
 import { deliveryRoutes } from './routes/deliveries';
@@ -79,6 +80,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...deadlineRoutes(deps),
     ...deliveryRoutes(deps),
     ...kpiRoutes(deps),
+    ...tariffRoutes(deps),
     ...operationsAlertRoutes(deps),
     ...clientAccessRoutes(deps),
   ];

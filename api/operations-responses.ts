@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DeliveryState, NotificationChannel, Role } from '../prisma/client';
 import { accessKinds } from '../domain/client-access';
-import { instant, pagedOf, staffMember, uuid } from './response-parts';
+import { tariffUnits } from '../domain/costs';
+import { businessDate, instant, pagedOf, staffMember, uuid } from './response-parts';
 
 /**
  * What operations' routes answer (as responses.ts does for the others): where notifications went,
@@ -116,3 +117,34 @@ export const resolvedAlert = alert;
 export const codecPayloads = z.strictObject({
   payloads: z.array(z.strictObject({ metadata: z.record(z.string(), z.string()), data: z.string() })),
 });
+
+/** The catalogue's tariffs: a product's price from a day on (DOMAIN.md: data with validity periods). */
+const tariff = z.strictObject({
+  id: uuid,
+  productCode: z.string(),
+  validFrom: businessDate,
+  /** Inclusive; null while no later tariff of the product has been added. */
+  validTo: businessDate.nullable(),
+  amountCents: z.int(),
+  unit: z.enum(tariffUnits),
+  source: z.string(),
+});
+export const tariffs = z.strictObject({ items: z.array(tariff) });
+export const tariffAdded = tariff;
+
+/** What care cost per provider and product in a year (domain/costs.ts). */
+export const costs = pagedOf(
+  z.strictObject({
+    providerId: uuid,
+    productCode: z.string(),
+    trajectories: z.int(),
+    /** What the allocations decided for the year cost, in cents. */
+    allocatedCents: z.int(),
+    /** Days of care through today (result-financed), or the hours declared (per hour), in cents. */
+    realisedCents: z.int(),
+    declaredMinutes: z.int(),
+    /** Days of care and declared months that no tariff prices: not in the figures above. */
+    daysWithoutTariff: z.int(),
+    monthsWithoutTariff: z.int(),
+  }),
+);

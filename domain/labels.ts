@@ -143,6 +143,10 @@ export const ruleLabels: Record<string, string> = {
     'Bij acute problematiek (ZRM 1) is individuele begeleiding alleen aan de orde bij tijdsbesteding en geestelijke gezondheid; hier helpen andere professionals.',
   GOAL_JUSTICE_ALONE:
     'Op justitie is individuele begeleiding alleen aan de orde samen met een doel voor geestelijke gezondheid of middelengebruik.',
+  UNKNOWN_PRODUCT: 'Dit product staat niet in de catalogus.',
+  TARIFF_UNIT:
+    'Deze eenheid past niet bij het product: per uur voor producten die per uur worden gefinancierd, anders per cliënt.',
+  TARIFF_EXISTS: 'Dit product heeft al een tarief vanaf die dag.',
   ASSIGNEE_OUT_OF_SCOPE: 'Deze persoon hoort niet bij het team of de zorgaanbieder van de taak.',
 };
 
@@ -204,4 +208,12 @@ export const requestStatusLabels: Record<string, string> = {
   REQUESTED: 'aangevraagd, wacht op besluit',
   GRANTED: 'toegekend',
   REFUSED: 'afgewezen',
+};
+
+/** How a tariff is paid (domain/costs.ts). */
+export const tariffUnitLabels: Record<string, string> = {
+  PER_HOUR: 'per uur',
+  PER_CLIENT_PER_WEEK: 'per cliënt per week',
+  PER_CLIENT_PER_4_WEEKS: 'per cliënt per 4 weken',
+  PER_CLIENT_PER_MONTH: 'per cliënt per maand',
 };

@@ -32,6 +32,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
     { href: '/overzicht', label: 'Overzicht' },
     { href: '/signalen', label: 'Signalen' },
     { href: '/bezorging', label: 'Bezorging' },
+    { href: '/kosten', label: 'Kosten' },
     { href: '/inzage', label: 'Inzage' },
   ],
 };

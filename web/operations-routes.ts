@@ -16,10 +16,17 @@ import {
   type DeliveryMessage,
   type WebhookTest,
 } from './pages/delivery';
+import { costsPage, refusedAmountAt, tariffBody } from './pages/costs';
 import { kpiCsv } from './pages/kpis';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
 import { saidOf } from './layout';
 import { pageNumberOf } from './paging';
+
+/** `?jaar=2026`: a year the costs can be asked for, else this year. */
+function yearOf(query: Record<string, unknown>): number {
+  const year = Number(query.jaar);
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : Number(dateOf(new Date()).slice(0, 4));
+}
 
 const operationsOnly = (visit: Visit) => {
   if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
@@ -188,6 +195,30 @@ export function operationsRoutes(
       },
       (visit, req, values, refused) =>
         deliveryPage(visit, 1, undefined, { teamId: String(req.params.teamId), values, refused }),
+    ),
+  );
+  router.get(
+    '/kosten',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return costsPage(
+        visit,
+        yearOf(req.query),
+        undefined,
+        req.query.tarief === 'toegevoegd' ? 'toegevoegd' : undefined,
+      );
+    }),
+  );
+  router.post(
+    '/kosten/tarieven',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        await visit.call('post', '/tariffs', { body: tariffBody(values) });
+        res.redirect(303, `/kosten?jaar=${yearOf(req.query)}&tarief=toegevoegd`);
+      },
+      (visit, req, values, refused) =>
+        costsPage(visit, yearOf(req.query), { values, refused: refusedAmountAt(refused) }),
     ),
   );
   router.get(

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { dateOf } from '../../domain/calendar';
+import { tariffUnits, yearPeriod } from '../../domain/costs';
+import { auditUserAction } from '../../prisma/records/audit';
+import { costsPerProviderAndProduct } from '../../prisma/records/costs';
+import { addTariff, lockProduct, tariffsOf } from '../../prisma/records/tariffs';
+import { AppError, refuseRules } from '../app-error';
+import type { RouteDeps } from '../deps';
+import { endpoint, type Endpoint } from '../endpoint';
+import * as responses from '../operations-responses';
+import { businessDate, page, paged, productCode, text } from '../schemas';
+
+/** A tariff from a day on: at most € 100.000 (a year of a week's tariff is far below it). */
+const newTariff = z.strictObject({
+  productCode,
+  validFrom: businessDate,
+  amountCents: z.int().min(1).max(10_000_000),
+  unit: z.enum(tariffUnits),
+  /** Where the amount comes from: the contract or decision that sets it. */
+  source: text(200),
+});
+
+/** A tariff is of a known product, per hour for those paid per hour (seed 003), per client for the result-financed ones (seeds 000-002). */
+function productRefusals(body: { productCode: string; unit: string }, volumeUnit: string | undefined) {
+  if (volumeUnit === undefined)
+    return [{ field: 'productCode', rule: 'UNKNOWN_PRODUCT', message: `No product ${body.productCode}` }];
+  const hourly = volumeUnit === 'HOURS_PER_WEEK';
+  if (hourly === (body.unit === 'PER_HOUR')) return [];
+  return [
+    {
+      field: 'unit',
+      rule: 'TARIFF_UNIT',
+      message: `${body.productCode} is paid ${hourly ? 'per hour' : 'per client'}`,
+    },
+  ];
+}
+
+export function tariffRoutes({ prisma }: RouteDeps): Endpoint[] {
+  return [
+    endpoint({
+      method: 'get',
+      path: '/tariffs',
+      summary: "The catalogue's tariffs: per product the amount, its unit and the days it holds",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.tariffs,
+      handle: async () => ({ items: await tariffsOf(prisma) }),
+    }),
+    endpoint({
+      method: 'post',
+      path: '/tariffs',
+      summary:
+        "Add a product's tariff from a day on (a new contract year): the one in force before ends the day before; one tariff a day per product",
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      status: 201,
+      response: responses.tariffAdded,
+      body: newTariff,
+      handle: async ({ actor, body }) =>
+        prisma.$transaction(async (tx) => {
+          const [product] = await lockProduct(tx, body.productCode);
+          refuseRules(productRefusals(body, product?.volumeUnit));
+          const added = await addTariff(tx, body);
+          if (!added)
+            throw new AppError(
+              409,
+              'TARIFF_EXISTS',
+              `${body.productCode} has a tariff from ${body.validFrom} already`,
+              [{ path: 'body.validFrom', rule: 'TARIFF_EXISTS', message: 'one tariff a day per product' }],
+            );
+          await auditUserAction(tx, actor.id, {
+            action: 'TARIFF_ADDED',
+            data: { tariffId: added.id, productCode: added.productCode, validFrom: added.validFrom },
+          });
+          return added;
+        }),
+    }),
+    endpoint({
+      method: 'get',
+      path: '/costs',
+      summary:
+        'What care cost per provider and product in a year, by the tariffs in force: allocated, and realised (days through today, or hours declared)',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.costs,
+      query: page.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      handle: async ({ query }) => {
+        const now = new Date();
+        const year = query.year ?? Number(dateOf(now).slice(0, 4));
+        // A row per provider and product: few enough to page in memory with an exact total.
+        const rows = await costsPerProviderAndProduct(prisma, yearPeriod(year), now);
+        const { limit, offset } = query;
+        return paged(rows.slice(offset, offset + limit), rows.length, { limit, offset });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,137 @@
+import { addDays, daysBetween, daysInMonth, firstOfMonth, lastDayOfMonth, type BusinessDate } from './calendar';
+import { isOneOf } from './vocabulary';
+
+/**
+ * How a tariff is paid: per hour (seed 003, Zuid-Oost Utrecht), per client per 4 weeks (seed 001,
+ * the Drechtsteden in 2016), per client per week from 2021 (seed 000, invoiced per month), per
+ * client per month (seed 002, IB for shelter clients).
+ */
+export const tariffUnits = [
+  'PER_HOUR',
+  'PER_CLIENT_PER_4_WEEKS',
+  'PER_CLIENT_PER_WEEK',
+  'PER_CLIENT_PER_MONTH',
+] as const;
+export type TariffUnit = (typeof tariffUnits)[number];
+export const isTariffUnit = isOneOf(tariffUnits);
+
+/** A product's price from a day on, until the day before the next (`validTo` inclusive; null: open-ended). */
+export interface Tariff {
+  validFrom: BusinessDate;
+  validTo: BusinessDate | null;
+  amountCents: number;
+  unit: TariffUnit;
+}
+
+/** Days from `from` through `to`, both inclusive. */
+export interface Period {
+  from: BusinessDate;
+  to: BusinessDate;
+}
+
+const daysIn = (p: Period) => daysBetween(p.from, p.to) + 1;
+const later = (a: BusinessDate, b: BusinessDate) => (a > b ? a : b);
+const earlier = (a: BusinessDate, b: BusinessDate) => (a < b ? a : b);
+
+/** The days two periods share, if any. */
+export function overlap(a: Period, b: Period): Period | undefined {
+  const shared = { from: later(a.from, b.from), to: earlier(a.to, b.to) };
+  return shared.from <= shared.to ? shared : undefined;
+}
+
+/** A calendar year as a period. */
+export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+/** The tariff in force on a day (tariffs of one product never overlap: prisma/records/tariffs.ts keeps them so). */
+export const tariffOn = (tariffs: Tariff[], day: BusinessDate): Tariff | undefined =>
+  tariffs.find((t) => t.validFrom <= day && (t.validTo === null || day <= t.validTo));
+
+/** Prices the days of `span` (all within one tariff's validity), in fractional cents; undefined where the unit does not fit. */
+type Pricing = (t: Tariff, span: Period) => number | undefined;
+
+/** A client's care by a per-client tariff: per week and per 4 weeks by the day; per month as the month's share of days. */
+const perClient: Pricing = (t, span) => {
+  if (t.unit === 'PER_CLIENT_PER_WEEK') return (daysIn(span) * t.amountCents) / 7;
+  if (t.unit === 'PER_CLIENT_PER_4_WEEKS') return (daysIn(span) * t.amountCents) / 28;
+  if (t.unit !== 'PER_CLIENT_PER_MONTH') return undefined;
+  let cents = 0;
+  for (let month = firstOfMonth(span.from); month <= span.to; month = addDays(lastDayOfMonth(month), 1)) {
+    const days = overlap(span, { from: month, to: lastDayOfMonth(month) });
+    if (days) cents += (daysIn(days) * t.amountCents) / daysInMonth(month);
+  }
+  return cents;
+};
+
+/** Hours allocated per week, spread evenly over the days, at an hourly tariff. */
+const allocatedHours =
+  (hoursPerWeek: number): Pricing =>
+  (t, span) =>
+    t.unit === 'PER_HOUR' ? (daysIn(span) * hoursPerWeek * t.amountCents) / 7 : undefined;
+
+export interface Priced {
+  /** Fractional cents: rounded once, where the figure is shown. */
+  cents: number;
+  /** Days of the span no tariff of a fitting unit covers: not priced, and said. */
+  daysWithoutTariff: number;
+}
+
+/** The days of `span`, priced by the tariffs in force on them. */
+function priceDays(span: Period | undefined, tariffs: Tariff[], pricing: Pricing): Priced {
+  if (!span) return { cents: 0, daysWithoutTariff: 0 };
+  let cents = 0;
+  let covered = 0;
+  for (const t of tariffs) {
+    const days = overlap(span, { from: t.validFrom, to: t.validTo ?? span.to });
+    const price = days && pricing(t, days);
+    if (!days || price === undefined) continue;
+    cents += price;
+    covered += daysIn(days);
+  }
+  return { cents, daysWithoutTariff: daysIn(span) - covered };
+}
+
+/** One allocation (indication) as far as its cost goes. */
+export interface Allocation {
+  /** The days of care: the indication's period, ending on the day the trajectory closed where that came first. */
+  care: Period;
+  /** Hours per week for the products paid per hour; null for the result-financed ones. */
+  hoursPerWeek: number | null;
+  /** Minutes declared (direct and indirect: both are client-bound time, seed 003), by month (its first day). */
+  declared: { month: BusinessDate; minutes: number }[];
+}
+
+export interface AllocationCost {
+  /** What was decided for the period: every day of care, or the hours allocated per week. */
+  allocated: Priced;
+  /** What was delivered so far: the days of care through `today`, or the hours declared. */
+  realised: Priced & { monthsWithoutTariff: number; declaredMinutes: number };
+}
+
+/**
+ * The cost of one allocation within a period (seed 001: "betaalbaarheid", monitored by contract
+ * management; seed 000: result-financed per client per week from 2021, seed 003: per hour). A
+ * declared month is priced at the tariff in force on its first day.
+ */
+export function allocationCost(a: Allocation, period: Period, today: BusinessDate, tariffs: Tariff[]): AllocationCost {
+  const inPeriod = overlap(a.care, period);
+  if (a.hoursPerWeek === null) {
+    const untilToday = inPeriod && overlap(inPeriod, { from: inPeriod.from, to: today });
+    return {
+      allocated: priceDays(inPeriod, tariffs, perClient),
+      realised: { ...priceDays(untilToday, tariffs, perClient), monthsWithoutTariff: 0, declaredMinutes: 0 },
+    };
+  }
+  const months = a.declared.filter((d) => d.month >= firstOfMonth(period.from) && d.month <= period.to);
+  let cents = 0;
+  let monthsWithoutTariff = 0;
+  for (const { month, minutes } of months) {
+    const t = tariffOn(tariffs, month);
+    if (t?.unit === 'PER_HOUR') cents += (minutes * t.amountCents) / 60;
+    else monthsWithoutTariff += 1;
+  }
+  const declaredMinutes = months.reduce((sum, m) => sum + m.minutes, 0);
+  return {
+    allocated: priceDays(inPeriod, tariffs, allocatedHours(a.hoursPerWeek)),
+    realised: { cents, daysWithoutTariff: 0, monthsWithoutTariff, declaredMinutes },
+  };
+}

@@ -1,0 +1,160 @@
+import { addDays, addMonths, dateOf, daysBetween, firstOfMonth } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+import { eventually } from '../support/eventually';
+
+/** DOMAIN.md: tariffs are data with validity periods; seed 001: contract management monitors what care costs. */
+describe('API: tariffs and what care cost', () => {
+  const api = useApi();
+  const { operations, consultant, providerA } = api;
+  const add = (body: object) => operations.post('/tariffs', body);
+  const tariffsOf = async (productCode: string) =>
+    (await operations.get('/tariffs').expect(200)).body.items
+      .filter((t: { productCode: string }) => t.productCode === productCode)
+      .map((t: { validFrom: string; validTo: string | null; amountCents: number }) => [
+        t.validFrom,
+        t.validTo,
+        t.amountCents,
+      ]);
+  const weekly = (validFrom: string, amountCents: number) => ({
+    productCode: 'IB2',
+    validFrom,
+    amountCents,
+    unit: 'PER_CLIENT_PER_WEEK',
+    source: 'Deelovereenkomst IB',
+  });
+
+  it('when operations add the tariffs of new years, then each runs until the next begins, an ended one stays as it was, and each is audited', async () => {
+    await expect(tariffsOf('IB2')).resolves.toEqual([['2016-01-01', '2016-12-31', 69221]]);
+    await add(weekly('2026-01-01', 17500)).expect(201);
+    await add(weekly('2028-01-01', 18500)).expect(201);
+    const between = await add(weekly('2027-01-01', 18000)).expect(201);
+    expect(between.body).toEqual({
+      id: expect.any(String),
+      productCode: 'IB2',
+      validFrom: '2027-01-01',
+      validTo: '2027-12-31',
+      amountCents: 18000,
+      unit: 'PER_CLIENT_PER_WEEK',
+      source: 'Deelovereenkomst IB',
+    });
+    await expect(tariffsOf('IB2')).resolves.toEqual([
+      ['2016-01-01', '2016-12-31', 69221],
+      ['2026-01-01', '2026-12-31', 17500],
+      ['2027-01-01', '2027-12-31', 18000],
+      ['2028-01-01', null, 18500],
+    ]);
+    const audit = await api.db.prisma.auditEvent.findMany({
+      where: { action: 'TARIFF_ADDED' },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => [a.actorId, a.trajectoryId, (a.data as { validFrom: string }).validFrom])).toEqual([
+      [demoIds.operations, null, '2026-01-01'],
+      [demoIds.operations, null, '2028-01-01'],
+      [demoIds.operations, null, '2027-01-01'],
+    ]);
+  });
+
+  it('when a tariff is wrong, then it is refused on its field and nothing changes; two of one day sent at once keep one', async () => {
+    const before = await tariffsOf('IB3');
+    const refused = async (body: object, status: number, path: string, rule?: string) => {
+      const res = await add(body).expect(status);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path, ...(rule && { rule }) })]);
+    };
+    const ib3 = { ...weekly('2026-01-01', 30000), productCode: 'IB3' };
+    await refused({ ...ib3, unit: 'PER_HOUR' }, 422, 'body.unit', 'TARIFF_UNIT');
+    await refused({ ...ib3, productCode: '02B05' }, 422, 'body.unit', 'TARIFF_UNIT');
+    await refused({ ...ib3, productCode: 'IB9' }, 422, 'body.productCode', 'UNKNOWN_PRODUCT');
+    await refused({ ...ib3, amountCents: 0 }, 400, 'body.amountCents');
+    await refused({ ...ib3, amountCents: 12.5 }, 400, 'body.amountCents');
+    await refused({ ...ib3, validFrom: '2026-02-30' }, 400, 'body.validFrom');
+    await refused({ ...ib3, source: '' }, 400, 'body.source');
+    await expect(tariffsOf('IB3')).resolves.toEqual(before);
+
+    const both = await Promise.all([add(ib3), add({ ...ib3, amountCents: 31000 })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const lost = both.find((r) => r.status === 409);
+    expect(lost?.body.error.details).toEqual([
+      expect.objectContaining({ path: 'body.validFrom', rule: 'TARIFF_EXISTS' }),
+    ]);
+    await expect(tariffsOf('IB3')).resolves.toHaveLength(before.length + 1);
+    // Only operations keep the catalogue.
+    expect((await consultant.post('/tariffs', ib3)).status).toBe(403);
+    expect((await providerA.get('/tariffs')).status).toBe(403);
+  });
+
+  it('when operations ask what care cost in a year, then each provider and product has its allocations and deliveries priced by the tariffs in force', async () => {
+    const today = dateOf(new Date());
+    const start = addDays(today, -30);
+    const year = Number(start.slice(0, 4));
+    const yearEnd = `${year}-12-31`;
+    const daysThrough = (to: string) => daysBetween(start, to < yearEnd ? to : yearEnd) + 1;
+    await add({
+      productCode: '02B05',
+      validFrom: '2017-01-01',
+      amountCents: 6000,
+      unit: 'PER_HOUR',
+      source: 'x',
+    }).expect(201);
+    await add({ ...weekly('2017-01-01', 7000), productCode: 'IB1' }).expect(201);
+
+    // 02B05, 3 hours a week, from 30 days ago until 3 months ahead; 2½ hours declared in its first month.
+    const hourly = await api.inCare('02B05', 3, start);
+    await providerA
+      .post(`/trajectories/${hourly}/hour-declarations`, {
+        month: firstOfMonth(start),
+        directMinutes: 120,
+        indirectMinutes: 30,
+        digitalMinutes: 0,
+      })
+      .expect(200);
+    // IB1 in the Drechtsteden over the same days, at € 70 a week.
+    const sdd = await api.register(demoIds.providerA, api.otherConsultant);
+    await providerA.post(`/trajectories/${sdd}/intake`, { heldOn: today }).expect(200);
+    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 3]));
+    const decision = { productCode: 'IB1', startDate: start, endDate: addMonths(today, 3), hoursPerWeek: null, zrm };
+    await api.otherConsultant.post(`/trajectories/${sdd}/indication`, decision).expect(200);
+
+    const costs = async () =>
+      (await operations.get(`/costs?year=${year}`).expect(200)).body.items.filter(
+        (r: { providerId: string }) => r.providerId === demoIds.providerA,
+      );
+    const end = addMonths(today, 3);
+    await expect(costs()).resolves.toEqual([
+      {
+        providerId: demoIds.providerA,
+        productCode: '02B05',
+        trajectories: 1,
+        allocatedCents: Math.round((daysThrough(end) * 3 * 6000) / 7),
+        realisedCents: 15000,
+        declaredMinutes: 150,
+        daysWithoutTariff: 0,
+        monthsWithoutTariff: 0,
+      },
+      {
+        providerId: demoIds.providerA,
+        productCode: 'IB1',
+        trajectories: 1,
+        allocatedCents: daysThrough(end) * 1000,
+        realisedCents: daysThrough(today) * 1000,
+        declaredMinutes: 0,
+        daysWithoutTariff: 0,
+        monthsWithoutTariff: 0,
+      },
+    ]);
+
+    // Closed today: its care ends today, so what was allocated is what was realised.
+    await api.otherConsultant.post(`/trajectories/${sdd}/close`, { reason: 'MOVED' }).expect(200);
+    await eventually(costs, (rows) => rows[1]?.allocatedCents === rows[1]?.realisedCents);
+    expect((await costs())[1]).toMatchObject({ allocatedCents: daysThrough(today) * 1000 });
+    // A year without care has no rows; only operations see costs.
+    await expect(
+      operations
+        .get(`/costs?year=${year - 5}`)
+        .expect(200)
+        .then((r) => r.body.items),
+    ).resolves.toEqual([]);
+    expect((await consultant.get(`/costs?year=${year}`)).status).toBe(403);
+  });
+});

@@ -1,0 +1,84 @@
+import { addMonths, dateOf } from '../../domain/calendar';
+import { zrmDomains } from '../../domain/zrm';
+import { demoIds } from '../../prisma/seed/demo';
+import { useApi } from '../support/api';
+import { useBrowser } from '../support/browser';
+
+describe('costs and tariffs (Kosten) in a real browser', () => {
+  const api = useApi();
+  const { at, signedIn, expectAccessible, keep } = useBrowser(api);
+
+  it('when care was allocated without a tariff, then operations see it said, add the tariff on the page (a wrong amount refused beside its field) and see what the care costs', async () => {
+    const today = dateOf(new Date());
+    // As Dutch formats money: "€ 70,00", with a no-break space.
+    const money = (cents: number) =>
+      new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+    const year = Number(today.slice(0, 4));
+    // IB2 in the Drechtsteden from today, for three months.
+    const id = await api.register(demoIds.providerA, api.otherConsultant);
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 3]));
+    const decision = { productCode: 'IB2', startDate: today, endDate: addMonths(today, 3), hoursPerWeek: null, zrm };
+    await api.otherConsultant.post(`/trajectories/${id}/indication`, decision).expect(200);
+
+    const page = await signedIn(/\(Contractmanagement\)/);
+    await page.getByRole('link', { name: 'Kosten' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kosten en tarieven');
+    const costs = page.getByRole('table', { name: `Kosten per zorgaanbieder en product in ${year}` });
+    const row = costs.getByRole('row', { name: /Demo Begeleiding A · IB2/ });
+    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe(money(0));
+    await expect(row.getByRole('cell').nth(5).textContent()).resolves.toMatch(/^\d+ dagen$/);
+    await expect(page.getByText('Voor een deel van de zorg geldt geen tarief').count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    // € 70 a week from the start of this year: a wrong amount first.
+    const form = page.locator('form[action^="/kosten/tarieven"]');
+    await form.getByLabel('Product').selectOption('IB2');
+    await form.getByLabel('Geldig vanaf').fill(`${year}-01-01`);
+    await form.getByLabel('Bedrag in euro').fill('zeventig');
+    await form.getByLabel('Eenheid').selectOption({ label: 'per cliënt per week' });
+    await form.getByLabel('Bron').fill('Deelovereenkomst IB');
+    await form.getByRole('button', { name: 'Tarief toevoegen' }).click();
+    await expect(page.locator('#veld-amount-fout').textContent()).resolves.toContain('Vul een bedrag in euro in');
+    await expect(form.getByLabel('Bron').inputValue()).resolves.toBe('Deelovereenkomst IB');
+    await expectAccessible(page);
+    await form.getByLabel('Bedrag in euro').fill('70,00');
+    await form.getByRole('button', { name: 'Tarief toevoegen' }).click();
+    await page.waitForURL(`${at.base}/kosten?jaar=${year}&tarief=toegevoegd`);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Het tarief is toegevoegd.');
+    await expect(
+      page
+        .getByRole('table', { name: 'Tarieven per product' })
+        .getByRole('row', { name: /Deelovereenkomst IB/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).resolves.toEqual([
+      'IB2 – Begeleiding 2',
+      `1 januari ${year}`,
+      'nog geen einde',
+      money(7000),
+      'per cliënt per week',
+      'Deelovereenkomst IB',
+    ]);
+
+    // Each day of care € 10: through the year's end or the allocation's, today included in what is realised.
+    const end = addMonths(today, 3) < `${year}-12-31` ? addMonths(today, 3) : `${year}-12-31`;
+    const days = (to: string) => Math.round((Date.parse(to) - Date.parse(today)) / 86_400_000) + 1;
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([
+      'Demo Begeleiding A · IB2',
+      '1',
+      money(days(end) * 1000),
+      money(1000),
+      '',
+      '',
+    ]);
+    await expect(page.getByText('Voor een deel van de zorg geldt geen tarief').count()).resolves.toBe(0);
+    await keep(page, 'contractmanagement-kosten');
+    // The previous year: no care.
+    await page
+      .getByRole('navigation', { name: 'Jaar' })
+      .getByRole('link', { name: String(year - 1) })
+      .click();
+    await expect(page.getByText(`In ${year - 1} is er geen zorg toegewezen.`).count()).resolves.toBe(1);
+  });
+});

@@ -1,0 +1,112 @@
+import { allocationCost, overlap, yearPeriod, type Allocation, type Tariff } from '../../domain/costs';
+
+/** Seed 001 "betaalbaarheid": what the allocations cost, by the tariffs in force on each day. */
+describe('the cost of an allocation', () => {
+  const year = yearPeriod(2026);
+  const weekly = (amountCents: number, validFrom: string, validTo: string | null = null): Tariff => ({
+    validFrom,
+    validTo,
+    amountCents,
+    unit: 'PER_CLIENT_PER_WEEK',
+  });
+  const resultFinanced = (from: string, to: string): Allocation => ({
+    care: { from, to },
+    hoursPerWeek: null,
+    declared: [],
+  });
+  const cost = (a: Allocation, tariffs: Tariff[], today = '2026-12-31', period = year) =>
+    allocationCost(a, period, today, tariffs);
+
+  it('when a week is paid per client, then each day of care costs a seventh of it (seed 000)', () => {
+    const { allocated } = cost(resultFinanced('2026-03-01', '2026-03-14'), [weekly(7000, '2021-01-01')]);
+    expect(allocated).toEqual({ cents: 14000, daysWithoutTariff: 0 });
+  });
+
+  it('when the tariff changes during the care, then each day is priced by the one in force on it', () => {
+    const tariffs = [weekly(700, '2026-01-01', '2026-06-30'), weekly(1400, '2026-07-01')];
+    // 25-30 June: 6 days at 100; 1-4 July: 4 days at 200.
+    expect(cost(resultFinanced('2026-06-25', '2026-07-04'), tariffs).allocated.cents).toBeCloseTo(1400, 6);
+  });
+
+  it('when no tariff covers some days, then they are counted and not priced', () => {
+    const a = resultFinanced('2025-12-25', '2026-01-06');
+    expect(cost(a, [weekly(700, '2026-01-01')], '2026-12-31', yearPeriod(2025)).allocated).toEqual({
+      cents: 0,
+      daysWithoutTariff: 7,
+    });
+    expect(cost(a, [weekly(700, '2026-01-01')]).allocated).toEqual({ cents: 600, daysWithoutTariff: 0 });
+  });
+
+  it('when paid per 4 weeks (seed 001, 2016), then 28 days cost the amount', () => {
+    const tariff: Tariff = {
+      validFrom: '2016-01-01',
+      validTo: '2016-12-31',
+      amountCents: 31924,
+      unit: 'PER_CLIENT_PER_4_WEEKS',
+    };
+    const { allocated } = cost(resultFinanced('2016-02-01', '2016-02-28'), [tariff], '2016-12-31', yearPeriod(2016));
+    expect(allocated.cents).toBeCloseTo(31924, 6);
+  });
+
+  it('when paid per month (seed 002), then each month costs its share of days, February of a leap year by 29', () => {
+    const tariff: Tariff = { validFrom: '2028-01-01', validTo: null, amountCents: 2900, unit: 'PER_CLIENT_PER_MONTH' };
+    const { allocated } = cost(resultFinanced('2028-02-15', '2028-03-15'), [tariff], '2028-12-31', yearPeriod(2028));
+    expect(allocated.cents).toBeCloseTo(1500 + (15 * 2900) / 31, 6);
+  });
+
+  it('when care runs past today, then what is allocated counts the whole period and what is realised the days through today', () => {
+    const { allocated, realised } = cost(
+      resultFinanced('2026-01-01', '2026-12-31'),
+      [weekly(700, '2021-01-01')],
+      '2026-01-10',
+    );
+    expect(allocated.cents).toBeCloseTo(36500, 6);
+    expect(realised.cents).toBeCloseTo(1000, 6);
+  });
+
+  it('when care lies outside the period, then it costs nothing there', () => {
+    const { allocated, realised } = cost(resultFinanced('2025-01-01', '2025-12-31'), [weekly(700, '2021-01-01')]);
+    expect([allocated, realised.cents]).toEqual([{ cents: 0, daysWithoutTariff: 0 }, 0]);
+  });
+
+  describe('paid per hour (seed 003)', () => {
+    const hourly: Tariff = { validFrom: '2026-01-01', validTo: null, amountCents: 6000, unit: 'PER_HOUR' };
+    const allocation: Allocation = {
+      care: { from: '2026-01-01', to: '2026-01-14' },
+      hoursPerWeek: 3,
+      declared: [
+        { month: '2025-12-01', minutes: 600 }, // before the period
+        { month: '2026-01-01', minutes: 180 },
+        { month: '2026-02-01', minutes: 90 },
+      ],
+    };
+
+    it('when hours are allocated per week, then the allocation costs them at the hourly tariff', () => {
+      expect(cost(allocation, [hourly]).allocated).toEqual({ cents: 36000, daysWithoutTariff: 0 });
+    });
+
+    it('when months are declared, then what is realised is their hours at the tariff of each month, within the period only', () => {
+      expect(cost(allocation, [hourly]).realised).toEqual({
+        cents: 27000,
+        daysWithoutTariff: 0,
+        monthsWithoutTariff: 0,
+        declaredMinutes: 270,
+      });
+    });
+
+    it('when a month or a day has no hourly tariff, then it is counted, not priced', () => {
+      const tariffs = [{ ...hourly, validFrom: '2026-02-01' }, weekly(700, '2021-01-01', '2026-01-31')];
+      const { allocated, realised } = cost(allocation, tariffs);
+      expect(allocated).toEqual({ cents: 0, daysWithoutTariff: 14 });
+      expect(realised).toMatchObject({ cents: 9000, monthsWithoutTariff: 1, declaredMinutes: 270 });
+    });
+  });
+
+  it('finds the days two periods share', () => {
+    expect(overlap({ from: '2026-01-01', to: '2026-01-31' }, { from: '2026-01-31', to: '2026-02-28' })).toEqual({
+      from: '2026-01-31',
+      to: '2026-01-31',
+    });
+    expect(overlap({ from: '2026-01-01', to: '2026-01-31' }, { from: '2026-02-01', to: '2026-02-28' })).toBeUndefined();
+  });
+});
