@@ -11,15 +11,28 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class InvalidDateError extends Error {}
 
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const lengthOf = (y: number, m: number) => (m === 2 && isLeapYear(y) ? 29 : (monthLengths[m - 1] ?? 0));
+
+/**
+ * Year, month and day of a calendar date, checked by arithmetic (no Date made: reports call this
+ * per row). Years before 100 are refused: `Date.UTC` would read them as 1900 and later.
+ */
 function parts(date: BusinessDate): [number, number, number] {
   const match = pattern.exec(date);
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (!match || check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+  if (!match || y < 100 || m < 1 || m > 12 || d < 1 || d > lengthOf(y, m)) {
     throw new InvalidDateError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   }
   return [y, m, d];
 }
+
+/** Days since 1 January 1970 of a checked date. */
+const dayNumber = (date: BusinessDate): number => {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+};
 
 const format = (utc: Date): BusinessDate => utc.toISOString().slice(0, 10);
 const asUtc = (date: BusinessDate): Date => new Date(`${date}T00:00:00Z`);
@@ -48,9 +61,7 @@ export function addMonths(date: BusinessDate, months: number): BusinessDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: BusinessDate, to: BusinessDate): number {
-  parts(from);
-  parts(to);
-  return Math.round((asUtc(to).getTime() - asUtc(from).getTime()) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function firstOfMonth(date: BusinessDate): BusinessDate {

@@ -96,42 +96,54 @@ export interface Allocation {
   care: Period;
   /** Hours per week for the products paid per hour; null for the result-financed ones. */
   hoursPerWeek: number | null;
-  /** Minutes declared (direct and indirect: both are client-bound time, seed 003), by month (its first day). */
-  declared: { month: BusinessDate; minutes: number }[];
 }
 
 export interface AllocationCost {
   /** What was decided for the period: every day of care, or the hours allocated per week. */
   allocated: Priced;
-  /** What was delivered so far: the days of care through `today`, or the hours declared. */
-  realised: Priced & { monthsWithoutTariff: number; declaredMinutes: number };
+  /**
+   * What was delivered so far of a result-financed allocation: its days of care through `today`.
+   * Of one paid per hour, what was delivered is what was declared (`declaredCost`): nothing here.
+   */
+  realised: Priced;
 }
+
+const nothing: Priced = { cents: 0, daysWithoutTariff: 0 };
 
 /**
  * The cost of one allocation within a period (seed 001: "betaalbaarheid", monitored by contract
- * management; seed 000: result-financed per client per week from 2021, seed 003: per hour). A
- * declared month is priced at the tariff in force on its first day.
+ * management; seed 000: result-financed per client per week from 2021; seed 003: per hour).
  */
 export function allocationCost(a: Allocation, period: Period, today: BusinessDate, tariffs: Tariff[]): AllocationCost {
   const inPeriod = overlap(a.care, period);
-  if (a.hoursPerWeek === null) {
-    const untilToday = inPeriod && overlap(inPeriod, { from: inPeriod.from, to: today });
-    return {
-      allocated: priceDays(inPeriod, tariffs, perClient),
-      realised: { ...priceDays(untilToday, tariffs, perClient), monthsWithoutTariff: 0, declaredMinutes: 0 },
-    };
+  if (a.hoursPerWeek !== null)
+    return { allocated: priceDays(inPeriod, tariffs, allocatedHours(a.hoursPerWeek)), realised: nothing };
+  const untilToday = inPeriod && overlap(inPeriod, { from: inPeriod.from, to: today });
+  return { allocated: priceDays(inPeriod, tariffs, perClient), realised: priceDays(untilToday, tariffs, perClient) };
+}
+
+/** A month's hours declared for a product (by its first day): minutes direct and indirect (both client-bound, seed 003), and by how many declarations. */
+export interface DeclaredMonth {
+  month: BusinessDate;
+  minutes: number;
+  declarations: number;
+}
+
+export interface DeclaredCost {
+  cents: number;
+  minutes: number;
+  /** Declarations of a month no hourly tariff prices: not in `cents`, and said. */
+  withoutTariff: number;
+}
+
+/** What the hours declared in a period cost: each month at the hourly tariff in force on its first day. */
+export function declaredCost(months: DeclaredMonth[], period: Period, tariffs: Tariff[]): DeclaredCost {
+  const cost = { cents: 0, minutes: 0, withoutTariff: 0 };
+  for (const m of months.filter((d) => d.month >= firstOfMonth(period.from) && d.month <= period.to)) {
+    const t = tariffOn(tariffs, m.month);
+    cost.minutes += m.minutes;
+    if (t?.unit === 'PER_HOUR') cost.cents += (m.minutes * t.amountCents) / 60;
+    else cost.withoutTariff += m.declarations;
   }
-  const months = a.declared.filter((d) => d.month >= firstOfMonth(period.from) && d.month <= period.to);
-  let cents = 0;
-  let monthsWithoutTariff = 0;
-  for (const { month, minutes } of months) {
-    const t = tariffOn(tariffs, month);
-    if (t?.unit === 'PER_HOUR') cents += (minutes * t.amountCents) / 60;
-    else monthsWithoutTariff += 1;
-  }
-  const declaredMinutes = months.reduce((sum, m) => sum + m.minutes, 0);
-  return {
-    allocated: priceDays(inPeriod, tariffs, allocatedHours(a.hoursPerWeek)),
-    realised: { cents, daysWithoutTariff: 0, monthsWithoutTariff, declaredMinutes },
-  };
+  return cost;
 }

@@ -15,7 +15,7 @@ import { freePort } from './ports';
 /**
  * `npm run bench:pages`: every web page with 10,000 trajectories in the database, on the embedded
  * stack as `npm start` runs it (the same script, as a child process, on this script's embedded
- * PostgreSQL). The bulk rows go in by SQL after start-up, so they have no workflows: the trajectory
+ * PostgreSQL). The bulk rows (with hours declared and hourly tariffs, for the costs) go in by SQL after start-up, so they have no workflows: the trajectory
  * page is measured on trajectories registered and decided through the API, and on closed ones.
  * Prints p50/p95/max per page against the 200 ms goal. BENCH_TRAJECTORIES and BENCH_ROUNDS change
  * the size and the number of timed requests per page.
@@ -69,6 +69,16 @@ async function fill(prisma: PrismaClient, n: number): Promise<void> {
     SELECT gen_random_uuid(), 'bench:' || n, trajectory, 'PROVIDER', provider, 'EXTENSION_REQUEST_DUE',
       jsonb_build_object('trajectoryId', trajectory, 'dueAt', due)
     FROM bulk WHERE phase <> 'CLOSED' AND n % 3 = 0`);
+  // Hours declared for every month of care that has ended, priced per hour on the costs page (Kosten).
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "HourDeclaration" (id, "indicationId", month, "directMinutes", "indirectMinutes", "digitalMinutes",
+      "declaredAt", warnings)
+    SELECT gen_random_uuid(), i.id, m::date, 600, 120, 60, now(), '{}'
+    FROM "Indication" i CROSS JOIN LATERAL generate_series(date_trunc('month', i."startDate"),
+      least(i."endDate", now() - interval '1 month'), interval '1 month') AS m`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Tariff" (id, "productCode", "validFrom", "amountCents", unit, source)
+    SELECT gen_random_uuid(), code, date '2020-01-01', 6500, 'PER_HOUR', 'bench' FROM unnest(array['02B04', '02B05']) AS code`);
   // The ZRM: every decided trajectory measured at its decision, half of them again (the KPIs compare both).
   await prisma.$executeRawUnsafe(`
     CREATE TEMP TABLE zrm AS
@@ -228,6 +238,7 @@ async function main(): Promise<void> {
       ['operations', operations, '/overzicht?phase=ACTIVE&pagina=100'],
       ['operations', operations, `/overzicht?providerId=${demoIds.providerB}&overdue=true`],
       ['operations', operations, '/overzicht?deadlineWithinDays=14'],
+      ['operations', operations, '/kosten'],
     ];
     const results: Awaited<ReturnType<typeof time>>[] = [];
     for (const [who, cookie, url] of pages) results.push(await time(base, cookie, who, url));

@@ -16,7 +16,7 @@ import {
   type DeliveryMessage,
   type WebhookTest,
 } from './pages/delivery';
-import { costsPage, refusedAmountAt, tariffBody } from './pages/costs';
+import { costsCsv, costsPage, refusedAmountAt, tariffBody } from './pages/costs';
 import { kpiCsv } from './pages/kpis';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
 import { saidOf } from './layout';
@@ -207,6 +207,17 @@ export function operationsRoutes(
         undefined,
         req.query.tarief === 'toegevoegd' ? 'toegevoegd' : undefined,
       );
+    }),
+  );
+  router.get(
+    '/kosten/kosten-:year.csv',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      const year = yearOf({ jaar: req.params.year });
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`kosten-${year}.csv`)
+        .send(await costsCsv(visit, year));
     }),
   );
   router.post(

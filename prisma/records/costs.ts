@@ -1,7 +1,6 @@
-import { dateOf } from '../../domain/calendar';
-import { allocationCost, overlap, type Period, type Tariff } from '../../domain/costs';
+import { dateOf, firstOfMonth } from '../../domain/calendar';
+import { allocationCost, declaredCost, overlap, type DeclaredMonth, type Period } from '../../domain/costs';
 import type { PrismaClient } from '../client';
-import { fromDateColumn, toDateColumn } from './dates';
 import { tariffsOf } from './tariffs';
 
 export interface CostRow {
@@ -19,54 +18,78 @@ export interface CostRow {
   monthsWithoutTariff: number;
 }
 
-const key = (providerId: string, productCode: string) => `${providerId} ${productCode}`;
+/** An allocation with its trajectory's provider and the Amsterdam day it closed, if it did (dates as text, as the domain takes them). */
+interface Care {
+  trajectoryId: string;
+  productCode: string;
+  providerId: string;
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number | null;
+  closedOn: string | null;
+}
+
+/** The months declared in a period, added up per provider and product. */
+type Declared = DeclaredMonth & { providerId: string; productCode: string };
+
+/**
+ * Raw SQL: a year holds thousands of allocations and tens of thousands of declared months; Prisma's
+ * reads took 300 ms to carry them (bench:pages). The months are added up per provider and product
+ * in the database: what they cost is linear in their minutes.
+ */
+function careIn(prisma: PrismaClient, period: Period) {
+  return Promise.all([
+    prisma.$queryRaw<Care[]>`
+      SELECT i."trajectoryId", i."productCode", t."providerId"::text AS "providerId",
+             i."startDate"::text AS "startDate", i."endDate"::text AS "endDate",
+             i."hoursPerWeek"::float8 AS "hoursPerWeek",
+             (t."closedAt" AT TIME ZONE 'Europe/Amsterdam')::date::text AS "closedOn"
+      FROM "Indication" i JOIN "Trajectory" t ON t.id = i."trajectoryId"
+      WHERE i."startDate" <= ${period.to}::date AND i."endDate" >= ${period.from}::date`,
+    prisma.$queryRaw<Declared[]>`
+      SELECT t."providerId"::text AS "providerId", i."productCode", d.month::text AS month,
+             sum(d."directMinutes" + d."indirectMinutes")::int AS minutes, count(*)::int AS declarations
+      FROM "HourDeclaration" d
+      JOIN "Indication" i ON i.id = d."indicationId" JOIN "Trajectory" t ON t.id = i."trajectoryId"
+      WHERE d.month BETWEEN ${firstOfMonth(period.from)}::date AND ${period.to}::date
+      GROUP BY 1, 2, 3`,
+  ]);
+}
 
 /**
  * What care cost per provider and product within a period (seed 001: contract management monitors
- * "de betaalbaarheid van voorzieningen"): every allocation with days in it, priced by
- * domain/costs.ts `allocationCost` with the tariffs in force. Care ends on the day its trajectory
- * closed, where that came before the allocation's end.
+ * "de betaalbaarheid van voorzieningen"): every allocation with days in it and every month
+ * declared, priced by domain/costs.ts with the tariffs in force. Care ends on the day its
+ * trajectory closed, where that came before the allocation's end.
  */
 export async function costsPerProviderAndProduct(prisma: PrismaClient, period: Period, now: Date): Promise<CostRow[]> {
-  const [indications, tariffs] = await Promise.all([
-    prisma.indication.findMany({
-      where: { startDate: { lte: toDateColumn(period.to) }, endDate: { gte: toDateColumn(period.from) } },
-      select: {
-        trajectoryId: true,
-        productCode: true,
-        startDate: true,
-        endDate: true,
-        hoursPerWeek: true,
-        trajectory: { select: { providerId: true, closedAt: true } },
-        declarations: { select: { month: true, directMinutes: true, indirectMinutes: true } },
-      },
-    }),
-    tariffsOf(prisma),
-  ]);
-  const byProduct = new Map<string, Tariff[]>();
-  for (const t of tariffs) byProduct.set(t.productCode, [...(byProduct.get(t.productCode) ?? []), t]);
+  const [[allocations, declared], tariffs] = await Promise.all([careIn(prisma, period), tariffsOf(prisma)]);
+  const tariffsOfProduct = (code: string) => tariffs.filter((t) => t.productCode === code);
   const today = dateOf(now);
   const rows = new Map<string, CostRow & { ids: Set<string> }>();
-  for (const i of indications) {
-    const closedOn = i.trajectory.closedAt && dateOf(i.trajectory.closedAt);
-    const end = fromDateColumn(i.endDate);
-    const care = { from: fromDateColumn(i.startDate), to: closedOn && closedOn < end ? closedOn : end };
-    const declared = i.declarations.map((d) => ({
-      month: fromDateColumn(d.month),
-      minutes: d.directMinutes + d.indirectMinutes,
-    }));
+  const rowOf = (providerId: string, productCode: string) => {
+    const key = `${providerId} ${productCode}`;
+    const row = rows.get(key) ?? { ...emptyRow(providerId, productCode), ids: new Set<string>() };
+    rows.set(key, row);
+    return row;
+  };
+  for (const a of allocations) {
+    const care = { from: a.startDate, to: a.closedOn && a.closedOn < a.endDate ? a.closedOn : a.endDate };
     if (!overlap(care, period)) continue; // closed before the period, or before this allocation began
-    const hoursPerWeek = i.hoursPerWeek === null ? null : Number(i.hoursPerWeek);
-    const cost = allocationCost({ care, hoursPerWeek, declared }, period, today, byProduct.get(i.productCode) ?? []);
-    const row =
-      rows.get(key(i.trajectory.providerId, i.productCode)) ?? emptyRow(i.trajectory.providerId, i.productCode);
-    rows.set(key(row.providerId, row.productCode), row);
-    row.ids.add(i.trajectoryId);
+    const cost = allocationCost({ care, hoursPerWeek: a.hoursPerWeek }, period, today, tariffsOfProduct(a.productCode));
+    const row = rowOf(a.providerId, a.productCode);
+    row.ids.add(a.trajectoryId);
     row.allocatedCents += cost.allocated.cents;
     row.realisedCents += cost.realised.cents;
-    row.declaredMinutes += cost.realised.declaredMinutes;
     row.daysWithoutTariff += cost.allocated.daysWithoutTariff;
-    row.monthsWithoutTariff += cost.realised.monthsWithoutTariff;
+  }
+  for (const [key, months] of groupBy(declared, (d) => `${d.providerId} ${d.productCode}`)) {
+    const [providerId = '', productCode = ''] = key.split(' ');
+    const cost = declaredCost(months, period, tariffsOfProduct(productCode));
+    const row = rowOf(providerId, productCode);
+    row.realisedCents += cost.cents;
+    row.declaredMinutes += cost.minutes;
+    row.monthsWithoutTariff += cost.withoutTariff;
   }
   return [...rows.values()]
     .map(({ ids, ...r }) => ({
@@ -78,14 +101,24 @@ export async function costsPerProviderAndProduct(prisma: PrismaClient, period: P
     .sort((a, b) => a.providerId.localeCompare(b.providerId) || a.productCode.localeCompare(b.productCode));
 }
 
-const emptyRow = (providerId: string, productCode: string) => ({
+const emptyRow = (providerId: string, productCode: string): CostRow => ({
   providerId,
   productCode,
   trajectories: 0,
-  ids: new Set<string>(),
   allocatedCents: 0,
   realisedCents: 0,
   declaredMinutes: 0,
   daysWithoutTariff: 0,
   monthsWithoutTariff: 0,
 });
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -74,6 +74,17 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
     ]);
     await expect(page.getByText('Voor een deel van de zorg geldt geen tarief').count()).resolves.toBe(0);
     await keep(page, 'contractmanagement-kosten');
+    // The same figures for a spreadsheet: semicolons, amounts as numbers with a decimal comma.
+    const exported = page.getByRole('link', { name: `Exporteer de kosten van ${year} als CSV` });
+    const file = await page.request.get(`${at.base}${await exported.getAttribute('href')}`);
+    expect(file.headers()['content-disposition']).toContain(`kosten-${year}.csv`);
+    const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+    expect((await file.text()).replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'Zorgaanbieder en product;Trajecten;Toegekend;Gerealiseerd;Verantwoorde uren;Zonder tarief',
+      `Demo Begeleiding A · IB2;1;${euros(days(end) * 1000)};10,00;;`,
+      `Totaal;1;${euros(days(end) * 1000)};10,00;;`,
+      '',
+    ]);
     // The previous year: no care.
     await page
       .getByRole('navigation', { name: 'Jaar' })

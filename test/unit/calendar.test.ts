@@ -70,10 +70,23 @@ describe('Europe/Amsterdam calendar', () => {
     expect(daysInMonth('2026-02-10')).toBe(28);
   });
 
-  it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', ''])(
-    'when the date is %p, then it is refused',
-    (bad) => {
-      expect(() => addDays(bad, 1)).toThrow(InvalidDateError);
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2100-02-29',
+    '0099-12-31',
+    '26-01-01',
+    '2026-1-1',
+    '',
+  ])('when the date is %p, then it is refused', (bad) => {
+    expect(() => addDays(bad, 1)).toThrow(InvalidDateError);
+    expect(() => daysBetween(bad, '2026-01-01')).toThrow(InvalidDateError);
+  });
+
+  it('when a leap day is of a century divisible by 400, then it exists', () => {
+    expect(daysBetween('2000-02-28', '2000-03-01')).toBe(2);
+    expect(daysBetween('1900-02-28', '1900-03-01')).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { allocationCost, overlap, yearPeriod, type Allocation, type Tariff } from '../../domain/costs';
+import { allocationCost, declaredCost, overlap, yearPeriod, type Allocation, type Tariff } from '../../domain/costs';
 
 /** Seed 001 "betaalbaarheid": what the allocations cost, by the tariffs in force on each day. */
 describe('the cost of an allocation', () => {
@@ -9,11 +9,7 @@ describe('the cost of an allocation', () => {
     amountCents,
     unit: 'PER_CLIENT_PER_WEEK',
   });
-  const resultFinanced = (from: string, to: string): Allocation => ({
-    care: { from, to },
-    hoursPerWeek: null,
-    declared: [],
-  });
+  const resultFinanced = (from: string, to: string): Allocation => ({ care: { from, to }, hoursPerWeek: null });
   const cost = (a: Allocation, tariffs: Tariff[], today = '2026-12-31', period = year) =>
     allocationCost(a, period, today, tariffs);
 
@@ -71,34 +67,29 @@ describe('the cost of an allocation', () => {
 
   describe('paid per hour (seed 003)', () => {
     const hourly: Tariff = { validFrom: '2026-01-01', validTo: null, amountCents: 6000, unit: 'PER_HOUR' };
-    const allocation: Allocation = {
-      care: { from: '2026-01-01', to: '2026-01-14' },
-      hoursPerWeek: 3,
-      declared: [
-        { month: '2025-12-01', minutes: 600 }, // before the period
-        { month: '2026-01-01', minutes: 180 },
-        { month: '2026-02-01', minutes: 90 },
-      ],
-    };
+    const allocation: Allocation = { care: { from: '2026-01-01', to: '2026-01-14' }, hoursPerWeek: 3 };
+    const months = [
+      { month: '2025-12-01', minutes: 600, declarations: 1 }, // before the period
+      { month: '2026-01-01', minutes: 180, declarations: 1 },
+      { month: '2026-02-01', minutes: 90, declarations: 2 },
+    ];
 
-    it('when hours are allocated per week, then the allocation costs them at the hourly tariff', () => {
-      expect(cost(allocation, [hourly]).allocated).toEqual({ cents: 36000, daysWithoutTariff: 0 });
-    });
-
-    it('when months are declared, then what is realised is their hours at the tariff of each month, within the period only', () => {
-      expect(cost(allocation, [hourly]).realised).toEqual({
-        cents: 27000,
-        daysWithoutTariff: 0,
-        monthsWithoutTariff: 0,
-        declaredMinutes: 270,
+    it('when hours are allocated per week, then the allocation costs them at the hourly tariff, and what was delivered is what is declared', () => {
+      expect(cost(allocation, [hourly])).toEqual({
+        allocated: { cents: 36000, daysWithoutTariff: 0 },
+        realised: { cents: 0, daysWithoutTariff: 0 },
       });
     });
 
-    it('when a month or a day has no hourly tariff, then it is counted, not priced', () => {
+    it('when months are declared, then they cost their hours at the tariff of each month, within the period only', () => {
+      expect(declaredCost(months, year, [hourly])).toEqual({ cents: 27000, minutes: 270, withoutTariff: 0 });
+    });
+
+    it('when a month or a day has no hourly tariff, then it is counted by its declarations, not priced', () => {
       const tariffs = [{ ...hourly, validFrom: '2026-02-01' }, weekly(700, '2021-01-01', '2026-01-31')];
-      const { allocated, realised } = cost(allocation, tariffs);
-      expect(allocated).toEqual({ cents: 0, daysWithoutTariff: 14 });
-      expect(realised).toMatchObject({ cents: 9000, monthsWithoutTariff: 1, declaredMinutes: 270 });
+      expect(cost(allocation, tariffs).allocated).toEqual({ cents: 0, daysWithoutTariff: 14 });
+      expect(declaredCost(months, year, tariffs)).toEqual({ cents: 9000, minutes: 270, withoutTariff: 1 });
+      expect(declaredCost(months, year, [])).toEqual({ cents: 0, minutes: 270, withoutTariff: 3 });
     });
   });
 

@@ -10,6 +10,7 @@ import { errorSummary, selectField, submit, textField, type FormValues, type Ref
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { everyRow } from '../paging';
+import { csv } from './csv';
 
 type CostRow = z.output<typeof costs>['items'][number];
 type Product = z.output<typeof products>['items'][number];
@@ -58,8 +59,10 @@ function withoutTariff(r: { daysWithoutTariff: number; monthsWithoutTariff: numb
 const hoursText = (minutes: number) =>
   minutes ? (minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 2 }) : '';
 
-/** The year's costs per provider and product, with their total and what no tariff prices. */
-async function costSection(visit: Visit, year: number): Promise<Html> {
+type Figures = Omit<CostRow, 'providerId' | 'productCode'>;
+
+/** The year's costs per provider and product ("Demo Begeleiding A · IB2"), and their total. */
+async function costLines(visit: Visit, year: number): Promise<{ lines: [string, Figures][]; total: Figures }> {
   const [rows, providers] = await Promise.all([
     everyRow<CostRow>(visit, '/costs', { year: String(year) }),
     providersOf(visit),
@@ -74,20 +77,41 @@ async function costSection(visit: Visit, year: number): Promise<Html> {
     daysWithoutTariff: sum((r) => r.daysWithoutTariff),
     monthsWithoutTariff: sum((r) => r.monthsWithoutTariff),
   };
-  const cells = (label: string, r: typeof total) => [
-    html`${label}`,
-    html`${String(r.trajectories)}`,
-    html`${euros(r.allocatedCents)}`,
-    html`${euros(r.realisedCents)}`,
-    html`${hoursText(r.declaredMinutes)}`,
-    html`${withoutTariff(r)}`,
-  ];
-  const lines = rows.map((r) => cells(`${providerName.get(r.providerId) ?? 'Onbekend'} · ${r.productCode}`, r));
+  const lines = rows.map((r): [string, Figures] => [
+    `${providerName.get(r.providerId) ?? 'Onbekend'} · ${r.productCode}`,
+    r,
+  ]);
+  return { lines, total };
+}
+
+const costHeaders = [
+  'Zorgaanbieder en product',
+  'Trajecten',
+  'Toegekend',
+  'Gerealiseerd',
+  'Verantwoorde uren',
+  'Zonder tarief',
+];
+
+/** A line's cells, money as `money` writes it: "€ 1.234,56" on the page, "1234,56" in a spreadsheet. */
+const costCells = (label: string, r: Figures, money: (cents: number) => string) => [
+  label,
+  String(r.trajectories),
+  money(r.allocatedCents),
+  money(r.realisedCents),
+  hoursText(r.declaredMinutes),
+  withoutTariff(r),
+];
+
+/** The year's costs as a table, with their total and what no tariff prices. */
+async function costSection(visit: Visit, year: number): Promise<Html> {
+  const { lines, total } = await costLines(visit, year);
+  const rows = lines.length ? [...lines, ['Totaal', total] as const] : [];
   const missing = total.daysWithoutTariff + total.monthsWithoutTariff > 0;
   return html`${table(
     `Kosten per zorgaanbieder en product in ${year}`,
-    ['Zorgaanbieder en product', 'Trajecten', 'Toegekend', 'Gerealiseerd', 'Verantwoorde uren', 'Zonder tarief'],
-    rows.length ? [...lines, cells('Totaal', total)] : [],
+    costHeaders,
+    rows.map(([label, r]) => costCells(label, r, euros).map((c) => html`${c}`)),
     `In ${year} is er geen zorg toegewezen.`,
   )}
   ${
@@ -97,7 +121,20 @@ async function costSection(visit: Visit, year: number): Promise<Html> {
           'warning',
         )
       : ''
-  }`;
+  }
+  ${lines.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/kosten/kosten-${year}.csv">Exporteer de kosten van ${year} als CSV</a></p>` : ''}`;
+}
+
+/** "1234,56": an amount as a Dutch spreadsheet reads a number. */
+const plainEuros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** The year's costs for a spreadsheet, with the total. */
+export async function costsCsv(visit: Visit, year: number): Promise<string> {
+  const { lines, total } = await costLines(visit, year);
+  return csv([
+    costHeaders,
+    ...[...lines, ['Totaal', total] as const].map(([label, r]) => costCells(label, r, plainEuros)),
+  ]);
 }
 
 /** The catalogue's tariffs, the latest of each product last. */
