@@ -58,17 +58,27 @@ export interface ProductAudience {
   code: string;
   region: string;
   clientAgeBelow: number | null;
+  /** The categories a surcharge (opslag) goes on; empty for a product of its own. */
+  surchargeFor?: string[];
 }
 
 /**
  * A consultant decides only products of the team's own region (the Drechtsteden's IB2 is not
- * Zeist's to give); IB4-MO is for young adults under 27 on the first day (seed 004).
+ * Zeist's to give); IB4-MO is for young adults under 27 on the first day (seed 004); a surcharge
+ * is paid on top of a category, never decided alone (seed 001: "Opslag per categorie, per cliënt").
  */
 export function checkProductFit(
   product: ProductAudience,
   decision: { teamRegion: string; clientBornOn: BusinessDate; startDate: BusinessDate },
 ): RuleViolation[] {
   const violations: RuleViolation[] = [];
+  if (product.surchargeFor?.length) {
+    violations.push({
+      rule: `${product.code}.SURCHARGE_ONLY`,
+      message: `${product.code} is a surcharge on ${product.surchargeFor.join(', ')}, not a product of its own`,
+      field: 'productCode',
+    });
+  }
   if (product.region !== decision.teamRegion) {
     violations.push({
       rule: `${product.code}.REGION`,

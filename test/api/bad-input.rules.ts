@@ -132,6 +132,14 @@ export const ruleCases: Case[] = [
     'IB1.NO_HOURLY_VOLUME',
   ),
   ruleCase(
+    'a surcharge (opslag) decided as a product of its own',
+    'otherConsultant',
+    (i) => `/trajectories/${i.sddIntakeHeld}/indication`,
+    { ...indication, productCode: 'OPSLAG1', hoursPerWeek: null },
+    'body.productCode',
+    'OPSLAG1.SURCHARGE_ONLY',
+  ),
+  ruleCase(
     'IB4-MO for a client of 36 (under 27 only)',
     'otherConsultant',
     (i) => `/trajectories/${i.sddIntakeHeld}/indication`,

@@ -79,6 +79,12 @@ describe('product fit: region and age (issue 9)', () => {
     expect(fit(ib2, 'ZOU', '1970-01-01')).toEqual([['IB2.REGION', 'productCode']]);
   });
 
+  it('when a surcharge (opslag) is decided as a product of its own, then it is refused on productCode', () => {
+    const opslag1 = { code: 'OPSLAG1', region: 'SDD', clientAgeBelow: null, surchargeFor: ['IB1'] };
+    expect(fit(opslag1, 'SDD', '1970-01-01')).toEqual([['OPSLAG1.SURCHARGE_ONLY', 'productCode']]);
+    expect(fit({ ...ib2, surchargeFor: [] }, 'SDD', '1970-01-01')).toEqual([]);
+  });
+
   it('when IB4-MO starts on the 27th birthday, then it is refused; the day before it is allowed', () => {
     expect(fit(ib4mo, 'SDD', '1999-12-01', '2026-11-30')).toEqual([]);
     expect(fit(ib4mo, 'SDD', '1999-12-01', '2026-12-01')).toEqual([['IB4-MO.CLIENT_AGE', 'startDate']]);

@@ -81,6 +81,7 @@ interface Product {
   code: string;
   name: string;
   region: string;
+  surchargeFor: string[];
 }
 
 /** Product (of the team's region), period, hours per week and the ZRM: a decision and a product change. */
@@ -89,7 +90,8 @@ async function indicationFields(f: Filling): Promise<Html> {
     { team: { region: string } | null },
     { items: Product[] },
   ];
-  const products = catalogue.items.filter((p) => p.region === me.team?.region);
+  // A surcharge (opslag) is not decided on its own (domain/indication-rules.ts): not offered.
+  const products = catalogue.items.filter((p) => p.region === me.team?.region && p.surchargeFor.length === 0);
   return html`${selectField({
     ...fieldIn(f, 'productCode'),
     label: 'Product',
