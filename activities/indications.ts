@@ -15,6 +15,8 @@ export interface SaveIndication {
   zrm: ZrmScores;
   /** A granted extension's next period: planned until the current one ends. */
   planned?: boolean;
+  /** The surcharge (opslag) on top of the category (seed 001). */
+  surchargeCode?: string;
 }
 
 /** Stores a decided indication and its ZRM scores once per (trajectory, sequence); returns its id. */
@@ -30,6 +32,7 @@ export function saveIndication(prisma: PrismaClient) {
           trajectoryId: i.trajectoryId,
           sequence: i.sequence,
           productCode: i.productCode,
+          surchargeCode: i.surchargeCode ?? null,
           startDate: day(i.startDate),
           endDate: day(i.endDate),
           volumeUnit: i.hoursPerWeek === null ? 'CATEGORY' : 'HOURS_PER_WEEK',

@@ -109,6 +109,8 @@ const indication = z.strictObject({
   trajectoryId: uuid,
   sequence: z.int(),
   productCode: z.string(),
+  /** The surcharge (opslag) paid on top of the category, or null. */
+  surchargeCode: z.string().nullable(),
   startDate: instant,
   endDate: instant,
   volumeUnit: z.enum(VolumeUnit),

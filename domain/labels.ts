@@ -114,6 +114,7 @@ export const eventLabels: Record<string, string> = {
 export const ruleLabels: Record<string, string> = {
   REGION: 'Dit product hoort niet bij de regio van uw team.',
   CLIENT_AGE: 'De cliënt is te oud voor dit product.',
+  NO_SURCHARGE: 'Bij dit product hoort geen opslag: alleen bij Begeleiding 1, 2 en 3.',
   SURCHARGE_ONLY: 'Een opslag is geen product op zich: hij komt bovenop Begeleiding 1, 2 of 3.',
   NO_HOURLY_VOLUME: 'Dit product wordt op resultaat gefinancierd: vul geen uren in.',
   HOURLY_VOLUME_REQUIRED: 'Dit product wordt per uur gefinancierd: vul het aantal uren per week in.',

@@ -59,6 +59,8 @@ const indicationBody = z.strictObject({
   endDate: businessDate,
   hoursPerWeek: hoursPerWeek.nullable(),
   zrm: zrmScores,
+  /** With the category's surcharge (opslag, seed 001: (very) severe behavioural problems). */
+  surcharge: z.boolean().optional(),
 });
 
 /** Seed 003: goals reached, what is still needed, the intended outflow. */
@@ -100,15 +102,22 @@ const dropCorrection = (deps: RouteDeps, { correctionId }: { correctionId: strin
 /**
  * Whether the product may be decided for this client by this team (region, age limit): the
  * workflow holds no personal data, so the date of birth is checked here. An unknown product is
- * left to the workflow (400).
+ * left to the workflow (400). Returns the surcharge asked for: the catalogue's opslag on this
+ * category, or a refusal on `surcharge` where it has none.
  */
 async function requireProductFit(
   deps: RouteDeps,
   trajectoryId: string,
-  decision: { productCode: string; startDate: string },
-): Promise<void> {
-  const [product, trajectory] = await Promise.all([
+  decision: { productCode: string; startDate: string; surcharge?: boolean },
+): Promise<string | undefined> {
+  const [product, surcharge, trajectory] = await Promise.all([
     deps.prisma.product.findUnique({ where: { code: decision.productCode } }),
+    decision.surcharge
+      ? deps.prisma.product.findFirst({
+          where: { surchargeFor: { has: decision.productCode } },
+          select: { code: true },
+        })
+      : null,
     deps.prisma.trajectory.findUniqueOrThrow({
       where: { id: trajectoryId },
       select: {
@@ -119,14 +128,29 @@ async function requireProductFit(
   ]);
   const born = trajectory.client.identity?.dateOfBirth;
   const bornOn = born && fromDateColumn(born);
-  if (!product || !bornOn) return;
+  if (!product || !bornOn) return undefined;
   const violations = checkProductFit(product, {
     teamRegion: trajectory.team.region,
     clientBornOn: bornOn,
     startDate: decision.startDate,
-  });
-  refuseRules(violations.map((v) => ({ field: v.field ?? 'productCode', rule: v.rule, message: v.message })));
+  }).map((v) => ({ field: v.field ?? 'productCode', rule: v.rule, message: v.message }));
+  if (decision.surcharge && !surcharge)
+    violations.push({
+      field: 'surcharge',
+      rule: `${product.code}.NO_SURCHARGE`,
+      message: `${product.code} has no surcharge`,
+    });
+  refuseRules(violations);
+  return surcharge?.code;
 }
+
+/** A decision's or product change's body as the workflow takes it: the product fits, and the surcharge is named by its code. */
+const fittedIndication =
+  (deps: RouteDeps) =>
+  async ({ surcharge, ...decision }: z.output<typeof indicationBody>, ctx: { trajectoryId: string }) => {
+    const surchargeCode = await requireProductFit(deps, ctx.trajectoryId, { ...decision, surcharge });
+    return { ...decision, ...(surchargeCode && { surchargeCode }) };
+  };
 
 const correctionReason = text(1000, { multiline: true });
 
@@ -211,10 +235,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       response: responses.trajectoryView,
       body: indicationBody,
       update: decideIndication,
-      args: async (b, ctx) => {
-        await requireProductFit(deps, ctx.trajectoryId, b);
-        return b;
-      },
+      args: fittedIndication(deps),
     }),
     action(deps, {
       path: 'hour-declarations',
@@ -297,10 +318,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
       response: responses.trajectoryView,
       body: indicationBody,
       update: changeProduct,
-      args: async (b, ctx) => {
-        await requireProductFit(deps, ctx.trajectoryId, b);
-        return b;
-      },
+      args: fittedIndication(deps),
     }),
     action(deps, {
       path: 'end-date',

@@ -22,6 +22,8 @@ export interface CostRow {
 interface Care {
   trajectoryId: string;
   productCode: string;
+  /** The surcharge (opslag) on top of the category: priced on the same days by its own tariffs, in its own row. */
+  surchargeCode: string | null;
   providerId: string;
   startDate: string;
   endDate: string;
@@ -40,7 +42,7 @@ type Declared = DeclaredMonth & { providerId: string; productCode: string };
 function careIn(prisma: PrismaClient, period: Period) {
   return Promise.all([
     prisma.$queryRaw<Care[]>`
-      SELECT i."trajectoryId", i."productCode", t."providerId"::text AS "providerId",
+      SELECT i."trajectoryId", i."productCode", i."surchargeCode", t."providerId"::text AS "providerId",
              i."startDate"::text AS "startDate", i."endDate"::text AS "endDate",
              i."hoursPerWeek"::float8 AS "hoursPerWeek",
              (t."closedAt" AT TIME ZONE 'Europe/Amsterdam')::date::text AS "closedOn"
@@ -59,8 +61,8 @@ function careIn(prisma: PrismaClient, period: Period) {
 /**
  * What care cost per provider and product within a period (seed 001: contract management monitors
  * "de betaalbaarheid van voorzieningen"): every allocation with days in it and every month
- * declared, priced by domain/costs.ts with the tariffs in force. Care ends on the day its
- * trajectory closed, where that came before the allocation's end.
+ * declared, priced by domain/costs.ts with the tariffs in force; a surcharge (opslag) in a row of
+ * its own. Care ends on the day its trajectory closed, where that came before the allocation's end.
  */
 export async function costsPerProviderAndProduct(prisma: PrismaClient, period: Period, now: Date): Promise<CostRow[]> {
   const [[allocations, declared], tariffs] = await Promise.all([careIn(prisma, period), tariffsOf(prisma)]);
@@ -76,12 +78,14 @@ export async function costsPerProviderAndProduct(prisma: PrismaClient, period: P
   for (const a of allocations) {
     const care = { from: a.startDate, to: a.closedOn && a.closedOn < a.endDate ? a.closedOn : a.endDate };
     if (!overlap(care, period)) continue; // closed before the period, or before this allocation began
-    const cost = allocationCost({ care, hoursPerWeek: a.hoursPerWeek }, period, today, tariffsOfProduct(a.productCode));
-    const row = rowOf(a.providerId, a.productCode);
-    row.ids.add(a.trajectoryId);
-    row.allocatedCents += cost.allocated.cents;
-    row.realisedCents += cost.realised.cents;
-    row.daysWithoutTariff += cost.allocated.daysWithoutTariff;
+    for (const code of a.surchargeCode ? [a.productCode, a.surchargeCode] : [a.productCode]) {
+      const cost = allocationCost({ care, hoursPerWeek: a.hoursPerWeek }, period, today, tariffsOfProduct(code));
+      const row = rowOf(a.providerId, code);
+      row.ids.add(a.trajectoryId);
+      row.allocatedCents += cost.allocated.cents;
+      row.realisedCents += cost.realised.cents;
+      row.daysWithoutTariff += cost.allocated.daysWithoutTariff;
+    }
   }
   for (const [key, months] of groupBy(declared, (d) => `${d.providerId} ${d.productCode}`)) {
     const [providerId = '', productCode = ''] = key.split(' ');

@@ -98,6 +98,7 @@ describe('API: tariffs and what care cost', () => {
       source: 'x',
     }).expect(201);
     await add({ ...weekly('2017-01-01', 7000), productCode: 'IB1' }).expect(201);
+    await add({ ...weekly('2017-01-01', 1400), productCode: 'OPSLAG1' }).expect(201);
 
     // 02B05, 3 hours a week, from 30 days ago until 3 months ahead; 2½ hours declared in its first month.
     const hourly = await api.inCare('02B05', 3, start);
@@ -109,11 +110,18 @@ describe('API: tariffs and what care cost', () => {
         digitalMinutes: 0,
       })
       .expect(200);
-    // IB1 in the Drechtsteden over the same days, at € 70 a week.
+    // IB1 in the Drechtsteden over the same days, at € 70 a week, with its surcharge at € 14 (seed 001).
     const sdd = await api.register(demoIds.providerA, api.otherConsultant);
     await providerA.post(`/trajectories/${sdd}/intake`, { heldOn: today }).expect(200);
     const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 3]));
-    const decision = { productCode: 'IB1', startDate: start, endDate: addMonths(today, 3), hoursPerWeek: null, zrm };
+    const decision = {
+      productCode: 'IB1',
+      startDate: start,
+      endDate: addMonths(today, 3),
+      hoursPerWeek: null,
+      zrm,
+      surcharge: true,
+    };
     await api.otherConsultant.post(`/trajectories/${sdd}/indication`, decision).expect(200);
 
     const costs = async () =>
@@ -121,6 +129,17 @@ describe('API: tariffs and what care cost', () => {
         (r: { providerId: string }) => r.providerId === demoIds.providerA,
       );
     const end = addMonths(today, 3);
+    /** A result-financed row: each day of care at `cents`, allocated through the end, realised through today. */
+    const perDay = (productCode: string, cents: number) => ({
+      providerId: demoIds.providerA,
+      productCode,
+      trajectories: 1,
+      allocatedCents: daysThrough(end) * cents,
+      realisedCents: daysThrough(today) * cents,
+      declaredMinutes: 0,
+      daysWithoutTariff: 0,
+      monthsWithoutTariff: 0,
+    });
     await expect(costs()).resolves.toEqual([
       {
         providerId: demoIds.providerA,
@@ -132,16 +151,8 @@ describe('API: tariffs and what care cost', () => {
         daysWithoutTariff: 0,
         monthsWithoutTariff: 0,
       },
-      {
-        providerId: demoIds.providerA,
-        productCode: 'IB1',
-        trajectories: 1,
-        allocatedCents: daysThrough(end) * 1000,
-        realisedCents: daysThrough(today) * 1000,
-        declaredMinutes: 0,
-        daysWithoutTariff: 0,
-        monthsWithoutTariff: 0,
-      },
+      perDay('IB1', 1000),
+      perDay('OPSLAG1', 200),
     ]);
 
     // Closed today: its care ends today, so what was allocated is what was realised.

@@ -13,6 +13,11 @@ describe('timeline rows', () => {
       'Intakedatum gecorrigeerd: 3 december 2026 → 1 december 2026',
     ],
     ['INDICATION_DECIDED', { indicationId: 'i', productCode: '02B05' }, 'Indicatie besloten: 02B05'],
+    [
+      'INDICATION_DECIDED',
+      { indicationId: 'i', productCode: 'IB1', surchargeCode: 'OPSLAG1' },
+      'Indicatie besloten: IB1 met opslag OPSLAG1',
+    ],
     ['HOURS_DECLARED', { month: '2026-11-01', warnings: null }, 'Uren verantwoord: november 2026'],
     ['HOURS_CORRECTED', { month: '2026-10-01', correctionId: 'c' }, 'Uren gecorrigeerd: oktober 2026'],
     ['EXTENSION_GRANTED', { newEndDate: '2027-08-31' }, 'Verlenging toegekend: tot en met 31 augustus 2027'],

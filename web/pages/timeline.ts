@@ -24,7 +24,8 @@ const hours = (value: unknown) => (typeof value === 'number' ? hoursPerWeekText(
 const particulars: Record<string, (d: Data) => string | undefined> = {
   INTAKE_RECORDED: (d) => day(d.heldOn),
   INTAKE_CORRECTED: (d) => fromTo(day(d.from), day(d.to)),
-  INDICATION_DECIDED: (d) => text(d.productCode),
+  INDICATION_DECIDED: (d) =>
+    coded(d.productCode, (code) => `${code}${text(d.surchargeCode) ? ` met opslag ${text(d.surchargeCode)}` : ''}`),
   HOURS_DECLARED: (d) => month(d.month),
   HOURS_CORRECTED: (d) => month(d.month),
   EXTENSION_GRANTED: (d) => coded(day(d.newEndDate), (end) => `tot en met ${end}`),

@@ -84,20 +84,30 @@ interface Product {
   surchargeFor: string[];
 }
 
-/** Product (of the team's region), period, hours per week and the ZRM: a decision and a product change. */
+/** Product (of the team's region), period, hours per week, the surcharge where the region has one, and the ZRM: a decision and a product change. */
 async function indicationFields(f: Filling): Promise<Html> {
   const [me, catalogue] = (await Promise.all([f.visit.call('get', '/me'), f.visit.call('get', '/products')])) as [
     { team: { region: string } | null },
     { items: Product[] },
   ];
-  // A surcharge (opslag) is not decided on its own (domain/indication-rules.ts): not offered.
-  const products = catalogue.items.filter((p) => p.region === me.team?.region && p.surchargeFor.length === 0);
+  const ofRegion = catalogue.items.filter((p) => p.region === me.team?.region);
+  // A surcharge (opslag) is not decided on its own (domain/indication-rules.ts): it goes with its category.
+  const products = ofRegion.filter((p) => p.surchargeFor.length === 0);
+  const surcharged = ofRegion.flatMap((p) => p.surchargeFor);
   return html`${selectField({
     ...fieldIn(f, 'productCode'),
     label: 'Product',
     required: true,
     options: [['', 'Kies een product'], ...products.map((p): [string, string] => [p.code, `${p.code} – ${p.name}`])],
   })}
+  ${
+    surcharged.length
+      ? checkbox({
+          ...fieldIn(f, 'surcharge'),
+          label: `Met opslag bij (zeer) ernstige gedragsproblematiek (alleen bij ${surcharged.join(', ')})`,
+        })
+      : ''
+  }
   ${textField({ ...fieldIn(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
   ${textField({ ...fieldIn(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
   ${textField({
@@ -113,11 +123,18 @@ async function indicationFields(f: Filling): Promise<Html> {
 function indicationBody(values: FormValues) {
   return {
     productCode: values.productCode ?? '',
+    ...(values.surcharge === 'ja' && { surcharge: true }),
     startDate: values.startDate ?? '',
     endDate: values.endDate ?? '',
     hoursPerWeek: hours(values.hoursPerWeek) ?? null,
     zrm: zrmOf(values),
   };
+}
+
+/** A surcharge the product has none of is said beside the product: the checkbox has no room for it. */
+function refusedSurchargeAt(refused: Refused): Refused {
+  const { surcharge, ...others } = refused.errors;
+  return surcharge ? { ...refused, errors: { productCode: surcharge, ...others } } : refused;
 }
 
 /** Seed 003: the report of an extension or expansion request. */
@@ -172,6 +189,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: (t) => t.phase === 'INTAKE_HELD',
     fields: indicationFields,
     body: indicationBody,
+    refusedAt: refusedSurchargeAt,
   },
   {
     key: 'uren',
@@ -333,6 +351,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: inCare(noNextPeriod),
     fields: indicationFields,
     body: indicationBody,
+    refusedAt: refusedSurchargeAt,
   },
   {
     key: 'eindevaluatie',

@@ -189,7 +189,10 @@ export async function trajectoryPage(
   ])) as [Detail, { items: { code: string; name: string }[] }, Awaited<ReturnType<typeof openTasksOf>>];
   const productName = new Map(catalogue.items.map((p) => [p.code, p.name]));
   const indications = t.indications.map((i) => [
-    html`${i.productCode} – ${productName.get(i.productCode) ?? ''}`,
+    html`${i.productCode} –
+    ${productName.get(i.productCode) ?? ''}${
+      i.surchargeCode ? ` met ${productName.get(i.surchargeCode) ?? 'opslag'} (${i.surchargeCode})` : ''
+    }`,
     html`${dutchDate(new Date(i.startDate))} t/m ${dutchDate(new Date(i.endDate))}`,
     html`${i.hoursPerWeek === null ? 'resultaatfinanciering' : hoursPerWeekText(Number(i.hoursPerWeek))}`,
     html`${i.status === 'ACTIVE' ? 'Lopend' : i.status === 'PLANNED' ? 'Gepland' : 'Beëindigd'}`,

@@ -42,7 +42,13 @@ export async function decideExtension(
             hoursPerWeek: current.hoursPerWeek,
             zrm: {},
           },
-          { trajectoryId, sequence: current.sequence + 1, actorId, planned: true },
+          {
+            trajectoryId,
+            sequence: current.sequence + 1,
+            actorId,
+            planned: true,
+            surchargeCode: current.surchargeCode,
+          },
         )
       : undefined;
   await fx.completeTasks(['DECIDE_EXTENSION'], actorId);
@@ -55,14 +61,14 @@ export async function decideExtension(
 /** Op- en afschalen (seed 003): another product from `startDate`; the current one ends the day before. */
 export async function changeProduct(
   { t, fx }: Lifecycle,
-  { productCode, startDate, endDate, hoursPerWeek, zrm, actorId }: ChangeProduct,
+  { productCode, startDate, endDate, hoursPerWeek, zrm, actorId, surchargeCode }: ChangeProduct,
 ): Promise<TrajectoryView> {
   const { indication: current, trajectoryId } = t.inCare('change the product');
   const next = await decide(
     fx,
     productCode,
     { startDate, endDate, hoursPerWeek, zrm },
-    { trajectoryId, sequence: current.sequence + 1, actorId },
+    { trajectoryId, sequence: current.sequence + 1, actorId, surchargeCode },
   );
   const at = new Date().toISOString();
   await fx.act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });

@@ -26,6 +26,7 @@ export interface IndicationSnapshot {
   noShowCap?: number | null;
   alwaysFinite?: boolean; // IB2: re-evaluated toward stop, IB1 or IB3 before its end (seed 001)
   resultFinanced?: boolean; // SDD categories: the support plan is discussed at least yearly (seed 001)
+  surchargeCode?: string; // the opslag on top of the category (seed 001); an extension keeps it
 }
 
 /** What the current allocation period has used; starts empty with each period. */
@@ -129,6 +130,8 @@ export interface DecideIndication {
   endDate: BusinessDate;
   hoursPerWeek: number | null;
   zrm: ZrmScores;
+  /** The surcharge (opslag) on top of the category, checked against the catalogue by the API; absent without. */
+  surchargeCode?: string;
   actorId: string;
 }
 
@@ -211,6 +214,8 @@ export interface ChangeProduct {
   endDate: BusinessDate;
   hoursPerWeek: number | null;
   zrm: ZrmScores;
+  /** The surcharge (opslag) on top of the category, checked against the catalogue by the API; absent without. */
+  surchargeCode?: string;
   actorId: string;
 }
 

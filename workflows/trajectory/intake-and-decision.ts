@@ -46,7 +46,8 @@ export async function decide(
     sequence,
     actorId,
     planned,
-  }: { trajectoryId: string; sequence: number; actorId: string; planned?: true },
+    surchargeCode,
+  }: { trajectoryId: string; sequence: number; actorId: string; planned?: true; surchargeCode?: string },
 ): Promise<IndicationSnapshot> {
   const product = await fx.act.loadProductRules(productCode);
   const violations = checkIndication(product, period);
@@ -59,6 +60,7 @@ export async function decide(
     decidedAt: new Date().toISOString(),
     decidedById: actorId,
     ...(planned && { planned }),
+    ...(surchargeCode && { surchargeCode }),
   });
   return {
     indicationId,
@@ -74,20 +76,21 @@ export async function decide(
     noShowCap: product.noShowCap,
     alwaysFinite: product.alwaysFinite,
     resultFinanced: product.resultFinanced,
+    ...(surchargeCode && { surchargeCode }),
   };
 }
 
 /** Seed 003: service starts only after a decision (beschikking), and the decision follows the intake. */
 export async function decideIndication(
   { t, fx }: Lifecycle,
-  { productCode, startDate, endDate, hoursPerWeek, zrm, actorId }: DecideIndication,
+  { productCode, startDate, endDate, hoursPerWeek, zrm, actorId, surchargeCode }: DecideIndication,
 ): Promise<TrajectoryView> {
   const { trajectoryId } = t.state;
   const indication = await decide(
     fx,
     productCode,
     { startDate, endDate, hoursPerWeek, zrm },
-    { trajectoryId, sequence: 1, actorId },
+    { trajectoryId, sequence: 1, actorId, surchargeCode },
   );
   t.indicationDecided(indication);
   await fx.mirror();
@@ -96,6 +99,7 @@ export async function decideIndication(
     productCode,
     startDate,
     endDate,
+    ...(surchargeCode && { surchargeCode }),
   });
   return t.view();
 }
