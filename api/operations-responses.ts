@@ -147,4 +147,7 @@ export const costs = pagedOf(
     daysWithoutTariff: z.int(),
     monthsWithoutTariff: z.int(),
   }),
-);
+).extend({
+  /** Trajectories with care in the year, each once: one with a surcharge or a change of product is in several rows. */
+  trajectories: z.int(),
+});

@@ -31,15 +31,28 @@ export function pagination(path: string, params: Record<string, string>, pageNum
   </nav>`;
 }
 
-/** Every row a list use case selects, page by page (100 at a time): for an export, never for a page. */
-export async function everyRow<T>(visit: Visit, path: string, query: Record<string, string> = {}): Promise<T[]> {
+/**
+ * Every row a list use case selects, page by page (100 at a time), with the last answer (for what
+ * an answer says beside its rows): for an export, never for a page.
+ */
+export async function allPages<T, A extends object = object>(
+  visit: Visit,
+  path: string,
+  query: Record<string, string> = {},
+): Promise<{ rows: T[]; answer: A }> {
   const rows: T[] = [];
   for (let offset = 0; ; offset += 100) {
-    const batch = (await visit.call('get', path, { query: { ...query, limit: '100', offset: String(offset) } })) as {
+    const answer = (await visit.call('get', path, {
+      query: { ...query, limit: '100', offset: String(offset) },
+    })) as A & {
       items: T[];
       total: number;
     };
-    rows.push(...batch.items);
-    if (batch.items.length === 0 || rows.length >= batch.total) return rows;
+    rows.push(...answer.items);
+    if (answer.items.length === 0 || rows.length >= answer.total) return { rows, answer };
   }
 }
+
+/** Every row a list use case selects (`allPages`). */
+export const everyRow = async <T>(visit: Visit, path: string, query: Record<string, string> = {}): Promise<T[]> =>
+  (await allPages<T>(visit, path, query)).rows;

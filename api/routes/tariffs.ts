@@ -88,9 +88,9 @@ export function tariffRoutes({ prisma }: RouteDeps): Endpoint[] {
         const now = new Date();
         const year = query.year ?? Number(dateOf(now).slice(0, 4));
         // A row per provider and product: few enough to page in memory with an exact total.
-        const rows = await costsPerProviderAndProduct(prisma, yearPeriod(year), now);
+        const { rows, trajectories } = await costsPerProviderAndProduct(prisma, yearPeriod(year), now);
         const { limit, offset } = query;
-        return paged(rows.slice(offset, offset + limit), rows.length, { limit, offset });
+        return { ...paged(rows.slice(offset, offset + limit), rows.length, { limit, offset }), trajectories };
       },
     }),
   ];

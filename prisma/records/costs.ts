@@ -64,7 +64,11 @@ function careIn(prisma: PrismaClient, period: Period) {
  * declared, priced by domain/costs.ts with the tariffs in force; a surcharge (opslag) in a row of
  * its own. Care ends on the day its trajectory closed, where that came before the allocation's end.
  */
-export async function costsPerProviderAndProduct(prisma: PrismaClient, period: Period, now: Date): Promise<CostRow[]> {
+export async function costsPerProviderAndProduct(
+  prisma: PrismaClient,
+  period: Period,
+  now: Date,
+): Promise<{ rows: CostRow[]; trajectories: number }> {
   const [[allocations, declared], tariffs] = await Promise.all([careIn(prisma, period), tariffsOf(prisma)]);
   const tariffsOfProduct = (code: string) => tariffs.filter((t) => t.productCode === code);
   const today = dateOf(now);
@@ -95,7 +99,8 @@ export async function costsPerProviderAndProduct(prisma: PrismaClient, period: P
     row.declaredMinutes += cost.minutes;
     row.monthsWithoutTariff += cost.withoutTariff;
   }
-  return [...rows.values()]
+  const all = new Set([...rows.values()].flatMap((r) => [...r.ids]));
+  const priced = [...rows.values()]
     .map(({ ids, ...r }) => ({
       ...r,
       trajectories: ids.size,
@@ -103,6 +108,7 @@ export async function costsPerProviderAndProduct(prisma: PrismaClient, period: P
       realisedCents: Math.round(r.realisedCents),
     }))
     .sort((a, b) => a.providerId.localeCompare(b.providerId) || a.productCode.localeCompare(b.productCode));
+  return { rows: priced, trajectories: all.size };
 }
 
 const emptyRow = (providerId: string, productCode: string): CostRow => ({

@@ -154,6 +154,8 @@ describe('API: tariffs and what care cost', () => {
       perDay('IB1', 1000),
       perDay('OPSLAG1', 200),
     ]);
+    // Each trajectory once in the year's count, though the one with its surcharge is in two rows.
+    expect((await operations.get(`/costs?year=${year}`).expect(200)).body.trajectories).toBe(2);
 
     // Closed today: its care ends today, so what was allocated is what was realised.
     await api.otherConsultant.post(`/trajectories/${sdd}/close`, { reason: 'MOVED' }).expect(200);

@@ -9,7 +9,7 @@ import { providersOf, type Visit } from '../context';
 import { errorSummary, selectField, submit, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
-import { everyRow } from '../paging';
+import { allPages } from '../paging';
 import { csv } from './csv';
 
 type CostRow = z.output<typeof costs>['items'][number];
@@ -63,14 +63,15 @@ type Figures = Omit<CostRow, 'providerId' | 'productCode'>;
 
 /** The year's costs per provider and product ("Demo Begeleiding A · IB2"), and their total. */
 async function costLines(visit: Visit, year: number): Promise<{ lines: [string, Figures][]; total: Figures }> {
-  const [rows, providers] = await Promise.all([
-    everyRow<CostRow>(visit, '/costs', { year: String(year) }),
+  const [{ rows, answer }, providers] = await Promise.all([
+    allPages<CostRow, { trajectories: number }>(visit, '/costs', { year: String(year) }),
     providersOf(visit),
   ]);
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
   const sum = (pick: (r: CostRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
   const total = {
-    trajectories: sum((r) => r.trajectories),
+    // Each once: a trajectory with a surcharge or a change of product is in several rows.
+    trajectories: answer.trajectories,
     allocatedCents: sum((r) => r.allocatedCents),
     realisedCents: sum((r) => r.realisedCents),
     declaredMinutes: sum((r) => r.declaredMinutes),
