@@ -13,6 +13,7 @@ import { healthRouter } from './health';
 import { createLogger, httpMetrics, requestLogging } from './observability';
 import { openApiDocument } from './openapi';
 import { endpointRouter } from './router';
+import { providerReviewRoutes } from './routes/provider-reviews';
 import { tariffRoutes } from './routes/tariffs';
 import { kpiRoutes } from './routes/kpis';
 import { deadlineRoutes } from './routes/deadlines';
@@ -81,6 +82,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...deliveryRoutes(deps),
     ...kpiRoutes(deps),
     ...tariffRoutes(deps),
+    ...providerReviewRoutes(deps),
     ...operationsAlertRoutes(deps),
     ...clientAccessRoutes(deps),
   ];

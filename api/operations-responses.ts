@@ -151,3 +151,26 @@ export const costs = pagedOf(
   /** Trajectories with care in the year, each once: one with a surcharge or a change of product is in several rows. */
   trajectories: z.int(),
 });
+
+/** Seed 001: each provider's performance discussed at least once a year; when it last was and is next due. */
+export const providerReviews = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      providerId: uuid,
+      name: z.string(),
+      lastHeldOn: businessDate.nullable(),
+      /** What was agreed at the last talk. */
+      lastNotes: z.string().nullable(),
+      /** A year after the last talk; null when there has been none (due now). */
+      dueOn: businessDate.nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+
+export const providerReviewRecorded = z.strictObject({
+  id: uuid,
+  providerId: uuid,
+  heldOn: businessDate,
+  dueOn: businessDate,
+});

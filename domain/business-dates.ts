@@ -115,3 +115,7 @@ export const checkPlanDate = (
   indication: { startDate: BusinessDate; endDate: BusinessDate },
   now: Date,
 ): DateRefusal[] => dayOfIndication('agreedOn', 'PLAN', agreedOn, indication, now);
+
+/** A talk with a provider about its performance is recorded once held: on a day that has come. */
+export const checkReviewDate = (heldOn: BusinessDate, now: Date): DateRefusal[] =>
+  heldOn > dateOf(now) ? [refusal('heldOn', 'REVIEW_IN_FUTURE', `heldOn ${heldOn} has not come yet`)] : [];

@@ -33,6 +33,7 @@ const menus: Record<Role, { href: string; label: string }[]> = {
     { href: '/signalen', label: 'Signalen' },
     { href: '/bezorging', label: 'Bezorging' },
     { href: '/kosten', label: 'Kosten' },
+    { href: '/zorgaanbieders', label: 'Zorgaanbieders' },
     { href: '/inzage', label: 'Inzage' },
   ],
 };

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
-import { AppError } from '../api/app-error';
+import { AppError, SchemaViolation } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { dateOf } from '../domain/calendar';
 import { providersOf, type PageHandlers, type Visit } from './context';
@@ -18,6 +18,7 @@ import {
 } from './pages/delivery';
 import { costsCsv, costsPage, refusedAmountAt, tariffBody } from './pages/costs';
 import { kpiCsv } from './pages/kpis';
+import { providerReviewsPage, reviewBody } from './pages/provider-reviews';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
 import { saidOf } from './layout';
 import { pageNumberOf } from './paging';
@@ -230,6 +231,29 @@ export function operationsRoutes(
       },
       (visit, req, values, refused) =>
         costsPage(visit, yearOf(req.query), { values, refused: refusedAmountAt(refused) }),
+    ),
+  );
+  router.get(
+    '/zorgaanbieders',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return providerReviewsPage(visit, undefined, req.query.gesprek === 'vastgelegd' ? 'vastgelegd' : undefined);
+    }),
+  );
+  router.post(
+    '/zorgaanbieders',
+    formPost(
+      async (visit, _req, res, values) => {
+        operationsOnly(visit);
+        // The provider is the address's part, which the API cannot name as a field: none chosen is refused here, as it would be.
+        if (!values.providerId) throw new SchemaViolation([{ path: 'body.providerId', message: 'choose a provider' }]);
+        await visit.call('post', '/providers/{providerId}/reviews', {
+          params: { providerId: values.providerId },
+          body: reviewBody(values),
+        });
+        res.redirect(303, '/zorgaanbieders?gesprek=vastgelegd');
+      },
+      (visit, _req, values, refused) => providerReviewsPage(visit, { values, refused }),
     ),
   );
   router.get(
