@@ -10,7 +10,9 @@ describe('the yearly talks with providers (Zorgaanbieders) in a real browser', (
   it('when contract management records a talk held with a provider, then its next is due a year later and only the other still waits; a talk without a provider or ahead of time is refused beside its field', async () => {
     const today = dateOf(new Date());
     const page = await signedIn(/\(Contractmanagement\)/);
-    await page.getByRole('link', { name: 'Zorgaanbieders' }).click();
+    // The overview says who waits, and leads there.
+    await page.goto(`${at.base}/overzicht`);
+    await page.getByRole('link', { name: '2 zorgaanbieders wachten op een jaargesprek' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Jaargesprekken met zorgaanbieders',
     );
@@ -54,5 +56,7 @@ describe('the yearly talks with providers (Zorgaanbieders) in a real browser', (
       dutchDate(addMonths(today, 12)),
     ]);
     await expect(page.getByText('1 zorgaanbieder wacht op een jaargesprek.').count()).resolves.toBe(1);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overzicht' }).click();
+    await expect(page.getByRole('link', { name: '1 zorgaanbieder wacht op een jaargesprek' }).count()).resolves.toBe(1);
   });
 });

@@ -132,7 +132,7 @@ export async function overviewPage(
   lookup: ReferenceLookup = {},
 ): Promise<string> {
   const now = new Date();
-  const [count, { providers, products }, list] = await Promise.all([
+  const [count, { providers, products }, list, reviews] = await Promise.all([
     counts(prisma, now),
     choices(visit),
     visit.call('get', '/trajectories', {
@@ -141,7 +141,9 @@ export async function overviewPage(
       items: TrajectoryRow[];
       total: number;
     }>,
+    visit.call('get', '/providers/reviews') as Promise<{ items: { overdue: boolean }[] }>,
   ]);
+  const waiting = reviews.items.filter((r) => r.overdue).length;
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
   const productName = new Map(products.map((p) => [p.code, p.name]));
   const productLabel = (code: string | undefined) => (code ? `${code} – ${productName.get(code) ?? ''}` : '');
@@ -172,6 +174,15 @@ export async function overviewPage(
             >${count.dueSoon} trajecten met een termijn in de komende 14 dagen</a
           >
         </li>
+        ${
+          waiting
+            ? html`<li>
+                <a class="utrecht-link" href="/zorgaanbieders"
+                  >${waiting} ${waiting === 1 ? 'zorgaanbieder wacht' : 'zorgaanbieders wachten'} op een jaargesprek</a
+                >
+              </li>`
+            : ''
+        }
       </ul>
       <div class="count-tables">
         ${table(
