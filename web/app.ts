@@ -22,6 +22,7 @@ import { preferencesBody, preferencesPage } from './pages/preferences';
 import { csrfValid } from './session';
 import { pageNumberOf } from './paging';
 import { pageOfForm, returnTo, sessionEndOf, signInFor } from './return-to';
+import { contractRoutes } from './contract-routes';
 import { operationsRoutes } from './operations-routes';
 
 export type { WebDeps } from './context';
@@ -269,6 +270,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
     signedIn((visit, req) => deadlinesPage(visit, pageNumberOf(req.query))),
   );
   operationsRoutes(router, { prisma: deps.prisma, signedIn, formPost });
+  contractRoutes(router, { signedIn, formPost });
   router.get(
     '/trajecten',
     signedIn(async (visit, req, res) => {

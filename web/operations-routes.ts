@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
-import { AppError, SchemaViolation } from '../api/app-error';
+import { AppError } from '../api/app-error';
 import { toAppError } from '../api/errors';
 import { dateOf } from '../domain/calendar';
 import { providersOf, type PageHandlers, type Visit } from './context';
@@ -16,20 +16,12 @@ import {
   type DeliveryMessage,
   type WebhookTest,
 } from './pages/delivery';
-import { costsCsv, costsPage, refusedAmountAt, tariffBody } from './pages/costs';
 import { kpiCsv } from './pages/kpis';
-import { providerReviewsPage, reviewBody } from './pages/provider-reviews';
 import { overviewCsv, overviewFilters, overviewPage } from './pages/overview';
 import { saidOf } from './layout';
 import { pageNumberOf } from './paging';
 
-/** `?jaar=2026`: a year the costs can be asked for, else this year. */
-function yearOf(query: Record<string, unknown>): number {
-  const year = Number(query.jaar);
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : Number(dateOf(new Date()).slice(0, 4));
-}
-
-const operationsOnly = (visit: Visit) => {
+export const operationsOnly = (visit: Visit) => {
   if (visit.actor.role !== 'OPERATIONS') throw new AppError(403, 'FORBIDDEN', 'Operations only');
 };
 
@@ -196,64 +188,6 @@ export function operationsRoutes(
       },
       (visit, req, values, refused) =>
         deliveryPage(visit, 1, undefined, { teamId: String(req.params.teamId), values, refused }),
-    ),
-  );
-  router.get(
-    '/kosten',
-    signedIn(async (visit, req) => {
-      operationsOnly(visit);
-      return costsPage(
-        visit,
-        yearOf(req.query),
-        undefined,
-        req.query.tarief === 'toegevoegd' ? 'toegevoegd' : undefined,
-      );
-    }),
-  );
-  router.get(
-    '/kosten/kosten-:year.csv',
-    signedIn(async (visit, req, res) => {
-      operationsOnly(visit);
-      const year = yearOf({ jaar: req.params.year });
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`kosten-${year}.csv`)
-        .send(await costsCsv(visit, year));
-    }),
-  );
-  router.post(
-    '/kosten/tarieven',
-    formPost(
-      async (visit, req, res, values) => {
-        operationsOnly(visit);
-        await visit.call('post', '/tariffs', { body: tariffBody(values) });
-        res.redirect(303, `/kosten?jaar=${yearOf(req.query)}&tarief=toegevoegd`);
-      },
-      (visit, req, values, refused) =>
-        costsPage(visit, yearOf(req.query), { values, refused: refusedAmountAt(refused) }),
-    ),
-  );
-  router.get(
-    '/zorgaanbieders',
-    signedIn(async (visit, req) => {
-      operationsOnly(visit);
-      return providerReviewsPage(visit, undefined, req.query.gesprek === 'vastgelegd' ? 'vastgelegd' : undefined);
-    }),
-  );
-  router.post(
-    '/zorgaanbieders',
-    formPost(
-      async (visit, _req, res, values) => {
-        operationsOnly(visit);
-        // The provider is the address's part, which the API cannot name as a field: none chosen is refused here, as it would be.
-        if (!values.providerId) throw new SchemaViolation([{ path: 'body.providerId', message: 'choose a provider' }]);
-        await visit.call('post', '/providers/{providerId}/reviews', {
-          params: { providerId: values.providerId },
-          body: reviewBody(values),
-        });
-        res.redirect(303, '/zorgaanbieders?gesprek=vastgelegd');
-      },
-      (visit, _req, values, refused) => providerReviewsPage(visit, { values, refused }),
     ),
   );
   router.get(

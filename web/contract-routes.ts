@@ -1,0 +1,75 @@
+import type { Router } from 'express';
+import { SchemaViolation } from '../api/app-error';
+import { dateOf } from '../domain/calendar';
+import type { PageHandlers } from './context';
+import { operationsOnly } from './operations-routes';
+import { costsCsv, costsPage, refusedAmountAt, tariffBody } from './pages/costs';
+import { providerReviewsPage, reviewBody } from './pages/provider-reviews';
+
+/** `?jaar=2026`: a year the costs can be asked for, else this year. */
+function yearOf(query: Record<string, unknown>): number {
+  const year = Number(query.jaar);
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : Number(dateOf(new Date()).slice(0, 4));
+}
+
+/** Contract management's pages: what care costs and the tariffs, and the yearly talk with each provider (seed 001). */
+export function contractRoutes(router: Router, { signedIn, formPost }: PageHandlers): void {
+  router.get(
+    '/kosten',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return costsPage(
+        visit,
+        yearOf(req.query),
+        undefined,
+        req.query.tarief === 'toegevoegd' ? 'toegevoegd' : undefined,
+      );
+    }),
+  );
+  router.get(
+    '/kosten/kosten-:year.csv',
+    signedIn(async (visit, req, res) => {
+      operationsOnly(visit);
+      const year = yearOf({ jaar: req.params.year });
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`kosten-${year}.csv`)
+        .send(await costsCsv(visit, year));
+    }),
+  );
+  router.post(
+    '/kosten/tarieven',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        await visit.call('post', '/tariffs', { body: tariffBody(values) });
+        res.redirect(303, `/kosten?jaar=${yearOf(req.query)}&tarief=toegevoegd`);
+      },
+      (visit, req, values, refused) =>
+        costsPage(visit, yearOf(req.query), { values, refused: refusedAmountAt(refused) }),
+    ),
+  );
+  router.get(
+    '/zorgaanbieders',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return providerReviewsPage(visit, undefined, req.query.gesprek === 'vastgelegd' ? 'vastgelegd' : undefined);
+    }),
+  );
+  router.post(
+    '/zorgaanbieders',
+    formPost(
+      async (visit, _req, res, values) => {
+        operationsOnly(visit);
+        // The provider is the address's part, which the API cannot name as a field: none chosen is refused here, as it would be.
+        if (!values.providerId) throw new SchemaViolation([{ path: 'body.providerId', message: 'choose a provider' }]);
+        await visit.call('post', '/providers/{providerId}/reviews', {
+          params: { providerId: values.providerId },
+          body: reviewBody(values),
+        });
+        res.redirect(303, '/zorgaanbieders?gesprek=vastgelegd');
+      },
+      (visit, _req, values, refused) => providerReviewsPage(visit, { values, refused }),
+    ),
+  );
+}
