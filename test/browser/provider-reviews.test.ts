@@ -9,6 +9,7 @@ describe('the yearly talks with providers (Zorgaanbieders) in a real browser', (
 
   it('when contract management records a talk held with a provider, then its next is due a year later and only the other still waits; a talk without a provider or ahead of time is refused beside its field', async () => {
     const today = dateOf(new Date());
+    await api.register(); // one trajectory of provider A, registered
     const page = await signedIn(/\(Contractmanagement\)/);
     // The overview says who waits, and leads there.
     await page.goto(`${at.base}/overzicht`);
@@ -56,6 +57,17 @@ describe('the yearly talks with providers (Zorgaanbieders) in a real browser', (
       dutchDate(addMonths(today, 12)),
     ]);
     await expect(page.getByText('1 zorgaanbieder wacht op een jaargesprek.').count()).resolves.toBe(1);
+    // What the talk is about: the provider's figures of all products, and this year's costs.
+    const money = (cents: number) =>
+      new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+    await expect(
+      page
+        .getByRole('table', { name: 'Waar het gesprek over gaat, per zorgaanbieder' })
+        .getByRole('row', { name: /Demo Begeleiding A/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).resolves.toEqual(['Demo Begeleiding A', '1', '0', '0', '0', '0', money(0)]);
+    await expectAccessible(page);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overzicht' }).click();
     await expect(page.getByRole('link', { name: '1 zorgaanbieder wacht op een jaargesprek' }).count()).resolves.toBe(1);
   });

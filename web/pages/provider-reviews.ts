@@ -1,10 +1,13 @@
 import type { z } from 'zod';
-import type { providerReviews } from '../../api/operations-responses';
+import type { costs, kpis, providerReviews } from '../../api/operations-responses';
+import { dateOf } from '../../domain/calendar';
 import { dutchDate } from '../../domain/dutch-dates';
 import type { Visit } from '../context';
 import { errorSummary, selectField, submit, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html } from '../html';
 import { page, statusMessage, table } from '../layout';
+import { everyRow } from '../paging';
+import { euros } from './costs';
 
 type Review = z.output<typeof providerReviews>['items'][number];
 
@@ -18,6 +21,43 @@ export const reviewBody = (v: FormValues) => ({ heldOn: v.heldOn ?? '', ...(v.no
 function dueText(r: Review): string {
   if (r.dueOn === null) return 'nu: nog nooit gevoerd';
   return `${dutchDate(r.dueOn)}${r.overdue ? ' (te laat)' : ''}`;
+}
+
+type Kpi = z.output<typeof kpis>['items'][number];
+type Cost = z.output<typeof costs>['items'][number];
+
+/** Per provider what a talk is about (seed 001: results per product category, and what it cost): the KPIs of all products added up, and this year's costs. */
+async function performanceTable(visit: Visit, providers: Review[]) {
+  const year = Number(dateOf(new Date()).slice(0, 4));
+  const [kpiRows, costRows] = await Promise.all([
+    everyRow<Kpi>(visit, '/kpis'),
+    everyRow<Cost>(visit, '/costs', { year: String(year) }),
+  ]);
+  const sum = <T extends { providerId: string }>(rows: T[], providerId: string, pick: (r: T) => number) =>
+    rows.filter((r) => r.providerId === providerId).reduce((total, r) => total + pick(r), 0);
+  const rows = providers.map(({ providerId, name }) => [
+    html`${name}`,
+    html`${String(sum(kpiRows, providerId, (r) => r.trajectories))}`,
+    html`${String(sum(kpiRows, providerId, (r) => r.closed))}`,
+    html`${String(sum(kpiRows, providerId, (r) => r.steppedDown))}`,
+    html`${String(sum(kpiRows, providerId, (r) => r.planGoalsReached))}`,
+    html`${String(sum(kpiRows, providerId, (r) => r.planGoalsMissed))}`,
+    html`${euros(sum(costRows, providerId, (r) => r.realisedCents))}`,
+  ]);
+  return table(
+    'Waar het gesprek over gaat, per zorgaanbieder',
+    [
+      'Zorgaanbieder',
+      'Trajecten',
+      'Uitstroom',
+      'Afgeschaald',
+      'Doelen behaald',
+      'Doelen niet behaald',
+      `Kosten ${year} tot nu`,
+    ],
+    rows,
+    '',
+  );
 }
 
 /**
@@ -72,6 +112,13 @@ export async function providerReviewsPage(
         rows,
         'Nog geen zorgaanbieders.',
       )}
+      <h2 class="utrecht-heading-2">Prestaties</h2>
+      <p class="utrecht-paragraph">
+        Alle producten samen; per product staan ze bij de kengetallen op het
+        <a class="utrecht-link" href="/overzicht">Overzicht</a> en bij de
+        <a class="utrecht-link" href="/kosten">Kosten</a>.
+      </p>
+      ${await performanceTable(visit, items)}
       <h2 class="utrecht-heading-2">Gesprek vastleggen</h2>
       ${errorSummary(form.refused.summary, form.refused.errors, fields)}
       <form method="post" action="/zorgaanbieders" novalidate>
