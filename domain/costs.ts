@@ -1,5 +1,4 @@
 import { addDays, daysBetween, daysInMonth, firstOfMonth, lastDayOfMonth, type BusinessDate } from './calendar';
-import { isOneOf } from './vocabulary';
 
 /**
  * How a tariff is paid: per hour (seed 003, Zuid-Oost Utrecht), per client per 4 weeks (seed 001,
@@ -13,7 +12,6 @@ export const tariffUnits = [
   'PER_CLIENT_PER_MONTH',
 ] as const;
 export type TariffUnit = (typeof tariffUnits)[number];
-export const isTariffUnit = isOneOf(tariffUnits);
 
 /** A product's price from a day on, until the day before the next (`validTo` inclusive; null: open-ended). */
 export interface Tariff {

@@ -2,9 +2,18 @@ import type { Router } from 'express';
 import { SchemaViolation } from '../api/app-error';
 import { dateOf } from '../domain/calendar';
 import type { PageHandlers } from './context';
+import { saidOf } from './layout';
 import { operationsOnly } from './operations-routes';
-import { costsCsv, costsPage, refusedAmountAt, tariffBody } from './pages/costs';
-import { providerReviewsPage, reviewBody } from './pages/provider-reviews';
+import {
+  correctionBody,
+  costsCsv,
+  costsPage,
+  refusedAmountAt,
+  tariffBody,
+  tariffChanges,
+  tariffCorrectionPage,
+} from './pages/costs';
+import { providerReviewsPage, reviewBody, reviewChanges } from './pages/provider-reviews';
 
 /** `?jaar=2026`: a year the costs can be asked for, else this year. */
 function yearOf(query: Record<string, unknown>): number {
@@ -18,12 +27,7 @@ export function contractRoutes(router: Router, { signedIn, formPost }: PageHandl
     '/kosten',
     signedIn(async (visit, req) => {
       operationsOnly(visit);
-      return costsPage(
-        visit,
-        yearOf(req.query),
-        undefined,
-        req.query.tarief === 'toegevoegd' ? 'toegevoegd' : undefined,
-      );
+      return costsPage(visit, yearOf(req.query), undefined, saidOf(tariffChanges, req.query.tarief));
     }),
   );
   router.get(
@@ -50,10 +54,32 @@ export function contractRoutes(router: Router, { signedIn, formPost }: PageHandl
     ),
   );
   router.get(
+    '/kosten/tarieven/:tariffId',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return tariffCorrectionPage(visit, String(req.params.tariffId));
+    }),
+  );
+  router.post(
+    '/kosten/tarieven/:tariffId',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        await visit.call('post', '/tariffs/{tariffId}/correction', {
+          params: { tariffId: String(req.params.tariffId) },
+          body: correctionBody(values),
+        });
+        res.redirect(303, '/kosten?tarief=gecorrigeerd');
+      },
+      (visit, req, values, refused) =>
+        tariffCorrectionPage(visit, String(req.params.tariffId), { values, refused: refusedAmountAt(refused) }),
+    ),
+  );
+  router.get(
     '/zorgaanbieders',
     signedIn(async (visit, req) => {
       operationsOnly(visit);
-      return providerReviewsPage(visit, undefined, req.query.gesprek === 'vastgelegd' ? 'vastgelegd' : undefined);
+      return providerReviewsPage(visit, undefined, saidOf(reviewChanges, req.query.gesprek));
     }),
   );
   router.post(

@@ -3,18 +3,21 @@ import { dateOf } from '../../domain/calendar';
 import { tariffUnits, yearPeriod } from '../../domain/costs';
 import { auditUserAction } from '../../prisma/records/audit';
 import { costsPerProviderAndProduct } from '../../prisma/records/costs';
-import { addTariff, lockProduct, tariffsOf } from '../../prisma/records/tariffs';
+import { addTariff, lockProduct, tariffRow, tariffsOf } from '../../prisma/records/tariffs';
 import { AppError, refuseRules } from '../app-error';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
 import * as responses from '../operations-responses';
-import { businessDate, page, paged, productCode, text } from '../schemas';
+import { businessDate, id, page, paged, productCode, text } from '../schemas';
 
-/** A tariff from a day on: at most € 100.000 (a year of a week's tariff is far below it). */
+/** An amount in cents: at most € 100.000 (a year of a week's tariff is far below it). */
+const amountCents = z.int().min(1).max(10_000_000);
+
+/** A tariff from a day on. */
 const newTariff = z.strictObject({
   productCode,
   validFrom: businessDate,
-  amountCents: z.int().min(1).max(10_000_000),
+  amountCents,
   unit: z.enum(tariffUnits),
   /** Where the amount comes from: the contract or decision that sets it. */
   source: text(200),
@@ -73,6 +76,33 @@ export function tariffRoutes({ prisma }: RouteDeps): Endpoint[] {
             data: { tariffId: added.id, productCode: added.productCode, validFrom: added.validFrom },
           });
           return added;
+        }),
+    }),
+    endpoint({
+      method: 'post',
+      path: '/tariffs/{tariffId}/correction',
+      summary:
+        'Correct the amount of a tariff entered wrongly, with the reason (audited with the amounts before and after)',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.tariffAdded,
+      params: z.object({ tariffId: id }),
+      body: z.strictObject({ amountCents, reason: text(1000, { multiline: true }) }),
+      handle: async ({ actor, params, body }) =>
+        prisma.$transaction(async (tx) => {
+          const [before] = await tx.$queryRaw<{ amountCents: number }[]>`
+            SELECT "amountCents" FROM "Tariff" WHERE id = ${params.tariffId}::uuid FOR UPDATE`;
+          if (!before) throw new AppError(404, 'NOT_FOUND', `No tariff ${params.tariffId}`);
+          const corrected = await tx.tariff.update({
+            where: { id: params.tariffId },
+            data: { amountCents: body.amountCents },
+          });
+          // About a tariff, not a client: the reason goes with the audit event.
+          await auditUserAction(tx, actor.id, {
+            action: 'TARIFF_CORRECTED',
+            data: { tariffId: corrected.id, from: before.amountCents, to: body.amountCents, reason: body.reason },
+          });
+          return tariffRow(corrected);
         }),
     }),
     endpoint({

@@ -1,5 +1,5 @@
 import { addDays, type BusinessDate } from '../../domain/calendar';
-import { isTariffUnit, type Tariff, type TariffUnit } from '../../domain/costs';
+import type { Tariff, TariffUnit } from '../../domain/costs';
 import type { Prisma, PrismaClient } from '../client';
 import { fromDateColumn, toDateColumn } from './dates';
 
@@ -10,30 +10,17 @@ export interface TariffRow extends Tariff {
   source: string;
 }
 
-const tariffRow = (t: {
-  id: string;
-  productCode: string;
-  validFrom: Date;
-  validTo: Date | null;
-  amountCents: number;
-  unit: string;
-  source: string;
-}): TariffRow[] =>
-  isTariffUnit(t.unit)
-    ? [
-        {
-          ...t,
-          unit: t.unit,
-          validFrom: fromDateColumn(t.validFrom),
-          validTo: t.validTo && fromDateColumn(t.validTo),
-        },
-      ]
-    : [];
+/** A tariff row as the domain takes it (the database's enum of units is the domain's list). */
+export const tariffRow = (t: Prisma.TariffGetPayload<object>): TariffRow => ({
+  ...t,
+  validFrom: fromDateColumn(t.validFrom),
+  validTo: t.validTo && fromDateColumn(t.validTo),
+});
 
 /** Every tariff, by product and then from the earliest. */
 export async function tariffsOf(prisma: PrismaClient | Prisma.TransactionClient): Promise<TariffRow[]> {
   const rows = await prisma.tariff.findMany({ orderBy: [{ productCode: 'asc' }, { validFrom: 'asc' }] });
-  return rows.flatMap(tariffRow);
+  return rows.map(tariffRow);
 }
 
 export interface NewTariff {
@@ -66,7 +53,7 @@ export async function addTariff(tx: Prisma.TransactionClient, t: NewTariff): Pro
       validTo: next ? toDateColumn(addDays(fromDateColumn(next.validFrom), -1)) : null,
     },
   });
-  return tariffRow(created)[0] ?? null;
+  return tariffRow(created);
 }
 
 /** Holds the product's row until the transaction ends: two tariffs added at once go one after the other. */

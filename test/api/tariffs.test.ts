@@ -84,6 +84,28 @@ describe('API: tariffs and what care cost', () => {
     expect((await providerA.get('/tariffs')).status).toBe(403);
   });
 
+  it('when a tariff was entered wrongly, then operations correct its amount with the reason, audited with both amounts; a wrong correction changes nothing', async () => {
+    const added = await add({ ...weekly('2029-01-01', 17500), productCode: 'IB1' }).expect(201);
+    const correct = (tariffId: string, body: object, who = operations) =>
+      who.post(`/tariffs/${tariffId}/correction`, body);
+    await correct(added.body.id, { amountCents: 0, reason: 'typefout' }).expect(400);
+    await correct(added.body.id, { amountCents: 1750 }).expect(400);
+    await correct('00000000-0000-4000-8000-000000000999', { amountCents: 1750, reason: 'typefout' }).expect(404);
+    expect((await correct(added.body.id, { amountCents: 1750, reason: 'x' }, consultant)).status).toBe(403);
+    await expect(tariffsOf('IB1')).resolves.toContainEqual(['2029-01-01', null, 17500]);
+
+    const corrected = await correct(added.body.id, { amountCents: 1750, reason: 'Een nul te veel getypt.' }).expect(
+      200,
+    );
+    expect(corrected.body).toMatchObject({ id: added.body.id, validFrom: '2029-01-01', amountCents: 1750 });
+    await expect(tariffsOf('IB1')).resolves.toContainEqual(['2029-01-01', null, 1750]);
+    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'TARIFF_CORRECTED' } });
+    expect([audit.actorId, audit.data]).toEqual([
+      demoIds.operations,
+      { tariffId: added.body.id, from: 17500, to: 1750, reason: 'Een nul te veel getypt.' },
+    ]);
+  });
+
   it('when operations ask what care cost in a year, then each provider and product has its allocations and deliveries priced by the tariffs in force', async () => {
     const today = dateOf(new Date());
     const start = addDays(today, -30);

@@ -59,6 +59,7 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
       money(7000),
       'per cliënt per week',
       'Deelovereenkomst IB',
+      'Bedrag corrigeren',
     ]);
 
     // Each day of care € 10: through the year's end or the allocation's, today included in what is realised.
@@ -91,5 +92,26 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
       .getByRole('link', { name: String(year - 1) })
       .click();
     await expect(page.getByText(`In ${year - 1} is er geen zorg toegewezen.`).count()).resolves.toBe(1);
+
+    // € 70 should have been € 77: corrected with the reason, a wrong amount refused beside its field.
+    await page.getByRole('link', { name: `Bedrag corrigeren: IB2 vanaf 1 januari ${year}` }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tarief corrigeren');
+    await page.getByLabel('Juist bedrag in euro').fill('-77');
+    await page.getByLabel('Waarom klopte het bedrag niet?').fill('Tarief uit de verkeerde tabel overgenomen.');
+    await page.getByRole('button', { name: 'Bedrag corrigeren' }).click();
+    await expect(page.locator('#veld-amount-fout').textContent()).resolves.toContain('Vul een bedrag in euro in');
+    await expectAccessible(page);
+    await page.getByLabel('Juist bedrag in euro').fill('77,00');
+    await page.getByRole('button', { name: 'Bedrag corrigeren' }).click();
+    await page.waitForURL(`${at.base}/kosten?tarief=gecorrigeerd`);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Het bedrag is gecorrigeerd.');
+    await expect(
+      page
+        .getByRole('table', { name: 'Tarieven per product' })
+        .getByRole('row', { name: /Deelovereenkomst IB/ })
+        .getByRole('cell')
+        .nth(3)
+        .textContent(),
+    ).resolves.toBe(money(7700));
   });
 });

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { costs, tariffs } from '../../api/operations-responses';
+import { AppError } from '../../api/app-error';
 import type { products } from '../../api/responses';
 import { dateOf } from '../../domain/calendar';
 import { tariffUnits } from '../../domain/costs';
 import { dutchDate } from '../../domain/dutch-dates';
 import { labelOf, tariffUnitLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
-import { errorSummary, selectField, submit, textField, type FormValues, type Refused } from '../forms';
+import { errorSummary, selectField, submit, textArea, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { allPages } from '../paging';
@@ -16,7 +17,7 @@ type CostRow = z.output<typeof costs>['items'][number];
 type Product = z.output<typeof products>['items'][number];
 
 /** What was just done, said above the tariffs (`?tarief=`). */
-export const tariffChanges = { toegevoegd: 'Het tarief is toegevoegd.' };
+export const tariffChanges = { toegevoegd: 'Het tarief is toegevoegd.', gecorrigeerd: 'Het bedrag is gecorrigeerd.' };
 export type TariffChanged = keyof typeof tariffChanges;
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
@@ -147,10 +148,16 @@ function tariffTable(items: z.output<typeof tariffs>['items'], productName: Map<
     html`${euros(t.amountCents)}`,
     html`${labelOf(tariffUnitLabels, t.unit)}`,
     html`${t.source}`,
+    html`<a
+      class="utrecht-link"
+      href="/kosten/tarieven/${t.id}"
+      aria-label="Bedrag corrigeren: ${t.productCode} vanaf ${dutchDate(t.validFrom)}"
+      >Bedrag corrigeren</a
+    >`,
   ]);
   return table(
     'Tarieven per product',
-    ['Product', 'Geldig vanaf', 'Tot en met', 'Bedrag', 'Eenheid', 'Bron'],
+    ['Product', 'Geldig vanaf', 'Tot en met', 'Bedrag', 'Eenheid', 'Bron', 'Actie'],
     rows,
     'Nog geen tarieven.',
   );
@@ -222,6 +229,42 @@ export async function costsPage(
       ${errorSummary(form.refused.summary, form.refused.errors, fields)}
       <form method="post" action="/kosten/tarieven?jaar=${year}" novalidate>
         ${fields} ${submit('Tarief toevoegen', visit.viewer.csrf)}
+      </form>`,
+    visit.viewer,
+  );
+}
+
+/** The correction's fields as the API's body (`POST /tariffs/{tariffId}/correction`). */
+export const correctionBody = (v: FormValues) => ({ amountCents: centsOf(v.amount), reason: v.reason ?? '' });
+
+/** A tariff entered wrongly: its amount corrected, with the reason (audited with both amounts). */
+export async function tariffCorrectionPage(
+  visit: Visit,
+  tariffId: string,
+  form: { values: FormValues; refused: Refused } = { values: {}, refused: { errors: {} } },
+): Promise<string> {
+  const { items } = (await visit.call('get', '/tariffs')) as z.output<typeof tariffs>;
+  const tariff = items.find((t) => t.id === tariffId);
+  if (!tariff) throw new AppError(404, 'NOT_FOUND', `No tariff ${tariffId}`);
+  const field = (name: string, label: string) => ({
+    name,
+    label,
+    value: form.values[name],
+    errors: form.refused.errors,
+  });
+  const fields = html`${textField({ ...field('amount', 'Juist bedrag in euro'), type: 'decimal', required: true, invalid: amountHint })}
+  ${textArea({ ...field('reason', 'Waarom klopte het bedrag niet?'), required: true, description: 'De reden wordt bij de correctie bewaard.' })}`;
+  const until = tariff.validTo ? ` tot en met ${dutchDate(tariff.validTo)}` : '';
+  return page(
+    'Tarief corrigeren',
+    html`<p class="utrecht-paragraph">
+        ${tariff.productCode}, vanaf ${dutchDate(tariff.validFrom)}${until}: nu ${euros(tariff.amountCents)}
+        ${labelOf(tariffUnitLabels, tariff.unit)}. Een nieuw tarief voor een volgend jaar voegt u toe op
+        <a class="utrecht-link" href="/kosten">Kosten</a>.
+      </p>
+      ${errorSummary(form.refused.summary, form.refused.errors, fields)}
+      <form method="post" action="/kosten/tarieven/${tariff.id}" novalidate>
+        ${fields} ${submit('Bedrag corrigeren', visit.viewer.csrf)}
       </form>`,
     visit.viewer,
   );
