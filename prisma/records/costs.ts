@@ -70,12 +70,13 @@ export async function costsPerProviderAndProduct(
   now: Date,
 ): Promise<{ rows: CostRow[]; trajectories: number }> {
   const [[allocations, declared], tariffs] = await Promise.all([careIn(prisma, period), tariffsOf(prisma)]);
-  const tariffsOfProduct = (code: string) => tariffs.filter((t) => t.productCode === code);
+  const byProduct = groupBy(tariffs, (t) => t.productCode);
+  const tariffsOfProduct = (code: string) => byProduct.get(code) ?? [];
   const today = dateOf(now);
-  const rows = new Map<string, CostRow & { ids: Set<string> }>();
+  const rows = new Map<string, CostRow & { ids: Set<string>; months: DeclaredMonth[] }>();
   const rowOf = (providerId: string, productCode: string) => {
     const key = `${providerId} ${productCode}`;
-    const row = rows.get(key) ?? { ...emptyRow(providerId, productCode), ids: new Set<string>() };
+    const row = rows.get(key) ?? { ...emptyRow(providerId, productCode), ids: new Set<string>(), months: [] };
     rows.set(key, row);
     return row;
   };
@@ -91,17 +92,16 @@ export async function costsPerProviderAndProduct(
       row.daysWithoutTariff += cost.allocated.daysWithoutTariff;
     }
   }
-  for (const [key, months] of groupBy(declared, (d) => `${d.providerId} ${d.productCode}`)) {
-    const [providerId = '', productCode = ''] = key.split(' ');
-    const cost = declaredCost(months, period, tariffsOfProduct(productCode));
-    const row = rowOf(providerId, productCode);
+  for (const d of declared) rowOf(d.providerId, d.productCode).months.push(d);
+  for (const row of rows.values()) {
+    const cost = declaredCost(row.months, period, tariffsOfProduct(row.productCode));
     row.realisedCents += cost.cents;
     row.declaredMinutes += cost.minutes;
     row.monthsWithoutTariff += cost.withoutTariff;
   }
   const all = new Set([...rows.values()].flatMap((r) => [...r.ids]));
   const priced = [...rows.values()]
-    .map(({ ids, ...r }) => ({
+    .map(({ ids, months: _months, ...r }) => ({
       ...r,
       trajectories: ids.size,
       allocatedCents: Math.round(r.allocatedCents),
