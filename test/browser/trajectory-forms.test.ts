@@ -387,38 +387,4 @@ describe('trajectory page forms in a real browser', () => {
       '19 – Levering volgens plan beëindigd',
     );
   });
-
-  it("when a Drechtsteden consultant decides IB1 with its surcharge, then the page shows the category with OPSLAG1; a surcharge is never offered alone, and Zeist's consultants, whose products have none, are not asked", async () => {
-    const today = dateOf(new Date());
-    const id = await api.register(demoIds.providerA, api.otherConsultant);
-    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
-    const url = `${at.base}/trajecten/${id}`;
-    const consultant = await signedIn(/Demo consulent Dordrecht/);
-    await consultant.goto(url);
-    const form = consultant.locator('form[action$="/indicatie"]');
-    const offered = await form.getByLabel('Product').locator('option').allTextContents();
-    expect(offered.filter((o) => o.startsWith('OPSLAG'))).toEqual([]);
-    expect(offered).toContain('IB1 – Begeleiding 1');
-    await form.getByLabel('Product').selectOption('IB1');
-    await form.getByLabel(/Met opslag bij \(zeer\) ernstige gedragsproblematiek/).check();
-    await form.getByLabel('Begindatum').fill(today);
-    await form.getByLabel('Einddatum').fill(addMonths(today, 6));
-    for (const domain of ['Financiën', 'Huisvesting']) await form.getByLabel(domain, { exact: true }).selectOption('3');
-    await expectAccessible(consultant);
-    await consultant.getByRole('button', { name: 'Indicatie besluiten' }).click();
-    await consultant.waitForURL(url);
-    await expect(
-      consultant
-        .getByRole('table', { name: 'Indicaties van dit traject' })
-        .getByRole('cell', { name: 'IB1 – Begeleiding 1 met Begeleiding opslag 1 (OPSLAG1)' })
-        .count(),
-    ).resolves.toBe(1);
-    await expect(
-      consultant.getByRole('row', { name: /Indicatie besloten: IB1 met opslag OPSLAG1/ }).count(),
-    ).resolves.toBe(1);
-
-    const zeist = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
-    await zeist.goto(`${at.base}/trajecten/${await api.register()}`);
-    await expect(zeist.getByLabel(/Met opslag/).count()).resolves.toBe(0);
-  });
 });
