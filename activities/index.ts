@@ -2,6 +2,7 @@ import type { PrismaClient } from '../prisma/client';
 import { failFast } from './fail-fast';
 import { recordAuditEvent } from './audit';
 import { loadProductRules } from './catalogue';
+import type { SecretBox } from './sealing';
 import {
   changeIndicationEndDate,
   changeIndicationVolume,
@@ -19,15 +20,17 @@ import { correctHourDeclaration, loadHourDeclaration, saveHourDeclaration, saveN
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
+  /** Seals and opens what the records keep sealed (ZRM scores, webhook secrets), under the payload keys. */
+  secrets: SecretBox;
   delivery: DeliveryDependencies;
 }
 
 /** All activities, built from their dependencies: the worker passes real ones, tests may pass others. */
-export function createActivities({ prisma, delivery }: ActivityDependencies) {
+export function createActivities({ prisma, secrets, delivery }: ActivityDependencies) {
   const activities = {
     recordAuditEvent: recordAuditEvent(prisma),
     loadProductRules: loadProductRules(prisma),
-    saveIndication: saveIndication(prisma),
+    saveIndication: saveIndication(prisma, secrets),
     endIndication: endIndication(prisma),
     changeIndicationEndDate: changeIndicationEndDate(prisma),
     changeIndicationVolume: changeIndicationVolume(prisma),
@@ -35,7 +38,7 @@ export function createActivities({ prisma, delivery }: ActivityDependencies) {
     openTask: openTask(prisma),
     completeTasks: completeTasks(prisma),
     enqueueNotification: enqueueNotification(prisma, delivery),
-    deliver: deliver(prisma, delivery),
+    deliver: deliver(prisma, delivery, secrets),
     deadLetter: deadLetter(prisma),
     sendDailyDigests: sendDailyDigests(prisma, delivery),
     updateTrajectoryRecord: updateTrajectoryRecord(prisma),

@@ -1,4 +1,5 @@
 import type { ZrmScores } from '../domain/zrm';
+import type { SecretBox } from './sealing';
 import type { PrismaClient } from '../prisma/client';
 import { toDateColumn as day } from '../prisma/records/dates';
 import { recordZrmAssessment } from '../prisma/records/zrm';
@@ -19,8 +20,8 @@ export interface SaveIndication {
   surchargeCode?: string;
 }
 
-/** Stores a decided indication and its ZRM scores once per (trajectory, sequence); returns its id. */
-export function saveIndication(prisma: PrismaClient) {
+/** Stores a decided indication and its ZRM scores (sealed) once per (trajectory, sequence); returns its id. */
+export function saveIndication(prisma: PrismaClient, secrets: SecretBox) {
   return async (i: SaveIndication): Promise<string> => {
     return prisma.$transaction(async (tx) => {
       const existing = await tx.indication.findUnique({
@@ -44,7 +45,7 @@ export function saveIndication(prisma: PrismaClient) {
       });
       // A new period's measurement may be the latest: the trajectory's ZRM results follow it.
       if (Object.keys(i.zrm).length) {
-        await recordZrmAssessment(tx, {
+        await recordZrmAssessment(tx, secrets, {
           trajectoryId: i.trajectoryId,
           indicationId: created.id,
           assessedOn: i.startDate,

@@ -44,11 +44,14 @@ export class KeyRing {
 const PREFIX = 'sealed:';
 
 /**
- * Secrets the records must keep but a copy of the database must not give away (a provider's
- * webhook secret, with which anyone could sign messages to the provider's system): stored as
- * `sealed:<key id>:<base64>`, under the same keys as the workflow payloads.
+ * Values the records must keep but a copy of the database must not give away (a provider's webhook
+ * secret, with which anyone could sign messages to the provider's system; a client's ZRM scores and
+ * the results their support plan seeks, which are health data): stored as `sealed:<key id>:<base64>`,
+ * under the same keys as the workflow payloads.
  */
 export class SecretBox {
+  /** How every sealed value begins. */
+  static readonly prefix = PREFIX;
   private readonly keys: KeyRing;
 
   constructor(keys: SealingKey[]) {
@@ -60,12 +63,12 @@ export class SecretBox {
     return `${PREFIX}${id}:${sealBytes(key, Buffer.from(plain, 'utf8')).toString('base64')}`;
   }
 
-  /** Whether a stored value was sealed (one stored before secrets were sealed was not). */
+  /** Whether a stored value was sealed (one stored before values were sealed was not). */
   static isSealed(stored: string): boolean {
     return stored.startsWith(PREFIX);
   }
 
-  /** A value stored before secrets were sealed is returned as it is. */
+  /** A value stored before values were sealed is returned as it is. */
   open(stored: string): string {
     if (!SecretBox.isSealed(stored)) return stored;
     const [id = '', data = ''] = stored.slice(PREFIX.length).split(':', 2);

@@ -1,17 +1,23 @@
 import type { Server } from 'node:http';
 import { createApp, type AppDependencies } from '../api/app';
+import { sealPlainHealthData } from '../prisma/records/health-sealing';
 import { sealPlainWebhookSecrets } from '../prisma/records/provider-secrets';
 import { assignmentNotices } from '../api/assignment-notice';
 import type { Shutdown } from './lifecycle';
 
 /**
  * Serves the API and registers closing it with the shutdown; resolves with the port it listens on.
- * Webhook secrets stored in plain text by an older version are sealed first; the e-mails of task
+ * Webhook secrets and health data stored in plain text by an older version are sealed first; the e-mails of task
  * assignments a stopped API left unsent are started.
  */
 export async function serveApi(shutdown: Shutdown, deps: AppDependencies, host: string, port: number): Promise<number> {
   const sealed = await sealPlainWebhookSecrets(deps.prisma, deps.secrets);
   if (sealed) console.log(`Sealed ${sealed} webhook secret(s) stored in plain text by an older version`);
+  const health = await sealPlainHealthData(deps.prisma, deps.secrets);
+  if (health.measurements || health.goals)
+    console.log(
+      `Sealed ${health.measurements} ZRM measurement(s) and ${health.goals} support plan result(s) stored in plain text by an older version`,
+    );
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s)).once('error', reject);

@@ -80,6 +80,7 @@ async function fill(prisma: PrismaClient, n: number): Promise<void> {
     INSERT INTO "Tariff" (id, "productCode", "validFrom", "amountCents", unit, source)
     SELECT gen_random_uuid(), code, date '2020-01-01', 6500, 'PER_HOUR', 'bench' FROM unnest(array['02B04', '02B05']) AS code`);
   // The ZRM: every decided trajectory measured at its decision, half of them again (the KPIs compare both).
+  // Written as plain rows, as versions before stop 32 kept them: the stack's start-up seals them all.
   await prisma.$executeRawUnsafe(`
     CREATE TEMP TABLE zrm AS
     SELECT gen_random_uuid() AS id, trajectory, (registered + interval '8 days')::date AS day, n, 0 AS k

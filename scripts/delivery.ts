@@ -3,7 +3,6 @@ import type { DeliveryDependencies } from '../activities/delivery/dependencies';
 import { smtpMailer, type Mailer, type SmtpSettings } from '../activities/delivery/mailer';
 import { TIME_ZONE } from '../domain/calendar';
 import { DIGEST_SCHEDULE_ID, type DailyDigest, type DeliveryRetry } from '../workflows/delivery/contracts';
-import type { SecretBox } from '../activities/sealing';
 import { lifetimeSeconds, type Config } from './config';
 
 /** Delivery as the worker runs it, except how workflows are started (the worker knows its queue). */
@@ -30,13 +29,11 @@ export function smtpSettings(config: Config): SmtpSettings | undefined {
   };
 }
 
-/** `secrets`: the box the API seals with, over the same payload keys. */
-export function deliverySettings(config: Config, mailer: Mailer | undefined, secrets: SecretBox): DeliverySettings {
+export function deliverySettings(config: Config, mailer: Mailer | undefined): DeliverySettings {
   return {
     mailer,
     appUrl: config.APP_URL,
     retry: deliveryRetry(config),
-    secrets,
     allowInternalWebhooks: config.WEBHOOK_ALLOW_INTERNAL,
   };
 }

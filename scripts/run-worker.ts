@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     client,
     maxCachedWorkflows: config.WORKER_CACHE_SIZE,
     stackTraces: config.WORKER_STACK_TRACES,
-    delivery: deliverySettings(config, mailer, new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS)),
+    secrets: new SecretBox(config.PAYLOAD_ENCRYPTION_KEYS),
+    delivery: deliverySettings(config, mailer),
   });
   console.log(`Worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   if (config.DIGEST_SCHEDULE) await ensureDigestSchedule(client, config.TEMPORAL_TASK_QUEUE);

@@ -100,7 +100,8 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
     client,
     maxCachedWorkflows: config.WORKER_CACHE_SIZE,
     stackTraces: config.WORKER_STACK_TRACES,
-    delivery: deliverySettings(config, mail.mailer, secrets),
+    secrets,
+    delivery: deliverySettings(config, mail.mailer),
   });
   // A worker that dies takes the stack down with it: an API without a worker would accept work nobody does.
   running.catch(async (error: unknown) => {

@@ -3,6 +3,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { alertSinks } from '../activities/operations-alerts';
+import type { SecretBox } from '../activities/sealing';
 import type { PrismaClient } from '../prisma/client';
 import type { Shutdown } from './lifecycle';
 import { deliveryStarter } from '../activities/delivery/starter';
@@ -17,6 +18,8 @@ export interface WorkerOptions {
   /** Starts the delivery workflows that the outbox needs (on this worker's queue). */
   client: Client;
   delivery: DeliverySettings;
+  /** Seals and opens what the records keep sealed: the same keys as the API's. */
+  secrets: SecretBox;
   /** A pre-built bundle (tests bundle once per suite); otherwise the worker bundles `workflows/`. */
   workflowBundle?: WorkflowBundle;
   /** 0 turns off sticky execution, so another worker picks up a workflow at once (restart tests). */
@@ -74,6 +77,7 @@ function createSdkWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     activities: createActivities({
       prisma: options.prisma,
+      secrets: options.secrets,
       delivery: {
         ...options.delivery,
         startDeliveries: deliveryStarter(options.client, options.taskQueue, options.delivery.retry),

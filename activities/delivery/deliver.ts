@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { isSingleKind } from '../../domain/notifications';
 import type { PrismaClient } from '../../prisma/client';
+import type { SecretBox } from '../sealing';
 import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
 import { heldSentWithDigest, renderDigest } from './digest';
 import { singleMessage, type Message } from './messages';
@@ -24,9 +25,9 @@ const noticeBody = (n: Notification): string =>
   webhookBody(n.kind, n.createdAt, { notificationId: n.id, ...(n.payload as object) });
 
 /** A secret sealed with a key no longer configured cannot be opened by any retry. */
-function openSecret(deps: DeliveryDependencies, sealed: string): string {
+function openSecret(secrets: SecretBox, sealed: string): string {
   try {
-    return deps.secrets.open(sealed);
+    return secrets.open(sealed);
   } catch (error) {
     throw ApplicationFailure.nonRetryable((error as Error).message, DeliveryFailure.Refused);
   }
@@ -44,7 +45,7 @@ const isPermanent = (error: unknown): boolean => {
  * outbox key goes along (Message-ID and X-Idempotency-Key, webhook-id) so a receiver can drop
  * the copy a crash between sending and recording would make.
  */
-export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
+export function deliver(prisma: PrismaClient, deps: DeliveryDependencies, secrets: SecretBox) {
   return async (deliveryId: string): Promise<'SENT' | 'ALREADY_SENT'> => {
     const d = await loadDelivery(prisma, deliveryId);
     if (!d) throw ApplicationFailure.nonRetryable(`No delivery ${deliveryId}`, DeliveryFailure.Refused);
@@ -61,7 +62,7 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies) {
         const sealed = n.provider?.webhookSecret;
         if (!sealed)
           throw ApplicationFailure.nonRetryable('The provider has no webhook secret', DeliveryFailure.Refused);
-        const call = { url: d.address, secret: openSecret(deps, sealed), id: n.idempotencyKey, body: noticeBody(n) };
+        const call = { url: d.address, secret: openSecret(secrets, sealed), id: n.idempotencyKey, body: noticeBody(n) };
         await sendWebhook({ ...call, at: new Date() }, { allowInternal: deps.allowInternalWebhooks });
       }
     } catch (error) {

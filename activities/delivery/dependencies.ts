@@ -1,5 +1,4 @@
 import type { DeliveryRetry } from '../../workflows/delivery/contracts';
-import type { SecretBox } from '../sealing';
 import type { Mailer } from './mailer';
 
 /** What delivery needs from outside: a way to start its workflows, the channels, and where links point. */
@@ -11,8 +10,6 @@ export interface DeliveryDependencies {
   /** The application's address, for the link in every e-mail. */
   appUrl: string;
   retry: DeliveryRetry;
-  /** Opens the providers' webhook secrets, which the records keep sealed. */
-  secrets: SecretBox;
   /** Whether a webhook may reach an address inside this network (WEBHOOK_ALLOW_INTERNAL; webhook-address.ts). */
   allowInternalWebhooks: boolean;
 }

@@ -4,7 +4,7 @@ import { checkPlanGoals, planStart, zrmExpectations } from '../../domain/support
 import { isZrmDomain, zrmDomains } from '../../domain/zrm';
 import type { Prisma } from '../../prisma/client';
 import { auditUserAction } from '../../prisma/records/audit';
-import { refreshPlanResults } from '../../prisma/records/support-plan';
+import { refreshPlanResults, sealedGoal } from '../../prisma/records/support-plan';
 import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { toDateColumn } from '../../prisma/records/dates';
 import { AppError, refuseRules } from '../app-error';
@@ -43,7 +43,7 @@ async function completeReviews(tx: Prisma.TransactionClient, actor: Actor, traje
   return open.length;
 }
 
-export function supportPlanRoutes({ prisma }: RouteDeps): Endpoint[] {
+export function supportPlanRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
   return [
     endpoint({
       method: 'post',
@@ -73,7 +73,7 @@ export function supportPlanRoutes({ prisma }: RouteDeps): Endpoint[] {
           );
           // Seed 001 says which domains the Drechtsteden's IB works on; Zuid-Oost Utrecht's contract (003) has no ZRM.
           if (indication.region === 'SDD') {
-            const atStart = planStart(await zrmAssessmentsOf(tx, trajectoryId), body.agreedOn);
+            const atStart = planStart(await zrmAssessmentsOf(tx, secrets, trajectoryId), body.agreedOn);
             refuseRules(
               checkPlanGoals(
                 planned.map((g) => g.domain),
@@ -82,16 +82,21 @@ export function supportPlanRoutes({ prisma }: RouteDeps): Endpoint[] {
             );
           }
           const { id } = await tx.supportPlan.create({
-            data: { ...sameDay, indicationId: indication.id, recordedById: actor.id, goals: { create: planned } },
+            data: {
+              ...sameDay,
+              indicationId: indication.id,
+              recordedById: actor.id,
+              goals: { create: planned.map((g) => sealedGoal(secrets, g)) },
+            },
             select: { id: true },
           });
-          // The audit names the plan and its day; what it says of the client stays in its own rows.
+          // The audit names the plan and its day; what it says of the client stays in its own rows, sealed.
           await auditUserAction(tx, actor.id, {
             trajectoryId,
             action: 'SUPPORT_PLAN_RECORDED',
             data: { planId: id, agreedOn: body.agreedOn },
           });
-          await refreshPlanResults(tx, trajectoryId);
+          await refreshPlanResults(tx, secrets, trajectoryId);
           const reviewTasksCompleted = await completeReviews(tx, actor, trajectoryId, at);
           return { planId: id, agreedOn: body.agreedOn, reviewTasksCompleted };
         });

@@ -225,8 +225,8 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
                 trajectoryHandle(deps.temporal, params.trajectoryId).query(getState),
               ).catch(() => null)),
           clientFor(actor.role, record.clientId),
-          careRecords ? zrmAssessmentsOf(prisma, params.trajectoryId) : undefined,
-          careRecords ? supportPlanOf(prisma, params.trajectoryId) : undefined,
+          careRecords ? zrmAssessmentsOf(prisma, deps.secrets, params.trajectoryId) : undefined,
+          careRecords ? supportPlanOf(prisma, deps.secrets, params.trajectoryId) : undefined,
           recordAccess(prisma, actor, 'TRAJECTORY_VIEWED', [
             { clientId: record.clientId, trajectoryId: params.trajectoryId },
           ]),

@@ -10,7 +10,7 @@ import * as responses from '../responses';
 import { businessDate, trajectoryParams, zrmScores } from '../schemas';
 import { lockTrajectory, runningIndication } from '../scope';
 
-export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
+export function zrmRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
   return [
     endpoint({
       method: 'post',
@@ -37,14 +37,14 @@ export function zrmRoutes({ prisma }: RouteDeps): Endpoint[] {
             throw new AppError(409, 'ALREADY_ASSESSED', `The ZRM was measured on ${body.assessedOn} already`, [
               { path: 'body.assessedOn', rule: 'ALREADY_ASSESSED', message: 'one measurement a day' },
             ]);
-          const id = await recordZrmAssessment(tx, {
+          const id = await recordZrmAssessment(tx, secrets, {
             trajectoryId,
             indicationId: indication.id,
             assessedOn: body.assessedOn,
             assessedById: actor.id,
             scores: body.scores,
           });
-          // The audit names the measurement and its day; the scores (health data) stay in their own rows.
+          // The audit names the measurement and its day; the scores (health data) stay sealed in its row.
           await auditUserAction(tx, actor.id, {
             trajectoryId,
             action: 'ZRM_ASSESSED',

@@ -1,11 +1,22 @@
+import type { SecretBox } from '../../activities/sealing';
 import { planProgress, isZrmExpectation, type PlanGoal } from '../../domain/support-plan';
 import { isZrmDomain } from '../../domain/zrm';
 import { Prisma, type PrismaClient } from '../client';
 import { fromDateColumn } from './dates';
 import { zrmAssessmentsOf } from './zrm-assessments';
 
+/** A goal as the plan's rows keep it: the result sought is health data, sealed like the ZRM scores. */
+export const sealedGoal = (secrets: SecretBox, goal: PlanGoal): PlanGoal => ({
+  ...goal,
+  result: secrets.seal(goal.result),
+});
+
 /** A trajectory's latest support plan, or null (for the consultant and the provider only: it describes the client). */
-export async function supportPlanOf(prisma: PrismaClient | Prisma.TransactionClient, trajectoryId: string) {
+export async function supportPlanOf(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  secrets: SecretBox,
+  trajectoryId: string,
+) {
   const plan = await prisma.supportPlan.findFirst({
     where: { trajectoryId },
     orderBy: { agreedOn: 'desc' },
@@ -13,7 +24,9 @@ export async function supportPlanOf(prisma: PrismaClient | Prisma.TransactionCli
   });
   if (!plan) return null;
   const planned = plan.goals.flatMap((g): PlanGoal[] =>
-    isZrmDomain(g.domain) && isZrmExpectation(g.expected) ? [{ ...g, domain: g.domain, expected: g.expected }] : [],
+    isZrmDomain(g.domain) && isZrmExpectation(g.expected)
+      ? [{ domain: g.domain, expected: g.expected, result: secrets.open(g.result) }]
+      : [],
   );
   return { agreedOn: fromDateColumn(plan.agreedOn), goals: planned };
 }
@@ -23,9 +36,13 @@ export async function supportPlanOf(prisma: PrismaClient | Prisma.TransactionCli
  * the measurements since (domain/support-plan.ts `planProgress`): run in the transaction that writes
  * a plan or a measurement, so the KPIs only add the columns.
  */
-export async function refreshPlanResults(tx: Prisma.TransactionClient, trajectoryId: string): Promise<void> {
-  const plan = await supportPlanOf(tx, trajectoryId);
-  const goals = plan ? planProgress(plan, await zrmAssessmentsOf(tx, trajectoryId)).goals : [];
+export async function refreshPlanResults(
+  tx: Prisma.TransactionClient,
+  secrets: SecretBox,
+  trajectoryId: string,
+): Promise<void> {
+  const plan = await supportPlanOf(tx, secrets, trajectoryId);
+  const goals = plan ? planProgress(plan, await zrmAssessmentsOf(tx, secrets, trajectoryId)).goals : [];
   const reached = goals.filter((g) => g.reached === true).length;
   const missed = goals.filter((g) => g.reached === false).length;
   await tx.$executeRaw`

@@ -48,6 +48,7 @@ describe('GET /health', () => {
       prisma,
       workflowBundle,
       client: env.client,
+      secrets: testSecrets,
       delivery: testDelivery(),
     });
     running = worker.run();

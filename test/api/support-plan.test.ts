@@ -44,6 +44,13 @@ describe('API: the support plan (ondersteuningsplan)', () => {
     expect(sorted(await planOf(providerA))).toEqual(expected);
     expect(sorted(await planOf(consultant))).toEqual(expected);
     expect(await planOf(operations)).toBeUndefined();
+    // The results sought are health data: the database holds them sealed.
+    const stored = await api.db.prisma.supportPlanGoal.findMany({ where: { planId: recorded.body.planId } });
+    expect(stored.map((g) => g.result)).toEqual([
+      expect.stringMatching(/^sealed:test:/),
+      expect.stringMatching(/^sealed:test:/),
+    ]);
+    expect(JSON.stringify(stored)).not.toMatch(/rekeningen|Medicatie/);
     expect((await providerB.post(`/trajectories/${id}/support-plans`, { agreedOn, goals })).status).toBe(404);
     expect((await consultant.post(`/trajectories/${id}/support-plans`, { agreedOn, goals })).status).toBe(403);
     expect((await operations.post(`/trajectories/${id}/support-plans`, { agreedOn, goals })).status).toBe(403);

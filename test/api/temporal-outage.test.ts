@@ -93,6 +93,7 @@ describe('API: a registration while Temporal is down', () => {
       prisma: db.prisma,
       workflowBundle: bundle,
       client: temporal.client,
+      secrets: testSecrets,
       delivery: testDelivery(),
     });
     await worker.runUntil(async () => {

@@ -66,6 +66,17 @@ describe('API: ZRM measurements during an indication', () => {
     });
   });
 
+  it('when measurements are stored, then the database holds their scores only sealed (health data): no plain score rows, no domain or score in the row', async () => {
+    const rows = await api.db.prisma.$queryRaw<{ row: string }[]>`
+      SELECT row_to_json(a)::text AS row FROM "ZrmAssessment" a WHERE "trajectoryId" = ${id}::uuid`;
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const { row } of rows) {
+      expect(row).toMatch(/"sealedScores":"sealed:test:/);
+      expect(row).not.toMatch(/FINANCES|HOUSING|MENTAL_HEALTH/);
+    }
+    expect(await api.db.prisma.zrmScore.count({ where: { assessment: { trajectoryId: id } } })).toBe(0);
+  });
+
   it('when the consultant and the provider send a measurement of the same day at once, then one is kept and the other gets 409 on its date', async () => {
     const on = addDays(start, 10);
     const answers = await Promise.all(

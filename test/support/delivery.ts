@@ -21,7 +21,6 @@ export function testDelivery(mailer?: Mailer, retry: Partial<DeliveryRetry> = {}
     mailer,
     appUrl: TEST_APP_URL,
     retry: { maximumAttempts: 3, initialIntervalMs: 200, maximumIntervalMs: 1_000, ...retry },
-    secrets: testSecrets,
     allowInternalWebhooks: true,
   };
 }
@@ -31,6 +30,7 @@ export function activitiesFor(prisma: PrismaClient) {
   const started: { workflowId: string; deliveryIds: string[] }[] = [];
   const activities = createActivities({
     prisma,
+    secrets: testSecrets,
     delivery: {
       ...testDelivery(),
       startDeliveries: async (workflowId, deliveryIds) => {

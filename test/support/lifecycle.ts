@@ -8,7 +8,7 @@ import { demoIds } from '../../prisma/seed/demo';
 import { seedCatalogue, seedDemo, seedOrganisation } from '../../prisma/seed/index';
 import { createWorker } from '../../scripts/worker';
 import type { DeliverySettings } from '../../scripts/delivery';
-import { testDelivery } from './delivery';
+import { testDelivery, testSecrets } from './delivery';
 import { decideIndication, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { trajectoryWorkflow } from '../../workflows/trajectory/workflow';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -82,6 +82,7 @@ export function useLifecycle(
       prisma: lateDb.prisma,
       workflowBundle: bundle,
       client: lateEnv.client,
+      secrets: testSecrets,
       delivery,
     });
   }

@@ -2,7 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DATABASE_REFUSED } from '../../activities/fail-fast';
 import { createPrisma } from '../../prisma/client';
-import { activitiesFor } from '../support/delivery';
+import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
+import { activitiesFor, testSecrets } from '../support/delivery';
 import { seedDemo, seedCatalogue } from '../../prisma/seed/index';
 import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -180,7 +181,8 @@ describe('activities are idempotent', () => {
     const second = await env.run(saveIndication, input);
     expect(second).toBe(first);
     expect(await db.prisma.indication.count({ where: { trajectoryId: trajectory } })).toBe(1);
-    expect(await db.prisma.zrmScore.count({ where: { assessment: { indicationId: first } } })).toBe(2);
+    const measured = await zrmAssessmentsOf(db.prisma, testSecrets, trajectory);
+    expect(measured).toEqual([{ assessedOn: '2026-11-23', scores: { HOUSING: 2, FINANCES: 3 } }]);
     const results = () =>
       db.prisma.trajectory.findUniqueOrThrow({
         where: { id: trajectory },

@@ -7,6 +7,7 @@ import { AesGcmPayloadCodec, parsePayloadKeys } from '../../api/payload-codec';
 import { addMonths, dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
+import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { decideIndication, getState, recordIntake, trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { trajectoryWorkflow } from '../../workflows/trajectory/workflow';
 import { eventually } from '../support/eventually';
@@ -93,9 +94,10 @@ describe('workflow payloads are encrypted (AES-GCM, key id in the metadata)', ()
           },
         ],
       });
+      // The worker stores the scores sealed in the database too (health data at rest).
       await eventually(
-        () => world.db.prisma.zrmScore.count({ where: { assessment: { trajectoryId } } }),
-        (n) => n === zrmDomains.length,
+        () => zrmAssessmentsOf(world.db.prisma, testSecrets, trajectoryId),
+        (measured) => measured.length === 1 && Object.keys(measured[0]!.scores).length === zrmDomains.length,
       );
     });
 

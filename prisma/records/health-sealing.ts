@@ -1,0 +1,73 @@
+import { SecretBox } from '../../activities/sealing';
+import type { PrismaClient } from '../client';
+import { auditRow } from './audit';
+import { sealScores } from './zrm-assessments';
+
+const BATCH = 500;
+
+/**
+ * ZRM measurements an older version kept as plain rows: sealed into their measurement, the rows deleted,
+ * a batch per transaction. A measurement is sealed once even when two APIs start together (the update
+ * takes only those still unsealed; only their rows are deleted). Resolves with how many were sealed.
+ */
+async function sealPlainMeasurements(prisma: PrismaClient, secrets: SecretBox): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const plain = await prisma.zrmAssessment.findMany({
+      where: { sealedScores: null },
+      select: { id: true, scores: { select: { domain: true, score: true } } },
+      take: BATCH,
+    });
+    if (!plain.length) return sealed;
+    const ids = plain.map((a) => a.id);
+    const values = plain.map((a) => sealScores(secrets, Object.fromEntries(a.scores.map((s) => [s.domain, s.score]))));
+    sealed += await prisma.$transaction(async (tx) => {
+      const taken = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "ZrmAssessment" a SET "sealedScores" = v.sealed
+        FROM unnest(${ids}::uuid[], ${values}::text[]) AS v(id, sealed)
+        WHERE a.id = v.id AND a."sealedScores" IS NULL
+        RETURNING a.id::text`;
+      await tx.zrmScore.deleteMany({ where: { assessmentId: { in: taken.map((t) => t.id) } } });
+      return taken.length;
+    });
+  }
+}
+
+/** Support plans' results an older version kept in plain: sealed where they still hold the value read. */
+async function sealPlainGoals(prisma: PrismaClient, secrets: SecretBox): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const plain = await prisma.supportPlanGoal.findMany({
+      where: { NOT: { result: { startsWith: SecretBox.prefix } } },
+      select: { planId: true, domain: true, result: true },
+      take: BATCH,
+    });
+    if (!plain.length) return sealed;
+    for (const g of plain) {
+      const { count } = await prisma.supportPlanGoal.updateMany({
+        where: { planId: g.planId, domain: g.domain, result: g.result },
+        data: { result: secrets.seal(g.result) },
+      });
+      sealed += count;
+    }
+  }
+}
+
+/**
+ * Health data an older version stored in plain (ZRM scores, the results a support plan seeks) is sealed
+ * at start-up, before the API serves, so a copy of the database gives none away; audited once, with
+ * the system as actor and the counts only.
+ */
+export async function sealPlainHealthData(prisma: PrismaClient, secrets: SecretBox) {
+  const measurements = await sealPlainMeasurements(prisma, secrets);
+  const goals = await sealPlainGoals(prisma, secrets);
+  if (measurements || goals)
+    await prisma.auditEvent.create({
+      data: auditRow({
+        actor: { type: 'SYSTEM', id: 'start-up' },
+        action: 'HEALTH_DATA_SEALED',
+        data: { measurements, goals },
+      }),
+    });
+  return { measurements, goals };
+}
