@@ -2,7 +2,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { applyMigrations } from './migrate';
 import { createPrisma } from '../prisma/client';
-import { seedCatalogue, seedDemo, seedDemoContacts } from '../prisma/seed/index';
+import { seedCatalogue, seedDemo, seedDemoColleagues, seedDemoContacts } from '../prisma/seed/index';
 
 /** `npm run seed`: catalogue and demo data into DATABASE_URL, or into the embedded database when npm start is not running. */
 async function main(): Promise<void> {
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     await seedCatalogue(prisma);
     const ids = await seedDemo(prisma, new Date());
     await seedDemoContacts(prisma);
+    await seedDemoColleagues(prisma);
     console.log(`Seeded the catalogue and ${ids.length} demo trajectories; npm start starts their workflows.`);
   } finally {
     await prisma.$disconnect();

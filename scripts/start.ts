@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalConnectionOptions } from '../api/temporal-connection';
 import { temporalProbeConnection } from '../api/health';
 import { createPrisma } from '../prisma/client';
-import { seedCatalogue, seedDemo, seedDemoContacts } from '../prisma/seed/index';
+import { seedCatalogue, seedDemo, seedDemoColleagues, seedDemoContacts } from '../prisma/seed/index';
 import { lifetimeSeconds, loadConfig, oidcSettings, projectRoot, type Config } from './config';
 import { openDatabase, prepareDataFolder } from './database';
 import { describeStartupFailure, installTemporalRuntime, Shutdown } from './lifecycle';
@@ -81,6 +81,7 @@ async function start(config: Config, shutdown: Shutdown): Promise<void> {
   if (db.embedded) {
     await seedDemo(prisma, new Date());
     await seedDemoContacts(prisma);
+    await seedDemoColleagues(prisma);
   }
 
   const keys = resolvePayloadKeys(config);

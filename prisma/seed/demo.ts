@@ -11,6 +11,8 @@ export const demoIds = {
   providerUserB: '00000000-0000-4000-8000-000000000303',
   operations: '00000000-0000-4000-8000-000000000304',
   consultantDordrecht: '00000000-0000-4000-8000-000000000305',
+  colleagueZeist: '00000000-0000-4000-8000-000000000306',
+  colleagueA: '00000000-0000-4000-8000-000000000307',
 } as const;
 
 export const teams: Prisma.TeamCreateManyInput[] = [
@@ -68,6 +70,24 @@ export const users: Prisma.UserCreateManyInput[] = [
     email: 'contractmanagement@example',
     displayName: 'Demo contractmanagement',
     role: 'OPERATIONS',
+  },
+];
+
+/** A second person in the Zeist team and at provider A, so `npm start` can show a task given to a colleague. */
+export const demoColleagues: Prisma.UserCreateManyInput[] = [
+  {
+    id: demoIds.colleagueZeist,
+    email: 'collega@zeist.example',
+    displayName: 'Demo collega Zeist',
+    role: 'CONSULTANT',
+    teamId: demoIds.teamZeist,
+  },
+  {
+    id: demoIds.colleagueA,
+    email: 'collega@a.example',
+    displayName: 'Demo collega A',
+    role: 'PROVIDER',
+    providerId: demoIds.providerA,
   },
 ];
 

@@ -1,7 +1,7 @@
 import { intakeDueAt } from '../../domain/deadlines';
 import type { PrismaClient } from '../client';
 import { products, tariffs } from './catalogue';
-import { demoClients, demoContacts, demoTrajectories, providers, teams, users } from './demo';
+import { demoClients, demoColleagues, demoContacts, demoTrajectories, providers, teams, users } from './demo';
 
 /** Loads the catalogue; products are updated in place so a corrected rule reaches existing databases. */
 export async function seedCatalogue(prisma: PrismaClient): Promise<void> {
@@ -29,6 +29,14 @@ export async function seedDemoContacts(prisma: PrismaClient): Promise<void> {
     await prisma.team.updateMany({ where: { id, mailbox: null }, data: { mailbox } });
   for (const { id, contactEmails } of demoContacts.providers)
     await prisma.provider.updateMany({ where: { id, contactEmails: { isEmpty: true } }, data: { contactEmails } });
+}
+
+/**
+ * A colleague for the demo's consultant and provider, so _Toewijzen aan_ has someone to give a task
+ * to (`npm start`, `npm run seed`; the tests add the colleagues they need themselves).
+ */
+export async function seedDemoColleagues(prisma: PrismaClient): Promise<void> {
+  await prisma.user.createMany({ data: demoColleagues, skipDuplicates: true });
 }
 
 /** Loads the demo organisation and three registered trajectories; loading twice changes nothing. */

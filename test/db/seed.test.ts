@@ -1,4 +1,5 @@
-import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
+import { demoIds } from '../../prisma/seed/demo';
+import { seedCatalogue, seedDemo, seedDemoColleagues } from '../../prisma/seed/index';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 // Every product of ../shared/DOMAIN.md, written out here so a product dropped from the seed fails.
@@ -92,5 +93,21 @@ describe('seed', () => {
     expect(first).toEqual([12, 6, 3, 5, 3]);
     // Demo trajectories carry their intake deadline like registered ones (14 days, end of day).
     expect(await db.prisma.trajectory.count({ where: { intakeDueAt: null } })).toBe(0);
+  });
+
+  it('when the demo colleagues are loaded (twice), then the Zeist team and provider A each have two people to give a task to', async () => {
+    await seedDemo(db.prisma, new Date('2026-11-02T09:00:00Z'));
+    await seedDemoColleagues(db.prisma);
+    await seedDemoColleagues(db.prisma);
+    const people = (where: { teamId?: string; providerId?: string }) =>
+      db.prisma.user.findMany({ where, orderBy: { displayName: 'asc' }, select: { displayName: true } });
+    await expect(people({ teamId: demoIds.teamZeist })).resolves.toEqual([
+      { displayName: 'Demo collega Zeist' },
+      { displayName: 'Demo consulent' },
+    ]);
+    await expect(people({ providerId: demoIds.providerA })).resolves.toEqual([
+      { displayName: 'Demo begeleider A' },
+      { displayName: 'Demo collega A' },
+    ]);
   });
 });
