@@ -163,6 +163,18 @@ const supportPlan = z.strictObject({
   agreedOn: businessDate,
   goals: z.array(z.strictObject({ domain: z.enum(zrmDomains), expected: z.enum(zrmExpectations), result: z.string() })),
 });
+/** The report a provider filed with an extension or expansion request (seed 003), newest first. */
+const requestReport = z.strictObject({
+  id: uuid,
+  kind: z.enum(['EXTENSION', 'EXPANSION']),
+  filedAt: instant,
+  /** The provider's person who filed it; null if no longer known. */
+  authorName: z.string().nullable(),
+  goalsReached: z.string(),
+  stillNeeded: z.string(),
+  intendedOutflow: z.string(),
+});
+
 export const supportPlanRecorded = z.strictObject({
   planId: uuid,
   agreedOn: businessDate,
@@ -184,6 +196,8 @@ export const trajectoryDetail = z.strictObject({
   zrm: z.array(zrmAssessment).optional(),
   /** The latest support plan, null before there is one (consultants and providers only, never operations). */
   supportPlan: supportPlan.nullable().optional(),
+  /** The reports of the extension and expansion requests, newest first (consultants and providers only, never operations). */
+  reports: z.array(requestReport).optional(),
   client: client.optional(),
   timeline: z.array(
     z.strictObject({

@@ -14,9 +14,9 @@ export async function serveApi(shutdown: Shutdown, deps: AppDependencies, host: 
   const sealed = await sealPlainWebhookSecrets(deps.prisma, deps.secrets);
   if (sealed) console.log(`Sealed ${sealed} webhook secret(s) stored in plain text by an older version`);
   const health = await sealPlainHealthData(deps.prisma, deps.secrets);
-  if (health.measurements || health.goals)
+  if (health.measurements || health.goals || health.reports)
     console.log(
-      `Sealed ${health.measurements} ZRM measurement(s) and ${health.goals} support plan result(s) stored in plain text by an older version`,
+      `Sealed ${health.measurements} ZRM measurement(s), ${health.goals} support plan result(s) and ${health.reports} request report(s) stored in plain text by an older version`,
     );
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {

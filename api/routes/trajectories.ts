@@ -17,6 +17,7 @@ import { fromDateColumn } from '../../prisma/records/dates';
 import { careView } from '../care-view';
 import { timelineOf } from '../timeline';
 import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
+import { requestReportsOf } from '../../prisma/records/request-reports';
 import { supportPlanOf } from '../../prisma/records/support-plan';
 import { isTimeMixWarning } from '../../domain/utilisation';
 import { recordAccess } from '../../prisma/records/client-access';
@@ -213,7 +214,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           },
         });
         const careRecords = actor.role !== 'OPERATIONS';
-        const [timeline, state, client, zrm, supportPlan] = await Promise.all([
+        const [timeline, state, client, zrm, supportPlan, reports] = await Promise.all([
           timelineOf(prisma, actor, params.trajectoryId),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
           // An open one shows the view its workflow mirrored after its last change; only a workflow
@@ -227,6 +228,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           clientFor(actor.role, record.clientId),
           careRecords ? zrmAssessmentsOf(prisma, deps.secrets, params.trajectoryId) : undefined,
           careRecords ? supportPlanOf(prisma, deps.secrets, params.trajectoryId) : undefined,
+          careRecords ? requestReportsOf(prisma, deps.secrets, params.trajectoryId) : undefined,
           recordAccess(prisma, actor, 'TRAJECTORY_VIEWED', [
             { clientId: record.clientId, trajectoryId: params.trajectoryId },
           ]),
@@ -249,6 +251,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           ...(client && { client }),
           ...(zrm && { zrm }),
           ...(supportPlan !== undefined && { supportPlan }),
+          ...(reports && { reports }),
           live: state !== null,
           timeline,
           pendingDeadlines: (state === null ? mirrored : (state?.pendingDeadlines ?? [])).map(

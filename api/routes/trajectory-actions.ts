@@ -20,6 +20,7 @@ import {
   requestExpansion,
   requestExtension,
 } from '../../workflows/trajectory/contracts';
+import { fileRequestReport, type ReportKind } from '../../prisma/records/request-reports';
 import { refuseRules } from '../app-error';
 import * as responses from '../responses';
 import type { RouteDeps } from '../deps';
@@ -70,15 +71,16 @@ const report = z.strictObject({
   intendedOutflow: text(5000, { multiline: true }),
 });
 
-/** The report may name the client: it stays in the database, the workflow gets its id. */
+/** The report may name the client: it stays in the database, sealed; the workflow gets its id. */
 async function fileReport(
   deps: RouteDeps,
-  kind: 'EXTENSION' | 'EXPANSION',
+  kind: ReportKind,
   content: z.output<typeof report>,
   { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
 ): Promise<{ reportId: string }> {
-  const row = await deps.prisma.requestReport.create({ data: { kind, trajectoryId, ...content, authorId: actorId } });
-  return { reportId: row.id };
+  return {
+    reportId: await fileRequestReport(deps.prisma, deps.secrets, { kind, trajectoryId, authorId: actorId, content }),
+  };
 }
 
 /** A report whose request the workflow refused is not kept. */

@@ -1,6 +1,7 @@
 import { SecretBox } from '../../activities/sealing';
 import type { PrismaClient } from '../client';
 import { auditRow } from './audit';
+import { sealedReport } from './request-reports';
 import { sealScores } from './zrm-assessments';
 
 const BATCH = 500;
@@ -33,25 +34,50 @@ async function sealPlainMeasurements(prisma: PrismaClient, secrets: SecretBox): 
   }
 }
 
-/** Support plans' results an older version kept in plain: sealed where they still hold the value read. */
-async function sealPlainGoals(prisma: PrismaClient, secrets: SecretBox): Promise<number> {
+/**
+ * Rows an older version kept in plain, a batch at a time until none is left: each sealed only where it
+ * still holds the value read (a second API starting at the same time leaves it to the first).
+ */
+async function sealEach<T>(plainBatch: () => Promise<T[]>, seal: (row: T) => Promise<{ count: number }>) {
   let sealed = 0;
   for (;;) {
-    const plain = await prisma.supportPlanGoal.findMany({
-      where: { NOT: { result: { startsWith: SecretBox.prefix } } },
-      select: { planId: true, domain: true, result: true },
-      take: BATCH,
-    });
+    const plain = await plainBatch();
     if (!plain.length) return sealed;
-    for (const g of plain) {
-      const { count } = await prisma.supportPlanGoal.updateMany({
-        where: { planId: g.planId, domain: g.domain, result: g.result },
-        data: { result: secrets.seal(g.result) },
-      });
-      sealed += count;
-    }
+    for (const row of plain) sealed += (await seal(row)).count;
   }
 }
+
+/** Support plans' results. */
+const sealPlainGoals = (prisma: PrismaClient, secrets: SecretBox) =>
+  sealEach(
+    () =>
+      prisma.supportPlanGoal.findMany({
+        where: { NOT: { result: { startsWith: SecretBox.prefix } } },
+        select: { planId: true, domain: true, result: true },
+        take: BATCH,
+      }),
+    (g) =>
+      prisma.supportPlanGoal.updateMany({
+        where: { planId: g.planId, domain: g.domain, result: g.result },
+        data: { result: secrets.seal(g.result) },
+      }),
+  );
+
+/** Request reports: their three answers together. */
+const sealPlainReports = (prisma: PrismaClient, secrets: SecretBox) =>
+  sealEach(
+    () =>
+      prisma.requestReport.findMany({
+        where: { NOT: { goalsReached: { startsWith: SecretBox.prefix } } },
+        select: { id: true, goalsReached: true, stillNeeded: true, intendedOutflow: true },
+        take: BATCH,
+      }),
+    ({ id, ...content }) =>
+      prisma.requestReport.updateMany({
+        where: { id, goalsReached: content.goalsReached },
+        data: sealedReport(secrets, content),
+      }),
+  );
 
 /**
  * Health data an older version stored in plain (ZRM scores, the results a support plan seeks) is sealed
@@ -61,13 +87,14 @@ async function sealPlainGoals(prisma: PrismaClient, secrets: SecretBox): Promise
 export async function sealPlainHealthData(prisma: PrismaClient, secrets: SecretBox) {
   const measurements = await sealPlainMeasurements(prisma, secrets);
   const goals = await sealPlainGoals(prisma, secrets);
-  if (measurements || goals)
+  const reports = await sealPlainReports(prisma, secrets);
+  if (measurements || goals || reports)
     await prisma.auditEvent.create({
       data: auditRow({
         actor: { type: 'SYSTEM', id: 'start-up' },
         action: 'HEALTH_DATA_SEALED',
-        data: { measurements, goals },
+        data: { measurements, goals, reports },
       }),
     });
-  return { measurements, goals };
+  return { measurements, goals, reports };
 }

@@ -48,6 +48,20 @@ describe('API: a trajectory from registration to closure, by consultant and prov
     const decideTask = tasks.body.items.find((t: { trajectoryId: string }) => t.trajectoryId === id);
     expect(decideTask).toMatchObject({ kind: 'DECIDE_EXTENSION', overdue: false });
 
+    // The consultant decides on the provider's report (seed 003): read back as filed, by consultant and provider.
+    const filed = {
+      id: expect.any(String),
+      kind: 'EXTENSION',
+      filedAt: expect.any(String),
+      authorName: 'Demo begeleider A',
+      goalsReached: 'Dagritme staat',
+      stillNeeded: 'Financiën',
+      intendedOutflow: 'Na 6 maanden',
+    };
+    for (const who of [consultant, providerA])
+      expect((await who.get(`/trajectories/${id}`).expect(200)).body.reports).toEqual([filed]);
+    expect((await operations.get(`/trajectories/${id}`).expect(200)).body.reports).toBeUndefined();
+
     const refused = await consultant.post(`/trajectories/${id}/extension-decision`, { granted: false });
     expect(refused.status).toBe(200);
     const closed = await consultant.post(`/trajectories/${id}/close`, { reason: 'BY_AGREEMENT' });
@@ -69,8 +83,15 @@ describe('API: a trajectory from registration to closure, by consultant and prov
       ['EXTENSION_REFUSED', demoIds.consultant],
       ['TRAJECTORY_CLOSED', demoIds.consultant],
     ]);
+    // About the client's care: the database holds the answers sealed.
     const report = await api.db.prisma.requestReport.findFirstOrThrow({ where: { trajectoryId: id } });
-    expect(report).toMatchObject({ authorId: demoIds.providerUserA, stillNeeded: 'Financiën' });
+    expect(report).toMatchObject({
+      authorId: demoIds.providerUserA,
+      goalsReached: expect.stringMatching(/^sealed:test:/),
+      stillNeeded: expect.stringMatching(/^sealed:test:/),
+      intendedOutflow: expect.stringMatching(/^sealed:test:/),
+    });
+    expect(JSON.stringify(report)).not.toMatch(/Dagritme|Financiën|maanden/);
   });
 
   it('when a provider requests an expansion and the consultant grants it, then the hours per week grow', async () => {

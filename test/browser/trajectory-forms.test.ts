@@ -63,13 +63,37 @@ describe('trajectory page forms in a real browser', () => {
     await expansion.getByRole('button', { name: 'Uitbreiding aanvragen met verslag' }).click();
     await provider.waitForURL(url);
     await expect(fact(provider, 'Uitbreiding').textContent()).resolves.toBe('aangevraagd, wacht op besluit');
+    // What the provider sent stays on the page: both reports, newest first, each reached from its request in the timeline.
+    await expect(provider.locator('.request-report h3').allTextContents()).resolves.toEqual([
+      'Aanvraag van uitbreiding',
+      'Aanvraag van verlenging',
+    ]);
+    await provider
+      .getByRole('row', { name: /Verlenging aangevraagd/ })
+      .getByRole('link', { name: 'lees het verslag' })
+      .click();
+    await expect(provider.locator(':target').textContent()).resolves.toBe('Aanvraag van verlenging');
     await expectAccessible(provider);
 
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
     await consultant.goto(url);
     await expectAccessible(consultant);
-    // Granting without the new end date: the refusal stands beside that field.
+    // Each decision shows the report it is decided on (seed 003), with who filed it and when.
     const extension = consultant.locator('form[action$="/verlenging-besluiten"]');
+    const extensionReport = extension.getByRole('region', { name: 'Verslag van de zorgaanbieder' });
+    await expect(extensionReport.textContent()).resolves.toContain(
+      `Ingediend op ${dutchDate(dateOf(new Date()))} door Demo begeleider A.`,
+    );
+    await expect(extensionReport.locator('dd').allTextContents()).resolves.toEqual([
+      'Zelfstandig boodschappen doen.',
+      'Hulp bij de administratie.',
+      'Over een half jaar naar algemene voorzieningen.',
+    ]);
+    const expansionReport = consultant
+      .locator('form[action$="/uitbreiding-besluiten"]')
+      .getByRole('region', { name: 'Verslag van de zorgaanbieder' });
+    await expect(expansionReport.locator('dd').first().textContent()).resolves.toBe('Dagritme staat.');
+    // Granting without the new end date: the refusal stands beside that field.
     await extension.getByLabel('Besluit').selectOption({ label: 'Toekennen' });
     await extension.getByRole('button', { name: 'Besluit over verlenging vastleggen' }).click();
     await expect(consultant.locator('#veld-verlenging-besluiten-newEndDate-fout').count()).resolves.toBe(1);

@@ -3,6 +3,7 @@ import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { seedCatalogue, seedDemo } from '../../prisma/seed/index';
 import { toDateColumn as day } from '../../prisma/records/dates';
 import { sealPlainHealthData } from '../../prisma/records/health-sealing';
+import { requestReportsOf } from '../../prisma/records/request-reports';
 import { supportPlanOf } from '../../prisma/records/support-plan';
 import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { serveApi } from '../../scripts/api-server';
@@ -109,20 +110,35 @@ describe('start-up: values stored in plain text', () => {
         goals: { create: [{ domain: 'FINANCES', expected: 'INCREASE', result: 'Rekeningen op tijd betalen.' }] },
       },
     });
+    await db.prisma.requestReport.create({
+      data: {
+        kind: 'EXTENSION',
+        trajectoryId,
+        authorId: demoIds.providerUserA,
+        goalsReached: 'Dagritme staat.',
+        stillNeeded: 'Hulp bij de post.',
+        intendedOutflow: 'Over een half jaar.',
+      },
+    });
   }
   const readBack = (trajectoryId: string) =>
     Promise.all([
       zrmAssessmentsOf(db.prisma, testSecrets, trajectoryId),
       supportPlanOf(db.prisma, testSecrets, trajectoryId),
+      requestReportsOf(db.prisma, testSecrets, trajectoryId),
     ]);
   const inPlain = async (trajectoryId: string) => ({
     scoreRows: await db.prisma.zrmScore.count({ where: { assessment: { trajectoryId } } }),
     unsealed: await db.prisma.zrmAssessment.count({ where: { trajectoryId, sealedScores: null } }),
     results: (await db.prisma.supportPlanGoal.findMany({ where: { plan: { trajectoryId } } })).map((g) => g.result),
+    reports: await db.prisma.requestReport.findMany({
+      where: { trajectoryId },
+      select: { goalsReached: true, stillNeeded: true, intendedOutflow: true },
+    }),
   });
   const healthSealings = () => db.prisma.auditEvent.findMany({ where: { action: 'HEALTH_DATA_SEALED' } });
 
-  it('when the API starts, then plain ZRM scores and plan results are sealed (the plain rows gone), read back the same, audited once by their counts; a second start changes nothing', async () => {
+  it('when the API starts, then plain ZRM scores, plan results and request reports are sealed (the plain rows gone), read back the same, audited once by their counts; a second start changes nothing', async () => {
     const trajectoryId = demoTrajectories[0].id;
     await plainHealthData(trajectoryId, 1);
     const before = await readBack(trajectoryId);
@@ -134,9 +150,15 @@ describe('start-up: values stored in plain text', () => {
     await startAndStopApi();
     expect(await readBack(trajectoryId)).toEqual(before);
     const stored = await inPlain(trajectoryId);
-    expect(stored).toEqual({ scoreRows: 0, unsealed: 0, results: [expect.stringMatching(/^sealed:test:/)] });
+    const sealed = expect.stringMatching(/^sealed:test:/);
+    expect(stored).toEqual({
+      scoreRows: 0,
+      unsealed: 0,
+      results: [sealed],
+      reports: [{ goalsReached: sealed, stillNeeded: sealed, intendedOutflow: sealed }],
+    });
     expect(await healthSealings()).toEqual([
-      expect.objectContaining({ actorType: 'SYSTEM', data: { measurements: 2, goals: 1 } }),
+      expect.objectContaining({ actorType: 'SYSTEM', data: { measurements: 2, goals: 1, reports: 1 } }),
     ]);
 
     await startAndStopApi();
@@ -155,6 +177,7 @@ describe('start-up: values stored in plain text', () => {
     ]);
     expect(a.measurements + b.measurements).toBe(2 * trajectoryIds.length);
     expect(a.goals + b.goals).toBe(trajectoryIds.length);
+    expect(a.reports + b.reports).toBe(trajectoryIds.length);
     expect(await Promise.all(trajectoryIds.map(readBack))).toEqual(before);
     for (const id of trajectoryIds) expect(await inPlain(id)).toMatchObject({ scoreRows: 0, unsealed: 0 });
   });

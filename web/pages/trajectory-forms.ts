@@ -12,6 +12,7 @@ import { html, type Html } from '../html';
 import { hoursPerWeekText } from './timeline';
 import { declaredMonths, minuteFields, monthField, monthFiguresOf, monthsToDeclare } from './trajectory-hours';
 import { planBody, planFields, refusedGoalsAt } from './trajectory-plan';
+import { pendingReport } from './trajectory-reports';
 import { refusedScoresAt, zrmFields, zrmOf } from './trajectory-zrm';
 
 /** A form as the trajectory page shows it: a lifecycle form, or a task's (trajectory-tasks.ts). */
@@ -304,7 +305,8 @@ export const trajectoryForms: TrajectoryForm[] = [
     primary: true,
     applies: inCare((care) => care.extension === 'REQUESTED'),
     fields: (f) =>
-      html`${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
+      html`${pendingReport(f.trajectory, 'EXTENSION')}
+      ${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
       ${textField({
         ...fieldIn(f, 'newEndDate'),
         label: 'Nieuwe einddatum',
@@ -322,7 +324,8 @@ export const trajectoryForms: TrajectoryForm[] = [
     primary: true,
     applies: inCare((care) => care.expansion?.status === 'REQUESTED' || care.expansionAdvised),
     fields: (f) =>
-      html`${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
+      html`${f.trajectory.care?.expansion?.status === 'REQUESTED' ? pendingReport(f.trajectory, 'EXPANSION') : ''}
+      ${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
       ${textField({
         ...fieldIn(f, 'hoursPerWeek'),
         label: 'Uren per week na uitbreiding',

@@ -20,6 +20,7 @@ import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } fr
 import { eventText, hoursPerWeekText, noteText } from './timeline';
 import { zrmSection, type ZrmChanged } from './trajectory-zrm';
 import { planSection, type PlanChanged } from './trajectory-plan';
+import { reportLink, reportsSection } from './trajectory-reports';
 
 /** What a provider just did with a month's hours, said beside their use (`?uren=`). */
 export const hoursChanges = { verantwoord: 'De uren zijn verantwoord.', gecorrigeerd: 'De uren zijn gecorrigeerd.' };
@@ -203,7 +204,7 @@ export async function trajectoryPage(
   ]);
   const events = t.timeline.map((e) => [
     html`${dutchDate(new Date(e.occurredAt))}`,
-    html`${eventText(e)}${e.note ? html`<br />${noteText(e.action, e.note)}` : ''}`,
+    html`${eventText(e)}${reportLink(e, t.reports)}${e.note ? html`<br />${noteText(e.action, e.note)}` : ''}`,
     html`${e.actorType === 'USER' ? (e.actorName ?? 'Onbekende gebruiker') : 'Automatisch'}`,
   ]);
   const utilisation = t.care?.utilisation;
@@ -233,6 +234,7 @@ export async function trajectoryPage(
       ${table('Indicaties van dit traject', ['Product', 'Periode', 'Omvang', 'Status'], indications, 'Nog geen indicatie.')}
       ${t.zrm ? zrmSection(t.zrm, shown.zrmChanged) : ''}
       ${t.zrm && t.supportPlan !== undefined ? planSection(t.supportPlan, t.zrm, shown.planChanged) : ''}
+      ${reportsSection(t.reports)}
       <h2 class="utrecht-heading-2">Termijnen</h2>
       ${table('Wat er nog moet gebeuren', ['Wat', 'Uiterlijk'], deadlines, 'Geen openstaande termijnen.')}
       <h2 class="utrecht-heading-2">Tijdlijn</h2>
