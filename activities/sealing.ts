@@ -43,6 +43,9 @@ export class KeyRing {
 
 const PREFIX = 'sealed:';
 
+/** A sealed value these keys cannot open: its key is not configured, or it was changed. No retry helps. */
+export class SealingFailure extends Error {}
+
 /**
  * Values the records must keep but a copy of the database must not give away (a provider's webhook
  * secret, with which anyone could sign messages to the provider's system; a client's ZRM scores and
@@ -68,13 +71,17 @@ export class SecretBox {
     return stored.startsWith(PREFIX);
   }
 
-  /** A value stored before values were sealed is returned as it is. */
+  /** A value stored before values were sealed is returned as it is; one that cannot be opened throws SealingFailure. */
   open(stored: string): string {
     if (!SecretBox.isSealed(stored)) return stored;
     const [id = '', data = ''] = stored.slice(PREFIX.length).split(':', 2);
     const key = this.keys.key(id);
-    if (!key) throw new Error(`The secret was sealed with key ${JSON.stringify(id)}, which is not configured`);
-    return openBytes(key, Buffer.from(data, 'base64')).toString('utf8');
+    if (!key) throw new SealingFailure(`The value was sealed with key ${JSON.stringify(id)}, which is not configured`);
+    try {
+      return openBytes(key, Buffer.from(data, 'base64')).toString('utf8');
+    } catch {
+      throw new SealingFailure(`The value sealed with key ${JSON.stringify(id)} was changed: it does not open`);
+    }
   }
 
   /** Whether `stored` holds `plain` (false when it cannot be opened with the keys configured). */

@@ -26,11 +26,11 @@ export function testDelivery(mailer?: Mailer, retry: Partial<DeliveryRetry> = {}
 }
 
 /** The activities outside a worker; the delivery workflows they would start are recorded instead. */
-export function activitiesFor(prisma: PrismaClient) {
+export function activitiesFor(prisma: PrismaClient, secrets = testSecrets) {
   const started: { workflowId: string; deliveryIds: string[] }[] = [];
   const activities = createActivities({
     prisma,
-    secrets: testSecrets,
+    secrets,
     delivery: {
       ...testDelivery(),
       startDeliveries: async (workflowId, deliveryIds) => {

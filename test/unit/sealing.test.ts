@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SecretBox } from '../../activities/sealing';
+import { SealingFailure, SecretBox } from '../../activities/sealing';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
@@ -28,7 +28,9 @@ describe('secrets sealed at rest', () => {
   it('when the key that sealed a secret is no longer configured, then opening says which key is missing', () => {
     const stored = box.seal(secret);
     const other = new SecretBox([key('other')]);
-    expect(() => other.open(stored)).toThrow('The secret was sealed with key "2026-12", which is not configured');
+    expect(() => other.open(stored)).toThrow(
+      new SealingFailure('The value was sealed with key "2026-12", which is not configured'),
+    );
     expect(other.holds(stored, secret)).toBe(false);
   });
 
@@ -36,7 +38,7 @@ describe('secrets sealed at rest', () => {
     const stored = box.seal(secret);
     const data = Buffer.from(stored.split(':')[2]!, 'base64');
     data[14] = (data[14] ?? 0) ^ 1;
-    expect(() => box.open(`sealed:2026-12:${data.toString('base64')}`)).toThrow();
+    expect(() => box.open(`sealed:2026-12:${data.toString('base64')}`)).toThrow(SealingFailure);
   });
 
   it('when a secret was stored before sealing, then it is read as it is', () => {

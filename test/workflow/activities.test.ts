@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DATABASE_REFUSED } from '../../activities/fail-fast';
+import { randomBytes } from 'node:crypto';
+import { DATABASE_REFUSED, SEALED_VALUE_UNREADABLE } from '../../activities/fail-fast';
+import { SecretBox } from '../../activities/sealing';
 import { createPrisma } from '../../prisma/client';
 import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { activitiesFor, testSecrets } from '../support/delivery';
@@ -256,6 +258,48 @@ describe('activities are idempotent', () => {
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toEqual(before);
       expect(await db.prisma.auditEvent.count({ where: { action: 'STRAY' } })).toBe(0);
       expect(await db.prisma.noShow.count({ where: { indicationId: strayNoShow.indicationId } })).toBe(0);
+    });
+
+    it('when a measurement was sealed under a key the worker does not have, then a decision that must read it fails at once (SealedValueUnreadable) and writes nothing', async () => {
+      const client = await db.prisma.client.create({ data: {} });
+      const { id: trajectory } = await db.prisma.trajectory.create({
+        data: {
+          clientId: client.id,
+          providerId: demoIds.providerA,
+          teamId: demoIds.teamZeist,
+          registeredAt: new Date(),
+        },
+      });
+      const strangers = new SecretBox([{ id: 'elsewhere', key: randomBytes(32) }]);
+      const decision = {
+        trajectoryId: trajectory,
+        sequence: 1,
+        productCode: '02B05',
+        startDate: '2026-11-23',
+        endDate: '2027-05-22',
+        hoursPerWeek: 3,
+        decidedAt: '2026-11-22T10:00:00.000Z',
+        decidedById: demoIds.consultant,
+        zrm: { HOUSING: 2 as const },
+      };
+      await new MockActivityEnvironment().run(activitiesFor(db.prisma, strangers).saveIndication, decision);
+      const failure = await new MockActivityEnvironment()
+        .run(activitiesFor(db.prisma).saveIndication, {
+          ...decision,
+          sequence: 2,
+          startDate: '2027-05-23',
+          endDate: '2027-11-22',
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error as ApplicationFailure,
+        );
+      expect(failure).toMatchObject({
+        type: SEALED_VALUE_UNREADABLE,
+        nonRetryable: true,
+        message: 'The value was sealed with key "elsewhere", which is not configured',
+      });
+      expect(await db.prisma.indication.count({ where: { trajectoryId: trajectory } })).toBe(1);
     });
 
     it('when the database cannot be reached, then the error stays retryable', async () => {
