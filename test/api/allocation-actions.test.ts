@@ -50,6 +50,49 @@ describe('API: changes to a running allocation', () => {
     expect(detail.body.pendingDeadlines.map((d: { kind: string }) => d.kind)).toContain('INTERIM_EVALUATION');
   });
 
+  it('when the consultant steps down to fewer hours of the same product, then a new indication runs from that day and the old one ends the day before; the same allocation again is refused on the product', async () => {
+    const start = addDays(today(), -30);
+    const end = addMonths(today(), 3);
+    const id = await active('02B05', start, end, 4);
+    const stepDown = { productCode: '02B05', startDate: today(), endDate: end, hoursPerWeek: 2, zrm: {} };
+
+    const changed = await consultant.post(`/trajectories/${id}/product-change`, stepDown);
+    expect(changed.status).toBe(200);
+    expect(changed.body.indication).toMatchObject({ productCode: '02B05', sequence: 2, hoursPerWeek: 2 });
+    const indications = await api.db.prisma.indication.findMany({
+      where: { trajectoryId: id },
+      orderBy: { sequence: 'asc' },
+    });
+    expect(indications.map((i) => [i.status, Number(i.hoursPerWeek), dateOf(i.startDate), dateOf(i.endDate)])).toEqual([
+      ['SUPERSEDED', 4, start, addDays(today(), -1)],
+      ['ACTIVE', 2, today(), end],
+    ]);
+    const timeline = (await consultant.get(`/trajectories/${id}`).expect(200)).body.timeline as {
+      action: string;
+      data: unknown;
+    }[];
+    expect(timeline.find((e) => e.action === 'ALLOCATION_CHANGED')?.data).toEqual({
+      productCode: '02B05',
+      startDate: today(),
+      hoursPerWeekFrom: 4,
+      hoursPerWeekTo: 2,
+      surchargeFrom: null,
+      surchargeTo: null,
+    });
+    expect(timeline.some((e) => e.action === 'PRODUCT_CHANGED')).toBe(false);
+
+    // Nothing would change: refused on the product, with the rule, and nothing written.
+    const again = await consultant.post(`/trajectories/${id}/product-change`, {
+      ...stepDown,
+      startDate: addDays(today(), 1),
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.error.details).toEqual([
+      expect.objectContaining({ path: 'body.productCode', rule: 'NOTHING_CHANGES' }),
+    ]);
+    expect(await api.db.prisma.indication.count({ where: { trajectoryId: id } })).toBe(2);
+  });
+
   it('when the bemoeizorg end evaluation says contact failed, then risk analysis and follow-up plan are tasks; a second evaluation is 409', async () => {
     const id = await active('02B04', today(), lastAllowedDay(today(), 12), 3);
     const evaluated = await consultant.post(`/trajectories/${id}/end-evaluation`, { outcome: 'CONTACT_FAILED' });

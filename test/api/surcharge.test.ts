@@ -54,6 +54,35 @@ describe('API: a category decided with its surcharge (opslag)', () => {
     await expect(surcharges(plain)).resolves.toEqual([[1, 'IB1', null]]);
   });
 
+  it('when the behavioural problems ease, then the category goes on without its surcharge from a day (seed 004: the surcharge is temporary)', async () => {
+    const id = await intakeHeld();
+    const decision = {
+      productCode: 'IB2',
+      startDate: today(),
+      endDate: addMonths(today(), 4),
+      hoursPerWeek: null,
+      zrm,
+      surcharge: true,
+    };
+    await consultant.post(`/trajectories/${id}/indication`, decision).expect(200);
+    const from = addDays(today(), 14);
+    const { surcharge: _dropped, ...withoutSurcharge } = decision;
+    await consultant.post(`/trajectories/${id}/product-change`, { ...withoutSurcharge, startDate: from }).expect(200);
+    await expect(surcharges(id)).resolves.toEqual([
+      [1, 'IB2', 'OPSLAG2'],
+      [2, 'IB2', null],
+    ]);
+    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({
+      where: { trajectoryId: id, action: 'ALLOCATION_CHANGED' },
+    });
+    expect(audit.data).toMatchObject({
+      productCode: 'IB2',
+      surchargeFrom: 'OPSLAG2',
+      surchargeTo: null,
+      startDate: from,
+    });
+  });
+
   it('when a product without a surcharge is decided with one, then it is refused on surcharge and nothing is decided', async () => {
     const id = await intakeHeld(zeist);
     const decision = {

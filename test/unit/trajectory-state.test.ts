@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { IndicationSnapshot, Refusal } from '../../workflows/trajectory/contracts';
+import type { ChangeProduct, IndicationSnapshot, Refusal } from '../../workflows/trajectory/contracts';
 import { dueDeadlines, pendingDeadlines } from '../../workflows/trajectory/deadlines';
 import { Trajectory } from '../../workflows/trajectory/state';
 
@@ -57,6 +57,34 @@ describe('Trajectory state: checks and changes, without a server', () => {
     );
     expect(refusal(() => t.checkIntake({ heldOn: '2026-03-10', actorId: 'u' }, now))).toBeUndefined();
     expect([t.version, t.state.phase]).toEqual([0, 'REGISTERED']);
+  });
+
+  const hourly: Partial<IndicationSnapshot> = { productCode: '02B05', hoursPerWeek: 4 };
+  const surcharged: Partial<IndicationSnapshot> = { productCode: 'IB2', hoursPerWeek: null, surchargeCode: 'OPSLAG2' };
+  it.each<[string, string, Partial<IndicationSnapshot>, Partial<ChangeProduct>]>([
+    ['the same product with the same hours', 'NOTHING_CHANGES', hourly, { productCode: '02B05', hoursPerWeek: 4 }],
+    [
+      'the same category with its surcharge',
+      'NOTHING_CHANGES',
+      surcharged,
+      { productCode: 'IB2', hoursPerWeek: null, surchargeCode: 'OPSLAG2' },
+    ],
+    ['another product', 'accepted', hourly, { productCode: '02B04', hoursPerWeek: 4 }],
+    ['the same product with fewer hours', 'accepted', hourly, { productCode: '02B05', hoursPerWeek: 2 }],
+    ['the same product with more hours', 'accepted', hourly, { productCode: '02B05', hoursPerWeek: 6 }],
+    ['the same category without its surcharge', 'accepted', surcharged, { productCode: 'IB2', hoursPerWeek: null }],
+  ])('when a change asks %s, then it is %s', (_what, rule, current, asked) => {
+    const t = active(current);
+    const change = {
+      productCode: '',
+      hoursPerWeek: null,
+      startDate: '2026-04-01',
+      endDate: '2026-08-31',
+      zrm: {},
+      actorId: 'u',
+      ...asked,
+    };
+    expect(refusal(() => t.checkProductChange(change))?.details[0]?.rule ?? 'accepted').toBe(rule);
   });
 
   it('when the phase does not allow an action, then it is a wrong-state refusal', () => {

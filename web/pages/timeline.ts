@@ -20,6 +20,21 @@ const fromTo = (from: string | undefined, to: string | undefined) => (from && to
 export const hoursPerWeekText = (hours: number) => `${String(hours).replace('.', ',')} uur per week`;
 const hours = (value: unknown) => (typeof value === 'number' ? hoursPerWeekText(value) : undefined);
 
+/** The same product from a day with other hours or surcharge: "02B05 vanaf 1 januari 2027: 4 uur per week → 2 uur per week". */
+function allocationChange(d: Data): string | undefined {
+  const surcharge = (v: unknown) => coded(v, (code) => `met opslag ${code}`) ?? 'zonder opslag';
+  const hoursOrNone = (v: unknown) => hours(v) ?? 'geen uren';
+  const changes = [
+    d.hoursPerWeekFrom !== d.hoursPerWeekTo && fromTo(hoursOrNone(d.hoursPerWeekFrom), hoursOrNone(d.hoursPerWeekTo)),
+    d.surchargeFrom !== d.surchargeTo && fromTo(surcharge(d.surchargeFrom), surcharge(d.surchargeTo)),
+  ].filter((c): c is string => typeof c === 'string');
+  const from = day(d.startDate);
+  return coded(
+    d.productCode,
+    (code) => `${code}${from ? ` vanaf ${from}` : ''}${changes.length ? `: ${changes.join(', ')}` : ''}`,
+  );
+}
+
 /** What an event is about, where it says (the audit event's data holds ids, dates and codes only). */
 const particulars: Record<string, (d: Data) => string | undefined> = {
   INTAKE_RECORDED: (d) => day(d.heldOn),
@@ -33,6 +48,7 @@ const particulars: Record<string, (d: Data) => string | undefined> = {
   EXPANSION_GRANTED: (d) => hours(d.hoursPerWeek),
   END_DATE_CHANGED: (d) => fromTo(day(d.from), day(d.to)),
   PRODUCT_CHANGED: (d) => fromTo(text(d.from), text(d.to)),
+  ALLOCATION_CHANGED: allocationChange,
   END_EVALUATION_RECORDED: (d) => coded(d.outcome, (o) => labelOf(endEvaluationLabels, o)),
   TASK_COMPLETED: (d) => coded(d.kind, taskLabel),
   TASK_ASSIGNED: (d) => coded(d.kind, taskLabel),

@@ -346,13 +346,18 @@ export const trajectoryForms: TrajectoryForm[] = [
     ...oneDate('newEndDate', 'Nieuwe einddatum'),
   },
   {
-    key: 'ander-product',
-    title: 'Ander product (op- of afschalen)',
-    button: 'Product wijzigen',
+    key: 'op-afschalen',
+    title: 'Op- of afschalen (ander product of andere uren)',
+    button: 'Indicatie wijzigen',
     action: 'product-change',
     role: 'CONSULTANT',
     applies: inCare(noNextPeriod),
-    fields: indicationFields,
+    fields: async (f) =>
+      html`<p class="utrecht-paragraph">
+          Een ander product, of hetzelfde product met minder (of meer) uren per week of met of zonder opslag. Het geldt
+          vanaf de begindatum; de lopende indicatie eindigt de dag ervoor.
+        </p>
+        ${await indicationFields(f)}`,
     body: indicationBody,
     refusedAt: refusedSurchargeAt,
   },

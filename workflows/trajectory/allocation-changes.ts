@@ -58,7 +58,10 @@ export async function decideExtension(
   return t.view();
 }
 
-/** Op- en afschalen (seed 003): another product from `startDate`; the current one ends the day before. */
+/**
+ * Op- en afschalen (seed 003): another product, or the same with other hours or surcharge, from
+ * `startDate`; the current indication ends the day before and the new one has its own period.
+ */
 export async function changeProduct(
   { t, fx }: Lifecycle,
   { productCode, startDate, endDate, hoursPerWeek, zrm, actorId, surchargeCode }: ChangeProduct,
@@ -74,7 +77,17 @@ export async function changeProduct(
   await fx.act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });
   t.productChanged(next);
   await fx.mirror();
-  await fx.audit('PRODUCT_CHANGED', actorId, { from: current.productCode, to: productCode, startDate });
+  if (productCode !== current.productCode)
+    await fx.audit('PRODUCT_CHANGED', actorId, { from: current.productCode, to: productCode, startDate });
+  else
+    await fx.audit('ALLOCATION_CHANGED', actorId, {
+      productCode,
+      startDate,
+      hoursPerWeekFrom: current.hoursPerWeek,
+      hoursPerWeekTo: hoursPerWeek,
+      surchargeFrom: current.surchargeCode ?? null,
+      surchargeTo: surchargeCode ?? null,
+    });
   return t.view();
 }
 
