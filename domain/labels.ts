@@ -40,6 +40,8 @@ export const notificationLabels: Record<NotificationKind, string> = {
   EXPANSION_ADVISED: 'Ongeveer 80% van de uren gebruikt',
   MONTH_DOUBLED: 'Verbruik in een maand verdubbeld',
   CONSECUTIVE_NO_SHOWS: 'Cliënt meerdere keren niet verschenen',
+  EXTENSION_DECIDED: 'Besluit over de verlenging',
+  EXPANSION_DECIDED: 'Besluit over de uitbreiding',
   TASK_ASSIGNED: 'Taak aan u toegewezen',
   DAILY_DIGEST: 'Dagoverzicht',
 };
@@ -210,6 +212,15 @@ export const endEvaluationLabels: Record<string, string> = {
 };
 
 /** The state of an extension or expansion request. */
+/** A notice's subject: its kind, and for a decision what was decided ("Besluit over de verlenging: afgewezen"). */
+export function noticeSubject(kind: string, payload: unknown): string {
+  const outcome = (payload as { outcome?: unknown } | null)?.outcome;
+  const label = labelOf(notificationLabels, kind);
+  return typeof outcome === 'string' && outcome in requestStatusLabels
+    ? `${label}: ${labelOf(requestStatusLabels, outcome)}`
+    : label;
+}
+
 export const requestStatusLabels: Record<string, string> = {
   REQUESTED: 'aangevraagd, wacht op besluit',
   GRANTED: 'toegekend',
@@ -223,3 +234,6 @@ export const tariffUnitLabels: Record<string, string> = {
   PER_CLIENT_PER_4_WEEKS: 'per cliënt per 4 weken',
   PER_CLIENT_PER_MONTH: 'per cliënt per maand',
 };
+
+/** "4,5 uur per week". */
+export const hoursPerWeekText = (hours: number) => `${String(hours).replace('.', ',')} uur per week`;

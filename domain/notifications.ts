@@ -10,6 +10,8 @@ export const noticeKinds = [
   'EXPANSION_ADVISED', // seed 003: about 80 % of the hours used (provider)
   'MONTH_DOUBLED', // seed 003: a month's use doubled against the indicated volume (consultant)
   'CONSECUTIVE_NO_SHOWS', // seed 003: a second no-show in a row is reported to the local team (consultant)
+  'EXTENSION_DECIDED', // seed 003: the consultant decided the extension the provider asked for (provider)
+  'EXPANSION_DECIDED', // seed 003: the consultant decided an expansion, asked for or advised at 80 % (provider)
 ] as const;
 /** What the lifecycle tells about one trajectory. */
 export type NoticeKind = (typeof noticeKinds)[number];
@@ -21,6 +23,8 @@ export const noticeRecipients: Record<NoticeKind, 'PROVIDER' | 'CONSULTANT'> = {
   EXPANSION_ADVISED: 'PROVIDER',
   MONTH_DOUBLED: 'CONSULTANT',
   CONSECUTIVE_NO_SHOWS: 'CONSULTANT',
+  EXTENSION_DECIDED: 'PROVIDER',
+  EXPANSION_DECIDED: 'PROVIDER',
 };
 
 /** Told to one person of a team or provider: a task a colleague gave them (not one they picked up). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taskKinds, type TaskKind } from '../../domain/lifecycle';
-import { notificationLabels, taskTexts } from '../../domain/labels';
+import { hoursPerWeekText, noticeSubject, notificationLabels, taskTexts } from '../../domain/labels';
 import { escapeHtml } from '../../web/html';
 import { referenceOf } from '../../domain/reference';
 import type { NoticeKind, SingleKind } from '../../domain/notifications';
@@ -24,6 +24,9 @@ export const noticePayload = z.object({
   endDate: z.iso.date().optional(),
   month: z.iso.date().optional(),
   consecutive: z.number().int().optional(),
+  /** A decision on a request: granted or refused, with the end date or hours per week it leaves. */
+  outcome: z.enum(['GRANTED', 'REFUSED']).optional(),
+  hoursPerWeek: z.number().optional(),
 });
 export type NoticePayload = z.infer<typeof noticePayload>;
 
@@ -66,6 +69,28 @@ const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
     what: `De cliënt is ${p.consecutive ?? 2} keer achter elkaar niet verschenen op een afspraak.`,
     todo: 'Neem contact op met de aanbieder over hoe het verder gaat.',
   }),
+  EXTENSION_DECIDED: (p) =>
+    p.outcome === 'GRANTED'
+      ? {
+          what: `De consulent heeft de verlenging toegekend${p.endDate ? `: de volgende periode loopt tot en met ${dutchDate(p.endDate)}` : ''}.`,
+          todo: 'Zet de begeleiding voort; de termijnen van de volgende periode staan in de applicatie.',
+        }
+      : {
+          what: `De consulent heeft de verlenging afgewezen${p.endDate ? `: de toewijzing loopt af op ${dutchDate(p.endDate)}` : ''}.`,
+          todo: 'Rond de begeleiding af tegen het einde van de toewijzing, of neem contact op met de consulent.',
+        },
+  EXPANSION_DECIDED: (p) => {
+    const hours = p.hoursPerWeek === undefined ? '' : hoursPerWeekText(p.hoursPerWeek);
+    return p.outcome === 'GRANTED'
+      ? {
+          what: `De consulent heeft de uitbreiding toegekend${hours ? `: de toewijzing is nu ${hours}` : ''}.`,
+          todo: 'Zet de extra uren in; het gebruik wordt voortaan afgezet tegen de nieuwe omvang.',
+        }
+      : {
+          what: `De consulent heeft de uitbreiding afgewezen${hours ? `: de toewijzing blijft ${hours}` : ''}.`,
+          todo: 'Verdeel de uren over de rest van de periode, of neem contact op met de consulent.',
+        };
+  },
 };
 
 const footer =
@@ -86,7 +111,7 @@ function page(title: string, body: string): string {
 /** The e-mail for one notification of the lifecycle. */
 export function noticeMessage(kind: NoticeKind, payload: unknown, appUrl: string): Message {
   const p = noticePayload.parse(payload);
-  const n = { subject: notificationLabels[kind], ...notices[kind](p) };
+  const n = { subject: noticeSubject(kind, p), ...notices[kind](p) };
   const ref = referenceOf(p.trajectoryId);
   const link = trajectoryLink(appUrl, p.trajectoryId);
   const subject = `${n.subject}${n.due ? ` (${n.due})` : ''} – ${ref}`;

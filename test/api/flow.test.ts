@@ -64,6 +64,11 @@ describe('API: a trajectory from registration to closure, by consultant and prov
 
     const refused = await consultant.post(`/trajectories/${id}/extension-decision`, { granted: false });
     expect(refused.status).toBe(200);
+    // The provider is told what was decided (no one had to open the trajectory to find out).
+    const told = await api.db.prisma.notification.findMany({ where: { trajectoryId: id, kind: 'EXTENSION_DECIDED' } });
+    expect(told.map((n) => [n.recipientRole, n.providerId, n.payload])).toEqual([
+      ['PROVIDER', demoIds.providerA, { trajectoryId: id, outcome: 'REFUSED', endDate: addMonths(today, 6) }],
+    ]);
     const closed = await consultant.post(`/trajectories/${id}/close`, { reason: 'BY_AGREEMENT' });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ phase: 'CLOSED', closureReason: 'BY_AGREEMENT' });
@@ -124,6 +129,10 @@ describe('API: a trajectory from registration to closure, by consultant and prov
     const granted = await consultant.post(`/trajectories/${id}/expansion-decision`, { granted: true });
     expect(granted.status).toBe(200);
     expect(granted.body.indication.hoursPerWeek).toBe(4);
+    const told = await api.db.prisma.notification.findMany({ where: { trajectoryId: id, kind: 'EXPANSION_DECIDED' } });
+    expect(told.map((n) => [n.recipientRole, n.payload])).toEqual([
+      ['PROVIDER', { trajectoryId: id, outcome: 'GRANTED', hoursPerWeek: 4 }],
+    ]);
     const again = await consultant.post(`/trajectories/${id}/expansion-decision`, { granted: true });
     expect(again.status).toBe(409);
     const stored = await api.db.prisma.requestReport.findFirstOrThrow({ where: { trajectoryId: id } });

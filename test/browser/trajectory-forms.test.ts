@@ -109,6 +109,11 @@ describe('trajectory page forms in a real browser', () => {
     await consultant.waitForURL(url);
     await expect(fact(consultant, 'Uitbreiding').textContent()).resolves.toBe('toegekend');
     await expect(consultant.getByRole('cell', { name: '4,5 uur per week', exact: true }).count()).resolves.toBe(1);
+    // The provider reads both decisions in its inbox, newest first.
+    await provider.goto(`${at.base}/meldingen`);
+    const told = provider.getByRole('table', { name: 'Uw meldingen, de nieuwste eerst' }).getByRole('row');
+    await expect(told.nth(1).textContent()).resolves.toContain('Besluit over de uitbreiding: toegekend');
+    await expect(told.nth(2).textContent()).resolves.toContain('Besluit over de verlenging: toegekend');
 
     await unfold(consultant, 'Traject afsluiten');
     await expect(consultant.getByLabel('Reden van beëindiging (iWmo-code)').textContent()).resolves.toContain(

@@ -44,6 +44,38 @@ describe('e-mail texts', () => {
     expect(extension.text).toContain('De toewijzing loopt af op 31 januari 2027.');
   });
 
+  it.each([
+    [
+      'EXTENSION_DECIDED',
+      { outcome: 'GRANTED', endDate: '2027-09-30' },
+      'De consulent heeft de verlenging toegekend: de volgende periode loopt tot en met 30 september 2027.',
+    ],
+    [
+      'EXTENSION_DECIDED',
+      { outcome: 'REFUSED', endDate: '2027-03-31' },
+      'De consulent heeft de verlenging afgewezen: de toewijzing loopt af op 31 maart 2027.',
+    ],
+    [
+      'EXPANSION_DECIDED',
+      { outcome: 'GRANTED', hoursPerWeek: 4.5 },
+      'De consulent heeft de uitbreiding toegekend: de toewijzing is nu 4,5 uur per week.',
+    ],
+    [
+      'EXPANSION_DECIDED',
+      { outcome: 'REFUSED', hoursPerWeek: 3 },
+      'De consulent heeft de uitbreiding afgewezen: de toewijzing blijft 3 uur per week.',
+    ],
+  ] as const)(
+    'when the consultant decided a request (%s, %j), then the provider reads what was decided',
+    (kind, decision, said) => {
+      const m = noticeMessage(kind, { trajectoryId, ...decision }, appUrl);
+      expect(m.text.split('\n')[0]).toBe(said);
+      const about = kind === 'EXTENSION_DECIDED' ? 'verlenging' : 'uitbreiding';
+      const outcome = decision.outcome === 'GRANTED' ? 'toegekend' : 'afgewezen';
+      expect(m.subject).toBe(`Besluit over de ${about}: ${outcome} – T-5F3C9A2E`);
+    },
+  );
+
   it('when a colleague gave the reader a task, then the e-mail names the task, its last day and what to do, with the kenmerk and the link, also in the digest', () => {
     const payload = {
       trajectoryId,

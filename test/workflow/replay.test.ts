@@ -18,6 +18,8 @@ const unbatched = binaries('unbatched-writes');
 const separatePatches = binaries('separate-patches');
 /** Recorded with one marker for all changes up to 'all-changes-2026-12', before no-shows were folded in; never re-recorded. */
 const onePatch = binaries('one-patch-2026-12');
+/** Recorded with one marker for all changes up to 'all-changes-2026-12-06', before decisions were told to the provider; never re-recorded. */
+const onePatchBeforeDecisions = binaries('one-patch-2026-12-06');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -34,10 +36,12 @@ describe('replaying recorded trajectory histories', () => {
     expect(unbatched.length).toBeGreaterThanOrEqual(3);
     expect(separatePatches.length).toBeGreaterThanOrEqual(3);
     expect(onePatch.length).toBeGreaterThanOrEqual(3);
+    expect(onePatchBeforeDecisions.length).toBeGreaterThanOrEqual(3);
   });
 
   it('when a trajectory starts today, then its history has one patch marker for all changes, where one from before has one per change', () => {
-    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-06']);
+    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07']);
+    for (const file of onePatchBeforeDecisions) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-06']);
     for (const file of onePatch) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12']);
     const before = separatePatches.map((file) => patchIds(loadHistory(file)));
     for (const ids of before) expect(ids.slice(0, 2)).toEqual(['lifecycle-reviews', 'search-attributes']);
@@ -52,7 +56,16 @@ describe('replaying recorded trajectory histories', () => {
     expect(noShowsOf('one-patch-2026-12')).toHaveLength(7);
   });
 
-  it.each([...scheduled, ...unbatched, ...separatePatches, ...onePatch, ...current])(
+  it('when an extension is refused today, then the provider is told (one notice more in the history), where a run from before told no one', () => {
+    const notices = (dir: string) =>
+      localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb'))).filter(
+        (type) => type === 'enqueueNotification',
+      );
+    expect(notices('.')).toHaveLength(1);
+    expect(notices('one-patch-2026-12-06')).toHaveLength(0);
+  });
+
+  it.each([...scheduled, ...unbatched, ...separatePatches, ...onePatch, ...onePatchBeforeDecisions, ...current])(
     'when %s is replayed, then the current code makes the same decisions',
     async (file) => {
       await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();

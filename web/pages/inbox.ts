@@ -1,7 +1,14 @@
 import { dutchDate, dutchDeadlineWithWeekday } from '../../domain/dutch-dates';
 import type { z } from 'zod';
 import type { deadlines, inbox } from '../../api/responses';
-import { deadlineLabels, labelOf, notificationLabels, phaseLabels, taskTexts } from '../../domain/labels';
+import {
+  deadlineLabels,
+  labelOf,
+  noticeSubject,
+  notificationLabels,
+  phaseLabels,
+  taskTexts,
+} from '../../domain/labels';
 import { isTaskKind } from '../../domain/lifecycle';
 import type { Visit } from '../context';
 import { html } from '../html';
@@ -17,13 +24,12 @@ function dueAtOf(payload: unknown): string {
   return typeof dueAt === 'string' ? dutchDeadlineWithWeekday(new Date(dueAt)) : '';
 }
 
-/** What a notification is about: its kind, and for a task given to the reader which task. */
+/** What a notification is about: its kind, for a task given to the reader which task, for a decision what was decided. */
 function subjectOf(n: NotificationRow): string {
   const taskKind = (n.payload as { taskKind?: unknown } | null)?.taskKind;
-  const label = labelOf(notificationLabels, n.kind);
   return n.kind === 'TASK_ASSIGNED' && typeof taskKind === 'string' && isTaskKind(taskKind)
-    ? `${label}: ${taskTexts[taskKind].label}`
-    : label;
+    ? `${labelOf(notificationLabels, n.kind)}: ${taskTexts[taskKind].label}`
+    : noticeSubject(n.kind, n.payload);
 }
 
 /** The own inbox: newest first, unread marked, each one can be marked read. */

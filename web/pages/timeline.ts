@@ -1,7 +1,7 @@
 import { isBusinessDate } from '../../domain/calendar';
 import { closureReasonLabel } from '../../domain/closure-reasons';
 import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
-import { endEvaluationLabels, eventLabels, labelOf } from '../../domain/labels';
+import { endEvaluationLabels, eventLabels, hoursPerWeekText, labelOf } from '../../domain/labels';
 import { taskLabel } from './work';
 
 type Data = Record<string, unknown>;
@@ -16,8 +16,6 @@ const coded = (value: unknown, label: (code: string) => string) => {
 const day = (value: unknown) => coded(date(value), dutchDate);
 const month = (value: unknown) => coded(date(value), dutchMonth);
 const fromTo = (from: string | undefined, to: string | undefined) => (from && to ? `${from} → ${to}` : to);
-/** "4,5 uur per week". */
-export const hoursPerWeekText = (hours: number) => `${String(hours).replace('.', ',')} uur per week`;
 const hours = (value: unknown) => (typeof value === 'number' ? hoursPerWeekText(value) : undefined);
 
 /** The same product from a day with other hours or surcharge: "02B05 vanaf 1 januari 2027: 4 uur per week → 2 uur per week". */

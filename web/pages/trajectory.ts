@@ -4,6 +4,7 @@ import { referenceOf } from '../../domain/reference';
 import {
   deadlineLabels,
   endEvaluationLabels,
+  hoursPerWeekText,
   labelOf,
   phaseLabels,
   requestStatusLabels,
@@ -17,7 +18,7 @@ import { page, statusMessage, table } from '../layout';
 import { trajectoryForms, type Detail, type PageForm, type TrajectoryForm } from './trajectory-forms';
 import { currentIndication } from './trajectory-hours';
 import { openTasksOf, taskForms, taskOutcomes, tasksTable, type TaskOutcome } from './trajectory-tasks';
-import { eventText, hoursPerWeekText, noteText } from './timeline';
+import { eventText, noteText } from './timeline';
 import { zrmSection, type ZrmChanged } from './trajectory-zrm';
 import { planSection, type PlanChanged } from './trajectory-plan';
 import { reportLink, reportsSection } from './trajectory-reports';

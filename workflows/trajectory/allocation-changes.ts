@@ -54,6 +54,10 @@ export async function decideExtension(
   await fx.completeTasks(['DECIDE_EXTENSION'], actorId);
   t.extensionDecided(next);
   await fx.mirror();
+  await fx.requestDecided('EXTENSION_DECIDED', {
+    outcome: next ? 'GRANTED' : 'REFUSED',
+    endDate: next?.endDate ?? current.endDate,
+  });
   await fx.audit(granted ? 'EXTENSION_GRANTED' : 'EXTENSION_REFUSED', actorId, { newEndDate: newEndDate ?? null });
   return t.view();
 }

@@ -19,6 +19,8 @@ export interface Changes {
   batchesWrites: boolean;
   /** A no-show's row goes with those writes instead of a local activity of its own (issue 12). */
   foldsNoShows: boolean;
+  /** The provider is told the consultant's decision on an extension or expansion (a notice). */
+  tellsDecisions: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;
   /** No intake reminder once the intake is due; asked when such a reminder comes, as before. */
@@ -33,6 +35,7 @@ const all: Changes = {
   dueAtOnce: true,
   batchesWrites: true,
   foldsNoShows: true,
+  tellsDecisions: true,
   unlistsContinuedRun: () => true,
   skipsLateIntakeReminder: () => true,
 };
@@ -42,13 +45,14 @@ const all: Changes = {
  * in its history, each a write on the Temporal server: with eight patches that was most of the
  * server's work for a registration (issue 12). A run records one marker that stands for every
  * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
- * no-shows), and a run from before keeps what its marker stood for. A history from before the
+ * no-shows, 'all-changes-2026-12-07' the decisions told), and a run from before keeps what its marker stood for. A history from before the
  * first such marker asks for its own markers, in the order and at the moments it always did (the
  * object's properties are evaluated in order).
  */
 export function changesOfThisRun(): Changes {
-  if (patched('all-changes-2026-12-06')) return all;
-  if (patched('all-changes-2026-12')) return { ...all, foldsNoShows: false };
+  if (patched('all-changes-2026-12-07')) return all;
+  if (patched('all-changes-2026-12-06')) return { ...all, tellsDecisions: false };
+  if (patched('all-changes-2026-12')) return { ...all, foldsNoShows: false, tellsDecisions: false };
   return {
     reviews: patched('lifecycle-reviews'),
     searchable: patched('search-attributes'),
@@ -57,6 +61,7 @@ export function changesOfThisRun(): Changes {
     dueAtOnce: patched('due-without-timer'),
     batchesWrites: patched('batched-writes'),
     foldsNoShows: false,
+    tellsDecisions: false,
     unlistsContinuedRun: () => patched('continued-run-unlisted'),
     skipsLateIntakeReminder: () => patched('no-intake-reminder-after-due'),
   };

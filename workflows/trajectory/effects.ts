@@ -45,7 +45,7 @@ export class Effects {
      */
     private readonly changes: Pick<
       Changes,
-      'searchable' | 'localActivities' | 'mirrorsView' | 'batchesWrites' | 'foldsNoShows'
+      'searchable' | 'localActivities' | 'mirrorsView' | 'batchesWrites' | 'foldsNoShows' | 'tellsDecisions'
     >,
   ) {
     this.act = trajectoryActivities({ local: changes.localActivities });
@@ -191,6 +191,18 @@ export class Effects {
     const key = this.key('EXPANSION', sequence);
     await this.notify(key, 'EXPANSION_ADVISED', { month });
     await this.consultantTask('DECIDE_EXPANSION', key, new Date().toISOString());
+  }
+
+  /**
+   * The provider hears what the consultant decided on its request (or on the 80 % advice): once per
+   * decision, keyed by the state's version, which each change moves on. Runs from before are not told.
+   */
+  async requestDecided(
+    kind: 'EXTENSION_DECIDED' | 'EXPANSION_DECIDED',
+    decision: { outcome: 'GRANTED' | 'REFUSED'; endDate?: string; hoursPerWeek?: number },
+  ): Promise<void> {
+    if (!this.changes.tellsDecisions) return;
+    await this.notify(this.key(kind, this.t.version), kind, decision);
   }
 
   monthDoubled(sequence: number, month: string): Promise<void> {

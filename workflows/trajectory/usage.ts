@@ -201,6 +201,10 @@ export async function decideExpansion(
   if (granted) await fx.act.changeIndicationVolume({ indicationId: s.indication.indicationId, hoursPerWeek: volume });
   await fx.completeTasks(['DECIDE_EXPANSION'], actorId);
   t.expansionDecided(granted, volume);
+  await fx.requestDecided('EXPANSION_DECIDED', {
+    outcome: granted ? 'GRANTED' : 'REFUSED',
+    ...(s.indication.hoursPerWeek !== null && { hoursPerWeek: granted ? volume : s.indication.hoursPerWeek }),
+  });
   await fx.audit(granted ? 'EXPANSION_GRANTED' : 'EXPANSION_REFUSED', actorId, {
     hoursPerWeek: granted ? volume : null,
   });
