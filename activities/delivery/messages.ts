@@ -77,7 +77,7 @@ const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
         }
       : {
           what: `De consulent heeft de verlenging afgewezen${p.endDate ? `: de toewijzing loopt af op ${dutchDate(p.endDate)}` : ''}.`,
-          todo: 'Rond de begeleiding af tegen het einde van de toewijzing, of neem contact op met de consulent.',
+          todo: 'Lees de motivering bij het traject in de applicatie, en rond de begeleiding af tegen het einde van de toewijzing.',
         },
   EXPANSION_DECIDED: (p) => {
     const hours = p.hoursPerWeek === undefined ? '' : hoursPerWeekText(p.hoursPerWeek);
@@ -88,7 +88,7 @@ const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
         }
       : {
           what: `De consulent heeft de uitbreiding afgewezen${hours ? `: de toewijzing blijft ${hours}` : ''}.`,
-          todo: 'Verdeel de uren over de rest van de periode, of neem contact op met de consulent.',
+          todo: 'Lees de motivering bij het traject in de applicatie, en verdeel de uren over de rest van de periode.',
         };
   },
 };

@@ -215,7 +215,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
         });
         const careRecords = actor.role !== 'OPERATIONS';
         const [timeline, state, client, zrm, supportPlan, reports] = await Promise.all([
-          timelineOf(prisma, actor, params.trajectoryId),
+          timelineOf(prisma, deps.secrets, actor, params.trajectoryId),
           // A closed trajectory waits for nothing; its workflow may be gone after Temporal's retention.
           // An open one shows the view its workflow mirrored after its last change; only a workflow
           // from before that mirror is asked, within a time limit.

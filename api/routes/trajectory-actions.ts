@@ -20,6 +20,7 @@ import {
   requestExpansion,
   requestExtension,
 } from '../../workflows/trajectory/contracts';
+import { dropMotivation, fileMotivation, type MotivatedRequest } from '../../prisma/records/motivations';
 import { fileRequestReport, type ReportKind } from '../../prisma/records/request-reports';
 import { refuseRules } from '../app-error';
 import * as responses from '../responses';
@@ -100,6 +101,33 @@ async function fileCorrection(
 
 const dropCorrection = (deps: RouteDeps, { correctionId }: { correctionId: string }) =>
   deps.prisma.correction.delete({ where: { id: correctionId } });
+
+/**
+ * Why a request was decided so (_motivering_): a refusal needs one, so the provider reads why; a grant
+ * may have one. Kept sealed in the database; the workflow gets its id.
+ */
+const motivation = text(2000, { multiline: true }).optional();
+const motivatedWhenRefused = (b: { granted: boolean; motivation?: string }) => b.granted || b.motivation !== undefined;
+const refusalNeedsMotivation = { path: ['motivation'], message: 'required when refused' };
+
+async function fileDecision<B extends { motivation?: string }>(
+  deps: RouteDeps,
+  kind: MotivatedRequest,
+  { motivation: given, ...decision }: B,
+  { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
+): Promise<Omit<B, 'motivation'> & { motivationId?: string }> {
+  if (given === undefined) return decision;
+  const motivationId = await fileMotivation(deps.prisma, deps.secrets, {
+    kind,
+    trajectoryId,
+    authorId: actorId,
+    text: given,
+  });
+  return { ...decision, motivationId };
+}
+
+const dropMotivationOf = (deps: RouteDeps, { motivationId }: { motivationId?: string }) =>
+  motivationId ? dropMotivation(deps.prisma, motivationId) : Promise.resolve();
 
 /**
  * Whether the product may be decided for this client by this team (region, age limit): the
@@ -295,23 +323,29 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
     }),
     action(deps, {
       path: 'expansion-decision',
-      summary: 'Decide the expansion request (granted: the new hours per week, default as requested)',
-      roles: consultant,
-      response: responses.trajectoryView,
-      body: z.strictObject({ granted: z.boolean(), hoursPerWeek: hoursPerWeek.optional() }),
-      update: decideExpansion,
-      args: (b) => b,
-    }),
-    action(deps, {
-      path: 'extension-decision',
-      summary: 'Decide the extension request',
+      summary:
+        'Decide the expansion request (granted: the new hours per week, default as requested; refused: with the motivation the provider reads)',
       roles: consultant,
       response: responses.trajectoryView,
       body: z
-        .strictObject({ granted: z.boolean(), newEndDate: businessDate.optional() })
-        .refine((b) => !b.granted || b.newEndDate, { path: ['newEndDate'], message: 'required when granted' }),
+        .strictObject({ granted: z.boolean(), hoursPerWeek: hoursPerWeek.optional(), motivation })
+        .refine(motivatedWhenRefused, refusalNeedsMotivation),
+      update: decideExpansion,
+      args: (b, ctx) => fileDecision(deps, 'EXPANSION', b, ctx),
+      undo: (args) => dropMotivationOf(deps, args),
+    }),
+    action(deps, {
+      path: 'extension-decision',
+      summary: 'Decide the extension request (refused: with the motivation the provider reads)',
+      roles: consultant,
+      response: responses.trajectoryView,
+      body: z
+        .strictObject({ granted: z.boolean(), newEndDate: businessDate.optional(), motivation })
+        .refine((b) => !b.granted || b.newEndDate, { path: ['newEndDate'], message: 'required when granted' })
+        .refine(motivatedWhenRefused, refusalNeedsMotivation),
       update: decideExtension,
-      args: (b) => b,
+      args: (b, ctx) => fileDecision(deps, 'EXTENSION', b, ctx),
+      undo: (args) => dropMotivationOf(deps, args),
     }),
     action(deps, {
       path: 'product-change',

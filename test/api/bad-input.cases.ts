@@ -276,12 +276,21 @@ export const cases: Case[] = [
     code: 'WRONG_STATE',
   },
   {
-    name: 'deciding an extension nobody requested',
+    name: 'deciding an extension nobody requested (its motivation is not kept)',
     who: 'consultant',
     path: (i) => `/trajectories/${i.active}/extension-decision`,
-    body: { granted: false },
+    body: { granted: false, motivation: 'Doelen bereikt.' },
     status: 409,
     code: 'WRONG_STATE',
+  },
+  {
+    name: 'refusing an expansion without a motivation',
+    who: 'consultant',
+    path: (i) => `/trajectories/${i.active}/expansion-decision`,
+    body: { granted: false },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.motivation',
   },
   {
     name: 'an extension request before any indication (its report is not kept)',

@@ -47,6 +47,7 @@ describe('API: bad input gets a clear error and changes nothing', () => {
         p.auditEvent.count(),
         p.requestReport.count(),
         p.correction.count(),
+        p.motivation.count(),
         p.zrmAssessment.count(),
         p.supportPlan.count(),
       ]),

@@ -62,8 +62,25 @@ describe('API: a trajectory from registration to closure, by consultant and prov
       expect((await who.get(`/trajectories/${id}`).expect(200)).body.reports).toEqual([filed]);
     expect((await operations.get(`/trajectories/${id}`).expect(200)).body.reports).toBeUndefined();
 
-    const refused = await consultant.post(`/trajectories/${id}/extension-decision`, { granted: false });
+    // A refusal says why: without a motivation it is refused on that field and nothing changes.
+    const unmotivated = await consultant.post(`/trajectories/${id}/extension-decision`, { granted: false });
+    expect(unmotivated.status).toBe(400);
+    expect(unmotivated.body.error.details).toEqual([expect.objectContaining({ path: 'body.motivation' })]);
+    expect((await consultant.get(`/trajectories/${id}`)).body.care.extension).toBe('REQUESTED');
+    const motivation = 'De doelen zijn bereikt; het algemeen maatschappelijk werk neemt het over.';
+    const refused = await consultant.post(`/trajectories/${id}/extension-decision`, { granted: false, motivation });
     expect(refused.status).toBe(200);
+    const refusal = async (who: typeof consultant) =>
+      (
+        (await who.get(`/trajectories/${id}`).expect(200)).body.timeline as { action: string; note: string | null }[]
+      ).find((e) => e.action === 'EXTENSION_REFUSED')?.note;
+    await expect(refusal(providerA)).resolves.toBe(motivation);
+    await expect(refusal(consultant)).resolves.toBe(motivation);
+    await expect(refusal(operations)).resolves.toBeNull();
+    const stored = await api.db.prisma.motivation.findMany({ where: { trajectoryId: id } });
+    expect(stored.map((m) => [m.kind, m.authorId, m.text.startsWith('sealed:test:')])).toEqual([
+      ['EXTENSION', demoIds.consultant, true],
+    ]);
     // The provider is told what was decided (no one had to open the trajectory to find out).
     const told = await api.db.prisma.notification.findMany({ where: { trajectoryId: id, kind: 'EXTENSION_DECIDED' } });
     expect(told.map((n) => [n.recipientRole, n.providerId, n.payload])).toEqual([

@@ -60,6 +60,10 @@ const noteLabels: Record<string, string> = {
   TASK_COMPLETED: 'Uitkomst',
   INTAKE_CORRECTED: 'Reden',
   HOURS_CORRECTED: 'Reden',
+  EXTENSION_GRANTED: 'Motivering',
+  EXTENSION_REFUSED: 'Motivering',
+  EXPANSION_GRANTED: 'Motivering',
+  EXPANSION_REFUSED: 'Motivering',
 };
 
 /** "Uitkomst: Met partners besproken": the free text an event carries, as the page shows it. */

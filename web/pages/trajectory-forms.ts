@@ -149,6 +149,15 @@ const reportOf = (values: FormValues) => ({
   intendedOutflow: values['report.intendedOutflow'] ?? '',
 });
 
+/** Why the consultant decides so: required when refusing; the provider reads it in the timeline. */
+const motivationField = (f: Filling) =>
+  textArea({
+    ...fieldIn(f, 'motivation'),
+    label: 'Motivering',
+    description: 'Verplicht bij afwijzen: waarom. De zorgaanbieder leest dit bij het traject.',
+  });
+const motivationOf = (v: FormValues) => (v.motivation?.trim() ? { motivation: v.motivation } : {});
+
 /** An indication is in force and `test` holds for its period. */
 const inCare =
   (test: (care: CareView, t: Detail) => boolean = () => true) =>
@@ -311,8 +320,9 @@ export const trajectoryForms: TrajectoryForm[] = [
         label: 'Nieuwe einddatum',
         type: 'date',
         description: 'Bij toekennen: tot en met wanneer de volgende periode loopt.',
-      })}`,
-    body: (v) => ({ granted: decided(v.granted), newEndDate: v.newEndDate || undefined }),
+      })}
+      ${motivationField(f)}`,
+    body: (v) => ({ granted: decided(v.granted), newEndDate: v.newEndDate || undefined, ...motivationOf(v) }),
   },
   {
     key: 'uitbreiding-besluiten',
@@ -333,8 +343,9 @@ export const trajectoryForms: TrajectoryForm[] = [
         description: f.trajectory.care?.expansion
           ? `Leeg laten: de gevraagde ${hoursPerWeekText(f.trajectory.care.expansion.requestedHoursPerWeek)}.`
           : 'Bij toekennen: het nieuwe aantal uren per week.',
-      })}`,
-    body: (v) => ({ granted: decided(v.granted), hoursPerWeek: hours(v.hoursPerWeek) }),
+      })}
+      ${motivationField(f)}`,
+    body: (v) => ({ granted: decided(v.granted), hoursPerWeek: hours(v.hoursPerWeek), ...motivationOf(v) }),
   },
   {
     key: 'einddatum',

@@ -28,7 +28,7 @@ export async function requestExtension(
 /** Granted: the next period is decided now and planned from the day after the current end; it starts then. */
 export async function decideExtension(
   { t, fx }: Lifecycle,
-  { granted, newEndDate, actorId }: DecideExtension,
+  { granted, newEndDate, motivationId, actorId }: DecideExtension,
 ): Promise<TrajectoryView> {
   const { indication: current, trajectoryId } = t.inCare('decide an extension');
   const next =
@@ -58,7 +58,10 @@ export async function decideExtension(
     outcome: next ? 'GRANTED' : 'REFUSED',
     endDate: next?.endDate ?? current.endDate,
   });
-  await fx.audit(granted ? 'EXTENSION_GRANTED' : 'EXTENSION_REFUSED', actorId, { newEndDate: newEndDate ?? null });
+  await fx.audit(granted ? 'EXTENSION_GRANTED' : 'EXTENSION_REFUSED', actorId, {
+    newEndDate: newEndDate ?? null,
+    ...(motivationId && { motivationId }),
+  });
   return t.view();
 }
 

@@ -152,12 +152,16 @@ export interface RequestExpansion {
 export interface DecideExpansion {
   granted: boolean;
   hoursPerWeek?: number;
+  /** Why it was decided so (required by the API when refused): the text stays in the database. */
+  motivationId?: string;
   actorId: string;
 }
 
 export interface DecideExtension {
   granted: boolean;
   newEndDate?: BusinessDate;
+  /** Why it was decided so (required by the API when refused): the text stays in the database. */
+  motivationId?: string;
   actorId: string;
 }
 

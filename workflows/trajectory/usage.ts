@@ -194,7 +194,7 @@ export async function requestExpansion({ t, fx }: Lifecycle, request: RequestExp
 /** Granted: the indication's hours per week grow (default: as requested), and 80 % is measured against them. */
 export async function decideExpansion(
   { t, fx }: Lifecycle,
-  { granted, hoursPerWeek, actorId }: DecideExpansion,
+  { granted, hoursPerWeek, motivationId, actorId }: DecideExpansion,
 ): Promise<TrajectoryView> {
   const s = t.inCare('decide an expansion');
   const volume = hoursPerWeek ?? s.expansion?.requestedHoursPerWeek ?? s.indication.hoursPerWeek ?? 0;
@@ -207,6 +207,7 @@ export async function decideExpansion(
   });
   await fx.audit(granted ? 'EXPANSION_GRANTED' : 'EXPANSION_REFUSED', actorId, {
     hoursPerWeek: granted ? volume : null,
+    ...(motivationId && { motivationId }),
   });
   return t.view();
 }
