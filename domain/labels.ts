@@ -40,6 +40,8 @@ export const notificationLabels: Record<NotificationKind, string> = {
   EXPANSION_ADVISED: 'Ongeveer 80% van de uren gebruikt',
   MONTH_DOUBLED: 'Verbruik in een maand verdubbeld',
   CONSECUTIVE_NO_SHOWS: 'Cliënt meerdere keren niet verschenen',
+  INDICATION_DECIDED: 'Indicatie afgegeven',
+  ALLOCATION_CHANGED: 'Toewijzing gewijzigd',
   EXTENSION_DECIDED: 'Besluit over de verlenging',
   EXPANSION_DECIDED: 'Besluit over de uitbreiding',
   TASK_ASSIGNED: 'Taak aan u toegewezen',

@@ -10,6 +10,8 @@ export const noticeKinds = [
   'EXPANSION_ADVISED', // seed 003: about 80 % of the hours used (provider)
   'MONTH_DOUBLED', // seed 003: a month's use doubled against the indicated volume (consultant)
   'CONSECUTIVE_NO_SHOWS', // seed 003: a second no-show in a row is reported to the local team (consultant)
+  'INDICATION_DECIDED', // seed 003: care starts only after the decision (beschikking): the provider may start (provider)
+  'ALLOCATION_CHANGED', // the consultant moved the end date or changed the product or hours (provider)
   'EXTENSION_DECIDED', // seed 003: the consultant decided the extension the provider asked for (provider)
   'EXPANSION_DECIDED', // seed 003: the consultant decided an expansion, asked for or advised at 80 % (provider)
 ] as const;
@@ -23,9 +25,19 @@ export const noticeRecipients: Record<NoticeKind, 'PROVIDER' | 'CONSULTANT'> = {
   EXPANSION_ADVISED: 'PROVIDER',
   MONTH_DOUBLED: 'CONSULTANT',
   CONSECUTIVE_NO_SHOWS: 'CONSULTANT',
+  INDICATION_DECIDED: 'PROVIDER',
+  ALLOCATION_CHANGED: 'PROVIDER',
   EXTENSION_DECIDED: 'PROVIDER',
   EXPANSION_DECIDED: 'PROVIDER',
 };
+
+/** What the consultant decided, told to the provider (not a deadline). */
+export const decisionNoticeKinds: readonly NoticeKind[] = [
+  'INDICATION_DECIDED',
+  'ALLOCATION_CHANGED',
+  'EXTENSION_DECIDED',
+  'EXPANSION_DECIDED',
+];
 
 /** Told to one person of a team or provider: a task a colleague gave them (not one they picked up). */
 export const personalKinds = ['TASK_ASSIGNED'] as const;

@@ -27,6 +27,12 @@ export const noticePayload = z.object({
   /** A decision on a request: granted or refused, with the end date or hours per week it leaves. */
   outcome: z.enum(['GRANTED', 'REFUSED']).optional(),
   hoursPerWeek: z.number().optional(),
+  /** An indication as decided or changed: its product code and period (codes and dates, nothing personal). */
+  productCode: z
+    .string()
+    .regex(/^[A-Z0-9-]{2,12}$/)
+    .optional(),
+  startDate: z.iso.date().optional(),
 });
 export type NoticePayload = z.infer<typeof noticePayload>;
 
@@ -41,6 +47,15 @@ interface Notice {
   /** What the reader does about it. */
   todo: string;
 }
+
+/** "02B05 van 7 december 2026 tot en met 6 maart 2027, 4 uur per week". */
+const allocationText = (p: NoticePayload) =>
+  [
+    p.productCode ?? 'de toewijzing',
+    p.startDate ? ` van ${dutchDate(p.startDate)}` : '',
+    p.endDate ? ` tot en met ${dutchDate(p.endDate)}` : '',
+    p.hoursPerWeek === undefined ? '' : `, ${hoursPerWeekText(p.hoursPerWeek)}`,
+  ].join('');
 
 const dueBy = (at: string | undefined) => (at ? `uiterlijk ${dutchDeadlineWithWeekday(new Date(at))}` : undefined);
 
@@ -68,6 +83,14 @@ const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
   CONSECUTIVE_NO_SHOWS: (p) => ({
     what: `De cliënt is ${p.consecutive ?? 2} keer achter elkaar niet verschenen op een afspraak.`,
     todo: 'Neem contact op met de aanbieder over hoe het verder gaat.',
+  }),
+  INDICATION_DECIDED: (p) => ({
+    what: `De consulent heeft de indicatie afgegeven: ${allocationText(p)}.`,
+    todo: 'U kunt met de begeleiding beginnen; de termijnen staan in de applicatie.',
+  }),
+  ALLOCATION_CHANGED: (p) => ({
+    what: `De consulent heeft de toewijzing gewijzigd: ${allocationText(p)}.`,
+    todo: 'Stem de begeleiding af op de gewijzigde toewijzing; de termijnen staan in de applicatie.',
   }),
   EXTENSION_DECIDED: (p) =>
     p.outcome === 'GRANTED'

@@ -25,6 +25,10 @@ describe('API: changes to a running allocation', () => {
     const moved = await consultant.post(`/trajectories/${id}/end-date`, { newEndDate: addMonths(today(), 5) });
     expect(moved.status).toBe(200);
     expect(moved.body.indication.endDate).toBe(addMonths(today(), 5));
+    const told = await api.db.prisma.notification.findMany({ where: { trajectoryId: id, kind: 'ALLOCATION_CHANGED' } });
+    expect(told.map((n) => [n.recipientRole, (n.payload as { endDate: string }).endDate])).toEqual([
+      ['PROVIDER', addMonths(today(), 5)],
+    ]);
     const tooLong = await consultant.post(`/trajectories/${id}/end-date`, { newEndDate: addMonths(today(), 13) });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.error.details[0].rule).toMatch(/^02B05\./);
@@ -80,6 +84,11 @@ describe('API: changes to a running allocation', () => {
       surchargeTo: null,
     });
     expect(timeline.some((e) => e.action === 'PRODUCT_CHANGED')).toBe(false);
+    // The provider is told the allocation changed, as it now is.
+    const told = await api.db.prisma.notification.findMany({ where: { trajectoryId: id, kind: 'ALLOCATION_CHANGED' } });
+    expect(told.map((n) => n.payload)).toEqual([
+      { trajectoryId: id, productCode: '02B05', startDate: today(), endDate: end, hoursPerWeek: 2 },
+    ]);
 
     // Nothing would change: refused on the product, with the rule, and nothing written.
     const again = await consultant.post(`/trajectories/${id}/product-change`, {

@@ -26,6 +26,17 @@ describe('API: a trajectory from registration to closure, by consultant and prov
     });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ phase: 'ACTIVE', indication: { productCode: '02B05' } });
+    // Care starts only after the decision (seed 003): the provider is told it may start, with codes and dates only.
+    const started = await api.db.prisma.notification.findMany({
+      where: { trajectoryId: id, kind: 'INDICATION_DECIDED' },
+    });
+    expect(started.map((n) => [n.recipientRole, n.providerId, n.payload])).toEqual([
+      [
+        'PROVIDER',
+        demoIds.providerA,
+        { trajectoryId: id, productCode: '02B05', startDate: today, endDate: addMonths(today, 6), hoursPerWeek: 3 },
+      ],
+    ]);
 
     const hours = await providerA.post(`/trajectories/${id}/hour-declarations`, {
       month: `${today.slice(0, 7)}-01`,

@@ -1,3 +1,4 @@
+import { decisionNoticeKinds } from '../../domain/notifications';
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
@@ -116,8 +117,17 @@ export function useLifecycle(
     return { trajectoryId, registeredAt, handle };
   }
 
+  /** The deadline notices and escalations of a trajectory; the consultant's decisions told to the provider apart. */
   const notifications = (trajectoryId: string) =>
-    lateDb.prisma.notification.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
+    lateDb.prisma.notification.findMany({
+      where: { trajectoryId, kind: { notIn: [...decisionNoticeKinds] } },
+      orderBy: { createdAt: 'asc' },
+    });
+  const decisionNotices = (trajectoryId: string) =>
+    lateDb.prisma.notification.findMany({
+      where: { trajectoryId, kind: { in: [...decisionNoticeKinds] } },
+      orderBy: { createdAt: 'asc' },
+    });
   const tasks = (trajectoryId: string) =>
     lateDb.prisma.task.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
   const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
@@ -148,6 +158,7 @@ export function useLifecycle(
     withWorker,
     startTrajectory,
     notifications,
+    decisionNotices,
     tasks,
     intakeAndDecide,
   };

@@ -76,6 +76,25 @@ describe('e-mail texts', () => {
     },
   );
 
+  it('when the consultant decided or changed the indication, then the provider reads product, period and hours, and may start', () => {
+    const allocation = { productCode: '02B05', startDate: '2026-12-07', endDate: '2027-03-06', hoursPerWeek: 4.5 };
+    const decided = noticeMessage('INDICATION_DECIDED', { trajectoryId, ...allocation }, appUrl);
+    expect(decided.subject).toBe('Indicatie afgegeven – T-5F3C9A2E');
+    expect(decided.text.split('\n').slice(0, 2)).toEqual([
+      'De consulent heeft de indicatie afgegeven: 02B05 van 7 december 2026 tot en met 6 maart 2027, 4,5 uur per week.',
+      'U kunt met de begeleiding beginnen; de termijnen staan in de applicatie.',
+    ]);
+    const changed = noticeMessage(
+      'ALLOCATION_CHANGED',
+      { trajectoryId, ...allocation, hoursPerWeek: undefined },
+      appUrl,
+    );
+    expect(changed.text.split('\n')[0]).toBe(
+      'De consulent heeft de toewijzing gewijzigd: 02B05 van 7 december 2026 tot en met 6 maart 2027.',
+    );
+    expect(() => noticeMessage('INDICATION_DECIDED', { trajectoryId, productCode: 'Jan Jansen' }, appUrl)).toThrow();
+  });
+
   it('when a colleague gave the reader a task, then the e-mail names the task, its last day and what to do, with the kenmerk and the link, also in the digest', () => {
     const payload = {
       trajectoryId,

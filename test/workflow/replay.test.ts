@@ -56,12 +56,12 @@ describe('replaying recorded trajectory histories', () => {
     expect(noShowsOf('one-patch-2026-12')).toHaveLength(7);
   });
 
-  it('when an extension is refused today, then the provider is told (one notice more in the history), where a run from before told no one', () => {
+  it('when a trajectory is decided and its extension refused today, then the provider is told both (two notices more in the history), where a run from before told no one', () => {
     const notices = (dir: string) =>
       localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb'))).filter(
         (type) => type === 'enqueueNotification',
       );
-    expect(notices('.')).toHaveLength(1);
+    expect(notices('.')).toHaveLength(2);
     expect(notices('one-patch-2026-12-06')).toHaveLength(0);
   });
 

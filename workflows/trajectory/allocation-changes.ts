@@ -84,6 +84,7 @@ export async function changeProduct(
   await fx.act.supersedeIndication({ indicationId: current.indicationId, lastDay: addDays(startDate, -1), at });
   t.productChanged(next);
   await fx.mirror();
+  await fx.allocationTold('ALLOCATION_CHANGED', next);
   if (productCode !== current.productCode)
     await fx.audit('PRODUCT_CHANGED', actorId, { from: current.productCode, to: productCode, startDate });
   else
@@ -110,6 +111,7 @@ export async function changeEndDate(
   await fx.act.changeIndicationEndDate({ indicationId: indication.indicationId, endDate: newEndDate });
   t.endDateChanged(newEndDate);
   await fx.mirror();
+  await fx.allocationTold('ALLOCATION_CHANGED', t.inCare('change the end date').indication);
   await fx.audit('END_DATE_CHANGED', actorId, { from: indication.endDate, to: newEndDate });
   return t.view();
 }

@@ -5,7 +5,7 @@ import type { TaskKind } from '../../domain/lifecycle';
 import { noticeRecipients, type NoticeKind } from '../../domain/notifications';
 import { trajectoryActivities, type TrajectoryActivities } from './activity-proxy';
 import type { Changes } from './changes';
-import type { PendingDeadline, TrajectorySnapshot } from './contracts';
+import type { IndicationSnapshot, PendingDeadline, TrajectorySnapshot } from './contracts';
 import { nextDeadline, pendingDeadlines } from './deadlines';
 import { searchAttributesOf, unlistedAttributes } from './search-attributes';
 import type { Trajectory } from './state';
@@ -203,6 +203,17 @@ export class Effects {
   ): Promise<void> {
     if (!this.changes.tellsDecisions) return;
     await this.notify(this.key(kind, this.t.version), kind, decision);
+  }
+
+  /** The provider hears of the indication (care may start: seed 003) or of its change, once per change. */
+  async allocationTold(kind: 'INDICATION_DECIDED' | 'ALLOCATION_CHANGED', i: IndicationSnapshot): Promise<void> {
+    if (!this.changes.tellsDecisions) return;
+    await this.notify(this.key(kind, this.t.version), kind, {
+      productCode: i.productCode,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      ...(i.hoursPerWeek !== null && { hoursPerWeek: i.hoursPerWeek }),
+    });
   }
 
   monthDoubled(sequence: number, month: string): Promise<void> {

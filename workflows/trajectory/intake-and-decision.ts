@@ -94,6 +94,7 @@ export async function decideIndication(
   );
   t.indicationDecided(indication);
   await fx.mirror();
+  await fx.allocationTold('INDICATION_DECIDED', indication);
   await fx.audit('INDICATION_DECIDED', actorId, {
     indicationId: indication.indicationId,
     productCode,
