@@ -14,8 +14,18 @@ import { useLifecycle } from '../support/lifecycle';
 
 // On Temporal's time-skipping test server: months of timers in well under a second.
 describe('trajectory workflow: extension, a moved end date and a product change', () => {
-  const { env, db, consultant, provider, withWorker, startTrajectory, notifications, tasks, intakeAndDecide } =
-    useLifecycle();
+  const {
+    env,
+    db,
+    consultant,
+    provider,
+    withWorker,
+    startTrajectory,
+    notifications,
+    decisionNotices,
+    tasks,
+    intakeAndDecide,
+  } = useLifecycle();
 
   it('when an extension is requested and granted, then a new period starts at the boundary with every timer recomputed', async () => {
     await withWorker(async (taskQueue) => {
@@ -182,6 +192,12 @@ describe('trajectory workflow: extension, a moved end date and a product change'
       ]);
       const after = await env.client.workflow.getHandle(handle.workflowId).query(getState);
       expect(after).toMatchObject({ phase: 'ACTIVE', indication: { productCode: '02B03' } });
+      // The provider heard of the indication and of its change (the refused change told no one).
+      const told = await decisionNotices(trajectoryId);
+      expect(told.map((n) => [n.kind, (n.payload as { productCode: string }).productCode])).toEqual([
+        ['INDICATION_DECIDED', '02B05'],
+        ['ALLOCATION_CHANGED', '02B03'],
+      ]);
       await env.client.workflow.getHandle(handle.workflowId).terminate('done');
     });
   });
