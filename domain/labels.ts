@@ -44,6 +44,7 @@ export const notificationLabels: Record<NotificationKind, string> = {
   ALLOCATION_CHANGED: 'Toewijzing gewijzigd',
   EXTENSION_DECIDED: 'Besluit over de verlenging',
   EXPANSION_DECIDED: 'Besluit over de uitbreiding',
+  TRAJECTORY_CLOSED: 'Traject afgesloten',
   TASK_ASSIGNED: 'Taak aan u toegewezen',
   DAILY_DIGEST: 'Dagoverzicht',
 };

@@ -14,6 +14,7 @@ export const noticeKinds = [
   'ALLOCATION_CHANGED', // the consultant moved the end date or changed the product or hours (provider)
   'EXTENSION_DECIDED', // seed 003: the consultant decided the extension the provider asked for (provider)
   'EXPANSION_DECIDED', // seed 003: the consultant decided an expansion, asked for or advised at 80 % (provider)
+  'TRAJECTORY_CLOSED', // the consultant closed the trajectory, with its iWmo reason: care stops (provider)
 ] as const;
 /** What the lifecycle tells about one trajectory. */
 export type NoticeKind = (typeof noticeKinds)[number];
@@ -29,6 +30,7 @@ export const noticeRecipients: Record<NoticeKind, 'PROVIDER' | 'CONSULTANT'> = {
   ALLOCATION_CHANGED: 'PROVIDER',
   EXTENSION_DECIDED: 'PROVIDER',
   EXPANSION_DECIDED: 'PROVIDER',
+  TRAJECTORY_CLOSED: 'PROVIDER',
 };
 
 /** What the consultant decided, told to the provider (not a deadline). */
@@ -37,6 +39,7 @@ export const decisionNoticeKinds: readonly NoticeKind[] = [
   'ALLOCATION_CHANGED',
   'EXTENSION_DECIDED',
   'EXPANSION_DECIDED',
+  'TRAJECTORY_CLOSED',
 ];
 
 /** Told to one person of a team or provider: a task a colleague gave them (not one they picked up). */

@@ -3,6 +3,7 @@ import { taskKinds, type TaskKind } from '../../domain/lifecycle';
 import { hoursPerWeekText, noticeSubject, notificationLabels, taskTexts } from '../../domain/labels';
 import { escapeHtml } from '../../web/html';
 import { referenceOf } from '../../domain/reference';
+import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
 import type { NoticeKind, SingleKind } from '../../domain/notifications';
 import { dutchDate, dutchDateWithWeekday, dutchDeadlineWithWeekday, dutchMonth } from '../../domain/dutch-dates';
 
@@ -33,6 +34,8 @@ export const noticePayload = z.object({
     .regex(/^[A-Z0-9-]{2,12}$/)
     .optional(),
   startDate: z.iso.date().optional(),
+  /** Why a trajectory was closed: the closure reason's code (domain/closure-reasons.ts). */
+  reason: z.enum(closureReasons).optional(),
 });
 export type NoticePayload = z.infer<typeof noticePayload>;
 
@@ -91,6 +94,10 @@ const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
   ALLOCATION_CHANGED: (p) => ({
     what: `De consulent heeft de toewijzing gewijzigd: ${allocationText(p)}.`,
     todo: 'Stem de begeleiding af op de gewijzigde toewijzing; de termijnen staan in de applicatie.',
+  }),
+  TRAJECTORY_CLOSED: (p) => ({
+    what: `De consulent heeft het traject afgesloten${p.reason ? ` (reden: ${closureReasonLabel(p.reason)})` : ''}.`,
+    todo: 'Stop de begeleiding en verantwoord de uren tot en met de laatste dag van de zorg.',
   }),
   EXTENSION_DECIDED: (p) =>
     p.outcome === 'GRANTED'

@@ -100,6 +100,10 @@ describe('API: a trajectory from registration to closure, by consultant and prov
     const closed = await consultant.post(`/trajectories/${id}/close`, { reason: 'BY_AGREEMENT' });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ phase: 'CLOSED', closureReason: 'BY_AGREEMENT' });
+    const stop = await api.db.prisma.notification.findMany({ where: { trajectoryId: id, kind: 'TRAJECTORY_CLOSED' } });
+    expect(stop.map((n) => [n.recipientRole, n.payload])).toEqual([
+      ['PROVIDER', { trajectoryId: id, reason: 'BY_AGREEMENT' }],
+    ]);
 
     const detail = await operations.get(`/trajectories/${id}`);
     expect(detail.status).toBe(200);

@@ -76,7 +76,7 @@ describe('e-mail texts', () => {
     },
   );
 
-  it('when the consultant decided or changed the indication, then the provider reads product, period and hours, and may start', () => {
+  it('when the consultant decided, changed or closed the allocation, then the provider reads product, period and hours, or why it closed', () => {
     const allocation = { productCode: '02B05', startDate: '2026-12-07', endDate: '2027-03-06', hoursPerWeek: 4.5 };
     const decided = noticeMessage('INDICATION_DECIDED', { trajectoryId, ...allocation }, appUrl);
     expect(decided.subject).toBe('Indicatie afgegeven – T-5F3C9A2E');
@@ -93,6 +93,11 @@ describe('e-mail texts', () => {
       'De consulent heeft de toewijzing gewijzigd: 02B05 van 7 december 2026 tot en met 6 maart 2027.',
     );
     expect(() => noticeMessage('INDICATION_DECIDED', { trajectoryId, productCode: 'Jan Jansen' }, appUrl)).toThrow();
+    const closed = noticeMessage('TRAJECTORY_CLOSED', { trajectoryId, reason: 'PER_PLAN' }, appUrl);
+    expect(closed.subject).toBe('Traject afgesloten – T-5F3C9A2E');
+    expect(closed.text.split('\n')[0]).toBe(
+      'De consulent heeft het traject afgesloten (reden: 19 – Levering volgens plan beëindigd).',
+    );
   });
 
   it('when a colleague gave the reader a task, then the e-mail names the task, its last day and what to do, with the kenmerk and the link, also in the digest', () => {

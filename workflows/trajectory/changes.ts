@@ -19,7 +19,7 @@ export interface Changes {
   batchesWrites: boolean;
   /** A no-show's row goes with those writes instead of a local activity of its own (issue 12). */
   foldsNoShows: boolean;
-  /** The provider is told the consultant's decisions: the indication, a changed allocation, a request's decision. */
+  /** The provider is told the consultant's decisions: the indication, a changed allocation, a request's decision, a closure. */
   tellsDecisions: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;

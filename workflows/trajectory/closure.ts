@@ -15,6 +15,7 @@ export async function closeTrajectory({ t, fx }: Lifecycle, reason: ClosureReaso
 /** A consultant closes the trajectory with an iWmo stop reason (DOMAIN.md rule 8). */
 export async function close(ctx: Lifecycle, { reason, actorId }: CloseRequest): Promise<TrajectoryView> {
   await closeTrajectory(ctx, reason, actorId);
+  await ctx.fx.closureTold(reason);
   return ctx.t.view();
 }
 

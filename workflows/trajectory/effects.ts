@@ -216,6 +216,12 @@ export class Effects {
     });
   }
 
+  /** The provider hears that the consultant closed the trajectory, and why (an iWmo reason code). */
+  async closureTold(reason: string): Promise<void> {
+    if (!this.changes.tellsDecisions) return;
+    await this.notify(this.key('CLOSED'), 'TRAJECTORY_CLOSED', { reason });
+  }
+
   monthDoubled(sequence: number, month: string): Promise<void> {
     return this.notify(this.key('DOUBLED', sequence, month), 'MONTH_DOUBLED', { month });
   }
