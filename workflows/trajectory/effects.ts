@@ -195,20 +195,21 @@ export class Effects {
 
   /**
    * The provider hears what the consultant decided on its request (or on the 80 % advice): once per
-   * decision, keyed by the state's version, which each change moves on. Runs from before are not told.
+   * decision, keyed by the run and the state's version, which each change moves on (a new period's run
+   * counts its versions from 0 again). Runs from before are not told.
    */
   async requestDecided(
     kind: 'EXTENSION_DECIDED' | 'EXPANSION_DECIDED',
     decision: { outcome: 'GRANTED' | 'REFUSED'; endDate?: string; hoursPerWeek?: number },
   ): Promise<void> {
     if (!this.changes.tellsDecisions) return;
-    await this.notify(this.key(kind, this.t.version), kind, decision);
+    await this.notify(this.key(kind, this.runId, this.t.version), kind, decision);
   }
 
   /** The provider hears of the indication (care may start: seed 003) or of its change, once per change. */
   async allocationTold(kind: 'INDICATION_DECIDED' | 'ALLOCATION_CHANGED', i: IndicationSnapshot): Promise<void> {
     if (!this.changes.tellsDecisions) return;
-    await this.notify(this.key(kind, this.t.version), kind, {
+    await this.notify(this.key(kind, this.runId, this.t.version), kind, {
       productCode: i.productCode,
       startDate: i.startDate,
       endDate: i.endDate,
