@@ -83,13 +83,23 @@ describe('trajectory workflow: extension, a moved end date and a product change'
         [2, 'ACTIVE'],
       ]);
 
-      await env.client.workflow
-        .getHandle(handle.workflowId)
-        .executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
+      // Period 2 (a run of its own, counting its changes from 0 again): another request, refused.
+      const running = env.client.workflow.getHandle(handle.workflowId);
+      await running.executeUpdate(requestExtension, { args: [{ reportId: 'report-2', actorId: provider }] });
+      await running.executeUpdate(decideExtension, { args: [{ granted: false, actorId: consultant }] });
+      await running.executeUpdate(close, { args: [{ reason: 'PER_PLAN', actorId: consultant }] });
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
         phase: 'CLOSED',
         closureReason: 'PER_PLAN',
       });
+      // The provider heard each decision once, in both periods.
+      const told = await decisionNotices(trajectoryId);
+      expect(told.map((n) => [n.kind, (n.payload as { outcome?: string }).outcome ?? null])).toEqual([
+        ['INDICATION_DECIDED', null],
+        ['EXTENSION_DECIDED', 'GRANTED'],
+        ['EXTENSION_DECIDED', 'REFUSED'],
+        ['TRAJECTORY_CLOSED', null],
+      ]);
     });
   });
 
