@@ -54,8 +54,8 @@ export async function timelineOf(prisma: PrismaClient, secrets: SecretBox, actor
   ]);
   const name = new Map(users.map((u) => [u.id, u.displayName]));
   const note = new Map([
-    ...tasks.map((t) => [t.id, t.outcome] as const),
-    ...corrections.map((c) => [c.id, c.reason] as const),
+    ...tasks.map((t) => [t.id, t.outcome === null ? null : secrets.open(t.outcome)] as const),
+    ...corrections.map((c) => [c.id, secrets.open(c.reason)] as const),
     ...motivations.map((m) => [m.id, m.text] as const),
   ]);
   return events.map((e) => ({

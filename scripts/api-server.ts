@@ -14,9 +14,9 @@ export async function serveApi(shutdown: Shutdown, deps: AppDependencies, host: 
   const sealed = await sealPlainWebhookSecrets(deps.prisma, deps.secrets);
   if (sealed) console.log(`Sealed ${sealed} webhook secret(s) stored in plain text by an older version`);
   const health = await sealPlainHealthData(deps.prisma, deps.secrets);
-  if (health.measurements || health.goals || health.reports)
+  if (Object.values(health).some((n) => n > 0))
     console.log(
-      `Sealed ${health.measurements} ZRM measurement(s), ${health.goals} support plan result(s) and ${health.reports} request report(s) stored in plain text by an older version`,
+      `Sealed what an older version stored in plain text: ${health.measurements} ZRM measurement(s), ${health.goals} support plan result(s), ${health.reports} request report(s), ${health.outcomes} task outcome(s), ${health.reasons} correction reason(s)`,
     );
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -153,7 +153,13 @@ export function taskRoutes(deps: RouteDeps): Endpoint[] {
         return prisma.$transaction(async (tx) => {
           const { count } = await tx.task.updateMany({
             where: { id: task.id, status: 'OPEN' },
-            data: { status: 'DONE', completedAt: at, completedById: actor.id, outcome: body.outcome },
+            // What came of it may describe the client's situation (a risk analysis): sealed, like the reports.
+            data: {
+              status: 'DONE',
+              completedAt: at,
+              completedById: actor.id,
+              outcome: body.outcome === undefined ? undefined : deps.secrets.seal(body.outcome),
+            },
           });
           if (count === 0) throw new AppError(409, 'WRONG_STATE', `The task is already ${task.status.toLowerCase()}`);
           await auditUserAction(tx, actor.id, {

@@ -88,14 +88,16 @@ async function fileReport(
 const dropReport = (deps: RouteDeps, { reportId }: { reportId: string }) =>
   deps.prisma.requestReport.delete({ where: { id: reportId } });
 
-/** Why a value is corrected, kept with its author; the workflow gets the id, the audit old and new value. */
+/** Why a value is corrected, kept sealed with its author; the workflow gets the id, the audit old and new value. */
 async function fileCorrection(
   deps: RouteDeps,
   kind: 'INTAKE' | 'HOURS',
   reason: string,
   { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
 ): Promise<{ correctionId: string }> {
-  const row = await deps.prisma.correction.create({ data: { kind, trajectoryId, reason, authorId: actorId } });
+  const row = await deps.prisma.correction.create({
+    data: { kind, trajectoryId, reason: deps.secrets.seal(reason), authorId: actorId },
+  });
   return { correctionId: row.id };
 }
 

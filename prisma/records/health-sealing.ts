@@ -79,22 +79,51 @@ const sealPlainReports = (prisma: PrismaClient, secrets: SecretBox) =>
       }),
   );
 
+/** What came of a completed task (a risk analysis, a follow-up plan). */
+const sealPlainOutcomes = (prisma: PrismaClient, secrets: SecretBox) =>
+  sealEach(
+    () =>
+      prisma.task.findMany({
+        where: { outcome: { not: null }, NOT: { outcome: { startsWith: SecretBox.prefix } } },
+        select: { id: true, outcome: true },
+        take: BATCH,
+      }),
+    ({ id, outcome }) =>
+      prisma.task.updateMany({
+        where: { id, outcome },
+        data: { outcome: outcome === null ? null : secrets.seal(outcome) },
+      }),
+  );
+
+/** Why an intake day or a month's hours were corrected. */
+const sealPlainReasons = (prisma: PrismaClient, secrets: SecretBox) =>
+  sealEach(
+    () =>
+      prisma.correction.findMany({
+        where: { NOT: { reason: { startsWith: SecretBox.prefix } } },
+        select: { id: true, reason: true },
+        take: BATCH,
+      }),
+    ({ id, reason }) => prisma.correction.updateMany({ where: { id, reason }, data: { reason: secrets.seal(reason) } }),
+  );
+
 /**
- * Health data an older version stored in plain (ZRM scores, the results a support plan seeks) is sealed
- * at start-up, before the API serves, so a copy of the database gives none away; audited once, with
- * the system as actor and the counts only.
+ * Health data and notes on a client's care that an older version stored in plain (ZRM scores, the
+ * results a support plan seeks, request reports, task outcomes, correction reasons) are sealed at
+ * start-up, before the API serves, so a copy of the database gives none away; audited once, with the
+ * system as actor and the counts only.
  */
 export async function sealPlainHealthData(prisma: PrismaClient, secrets: SecretBox) {
-  const measurements = await sealPlainMeasurements(prisma, secrets);
-  const goals = await sealPlainGoals(prisma, secrets);
-  const reports = await sealPlainReports(prisma, secrets);
-  if (measurements || goals || reports)
+  const sealed = {
+    measurements: await sealPlainMeasurements(prisma, secrets),
+    goals: await sealPlainGoals(prisma, secrets),
+    reports: await sealPlainReports(prisma, secrets),
+    outcomes: await sealPlainOutcomes(prisma, secrets),
+    reasons: await sealPlainReasons(prisma, secrets),
+  };
+  if (Object.values(sealed).some((n) => n > 0))
     await prisma.auditEvent.create({
-      data: auditRow({
-        actor: { type: 'SYSTEM', id: 'start-up' },
-        action: 'HEALTH_DATA_SEALED',
-        data: { measurements, goals, reports },
-      }),
+      data: auditRow({ actor: { type: 'SYSTEM', id: 'start-up' }, action: 'HEALTH_DATA_SEALED', data: sealed }),
     });
-  return { measurements, goals, reports };
+  return sealed;
 }

@@ -3,6 +3,7 @@ import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar'
 import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
 import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
+import { testSecrets } from '../support/delivery';
 
 /** Issue 11: every decision and request of the lifecycle on the trajectory page, in a real browser. */
 describe('trajectory page forms in a real browser', () => {
@@ -204,9 +205,10 @@ describe('trajectory page forms in a real browser', () => {
       [monthBefore, 60, 100],
       [lastMonth, 90, 30],
     ]);
-    await expect(
-      api.db.prisma.correction.findFirstOrThrow({ where: { trajectoryId: id, kind: 'HOURS' } }),
-    ).resolves.toMatchObject({ reason: 'Een afspraak was dubbel geteld.' });
+    // Kept sealed (a note on the client's care), opened for the page.
+    const { reason } = await api.db.prisma.correction.findFirstOrThrow({ where: { trajectoryId: id, kind: 'HOURS' } });
+    expect(reason).toMatch(/^sealed:test:/);
+    expect(testSecrets.open(reason)).toBe('Een afspraak was dubbel geteld.');
     // The timeline says who corrected which month, and why.
     await expect(provider.getByRole('row', { name: /Uren gecorrigeerd/ }).textContent()).resolves.toMatch(
       new RegExp(
@@ -313,11 +315,10 @@ describe('trajectory page forms in a real browser', () => {
     await expect(consultant.getByRole('row', { name: /Taak afgerond: Risicoanalyse/ }).textContent()).resolves.toMatch(
       /Taak afgerond: Risicoanalyse\s*Uitkomst: Met de wijkagent en de GGD besproken\.\s*Demo consulent\s*$/,
     );
-    await expect(api.db.prisma.task.findUniqueOrThrow({ where: { id: byHand.id } })).resolves.toMatchObject({
-      status: 'DONE',
-      outcome: 'Met de wijkagent en de GGD besproken.',
-      completedById: demoIds.consultant,
-    });
+    const done = await api.db.prisma.task.findUniqueOrThrow({ where: { id: byHand.id } });
+    expect(done).toMatchObject({ status: 'DONE', completedById: demoIds.consultant });
+    expect(done.outcome).toMatch(/^sealed:test:/);
+    expect(testSecrets.open(done.outcome ?? '')).toBe('Met de wijkagent en de GGD besproken.');
 
     // A colleague's page from before: told it was done already, nothing changes.
     await unfold(stale, 'Afronden: Risicoanalyse');

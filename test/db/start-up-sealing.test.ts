@@ -120,6 +120,23 @@ describe('start-up: values stored in plain text', () => {
         intendedOutflow: 'Over een half jaar.',
       },
     });
+    await db.prisma.task.create({
+      data: {
+        idempotencyKey: `plain-${trajectoryId}`,
+        trajectoryId,
+        kind: 'RISK_ANALYSIS',
+        assigneeRole: 'CONSULTANT',
+        teamId: demoIds.teamZeist,
+        dueAt: new Date('2026-11-01T23:00:00Z'),
+        status: 'DONE',
+        completedAt: new Date('2026-11-02T10:00:00Z'),
+        completedById: demoIds.consultant,
+        outcome: 'Met de wijkagent besproken.',
+      },
+    });
+    await db.prisma.correction.create({
+      data: { kind: 'INTAKE', trajectoryId, reason: 'Verkeerde dag ingevuld.', authorId: demoIds.providerUserA },
+    });
   }
   const readBack = (trajectoryId: string) =>
     Promise.all([
@@ -135,10 +152,16 @@ describe('start-up: values stored in plain text', () => {
       where: { trajectoryId },
       select: { goalsReached: true, stillNeeded: true, intendedOutflow: true },
     }),
+    notes: [
+      ...(await db.prisma.task.findMany({ where: { trajectoryId }, select: { outcome: true } })).map((t) => t.outcome),
+      ...(await db.prisma.correction.findMany({ where: { trajectoryId }, select: { reason: true } })).map(
+        (c) => c.reason,
+      ),
+    ],
   });
   const healthSealings = () => db.prisma.auditEvent.findMany({ where: { action: 'HEALTH_DATA_SEALED' } });
 
-  it('when the API starts, then plain ZRM scores, plan results and request reports are sealed (the plain rows gone), read back the same, audited once by their counts; a second start changes nothing', async () => {
+  it('when the API starts, then plain ZRM scores, plan results, request reports, task outcomes and correction reasons are sealed (the plain rows gone), read back the same, audited once by their counts; a second start changes nothing', async () => {
     const trajectoryId = demoTrajectories[0].id;
     await plainHealthData(trajectoryId, 1);
     const before = await readBack(trajectoryId);
@@ -156,9 +179,17 @@ describe('start-up: values stored in plain text', () => {
       unsealed: 0,
       results: [sealed],
       reports: [{ goalsReached: sealed, stillNeeded: sealed, intendedOutflow: sealed }],
+      notes: [sealed, sealed],
     });
+    expect(stored.notes.map((n) => testSecrets.open(n ?? ''))).toEqual([
+      'Met de wijkagent besproken.',
+      'Verkeerde dag ingevuld.',
+    ]);
     expect(await healthSealings()).toEqual([
-      expect.objectContaining({ actorType: 'SYSTEM', data: { measurements: 2, goals: 1, reports: 1 } }),
+      expect.objectContaining({
+        actorType: 'SYSTEM',
+        data: { measurements: 2, goals: 1, reports: 1, outcomes: 1, reasons: 1 },
+      }),
     ]);
 
     await startAndStopApi();
@@ -178,6 +209,8 @@ describe('start-up: values stored in plain text', () => {
     expect(a.measurements + b.measurements).toBe(2 * trajectoryIds.length);
     expect(a.goals + b.goals).toBe(trajectoryIds.length);
     expect(a.reports + b.reports).toBe(trajectoryIds.length);
+    expect(a.outcomes + b.outcomes).toBe(trajectoryIds.length);
+    expect(a.reasons + b.reasons).toBe(trajectoryIds.length);
     expect(await Promise.all(trajectoryIds.map(readBack))).toEqual(before);
     for (const id of trajectoryIds) expect(await inPlain(id)).toMatchObject({ scoreRows: 0, unsealed: 0 });
   });
