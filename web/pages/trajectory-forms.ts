@@ -2,7 +2,7 @@ import type { Role } from '../../prisma/client';
 import { isBusinessDate, wallClockInstant } from '../../domain/calendar';
 import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
-import { endEvaluationLabels, hoursPerWeekText } from '../../domain/labels';
+import { endEvaluationLabels } from '../../domain/labels';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
 import type { trajectoryDetail } from '../../api/responses';
@@ -11,8 +11,9 @@ import { checkbox, fieldIn, selectField, textArea, textField, type FormValues, t
 import { html, type Html } from '../html';
 import { declaredMonths, minuteFields, monthField, monthFiguresOf, monthsToDeclare } from './trajectory-hours';
 import { planBody, planFields, refusedGoalsAt } from './trajectory-plan';
-import { pendingReport } from './trajectory-reports';
 import { refusedScoresAt, zrmFields, zrmOf } from './trajectory-zrm';
+import { hourly, hours, hoursHint, inCare } from './trajectory-form-parts';
+import { requestForms } from './trajectory-requests';
 
 /** A form as the trajectory page shows it: a lifecycle form, or a task's (trajectory-tasks.ts). */
 export type PageForm = Pick<TrajectoryForm, 'key' | 'title' | 'button' | 'primary' | 'fields'>;
@@ -53,14 +54,6 @@ export interface TrajectoryForm {
   after?: string;
 }
 
-const decisions: [string, string][] = [
-  ['', 'Kies een besluit'],
-  ['ja', 'Toekennen'],
-  ['nee', 'Afwijzen'],
-];
-const decided = (value: string | undefined) => (value === 'ja' ? true : value === 'nee' ? false : undefined);
-const hours = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : undefined);
-const hoursHint = 'Vul een aantal uren per week in van 0,25 tot en met 40, met hoogstens twee cijfers achter de komma.';
 const reasonField = (f: Filling, label: string) =>
   textArea({ ...fieldIn(f, 'reason'), label, required: true, description: 'De reden wordt bij de correctie bewaard.' });
 
@@ -136,34 +129,6 @@ function refusedSurchargeAt(refused: Refused): Refused {
   const { surcharge, ...others } = refused.errors;
   return surcharge ? { ...refused, errors: { productCode: surcharge, ...others } } : refused;
 }
-
-/** Seed 003: the report of an extension or expansion request. */
-const reportFields = (f: Filling) =>
-  html`${textArea({ ...fieldIn(f, 'report.goalsReached'), label: 'Welke doelen zijn bereikt?', required: true })}
-  ${textArea({ ...fieldIn(f, 'report.stillNeeded'), label: 'Wat is er nog nodig?', required: true })}
-  ${textArea({ ...fieldIn(f, 'report.intendedOutflow'), label: 'Welke uitstroom is beoogd?', required: true })}`;
-
-const reportOf = (values: FormValues) => ({
-  goalsReached: values['report.goalsReached'] ?? '',
-  stillNeeded: values['report.stillNeeded'] ?? '',
-  intendedOutflow: values['report.intendedOutflow'] ?? '',
-});
-
-/** Why the consultant decides so: required when refusing; the provider reads it in the timeline. */
-const motivationField = (f: Filling) =>
-  textArea({
-    ...fieldIn(f, 'motivation'),
-    label: 'Motivering',
-    description: 'Verplicht bij afwijzen: waarom. De zorgaanbieder leest dit bij het traject.',
-  });
-const motivationOf = (v: FormValues) => (v.motivation?.trim() ? { motivation: v.motivation } : {});
-
-/** An indication is in force and `test` holds for its period. */
-const inCare =
-  (test: (care: CareView, t: Detail) => boolean = () => true) =>
-  (t: Detail) =>
-    t.phase === 'ACTIVE' && t.care !== null && test(t.care, t);
-const hourly = (care: CareView) => care.utilisation !== null;
 
 const noNextPeriod = (care: CareView) => care.extension !== 'GRANTED';
 
@@ -276,77 +241,7 @@ export const trajectoryForms: TrajectoryForm[] = [
       return { ...refused, errors: { ...others, ...(!v.occurredAt && { occurredAt }), occurredTime: occurredAt } };
     },
   },
-  {
-    key: 'verlenging-aanvragen',
-    title: 'Verlenging aanvragen',
-    button: 'Verlenging aanvragen met verslag',
-    action: 'extension-request',
-    role: 'PROVIDER',
-    applies: inCare((care) => care.extendable && care.extension === null),
-    fields: reportFields,
-    body: (v) => ({ report: reportOf(v) }),
-  },
-  {
-    key: 'uitbreiding-aanvragen',
-    title: 'Uitbreiding aanvragen',
-    button: 'Uitbreiding aanvragen met verslag',
-    action: 'expansion-request',
-    role: 'PROVIDER',
-    applies: inCare((care) => hourly(care) && care.expansion?.status !== 'REQUESTED'),
-    fields: (f) =>
-      html`${textField({
-        ...fieldIn(f, 'hoursPerWeek'),
-        label: 'Gevraagde uren per week',
-        type: 'decimal',
-        invalid: hoursHint,
-        required: true,
-      })}
-      ${reportFields(f)}`,
-    body: (v) => ({ hoursPerWeek: hours(v.hoursPerWeek), report: reportOf(v) }),
-  },
-  {
-    key: 'verlenging-besluiten',
-    title: 'Besluit over verlenging',
-    button: 'Besluit over verlenging vastleggen',
-    action: 'extension-decision',
-    role: 'CONSULTANT',
-    primary: true,
-    applies: inCare((care) => care.extension === 'REQUESTED'),
-    fields: (f) =>
-      html`${pendingReport(f.trajectory, 'EXTENSION')}
-      ${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
-      ${textField({
-        ...fieldIn(f, 'newEndDate'),
-        label: 'Nieuwe einddatum',
-        type: 'date',
-        description: 'Bij toekennen: tot en met wanneer de volgende periode loopt.',
-      })}
-      ${motivationField(f)}`,
-    body: (v) => ({ granted: decided(v.granted), newEndDate: v.newEndDate || undefined, ...motivationOf(v) }),
-  },
-  {
-    key: 'uitbreiding-besluiten',
-    title: 'Besluit over uitbreiding',
-    button: 'Besluit over uitbreiding vastleggen',
-    action: 'expansion-decision',
-    role: 'CONSULTANT',
-    primary: true,
-    applies: inCare((care) => care.expansion?.status === 'REQUESTED' || care.expansionAdvised),
-    fields: (f) =>
-      html`${f.trajectory.care?.expansion?.status === 'REQUESTED' ? pendingReport(f.trajectory, 'EXPANSION') : ''}
-      ${selectField({ ...fieldIn(f, 'granted'), label: 'Besluit', required: true, options: decisions })}
-      ${textField({
-        ...fieldIn(f, 'hoursPerWeek'),
-        label: 'Uren per week na uitbreiding',
-        type: 'decimal',
-        invalid: hoursHint,
-        description: f.trajectory.care?.expansion
-          ? `Leeg laten: de gevraagde ${hoursPerWeekText(f.trajectory.care.expansion.requestedHoursPerWeek)}.`
-          : 'Bij toekennen: het nieuwe aantal uren per week.',
-      })}
-      ${motivationField(f)}`,
-    body: (v) => ({ granted: decided(v.granted), hoursPerWeek: hours(v.hoursPerWeek), ...motivationOf(v) }),
-  },
+  ...requestForms,
   {
     key: 'einddatum',
     title: 'Einddatum wijzigen',
