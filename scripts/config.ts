@@ -101,8 +101,8 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default('Wmo-trajecten <noreply@wmo-trajecten.local>'),
     // The port of npm start's local mail receiver (used when no SMTP server is configured).
     MAILBOX_PORT: port.default(2525),
-    // The application's address as users reach it: the link in every e-mail.
-    APP_URL: z.url().default('http://127.0.0.1:3000'),
+    // The application's address as users reach it: the link in every e-mail. Unset: this machine on API_PORT.
+    APP_URL: optionalText.pipe(z.url().optional()),
     // Behind a TLS-terminating proxy: which proxies to believe about the client's address and
     // protocol (Express "trust proxy": hops as a number, or addresses/subnets, or loopback). Then
     // session cookies are Secure whenever the proxy says the request came over HTTPS.
@@ -140,7 +140,7 @@ export const envSchema = z
     message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together',
   });
 
-export type Config = z.infer<typeof envSchema> & { dataDir: string };
+export type Config = Omit<z.infer<typeof envSchema>, 'APP_URL'> & { APP_URL: string; dataDir: string };
 
 export class ConfigError extends Error {}
 
@@ -162,5 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(projectRoot, parsed.data.DATA_DIR) };
+  const { APP_URL, ...config } = parsed.data;
+  return {
+    ...config,
+    // npm start on another port still links its e-mails to itself.
+    APP_URL: APP_URL ?? `http://127.0.0.1:${config.API_PORT}`,
+    dataDir: path.resolve(projectRoot, config.DATA_DIR),
+  };
 }

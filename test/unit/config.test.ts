@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.join(projectRoot, '.data'));
   });
 
+  it('when APP_URL is unset, then the e-mails link to this machine on the API port; set, it wins', () => {
+    expect(loadConfig({}).APP_URL).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ API_PORT: '3555' }).APP_URL).toBe('http://127.0.0.1:3555');
+    expect(loadConfig({ API_PORT: '3555', APP_URL: 'https://wmo.zeist.example' }).APP_URL).toBe(
+      'https://wmo.zeist.example',
+    );
+    expect(() => loadConfig({ APP_URL: 'not a url' })).toThrow(ConfigError);
+  });
+
   it('when a flag says "false", then it is false (never Boolean("false"))', () => {
     expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: 'false' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
     expect(loadConfig({ TEMPORAL_ALLOW_DOWNLOAD: '0' }).TEMPORAL_ALLOW_DOWNLOAD).toBe(false);
