@@ -72,8 +72,10 @@ export function supportPlanRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
             isZrmDomain(domain) && goal ? [{ domain, ...goal }] : [],
           );
           // Seed 001 says which domains the Drechtsteden's IB works on; Zuid-Oost Utrecht's contract (003) has no ZRM.
-          if (indication.region === 'SDD') {
-            const atStart = planStart(await zrmAssessmentsOf(tx, secrets, trajectoryId), body.agreedOn);
+          // Read once: for the rule and, below, for the plan's results.
+          const measured = indication.region === 'SDD' ? await zrmAssessmentsOf(tx, secrets, trajectoryId) : undefined;
+          if (measured) {
+            const atStart = planStart(measured, body.agreedOn);
             refuseRules(
               checkPlanGoals(
                 planned.map((g) => g.domain),
@@ -96,7 +98,7 @@ export function supportPlanRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
             action: 'SUPPORT_PLAN_RECORDED',
             data: { planId: id, agreedOn: body.agreedOn },
           });
-          await refreshPlanResults(tx, secrets, trajectoryId);
+          await refreshPlanResults(tx, secrets, trajectoryId, measured);
           const reviewTasksCompleted = await completeReviews(tx, actor, trajectoryId, at);
           return { planId: id, agreedOn: body.agreedOn, reviewTasksCompleted };
         });

@@ -3,7 +3,7 @@ import { planProgress, isZrmExpectation, type PlanGoal } from '../../domain/supp
 import { isZrmDomain } from '../../domain/zrm';
 import { Prisma, type PrismaClient } from '../client';
 import { fromDateColumn } from './dates';
-import { zrmAssessmentsOf } from './zrm-assessments';
+import { zrmAssessmentsOf, type ZrmMeasurements } from './zrm-assessments';
 
 /** A goal as the plan's rows keep it: the result sought is health data, sealed like the ZRM scores. */
 export const sealedGoal = (secrets: SecretBox, goal: PlanGoal): PlanGoal => ({
@@ -34,15 +34,17 @@ export async function supportPlanOf(
 /**
  * Keeps a trajectory's plan results (its `planGoals*` columns) equal to its latest plan judged by
  * the measurements since (domain/support-plan.ts `planProgress`): run in the transaction that writes
- * a plan or a measurement, so the KPIs only add the columns.
+ * a plan or a measurement, so the KPIs only add the columns. `measured`: the measurements, when the
+ * caller has read them in that transaction already.
  */
 export async function refreshPlanResults(
   tx: Prisma.TransactionClient,
   secrets: SecretBox,
   trajectoryId: string,
+  measured?: ZrmMeasurements,
 ): Promise<void> {
   const plan = await supportPlanOf(tx, secrets, trajectoryId);
-  const goals = plan ? planProgress(plan, await zrmAssessmentsOf(tx, secrets, trajectoryId)).goals : [];
+  const goals = plan ? planProgress(plan, measured ?? (await zrmAssessmentsOf(tx, secrets, trajectoryId))).goals : [];
   const reached = goals.filter((g) => g.reached === true).length;
   const missed = goals.filter((g) => g.reached === false).length;
   await tx.$executeRaw`

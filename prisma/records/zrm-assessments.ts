@@ -20,6 +20,9 @@ function scoresOf(secrets: SecretBox, sealed: string | null, plain: { domain: st
 const openScores = (secrets: SecretBox, sealed: string): Record<string, unknown> =>
   JSON.parse(secrets.open(sealed)) as Record<string, unknown>;
 
+/** A trajectory's measurements as `zrmAssessmentsOf` reads them, oldest first. */
+export type ZrmMeasurements = Awaited<ReturnType<typeof zrmAssessmentsOf>>;
+
 /**
  * A trajectory's ZRM measurements, oldest first: the one at each decision and those taken since
  * (health data: for the consultant and the provider only, never for operations).

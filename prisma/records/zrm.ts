@@ -3,7 +3,7 @@ import { zrmDevelopments, type ZrmDevelopment, type ZrmDomain } from '../../doma
 import type { Prisma } from '../client';
 import { toDateColumn } from './dates';
 import { refreshPlanResults } from './support-plan';
-import { sealScores, zrmAssessmentsOf } from './zrm-assessments';
+import { sealScores, zrmAssessmentsOf, type ZrmMeasurements } from './zrm-assessments';
 
 /**
  * Keeps a trajectory's ZRM results (its `zrm*` columns) equal to its measurements: how the domains
@@ -11,12 +11,11 @@ import { sealScores, zrmAssessmentsOf } from './zrm-assessments';
  * one (the decision's activity, the API's measurement), so the KPIs only add the columns instead of
  * opening every measurement of every trajectory; the scores are sealed, so they are compared here.
  */
-export async function refreshZrmResults(
+async function refreshZrmResults(
   tx: Prisma.TransactionClient,
-  secrets: SecretBox,
   trajectoryId: string,
+  measured: ZrmMeasurements,
 ): Promise<void> {
-  const measured = await zrmAssessmentsOf(tx, secrets, trajectoryId);
   const [first, latest] = [measured[0], measured.at(-1)];
   const developed = first && latest && measured.length > 1 ? zrmDevelopments(first.scores, latest.scores) : [];
   const count = (d: ZrmDevelopment) => developed.filter((x) => x.development === d).length;
@@ -50,7 +49,9 @@ export async function recordZrmAssessment(
       sealedScores: sealScores(secrets, m.scores),
     },
   });
-  await refreshZrmResults(tx, secrets, m.trajectoryId);
-  await refreshPlanResults(tx, secrets, m.trajectoryId);
+  // Opened once for both: the ZRM's results and the plan's.
+  const measured = await zrmAssessmentsOf(tx, secrets, m.trajectoryId);
+  await refreshZrmResults(tx, m.trajectoryId, measured);
+  await refreshPlanResults(tx, secrets, m.trajectoryId, measured);
   return id;
 }
