@@ -2,7 +2,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DateRefusal } from '../../domain/business-dates';
 import { isBusinessDate } from '../../domain/calendar';
 import type { TrajectoryPhase } from '../../domain/lifecycle';
-import { TrajectoryErrorType, type DeclareHours, type IndicationSnapshot, type Refusal } from './contracts';
+import {
+  TrajectoryErrorType,
+  type ChangeProduct,
+  type DeclareHours,
+  type IndicationSnapshot,
+  type Refusal,
+} from './contracts';
 
 /** Refuses an update: nothing changes, and the API answers with the type's status and these details. */
 export function refuseAll(type: TrajectoryErrorType, refusals: Refusal[]): never {
@@ -41,6 +47,22 @@ export function requireWaitingRequest(request: { status: string } | undefined, w
 export function requireMoreHours(hoursPerWeek: number, current: number): void {
   if (!(hoursPerWeek > current))
     refuse(TrajectoryErrorType.InvalidInput, `hoursPerWeek must be more than the current ${current}`, 'hoursPerWeek');
+}
+
+/** A change gives the client another allocation: another product, other hours or another surcharge. */
+export function requireAnotherAllocation(change: ChangeProduct, current: IndicationSnapshot): void {
+  if (
+    change.productCode === current.productCode &&
+    change.hoursPerWeek === current.hoursPerWeek &&
+    (change.surchargeCode ?? null) === (current.surchargeCode ?? null)
+  )
+    refuseAll(TrajectoryErrorType.InvalidInput, [
+      {
+        field: 'productCode',
+        rule: 'NOTHING_CHANGES',
+        message: 'A change needs another product, other hours per week or another surcharge',
+      },
+    ]);
 }
 
 /** Minutes of a month as declared: whole, not negative, digital a part of direct. */

@@ -33,6 +33,7 @@ import {
   refuse,
   refuseAll,
   refuseDates,
+  requireAnotherAllocation,
   requireDate,
   requireMinutes,
   requireMoreHours,
@@ -53,12 +54,6 @@ const noTime = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
  * nothing changes on refusal; `now` is the workflow's clock, absent when checking again after the
  * clock was checked) and apply with the mutators once they hold the workflow's lock; every change bumps `version`, which the main loop waits on.
  */
-/** Whether a change gives the client another allocation: another product, other hours, another surcharge. */
-export const allocationDiffers = (change: ChangeProduct, current: IndicationSnapshot): boolean =>
-  change.productCode !== current.productCode ||
-  change.hoursPerWeek !== current.hoursPerWeek ||
-  (change.surchargeCode ?? null) !== (current.surchargeCode ?? null);
-
 export class Trajectory {
   version = 0;
   state: TrajectorySnapshot;
@@ -322,14 +317,7 @@ export class Trajectory {
     const i = s.indication;
     // The same product may go on with fewer (or more) hours, or with or without its surcharge (seed 003:
     // "afgeschaald: minder uren, ... of een ander product"); the same allocation again changes nothing.
-    if (!allocationDiffers(change, i))
-      refuseAll(TrajectoryErrorType.InvalidInput, [
-        {
-          field: 'productCode',
-          rule: 'NOTHING_CHANGES',
-          message: 'A change needs another product, other hours per week or another surcharge',
-        },
-      ]);
+    requireAnotherAllocation(change, i);
     if (change.startDate <= i.startDate || change.startDate > nextPeriodStart(i.endDate)) {
       refuse(
         TrajectoryErrorType.InvalidInput,
