@@ -1,14 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { TimeTotals } from '../domain/utilisation';
 import type { PrismaClient } from '../prisma/client';
 import { toDateColumn } from '../prisma/records/dates';
 import { insertNoShows, type NoShowRecord } from '../prisma/records/no-shows';
 
-export interface SaveDeclaration {
+export interface SaveDeclaration extends TimeTotals {
   indicationId: string;
   month: string;
-  directMinutes: number;
-  indirectMinutes: number;
-  digitalMinutes: number;
   declaredAt: string;
   declaredById: string;
   warnings: string[];
@@ -26,22 +24,19 @@ export function saveHourDeclaration(prisma: PrismaClient) {
 
 /** What a declared month holds now: a correction's starting point. */
 export function loadHourDeclaration(prisma: PrismaClient) {
-  return async (key: { indicationId: string; month: string }) => {
+  return async (key: { indicationId: string; month: string }): Promise<TimeTotals> => {
     const row = await prisma.hourDeclaration.findUnique({
       where: { indicationId_month: { indicationId: key.indicationId, month: toDateColumn(key.month) } },
-      select: { directMinutes: true, indirectMinutes: true, digitalMinutes: true },
+      select: { directMinutes: true, indirectMinutes: true, digitalMinutes: true, groupMinutes: true },
     });
     if (!row) throw ApplicationFailure.nonRetryable(`No declaration for ${key.month}`, 'TrajectoryWrongState');
     return row;
   };
 }
 
-export interface CorrectDeclaration {
+export interface CorrectDeclaration extends TimeTotals {
   indicationId: string;
   month: string;
-  directMinutes: number;
-  indirectMinutes: number;
-  digitalMinutes: number;
   warnings: string[];
 }
 

@@ -128,6 +128,7 @@ const indication = z.strictObject({
       directMinutes: z.int(),
       indirectMinutes: z.int(),
       digitalMinutes: z.int(),
+      groupMinutes: z.int(),
       warnings: z.array(z.enum(timeMixWarningKinds)),
     }),
   ),
@@ -141,7 +142,13 @@ const utilisation = z.strictObject({
   projectedMinutes: z.int(),
   threshold: z.number(),
 });
-const timeTotals = z.strictObject({ directMinutes: z.int(), indirectMinutes: z.int(), digitalMinutes: z.int() });
+const timeTotals = z.strictObject({
+  directMinutes: z.int(),
+  indirectMinutes: z.int(),
+  digitalMinutes: z.int(),
+  /** Absent in a workflow's totals kept before group contact time was a category (none then). */
+  groupMinutes: z.int().optional(),
+});
 const periodUsage = z.strictObject({
   declaredMonths: z.array(businessDate),
   clientBoundMinutes: z.int(),

@@ -55,24 +55,62 @@ export function monthDoubled(hoursPerWeek: number, month: BusinessDate, usedMinu
 export const MAX_INDIRECT_SHARE = 0.3;
 export const MAX_DIGITAL_SHARE = 0.2;
 
+/**
+ * Client-bound time (seed 003, "Cliëntgebonden tijd"): direct (digital contact included), indirect,
+ * and group contact time (groepscontacttijd: the minutes of the professionals present divided by the
+ * clients present, this client's share).
+ */
 export interface TimeTotals {
   directMinutes: number; // includes digital contact
   indirectMinutes: number;
   digitalMinutes: number;
+  groupMinutes: number;
 }
+
+/** Totals or figures as older versions kept them, before group contact time was a category of its own. */
+export type RecordedTime = Omit<TimeTotals, 'groupMinutes'> & { groupMinutes?: number };
+
+export const timeTotalsOf = ({
+  directMinutes,
+  indirectMinutes,
+  digitalMinutes,
+  groupMinutes,
+}: RecordedTime): TimeTotals => ({
+  directMinutes,
+  indirectMinutes,
+  digitalMinutes,
+  groupMinutes: groupMinutes ?? 0,
+});
+
+export const noTime: TimeTotals = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0, groupMinutes: 0 };
+
+/** Totals with a month's figures (or a correction's difference) added; `sign` -1 takes them off. */
+export const addTime = (a: TimeTotals, b: TimeTotals, sign: 1 | -1 = 1): TimeTotals => ({
+  directMinutes: a.directMinutes + sign * b.directMinutes,
+  indirectMinutes: a.indirectMinutes + sign * b.indirectMinutes,
+  digitalMinutes: a.digitalMinutes + sign * b.digitalMinutes,
+  groupMinutes: a.groupMinutes + sign * b.groupMinutes,
+});
+
+/** What a correction moves: the new figures less the old. */
+export const timeDifference = (from: TimeTotals, to: TimeTotals): TimeTotals => addTime(to, from, -1);
+
+/** All declarable time of a month or a trajectory: what the allocation's use counts. */
+export const clientBoundMinutes = (t: RecordedTime): number =>
+  t.directMinutes + t.indirectMinutes + (t.groupMinutes ?? 0);
 
 export const timeMixWarningKinds = ['INDIRECT_ABOVE_30_PERCENT', 'DIGITAL_ABOVE_20_PERCENT'] as const;
 export type TimeMixWarning = (typeof timeMixWarningKinds)[number];
 export const isTimeMixWarning = isOneOf(timeMixWarningKinds);
 
 /**
- * Over the whole trajectory so far: indirect time at most 30 % of client-bound (direct + indirect)
- * time (seed 003, "Clientgebonden tijd"), digital contact at most 20 % of direct time (seed 003, 1.8,
+ * Over the whole trajectory so far: indirect time at most 30 % of client-bound (direct, indirect and
+ * group) time (seed 003, "Cliëntgebonden tijd"), digital contact at most 20 % of direct time (seed 003, 1.8,
  * which says "bijv. 20 of 30%": we take the stricter example). Note: the seed's worked example
  * (4 h/week: indirect <= 0.8 h) uses 20 % for indirect time, against its own 30 % rule; the rule wins.
  */
 export function timeMixWarnings(totals: TimeTotals): TimeMixWarning[] {
-  const clientBound = totals.directMinutes + totals.indirectMinutes;
+  const clientBound = clientBoundMinutes(totals);
   const warnings: TimeMixWarning[] = [];
   if (totals.indirectMinutes > MAX_INDIRECT_SHARE * clientBound) warnings.push('INDIRECT_ABOVE_30_PERCENT');
   if (totals.digitalMinutes > MAX_DIGITAL_SHARE * totals.directMinutes) warnings.push('DIGITAL_ABOVE_20_PERCENT');

@@ -19,7 +19,7 @@ import { timelineOf } from '../timeline';
 import { zrmAssessmentsOf } from '../../prisma/records/zrm-assessments';
 import { requestReportsOf } from '../../prisma/records/request-reports';
 import { supportPlanOf } from '../../prisma/records/support-plan';
-import { isTimeMixWarning } from '../../domain/utilisation';
+import { isTimeMixWarning, timeTotalsOf } from '../../domain/utilisation';
 import { recordAccess } from '../../prisma/records/client-access';
 
 const registration = z.strictObject({
@@ -207,6 +207,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
                   directMinutes: true,
                   indirectMinutes: true,
                   digitalMinutes: true,
+                  groupMinutes: true,
                   warnings: true,
                 },
               },
@@ -261,7 +262,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
           counters: {
             consecutiveNoShows: state?.consecutiveNoShows ?? 0,
             period: state?.period ?? null,
-            time: state?.time ?? null,
+            time: state?.time ? timeTotalsOf(state.time) : null,
           },
         };
       },

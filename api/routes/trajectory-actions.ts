@@ -19,6 +19,8 @@ import {
   recordNoShow,
   requestExpansion,
   requestExtension,
+  type CorrectHours,
+  type DeclareHours,
 } from '../../workflows/trajectory/contracts';
 import { dropMotivation, fileMotivation, type MotivatedRequest } from '../../prisma/records/motivations';
 import { fileRequestReport, type ReportKind } from '../../prisma/records/request-reports';
@@ -47,12 +49,16 @@ const UPDATE_TIMEOUT_MS = 15_000;
 const minutesInAMonth = 31 * 24 * 60;
 const minutes = z.int().min(0).max(minutesInAMonth);
 
-/** A month's minutes as declared (seed 003): direct includes digital. */
+/**
+ * A month's minutes as declared (seed 003): direct includes digital; group contact time is this
+ * client's share of group sessions (none when left out, as before it was a category).
+ */
 const monthFigures = z.strictObject({
   month: businessDate,
   directMinutes: minutes,
   indirectMinutes: minutes,
   digitalMinutes: minutes,
+  groupMinutes: minutes.default(0),
 });
 
 const indicationBody = z.strictObject({
@@ -271,21 +277,21 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
     }),
     action(deps, {
       path: 'hour-declarations',
-      summary: "Declare a month's hours (direct, indirect, digital; digital is part of direct)",
+      summary: "Declare a month's hours (direct, indirect, digital, group; digital is part of direct)",
       roles: provider,
       response: responses.declarationOutcome,
       body: monthFigures,
       update: declareHours,
-      args: (b) => b,
+      args: (b): Omit<DeclareHours, 'actorId'> => b,
     }),
     action(deps, {
       path: 'hour-corrections',
-      summary: "Correct a declared month's hours (all three figures as they should be), with the reason",
+      summary: "Correct a declared month's hours (all figures as they should be), with the reason",
       roles: provider,
       response: responses.declarationOutcome,
       body: monthFigures.extend({ reason: correctionReason }),
       update: correctHours,
-      args: async ({ reason, ...figures }, ctx) => ({
+      args: async ({ reason, ...figures }, ctx): Promise<Omit<CorrectHours, 'actorId'>> => ({
         ...figures,
         ...(await fileCorrection(deps, 'HOURS', reason, ctx)),
       }),

@@ -50,7 +50,7 @@ function careIn(prisma: PrismaClient, period: Period) {
       WHERE i."startDate" <= ${period.to}::date AND i."endDate" >= ${period.from}::date`,
     prisma.$queryRaw<Declared[]>`
       SELECT t."providerId"::text AS "providerId", i."productCode", d.month::text AS month,
-             sum(d."directMinutes" + d."indirectMinutes")::int AS minutes, count(*)::int AS declarations
+             sum(d."directMinutes" + d."indirectMinutes" + d."groupMinutes")::int AS minutes, count(*)::int AS declarations
       FROM "HourDeclaration" d
       JOIN "Indication" i ON i.id = d."indicationId" JOIN "Trajectory" t ON t.id = i."trajectoryId"
       WHERE d.month BETWEEN ${firstOfMonth(period.from)}::date AND ${period.to}::date

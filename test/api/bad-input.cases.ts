@@ -224,6 +224,21 @@ export const cases: Case[] = [
     field: 'body.directMinutes',
   },
   {
+    name: 'group contact time in part of a minute',
+    who: 'providerA',
+    path: (i) => `/trajectories/${i.active}/hour-declarations`,
+    body: {
+      month: `${today.slice(0, 7)}-01`,
+      directMinutes: 60,
+      indirectMinutes: 0,
+      digitalMinutes: 0,
+      groupMinutes: 12.5,
+    },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.groupMinutes',
+  },
+  {
     name: 'a month that is not its first day (refused by the workflow)',
     who: 'providerA',
     path: (i) => `/trajectories/${i.active}/hour-declarations`,

@@ -122,7 +122,8 @@ describe('API: tariffs and what care cost', () => {
     await add({ ...weekly('2017-01-01', 7000), productCode: 'IB1' }).expect(201);
     await add({ ...weekly('2017-01-01', 1400), productCode: 'OPSLAG1' }).expect(201);
 
-    // 02B05, 3 hours a week, from 30 days ago until 3 months ahead; 2½ hours declared in its first month.
+    // 02B05, 3 hours a week, from 30 days ago until 3 months ahead; 3 hours declared in its first month,
+    // half an hour of it the client's share of group sessions (priced as any client-bound time, seed 003).
     const hourly = await api.inCare('02B05', 3, start);
     await providerA
       .post(`/trajectories/${hourly}/hour-declarations`, {
@@ -130,6 +131,7 @@ describe('API: tariffs and what care cost', () => {
         directMinutes: 120,
         indirectMinutes: 30,
         digitalMinutes: 0,
+        groupMinutes: 30,
       })
       .expect(200);
     // IB1 in the Drechtsteden over the same days, at € 70 a week, with its surcharge at € 14 (seed 001).
@@ -168,8 +170,8 @@ describe('API: tariffs and what care cost', () => {
         productCode: '02B05',
         trajectories: 1,
         allocatedCents: Math.round((daysThrough(end) * 3 * 6000) / 7),
-        realisedCents: 15000,
-        declaredMinutes: 150,
+        realisedCents: 18000,
+        declaredMinutes: 180,
         daysWithoutTariff: 0,
         monthsWithoutTariff: 0,
       },

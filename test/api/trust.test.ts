@@ -195,7 +195,7 @@ describe('API: trust what goes in', () => {
     expect(detail.body.counters.period).toMatchObject({ clientBoundMinutes: 390, declaredMonths: [month] });
     // The detail lists the period's months with their figures as they stand now (the pages show them).
     expect(detail.body.indications[0].declarations).toEqual([
-      { month, directMinutes: 360, indirectMinutes: 30, digitalMinutes: 60, warnings: [] },
+      { month, directMinutes: 360, indirectMinutes: 30, digitalMinutes: 60, groupMinutes: 0, warnings: [] },
     ]);
     const [audit] = await audits(id, 'HOURS_CORRECTED');
     expect(audit?.data).toMatchObject({

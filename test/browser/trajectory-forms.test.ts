@@ -71,6 +71,13 @@ describe('trajectory page forms in a real browser', () => {
     await correct.getByLabel('Maand', { exact: true }).selectOption({ label: dutchMonth(lastMonth) });
     await correct.getByLabel('Direct (minuten)', { exact: true }).fill('90');
     await correct.getByLabel('Indirect (minuten)', { exact: true }).fill('30');
+    // Group contact time (seed 003): the provider's share of a group session, the seed's example beside it.
+    const group = correct.getByLabel('Groepscontacttijd (minuten)', { exact: true });
+    await expect(group.getAttribute('aria-describedby')).resolves.toBe('veld-uren-corrigeren-groupMinutes-uitleg');
+    await expect(provider.locator('#veld-uren-corrigeren-groupMinutes-uitleg').textContent()).resolves.toContain(
+      '120 minuten) bij tien cliënten: 12 minuten',
+    );
+    await group.fill('40');
     await correct.getByRole('button', { name: 'Correctie vastleggen' }).click();
     await expect(provider.locator('#veld-uren-corrigeren-reason-fout').textContent()).resolves.toBe('Vul dit veld in.');
     await expect(correct.getByLabel('Direct (minuten)', { exact: true }).inputValue()).resolves.toBe('90');
@@ -83,9 +90,9 @@ describe('trajectory page forms in a real browser', () => {
       where: { indication: { trajectoryId: id } },
       orderBy: { month: 'asc' },
     });
-    expect(declared.map((d) => [dateOf(d.month), d.directMinutes, d.indirectMinutes])).toEqual([
-      [monthBefore, 60, 100],
-      [lastMonth, 90, 30],
+    expect(declared.map((d) => [dateOf(d.month), d.directMinutes, d.indirectMinutes, d.groupMinutes])).toEqual([
+      [monthBefore, 60, 100, 0],
+      [lastMonth, 90, 30, 40],
     ]);
     // Kept sealed (a note on the client's care), opened for the page.
     const { reason } = await api.db.prisma.correction.findFirstOrThrow({ where: { trajectoryId: id, kind: 'HOURS' } });
@@ -102,10 +109,10 @@ describe('trajectory page forms in a real browser', () => {
     await expect(months.allTextContents()).resolves.toEqual([
       expect.stringMatching(/^\s*Maand/),
       expect.stringMatching(
-        new RegExp(`^\\s*${dutchMonth(lastMonth)}\\s*90\\s*30\\s*0\\s*meer dan 30% indirecte tijd\\s*$`),
+        new RegExp(`^\\s*${dutchMonth(lastMonth)}\\s*90\\s*30\\s*0\\s*40\\s*meer dan 30% indirecte tijd\\s*$`),
       ),
       expect.stringMatching(
-        new RegExp(`^\\s*${dutchMonth(monthBefore)}\\s*60\\s*100\\s*0\\s*meer dan 30% indirecte tijd\\s*$`),
+        new RegExp(`^\\s*${dutchMonth(monthBefore)}\\s*60\\s*100\\s*0\\s*0\\s*meer dan 30% indirecte tijd\\s*$`),
       ),
     ]);
     await expectAccessible(provider);

@@ -63,6 +63,7 @@ describe('rules the database enforces itself', () => {
     ['a ZRM score of 6', () => zrmScore(6)],
     ['a ZRM score of 0', () => zrmScore(0)],
     ['digital minutes above direct minutes', () => declaration({ directMinutes: 60, digitalMinutes: 61 })],
+    ['negative group contact minutes', () => declaration({ groupMinutes: -1 })],
     ['a declaration month that is not the first day', () => declaration({ month: new Date('2026-11-15T00:00:00Z') })],
     [
       'an indication that ends before it starts',

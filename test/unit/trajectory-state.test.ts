@@ -111,7 +111,7 @@ describe('Trajectory state: checks and changes, without a server', () => {
     expect(refusal(decide)).toBeUndefined();
   });
 
-  it('when a month is declared, then the field names the broken rule: not started, not a first day, digital above direct', () => {
+  it('when a month is declared, then the field names the broken rule: not started, not a first day, digital above direct, negative group time', () => {
     const t = active();
     const declare = (month: string, directMinutes = 60, digitalMinutes = 0) =>
       refusal(() => t.checkDeclaration({ month, directMinutes, indirectMinutes: 0, digitalMinutes, actorId: 'u' }, now))
@@ -121,6 +121,15 @@ describe('Trajectory state: checks and changes, without a server', () => {
     expect(declare('2026-02-01')).toMatchObject({ field: 'month', rule: 'MONTH_OUTSIDE_INDICATION' });
     expect(declare('2026-03-02')).toMatchObject({ field: 'month' });
     expect(declare('2026-03-01', 60, 90)).toMatchObject({ field: 'digitalMinutes' });
+    const group = (groupMinutes: number) =>
+      refusal(() =>
+        t.checkDeclaration(
+          { month: '2026-03-01', directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0, groupMinutes, actorId: 'u' },
+          now,
+        ),
+      )?.details[0];
+    expect(group(12)).toBeUndefined();
+    expect(group(-1)).toMatchObject({ field: 'groupMinutes' });
   });
 
   it('when hours are declared on a result-financed product, then it is refused', () => {
@@ -135,7 +144,7 @@ describe('Trajectory state: checks and changes, without a server', () => {
 
   it('when a declared month is corrected, then totals and use move by the difference, and only a declared month can be', () => {
     const t = active();
-    t.declared('2026-03-01', { directMinutes: 600, indirectMinutes: 60, digitalMinutes: 0 }, false);
+    t.declared('2026-03-01', { directMinutes: 600, indirectMinutes: 60, digitalMinutes: 0, groupMinutes: 0 }, false);
     const correction = {
       month: '2026-03-01',
       directMinutes: 500,
@@ -148,10 +157,23 @@ describe('Trajectory state: checks and changes, without a server', () => {
     expect(refusal(() => t.checkHoursCorrection({ ...correction, month: '2026-04-01' }))?.type).toBe(
       'TrajectoryWrongState',
     );
-    t.declared('2026-03-01', { directMinutes: -100, indirectMinutes: 40, digitalMinutes: 50 }, false);
+    t.declared('2026-03-01', { directMinutes: -100, indirectMinutes: 40, digitalMinutes: 50, groupMinutes: 30 }, false);
     const s = t.inCare('look');
-    expect(s.time).toEqual({ directMinutes: 500, indirectMinutes: 100, digitalMinutes: 50 });
-    expect(s.period).toMatchObject({ declaredMonths: ['2026-03-01'], clientBoundMinutes: 600 });
+    expect(s.time).toEqual({ directMinutes: 500, indirectMinutes: 100, digitalMinutes: 50, groupMinutes: 30 });
+    expect(s.period).toMatchObject({ declaredMonths: ['2026-03-01'], clientBoundMinutes: 630 });
+  });
+
+  it('when totals kept before group contact time was a category meet a month with group time, then it counts from none', () => {
+    const t = active();
+    t.inCare('set up').time = { directMinutes: 600, indirectMinutes: 60, digitalMinutes: 0 };
+    t.declared('2026-04-01', { directMinutes: 60, indirectMinutes: 0, digitalMinutes: 0, groupMinutes: 12 }, false);
+    expect(t.inCare('look').time).toEqual({
+      directMinutes: 660,
+      indirectMinutes: 60,
+      digitalMinutes: 0,
+      groupMinutes: 12,
+    });
+    expect(t.inCare('look').period).toMatchObject({ clientBoundMinutes: 72 });
   });
 
   it('when an extension is granted, then the next period is shown ahead but only the current one is due; at its start it becomes current', () => {

@@ -79,22 +79,34 @@ describe('a month that has doubled relative to the hours per week (seed 003)', (
   });
 });
 
+const time = (direct: number, indirect: number, digital: number, group = 0) => ({
+  directMinutes: direct,
+  indirectMinutes: indirect,
+  digitalMinutes: digital,
+  groupMinutes: group,
+});
+
 describe('indirect at most 30 %, digital at most 20 % (seed 003)', () => {
   it('when the seed example is declared (4 h: 0.8 indirect, 3.2 direct, 0.64 digital), then no warning', () => {
-    expect(timeMixWarnings({ directMinutes: 192, indirectMinutes: 48, digitalMinutes: 38.4 })).toEqual([]);
+    expect(timeMixWarnings(time(192, 48, 38.4))).toEqual([]);
   });
 
   it('when indirect time is exactly 30 % of client-bound time, then no warning; a minute more warns', () => {
-    expect(timeMixWarnings({ directMinutes: 168, indirectMinutes: 72, digitalMinutes: 0 })).toEqual([]);
-    expect(timeMixWarnings({ directMinutes: 167, indirectMinutes: 73, digitalMinutes: 0 })).toEqual([
-      'INDIRECT_ABOVE_30_PERCENT',
-    ]);
+    expect(timeMixWarnings(time(168, 72, 0))).toEqual([]);
+    expect(timeMixWarnings(time(167, 73, 0))).toEqual(['INDIRECT_ABOVE_30_PERCENT']);
+  });
+
+  it('when group contact time is declared, then it counts as client-bound time for the 30 % but not as direct time for the 20 %', () => {
+    // 100 direct + 40 group + 60 indirect: 60 is exactly 30 % of 200; without the group time it would be 37.5 %
+    expect(timeMixWarnings(time(100, 60, 0, 40))).toEqual([]);
+    expect(timeMixWarnings(time(100, 61, 0, 40))).toEqual(['INDIRECT_ABOVE_30_PERCENT']);
+    // digital 20 of 100 direct is the limit, however much group time there is
+    expect(timeMixWarnings(time(100, 0, 20, 500))).toEqual([]);
+    expect(timeMixWarnings(time(100, 0, 21, 500))).toEqual(['DIGITAL_ABOVE_20_PERCENT']);
   });
 
   it('when digital contact is exactly 20 % of direct time, then no warning; a minute more warns', () => {
-    expect(timeMixWarnings({ directMinutes: 200, indirectMinutes: 0, digitalMinutes: 40 })).toEqual([]);
-    expect(timeMixWarnings({ directMinutes: 200, indirectMinutes: 0, digitalMinutes: 41 })).toEqual([
-      'DIGITAL_ABOVE_20_PERCENT',
-    ]);
+    expect(timeMixWarnings(time(200, 0, 40))).toEqual([]);
+    expect(timeMixWarnings(time(200, 0, 41))).toEqual(['DIGITAL_ABOVE_20_PERCENT']);
   });
 });

@@ -209,6 +209,7 @@ describe('activities are idempotent', () => {
       directMinutes,
       indirectMinutes: 0,
       digitalMinutes,
+      groupMinutes: 0,
       declaredAt: '2026-11-01T10:00:00.000Z',
       declaredById: demoIds.providerUserA,
       warnings: [],

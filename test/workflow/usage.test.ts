@@ -185,7 +185,7 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
     });
   });
 
-  it('when the provider corrects a declared month, then the row, the totals and the 80 % advice follow the corrected figures, audited with old and new', async () => {
+  it('when the provider corrects a declared month, then the row, the totals and the 80 % advice follow the corrected figures (group contact time counted as used), audited with old and new', async () => {
     await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
@@ -196,20 +196,28 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
         (await handle.executeUpdate(declareHours, { args: [{ month, ...figures, actorId: provider }] }))
           .expansionAdvised,
       ).toBe(false);
-      const correct = (corrected: typeof figures) =>
+      const correct = (corrected: typeof figures & { groupMinutes?: number }) =>
         handle.executeUpdate(correctHours, {
           args: [{ month, ...corrected, correctionId: randomUUID(), actorId: provider }],
         });
 
       await expect(correct(figures)).rejects.toMatchObject({ cause: { type: 'TrajectoryInvalidInput' } });
-      const corrected = await correct({ directMinutes: 9_600, indirectMinutes: 600, digitalMinutes: 1_000 }); // 82 %
+      // 82 % with the group sessions' share: 8,000 direct + 600 indirect + 1,600 group
+      const corrected = await correct({
+        directMinutes: 8_000,
+        indirectMinutes: 600,
+        digitalMinutes: 1_000,
+        groupMinutes: 1_600,
+      });
       expect(corrected).toMatchObject({ expansionAdvised: true, warnings: [] });
 
       const row = await db.prisma.hourDeclaration.findFirstOrThrow({ where: { indication: { trajectoryId } } });
-      expect([row.directMinutes, row.indirectMinutes, row.digitalMinutes]).toEqual([9_600, 600, 1_000]);
+      expect([row.directMinutes, row.indirectMinutes, row.digitalMinutes, row.groupMinutes]).toEqual([
+        8_000, 600, 1_000, 1_600,
+      ]);
       const state = await handle.query('getState');
       expect(state).toMatchObject({
-        time: { directMinutes: 9_600, indirectMinutes: 600, digitalMinutes: 1_000 },
+        time: { directMinutes: 8_000, indirectMinutes: 600, digitalMinutes: 1_000, groupMinutes: 1_600 },
         period: { declaredMonths: [month], clientBoundMinutes: 10_200, expansionAdvised: true },
       });
       expect((await notifications(trajectoryId)).map((n) => n.kind)).toContain('EXPANSION_ADVISED');
@@ -218,7 +226,9 @@ describe('trajectory workflow: hour declarations and no-shows', () => {
       expect(audit.data).toMatchObject({
         month,
         directMinutesFrom: 6_000,
-        directMinutesTo: 9_600,
+        directMinutesTo: 8_000,
+        groupMinutesFrom: 0,
+        groupMinutesTo: 1_600,
       });
       expect(audit.actorId).toBe(provider);
       await expect(

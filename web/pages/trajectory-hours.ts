@@ -33,15 +33,21 @@ export const monthField = (f: Filling, months: BusinessDate[]) =>
     options: [['', 'Kies een maand'], ...months.map((m): [string, string] => [m, dutchMonth(m)])],
   });
 
-/** Seed 003: a month's minutes, direct (digital included) and indirect. */
+/** Seed 003, groepscontacttijd, with its own example. */
+const groupTimeHelp =
+  'Uw deel van groepsbegeleiding: de minuten van alle aanwezige begeleiders samen, gedeeld door het aantal aanwezige cliënten. Bijvoorbeeld twee begeleiders een uur (120 minuten) bij tien cliënten: 12 minuten.';
+
+/** Seed 003: a month's client-bound minutes, direct (digital included), indirect and group contact time. */
 export const minuteFields = (f: Filling) =>
   html`${textField({ ...fieldIn(f, 'directMinutes'), label: 'Direct (minuten)', type: 'number', required: true, invalid: minutesHint })}
   ${textField({ ...fieldIn(f, 'indirectMinutes'), label: 'Indirect (minuten)', type: 'number', required: true, invalid: minutesHint })}
-  ${textField({ ...fieldIn(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}`;
+  ${textField({ ...fieldIn(f, 'digitalMinutes'), label: 'Waarvan digitaal (minuten)', type: 'number', required: true, invalid: minutesHint })}
+  ${textField({ ...fieldIn(f, 'groupMinutes'), label: 'Groepscontacttijd (minuten)', type: 'number', description: groupTimeHelp, invalid: minutesHint })}`;
 
 export const monthFiguresOf = (v: FormValues) => ({
   month: v.month ?? '',
   directMinutes: Number(v.directMinutes || NaN),
   indirectMinutes: Number(v.indirectMinutes || 0),
   digitalMinutes: Number(v.digitalMinutes || 0),
+  groupMinutes: Number(v.groupMinutes || 0),
 });

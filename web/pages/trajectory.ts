@@ -102,11 +102,19 @@ function declarationsTable(declared: Declaration[]): Html {
       html`${String(d.directMinutes)}`,
       html`${String(d.indirectMinutes)}`,
       html`${String(d.digitalMinutes)}`,
+      html`${String(d.groupMinutes)}`,
       html`${d.warnings.map((w) => timeMixWarningLabels[w]).join('; ')}`,
     ]);
   return table(
     'Verantwoorde uren per maand',
-    ['Maand', 'Direct (minuten)', 'Indirect (minuten)', 'Waarvan digitaal (minuten)', 'Let op (tot en met die maand)'],
+    [
+      'Maand',
+      'Direct (minuten)',
+      'Indirect (minuten)',
+      'Waarvan digitaal (minuten)',
+      'Groepscontacttijd (minuten)',
+      'Let op (tot en met die maand)',
+    ],
     rows,
     'Nog geen maanden verantwoord.',
   );

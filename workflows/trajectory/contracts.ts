@@ -3,7 +3,7 @@ import type { BusinessDate } from '../../domain/calendar';
 import type { ClosureReason } from '../../domain/closure-reasons';
 import type { NoShowPolicy } from '../../domain/no-shows';
 import type { EndEvaluationOutcome, TrajectoryPhase } from '../../domain/lifecycle';
-import type { TimeMixWarning, TimeTotals } from '../../domain/utilisation';
+import type { RecordedTime, TimeMixWarning } from '../../domain/utilisation';
 import type { ZrmScores } from '../../domain/zrm';
 
 export type { EndEvaluationOutcome, TrajectoryPhase };
@@ -71,7 +71,7 @@ interface InCare {
   expansion?: ExpansionSnapshot;
   period?: PeriodUsage;
   /** Over the whole trajectory: the 30 % indirect and 20 % digital limits are measured on these. */
-  time?: TimeTotals;
+  time?: RecordedTime;
   consecutiveNoShows?: number;
   endEvaluation?: EndEvaluationOutcome;
 }
@@ -171,6 +171,8 @@ export interface DeclareHours {
   directMinutes: number;
   indirectMinutes: number;
   digitalMinutes: number;
+  /** Groepscontacttijd, this client's share (absent in declarations sent before it was a category). */
+  groupMinutes?: number;
   actorId: string;
 }
 
@@ -201,12 +203,14 @@ export interface CorrectIntake {
   actorId: string;
 }
 
-/** The provider corrects a declared month of the current period (all three figures, as they should have been). */
+/** The provider corrects a declared month of the current period (all figures, as they should have been). */
 export interface CorrectHours {
   month: BusinessDate;
   directMinutes: number;
   indirectMinutes: number;
   digitalMinutes: number;
+  /** Absent in corrections sent before group contact time was a category: none. */
+  groupMinutes?: number;
   correctionId: string;
   actorId: string;
 }

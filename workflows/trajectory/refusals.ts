@@ -2,13 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DateRefusal } from '../../domain/business-dates';
 import { isBusinessDate } from '../../domain/calendar';
 import type { TrajectoryPhase } from '../../domain/lifecycle';
-import {
-  TrajectoryErrorType,
-  type ChangeProduct,
-  type DeclareHours,
-  type IndicationSnapshot,
-  type Refusal,
-} from './contracts';
+import type { RecordedTime } from '../../domain/utilisation';
+import { TrajectoryErrorType, type ChangeProduct, type IndicationSnapshot, type Refusal } from './contracts';
 
 /** Refuses an update: nothing changes, and the API answers with the type's status and these details. */
 export function refuseAll(type: TrajectoryErrorType, refusals: Refusal[]): never {
@@ -66,9 +61,10 @@ export function requireAnotherAllocation(change: ChangeProduct, current: Indicat
 }
 
 /** Minutes of a month as declared: whole, not negative, digital a part of direct. */
-export function requireMinutes(d: Pick<DeclareHours, 'directMinutes' | 'indirectMinutes' | 'digitalMinutes'>): void {
-  for (const field of ['directMinutes', 'indirectMinutes', 'digitalMinutes'] as const) {
-    if (!Number.isInteger(d[field]) || d[field] < 0)
+export function requireMinutes(d: RecordedTime): void {
+  for (const field of ['directMinutes', 'indirectMinutes', 'digitalMinutes', 'groupMinutes'] as const) {
+    const value = d[field] ?? 0;
+    if (!Number.isInteger(value) || value < 0)
       refuse(TrajectoryErrorType.InvalidInput, `${field} must be a whole number >= 0`, field);
   }
   if (d.digitalMinutes > d.directMinutes)

@@ -3,6 +3,7 @@ import { firstOfMonth } from '../../domain/calendar';
 import { isClosureReason, type ClosureReason } from '../../domain/closure-reasons';
 import { nextPeriodStart } from '../../domain/indication-rules';
 import { endEvaluationOutcomes, isEndEvaluationOutcome } from '../../domain/lifecycle';
+import { addTime, clientBoundMinutes, noTime, timeTotalsOf, type TimeTotals } from '../../domain/utilisation';
 import {
   TrajectoryErrorType,
   type ActiveTrajectory,
@@ -47,7 +48,6 @@ const emptyPeriod: PeriodUsage = {
   expansionAdvised: false,
   declarableNoShows: 0,
 };
-const noTime = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
 
 /**
  * The trajectory's state and its rules of change. Handlers validate with `check*` (synchronous,
@@ -167,23 +167,14 @@ export class Trajectory {
   }
 
   /** A month's minutes added (or, for a correction, the difference): totals and the period's use follow. */
-  declared(
-    month: string,
-    delta: { directMinutes: number; indirectMinutes: number; digitalMinutes: number },
-    expansionAdvised: boolean,
-  ): void {
+  declared(month: string, delta: TimeTotals, expansionAdvised: boolean): void {
     const s = this.inCare('declare hours');
-    const t = s.time ?? noTime;
-    s.time = {
-      directMinutes: t.directMinutes + delta.directMinutes,
-      indirectMinutes: t.indirectMinutes + delta.indirectMinutes,
-      digitalMinutes: t.digitalMinutes + delta.digitalMinutes,
-    };
+    s.time = addTime(timeTotalsOf(s.time ?? noTime), delta);
     const p = this.usage(s);
     s.period = {
       ...p,
       declaredMonths: p.declaredMonths.includes(month) ? p.declaredMonths : [...p.declaredMonths, month],
-      clientBoundMinutes: p.clientBoundMinutes + delta.directMinutes + delta.indirectMinutes,
+      clientBoundMinutes: p.clientBoundMinutes + clientBoundMinutes(delta),
       expansionAdvised: p.expansionAdvised || expansionAdvised,
     };
     this.changed();

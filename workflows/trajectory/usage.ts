@@ -1,9 +1,14 @@
 import { lastDayOfMonth } from '../../domain/calendar';
 import { assessNoShow } from '../../domain/no-shows';
 import {
+  addTime,
   allocatedMinutes,
+  clientBoundMinutes,
   monthDoubled,
+  noTime,
+  timeDifference,
   timeMixWarnings,
+  timeTotalsOf,
   utilisationAdvice,
   type TimeTotals,
 } from '../../domain/utilisation';
@@ -23,8 +28,6 @@ import type { Lifecycle } from './lifecycle';
 import { refuseAll } from './refusals';
 import type { Trajectory } from './state';
 
-const noTime: TimeTotals = { directMinutes: 0, indirectMinutes: 0, digitalMinutes: 0 };
-
 /**
  * What a month's minutes mean for the period (seed 003, dynamisch uitnutten): the time-mix warnings
  * of the trajectory so far, the use of the allocation projected through `through` (a month's first
@@ -37,17 +40,11 @@ function assess(
 ) {
   const i = s.indication;
   const hoursPerWeek = i.hoursPerWeek ?? 0;
-  const time = s.time ?? noTime;
-  const { delta } = change;
-  const warnings = timeMixWarnings({
-    directMinutes: time.directMinutes + delta.directMinutes,
-    indirectMinutes: time.indirectMinutes + delta.indirectMinutes,
-    digitalMinutes: time.digitalMinutes + delta.digitalMinutes,
-  });
+  const warnings = timeMixWarnings(addTime(timeTotalsOf(s.time ?? noTime), change.delta));
   const usage = t.usage(s);
   const advice = utilisationAdvice({
     allocatedMinutes: allocatedMinutes(hoursPerWeek, i.startDate, i.endDate),
-    usedMinutes: usage.clientBoundMinutes + delta.directMinutes + delta.indirectMinutes,
+    usedMinutes: usage.clientBoundMinutes + clientBoundMinutes(change.delta),
     startDate: i.startDate,
     endDate: i.endDate,
     through: lastDayOfMonth(change.through) < i.endDate ? lastDayOfMonth(change.through) : i.endDate,
@@ -61,13 +58,6 @@ function assess(
 }
 
 type Assessment = ReturnType<typeof assess>;
-
-/** The three figures of a month, without what else the request carries. */
-const figuresOf = ({ directMinutes, indirectMinutes, digitalMinutes }: TimeTotals): TimeTotals => ({
-  directMinutes,
-  indirectMinutes,
-  digitalMinutes,
-});
 
 /** What stored figures set off: the 80 % advice (once a period), a doubled month's notice, and the state's totals. */
 async function followUse(
@@ -86,21 +76,22 @@ async function followUse(
 export async function declareHours(ctx: Lifecycle, declaration: DeclareHours): Promise<DeclarationOutcome> {
   const s = ctx.t.inCare('declare hours');
   const { month } = declaration;
+  const figures = timeTotalsOf(declaration);
   const assessment = assess(ctx.t, s, {
-    delta: declaration,
-    monthMinutes: declaration.directMinutes + declaration.indirectMinutes,
+    delta: figures,
+    monthMinutes: clientBoundMinutes(figures),
     month,
     through: month,
   });
   await ctx.fx.act.saveHourDeclaration({
     indicationId: s.indication.indicationId,
     month,
-    ...figuresOf(declaration),
+    ...figures,
     declaredAt: new Date().toISOString(),
     declaredById: declaration.actorId,
     warnings: assessment.warnings,
   });
-  const outcome = await followUse(ctx, { sequence: s.indication.sequence, month, delta: declaration }, assessment);
+  const outcome = await followUse(ctx, { sequence: s.indication.sequence, month, delta: figures }, assessment);
   await ctx.fx.audit('HOURS_DECLARED', declaration.actorId, { month, warnings: outcome.warnings.join(',') || null });
   return outcome;
 }
@@ -112,27 +103,24 @@ export async function declareHours(ctx: Lifecycle, declaration: DeclareHours): P
 export async function correctHours(ctx: Lifecycle, correction: CorrectHours): Promise<DeclarationOutcome> {
   const s = ctx.t.inCare('correct hours');
   const { month } = correction;
-  const before = await ctx.fx.act.loadHourDeclaration({ indicationId: s.indication.indicationId, month });
-  const delta = {
-    directMinutes: correction.directMinutes - before.directMinutes,
-    indirectMinutes: correction.indirectMinutes - before.indirectMinutes,
-    digitalMinutes: correction.digitalMinutes - before.digitalMinutes,
-  };
-  if (!delta.directMinutes && !delta.indirectMinutes && !delta.digitalMinutes)
+  const before = timeTotalsOf(await ctx.fx.act.loadHourDeclaration({ indicationId: s.indication.indicationId, month }));
+  const figures = timeTotalsOf(correction);
+  const delta = timeDifference(before, figures);
+  if (Object.values(delta).every((minutes) => minutes === 0))
     refuseAll(TrajectoryErrorType.InvalidInput, [
       { field: 'directMinutes', message: 'these are the declared figures already' },
     ]);
   const latest = ctx.t.usage(s).declaredMonths.reduce((a, b) => (a > b ? a : b), month);
   const assessment = assess(ctx.t, s, {
     delta,
-    monthMinutes: correction.directMinutes + correction.indirectMinutes,
+    monthMinutes: clientBoundMinutes(figures),
     month,
     through: latest,
   });
   await ctx.fx.act.correctHourDeclaration({
     indicationId: s.indication.indicationId,
     month,
-    ...figuresOf(correction),
+    ...figures,
     warnings: assessment.warnings,
   });
   const outcome = await followUse(ctx, { sequence: s.indication.sequence, month, delta }, assessment);
@@ -145,6 +133,8 @@ export async function correctHours(ctx: Lifecycle, correction: CorrectHours): Pr
     indirectMinutesTo: correction.indirectMinutes,
     digitalMinutesFrom: before.digitalMinutes,
     digitalMinutesTo: correction.digitalMinutes,
+    groupMinutesFrom: before.groupMinutes,
+    groupMinutesTo: figures.groupMinutes,
   });
   return outcome;
 }
