@@ -20,6 +20,10 @@ export const phaseLabels: Record<TrajectoryPhase, string> = {
 /** Each task's name and what the consultant or provider does for it. */
 export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
   INTAKE_OVERDUE: { label: 'Intake te laat', todo: 'ga na waarom de intake nog niet is gehouden' },
+  DECIDE_INDICATION: {
+    label: 'Besluit over indicatie',
+    todo: 'de intake is gehouden: besluit over de indicatie, want de begeleiding begint pas na uw besluit',
+  },
   DECIDE_EXTENSION: { label: 'Besluit over verlenging', todo: 'beoordeel de aanvraag en het verslag' },
   DECIDE_EXPANSION: { label: 'Besluit over uitbreiding', todo: 'beoordeel of meer uren nodig zijn' },
   INTERIM_EVALUATION: { label: 'Tussenevaluatie bemoeizorg', todo: 'evalueer met de aanbieder' },

@@ -17,6 +17,7 @@ export const isEndEvaluationOutcome = isOneOf(endEvaluationOutcomes);
 /** Work the workflow opens for a consultant team or a provider (Task.kind). */
 export const taskKinds = [
   'INTAKE_OVERDUE', // seed 003: the consultant follows up a missed intake
+  'DECIDE_INDICATION', // seed 003: the intake is held and care starts only after the decision (beschikking)
   'DECIDE_EXTENSION', // seed 003: a request with its report waits for a decision
   'DECIDE_EXPANSION', // seed 003: more hours per week, advised at about 80 % use or requested
   'INTERIM_EVALUATION', // seed 003: bemoeizorg after 6 months
@@ -32,6 +33,7 @@ export type TaskKind = (typeof taskKinds)[number];
 /** Tasks the workflow waits on: done by their own action (the intake, a decision, the end evaluation), so it learns of it. */
 export const tasksDoneByAction = [
   'INTAKE_OVERDUE',
+  'DECIDE_INDICATION',
   'DECIDE_EXTENSION',
   'DECIDE_EXPANSION',
   'END_EVALUATION',

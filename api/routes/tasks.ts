@@ -14,6 +14,7 @@ import { assignmentNotices } from '../assignment-notice';
 /** The action that does each task the workflow waits on. */
 const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
   INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
+  DECIDE_INDICATION: 'POST /trajectories/{id}/indication',
   DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
   DECIDE_EXPANSION: 'POST /trajectories/{id}/expansion-decision',

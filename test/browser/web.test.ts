@@ -239,7 +239,12 @@ describe('web application in a real browser', () => {
     await provider.waitForURL(trajectoryUrl);
     await expect(provider.getByText('Intake gehouden', { exact: true }).count()).resolves.toBe(1);
 
-    await consultant.goto(trajectoryUrl);
+    // The intake puts the decision on the team's work list at once (care starts only after it, seed 003).
+    const decisionTask = () => consultant.getByRole('row', { name: /Besluit over indicatie.*Formulier Proef/s });
+    await consultant.goto(`${at.base}/werkvoorraad`);
+    await expect(decisionTask().textContent()).resolves.toMatch(/zo snel mogelijk/);
+    await decisionTask().getByRole('link', { name: 'Open traject' }).click();
+    await consultant.waitForURL(trajectoryUrl);
     await expectAccessible(consultant);
     await consultant.getByLabel('Product').selectOption('02B05');
     await consultant.getByLabel('Begindatum').fill(today);
@@ -259,6 +264,8 @@ describe('web application in a real browser', () => {
     await consultant.getByRole('button', { name: 'Indicatie besluiten' }).click();
     await consultant.waitForURL(trajectoryUrl);
     await expect(consultant.getByText('Toegewezen', { exact: true }).count()).resolves.toBe(1);
+    await consultant.goto(`${at.base}/werkvoorraad`);
+    await expect(decisionTask().count()).resolves.toBe(0);
 
     await provider.goto(trajectoryUrl);
     await provider.getByLabel('Maand', { exact: true }).selectOption({ label: dutchMonth(firstOfMonth(today)) });

@@ -128,8 +128,14 @@ export function useLifecycle(
       where: { trajectoryId, kind: { in: [...decisionNoticeKinds] } },
       orderBy: { createdAt: 'asc' },
     });
+  /** The tasks deadlines and usage open; the one asking the consultant to decide after the intake apart. */
   const tasks = (trajectoryId: string) =>
-    lateDb.prisma.task.findMany({ where: { trajectoryId }, orderBy: { createdAt: 'asc' } });
+    lateDb.prisma.task.findMany({
+      where: { trajectoryId, kind: { not: 'DECIDE_INDICATION' } },
+      orderBy: { createdAt: 'asc' },
+    });
+  const decisionTasks = (trajectoryId: string) =>
+    lateDb.prisma.task.findMany({ where: { trajectoryId, kind: 'DECIDE_INDICATION' } });
   const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
   const consultant = demoIds.consultant;
   const provider = demoIds.providerUserA;
@@ -160,6 +166,7 @@ export function useLifecycle(
     notifications,
     decisionNotices,
     tasks,
+    decisionTasks,
     intakeAndDecide,
   };
 }

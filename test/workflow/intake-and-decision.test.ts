@@ -9,7 +9,8 @@ import { useLifecycle } from '../support/lifecycle';
 
 // On Temporal's time-skipping test server: months of timers in well under a second.
 describe('trajectory workflow: intake, escalation and the decision', () => {
-  const { env, db, now, consultant, provider, withWorker, startTrajectory, notifications, tasks } = useLifecycle();
+  const { env, db, now, consultant, provider, withWorker, startTrajectory, notifications, tasks, decisionTasks } =
+    useLifecycle();
 
   it('when nobody records the intake, then the provider is reminded and the consultant gets an escalation task', async () => {
     await withWorker(async (taskQueue) => {
@@ -71,7 +72,7 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
     });
   });
 
-  it('when the intake is recorded in time, then no reminder or escalation fires afterwards', async () => {
+  it('when the intake is recorded in time, then no reminder or escalation fires afterwards; the consultant team is asked to decide', async () => {
     await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       await env.sleep('2 days');
@@ -83,6 +84,10 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
       expect((await handle.query(getState)).phase).toBe('INTAKE_HELD'); // the workflow ran past the old deadlines
       expect(await notifications(trajectoryId)).toEqual([]);
       expect(await tasks(trajectoryId)).toEqual([]);
+      // Care starts only after the decision (seed 003): the team has it on its work list, once.
+      expect(await decisionTasks(trajectoryId)).toEqual([
+        expect.objectContaining({ status: 'OPEN', assigneeRole: 'CONSULTANT', teamId: demoIds.teamZeist }),
+      ]);
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
         phase: 'INTAKE_HELD',
       });
@@ -90,7 +95,7 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
     });
   });
 
-  it('when a decision breaks a product rule or comes before the intake, then it is refused with the rule named and nothing is stored', async () => {
+  it('when a decision breaks a product rule or comes before the intake, then it is refused with the rule named and nothing is stored; the decision that holds does the task', async () => {
     await withWorker(async (taskQueue) => {
       const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
       const start = dateOf(registeredAt);
@@ -108,6 +113,12 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
       });
       expect(await db.prisma.indication.count({ where: { trajectoryId } })).toBe(0);
       expect((await handle.query(getState)).phase).toBe('INTAKE_HELD');
+      expect((await decisionTasks(trajectoryId)).map((t) => t.status)).toEqual(['OPEN']);
+
+      await decision(addMonths(start, 3));
+      expect(await decisionTasks(trajectoryId)).toEqual([
+        expect.objectContaining({ status: 'DONE', completedById: consultant }),
+      ]);
       await handle.terminate('done');
     });
   });

@@ -20,6 +20,8 @@ const separatePatches = binaries('separate-patches');
 const onePatch = binaries('one-patch-2026-12');
 /** Recorded with one marker for all changes up to 'all-changes-2026-12-06', before decisions were told to the provider; never re-recorded. */
 const onePatchBeforeDecisions = binaries('one-patch-2026-12-06');
+/** Recorded with one marker for all changes up to 'all-changes-2026-12-07', before the task to decide after the intake; never re-recorded. */
+const onePatchBeforeDecisionTask = binaries('one-patch-2026-12-07');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -37,10 +39,13 @@ describe('replaying recorded trajectory histories', () => {
     expect(separatePatches.length).toBeGreaterThanOrEqual(3);
     expect(onePatch.length).toBeGreaterThanOrEqual(3);
     expect(onePatchBeforeDecisions.length).toBeGreaterThanOrEqual(3);
+    expect(onePatchBeforeDecisionTask.length).toBeGreaterThanOrEqual(3);
   });
 
   it('when a trajectory starts today, then its history has one patch marker for all changes, where one from before has one per change', () => {
-    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07']);
+    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07b']);
+    for (const file of onePatchBeforeDecisionTask)
+      expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07']);
     for (const file of onePatchBeforeDecisions) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-06']);
     for (const file of onePatch) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12']);
     const before = separatePatches.map((file) => patchIds(loadHistory(file)));
@@ -62,15 +67,33 @@ describe('replaying recorded trajectory histories', () => {
         (type) => type === 'enqueueNotification',
       );
     expect(notices('.')).toHaveLength(2);
+    expect(notices('one-patch-2026-12-07')).toHaveLength(2);
     expect(notices('one-patch-2026-12-06')).toHaveLength(0);
   });
 
-  it.each([...scheduled, ...unbatched, ...separatePatches, ...onePatch, ...onePatchBeforeDecisions, ...current])(
-    'when %s is replayed, then the current code makes the same decisions',
-    async (file) => {
-      await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();
-    },
-  );
+  it('when an intake is held today, then the consultant is asked to decide and the decision does that task (one task opened and one closed more), where a run from before asked no one', () => {
+    const taskWork = (dir: string) =>
+      localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb'))).filter(
+        (type) => type === 'openTask' || type === 'completeTasks',
+      );
+    const before = taskWork('one-patch-2026-12-07');
+    expect(taskWork('.')).toHaveLength(before.length + 2);
+    expect(taskWork('.').filter((type) => type === 'openTask')).toHaveLength(
+      before.filter((type) => type === 'openTask').length + 1,
+    );
+  });
+
+  it.each([
+    ...scheduled,
+    ...unbatched,
+    ...separatePatches,
+    ...onePatch,
+    ...onePatchBeforeDecisions,
+    ...onePatchBeforeDecisionTask,
+    ...current,
+  ])('when %s is replayed, then the current code makes the same decisions', async (file) => {
+    await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();
+  });
 
   it('when a history is tampered with (an activity swapped), then replay fails with a determinism error', async () => {
     const history = loadHistory(scheduled[0]!);

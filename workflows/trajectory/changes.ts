@@ -21,6 +21,8 @@ export interface Changes {
   foldsNoShows: boolean;
   /** The provider is told the consultant's decisions: the indication, a changed allocation, a request's decision, a closure. */
   tellsDecisions: boolean;
+  /** Once the intake is held the consultant team has a task to decide the indication, done by the decision. */
+  asksDecision: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;
   /** No intake reminder once the intake is due; asked when such a reminder comes, as before. */
@@ -36,6 +38,7 @@ const all: Changes = {
   batchesWrites: true,
   foldsNoShows: true,
   tellsDecisions: true,
+  asksDecision: true,
   unlistsContinuedRun: () => true,
   skipsLateIntakeReminder: () => true,
 };
@@ -45,14 +48,17 @@ const all: Changes = {
  * in its history, each a write on the Temporal server: with eight patches that was most of the
  * server's work for a registration (issue 12). A run records one marker that stands for every
  * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
- * no-shows, 'all-changes-2026-12-07' the decisions told), and a run from before keeps what its marker stood for. A history from before the
+ * no-shows, 'all-changes-2026-12-07' the decisions told, 'all-changes-2026-12-07b' the task to decide
+ * after the intake), and a run from before keeps what its marker stood for. A history from before the
  * first such marker asks for its own markers, in the order and at the moments it always did (the
  * object's properties are evaluated in order).
  */
 export function changesOfThisRun(): Changes {
-  if (patched('all-changes-2026-12-07')) return all;
-  if (patched('all-changes-2026-12-06')) return { ...all, tellsDecisions: false };
-  if (patched('all-changes-2026-12')) return { ...all, foldsNoShows: false, tellsDecisions: false };
+  if (patched('all-changes-2026-12-07b')) return all;
+  if (patched('all-changes-2026-12-07')) return { ...all, asksDecision: false };
+  if (patched('all-changes-2026-12-06')) return { ...all, tellsDecisions: false, asksDecision: false };
+  if (patched('all-changes-2026-12'))
+    return { ...all, foldsNoShows: false, tellsDecisions: false, asksDecision: false };
   return {
     reviews: patched('lifecycle-reviews'),
     searchable: patched('search-attributes'),
@@ -62,6 +68,7 @@ export function changesOfThisRun(): Changes {
     batchesWrites: patched('batched-writes'),
     foldsNoShows: false,
     tellsDecisions: false,
+    asksDecision: false,
     unlistsContinuedRun: () => patched('continued-run-unlisted'),
     skipsLateIntakeReminder: () => patched('no-intake-reminder-after-due'),
   };

@@ -45,7 +45,13 @@ export class Effects {
      */
     private readonly changes: Pick<
       Changes,
-      'searchable' | 'localActivities' | 'mirrorsView' | 'batchesWrites' | 'foldsNoShows' | 'tellsDecisions'
+      | 'searchable'
+      | 'localActivities'
+      | 'mirrorsView'
+      | 'batchesWrites'
+      | 'foldsNoShows'
+      | 'tellsDecisions'
+      | 'asksDecision'
     >,
   ) {
     this.act = trajectoryActivities({ local: changes.localActivities });
@@ -160,6 +166,20 @@ export class Effects {
       teamId: this.s.teamId,
       dueAt,
     });
+  }
+
+  /**
+   * Seed 003: care starts only once the indication is decided, so the consultant team is asked to
+   * decide as soon as the intake is held (the seeds give the decision no deadline: due at once).
+   */
+  decisionAsked(): Promise<void> {
+    if (!this.changes.asksDecision) return Promise.resolve();
+    return this.consultantTask('DECIDE_INDICATION', this.key('DECIDE_INDICATION'), new Date().toISOString());
+  }
+
+  /** The decision is taken: its task is done (a run from before had none to close). */
+  async decisionTaken(actorId: string): Promise<void> {
+    if (this.changes.asksDecision) await this.completeTasks(['DECIDE_INDICATION'], actorId);
   }
 
   /** When the current allocation ends (now if there is none): what must be done within it is due then. */

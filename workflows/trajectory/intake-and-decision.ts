@@ -11,10 +11,14 @@ import type { Effects } from './effects';
 import type { Lifecycle } from './lifecycle';
 import { refuseAll } from './refusals';
 
-/** Seed 003: the intake, within two weeks of the registration; the overdue task (if any) is done. */
+/**
+ * Seed 003: the intake, within two weeks of the registration; the overdue task (if any) is done,
+ * and the consultant team is asked to decide.
+ */
 export async function recordIntake({ t, fx }: Lifecycle, { heldOn, actorId }: RecordIntake): Promise<TrajectoryView> {
   const at = await fx.completeTasks(['INTAKE_OVERDUE'], actorId);
   t.intakeHeld(heldOn);
+  await fx.decisionAsked();
   await fx.mirror(at);
   await fx.audit('INTAKE_RECORDED', actorId, { heldOn });
   return t.view();
@@ -93,6 +97,7 @@ export async function decideIndication(
     { trajectoryId, sequence: 1, actorId, surchargeCode },
   );
   t.indicationDecided(indication);
+  await fx.decisionTaken(actorId);
   await fx.mirror();
   await fx.allocationTold('INDICATION_DECIDED', indication);
   await fx.audit('INDICATION_DECIDED', actorId, {
