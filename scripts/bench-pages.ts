@@ -28,7 +28,9 @@ const GOAL_MS = 200;
 async function fill(prisma: PrismaClient, n: number): Promise<void> {
   await prisma.$executeRawUnsafe(`
     CREATE TEMP TABLE bulk AS
-    SELECT g AS n, gen_random_uuid() AS client, gen_random_uuid() AS trajectory,
+    SELECT g AS n, gen_random_uuid() AS client,
+           -- a kenmerk of its own (the first 8 digits are unique in the database): the number in hex
+           (lpad(to_hex(g), 8, '0') || substr(gen_random_uuid()::text, 9))::uuid AS trajectory,
            CASE WHEN g % 20 < 5 THEN 'REGISTERED' WHEN g % 20 = 5 THEN 'INTAKE_HELD'
                 WHEN g % 20 < 16 THEN 'ACTIVE' ELSE 'CLOSED' END AS phase,
            CASE WHEN g % 2 = 0 THEN '${demoIds.providerA}' ELSE '${demoIds.providerB}' END::uuid AS provider,

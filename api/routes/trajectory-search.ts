@@ -96,7 +96,7 @@ export function trajectorySearchRoutes({ prisma }: RouteDeps): Endpoint[] {
     return { items, total, limit: SEARCH_LIMIT, offset: 0 };
   };
 
-  /** The trajectories in scope whose id the kenmerk stands for: mostly one. */
+  /** The trajectory in scope whose id the kenmerk stands for (one: the database keeps kenmerken unique, but for trajectories that shared one before). */
   const byReference = async (actor: Actor, reference: string) => {
     const range = idRangeOf(reference);
     const ids = range ? { id: { gte: range.from, lte: range.to } } : nothing;

@@ -168,7 +168,9 @@ async function attempt(prisma: PrismaClient, input: RegistrationInput): Promise<
  * the registration is the hot path, and Prisma's interactive transaction cost it eight round trips,
  * issue 12). The database decides races: the unique BSN and the partial unique index (one open
  * trajectory per client and provider) make the loser of two simultaneous registrations fail, and
- * its second attempt then finds the winner's rows.
+ * its second attempt then finds the winner's rows. A new id whose first 8 digits another
+ * trajectory's kenmerk already has fails the same way (the kenmerk's unique index), and the second
+ * attempt draws another.
  */
 export async function registerTrajectory(prisma: PrismaClient, input: RegistrationInput): Promise<Registration> {
   for (let tries = 1; ; tries++) {

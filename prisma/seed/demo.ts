@@ -113,21 +113,22 @@ export const demoClients = [
   },
 ] as const;
 
+/** Each with a kenmerk of its own (T-D0000501: the first 8 digits of the id, unique in the database). */
 export const demoTrajectories = [
   {
-    id: '00000000-0000-4000-8000-000000000501',
+    id: 'd0000501-0000-4000-8000-000000000501',
     clientId: demoClients[0].id,
     providerId: demoIds.providerA,
     teamId: demoIds.teamZeist,
   },
   {
-    id: '00000000-0000-4000-8000-000000000502',
+    id: 'd0000502-0000-4000-8000-000000000502',
     clientId: demoClients[1].id,
     providerId: demoIds.providerB,
     teamId: demoIds.teamZeist,
   },
   {
-    id: '00000000-0000-4000-8000-000000000503',
+    id: 'd0000503-0000-4000-8000-000000000503',
     clientId: demoClients[2].id,
     providerId: demoIds.providerA,
     teamId: demoIds.teamDordrecht,
