@@ -24,6 +24,10 @@ export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
     label: 'Besluit over indicatie',
     todo: 'de intake is gehouden: besluit over de indicatie, want de begeleiding begint pas na uw besluit',
   },
+  OTHER_PROVIDER_NEEDED: {
+    label: 'Cliënt past niet bij aanbieder',
+    todo: 'de zorgaanbieder vond bij de intake dat de cliënt niet bij hen past (de reden staat in de tijdlijn): meld de cliënt aan bij een andere aanbieder en sluit dit traject af, of besluit toch over de indicatie',
+  },
   DECIDE_EXTENSION: { label: 'Besluit over verlenging', todo: 'beoordeel de aanvraag en het verslag' },
   DECIDE_EXPANSION: { label: 'Besluit over uitbreiding', todo: 'beoordeel of meer uren nodig zijn' },
   INTERIM_EVALUATION: { label: 'Tussenevaluatie bemoeizorg', todo: 'evalueer met de aanbieder' },

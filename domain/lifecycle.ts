@@ -18,6 +18,7 @@ export const isEndEvaluationOutcome = isOneOf(endEvaluationOutcomes);
 export const taskKinds = [
   'INTAKE_OVERDUE', // seed 003: the consultant follows up a missed intake
   'DECIDE_INDICATION', // seed 003: the intake is held and care starts only after the decision (beschikking)
+  'OTHER_PROVIDER_NEEDED', // seed 003: the intake (screening) found the client does not fit the provider
   'DECIDE_EXTENSION', // seed 003: a request with its report waits for a decision
   'DECIDE_EXPANSION', // seed 003: more hours per week, advised at about 80 % use or requested
   'INTERIM_EVALUATION', // seed 003: bemoeizorg after 6 months
@@ -34,6 +35,7 @@ export type TaskKind = (typeof taskKinds)[number];
 export const tasksDoneByAction = [
   'INTAKE_OVERDUE',
   'DECIDE_INDICATION',
+  'OTHER_PROVIDER_NEEDED',
   'DECIDE_EXTENSION',
   'DECIDE_EXPANSION',
   'END_EVALUATION',

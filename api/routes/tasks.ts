@@ -15,6 +15,7 @@ import { assignmentNotices } from '../assignment-notice';
 const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
   INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
   DECIDE_INDICATION: 'POST /trajectories/{id}/indication',
+  OTHER_PROVIDER_NEEDED: 'POST /trajectories/{id}/close or POST /trajectories/{id}/indication',
   DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
   DECIDE_EXPANSION: 'POST /trajectories/{id}/expansion-decision',

@@ -249,12 +249,23 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
   return [
     action(deps, {
       path: 'intake',
-      summary: 'Record the intake',
+      summary:
+        'Record the intake; a client who does not fit the provider (suitable: false) with the motivation the consultant reads',
       roles: provider,
       response: responses.trajectoryView,
-      body: z.strictObject({ heldOn: businessDate }),
+      body: z
+        .strictObject({ heldOn: businessDate, suitable: z.boolean().optional(), motivation })
+        .refine((b) => b.suitable !== false || b.motivation !== undefined, {
+          path: ['motivation'],
+          message: 'required when the client does not fit',
+        })
+        .refine((b) => b.suitable === false || b.motivation === undefined, {
+          path: ['motivation'],
+          message: 'only when the client does not fit (suitable: false)',
+        }),
       update: recordIntake,
-      args: (b) => b,
+      args: (b, ctx) => fileDecision(deps, 'INTAKE', b, ctx),
+      undo: (args) => dropMotivationOf(deps, args),
     }),
     action(deps, {
       path: 'intake-correction',

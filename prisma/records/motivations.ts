@@ -1,8 +1,11 @@
 import type { SecretBox } from '../../activities/sealing';
 import type { PrismaClient } from '../client';
 
-/** A request the consultant decides with a motivation (_motivering_). */
-export type MotivatedRequest = 'EXTENSION' | 'EXPANSION';
+/**
+ * What is said with a motivation (_motivering_): a request the consultant decides, or the intake
+ * at which the provider found the client does not fit.
+ */
+export type MotivatedRequest = 'EXTENSION' | 'EXPANSION' | 'INTAKE';
 
 /** Files why a request was decided as it was, sealed (it is about the client's care); the workflow gets the id. */
 export async function fileMotivation(

@@ -131,6 +131,48 @@ describe('API: a trajectory from registration to closure, by consultant and prov
     expect(JSON.stringify(report)).not.toMatch(/Dagritme|Financiën|maanden/);
   });
 
+  it('when the provider finds at the intake that the client does not fit, then it says why, the consultant reads it and is asked to find another provider', async () => {
+    const id = await api.register();
+    const today = dateOf(new Date());
+    const intake = (body: object) => providerA.post(`/trajectories/${id}/intake`, { heldOn: today, ...body });
+    // Not fitting needs its reason; a reason needs "not fitting"; neither changes anything.
+    for (const body of [
+      { suitable: false },
+      { motivation: 'Past goed' },
+      { suitable: true, motivation: 'Past goed' },
+    ]) {
+      const refused = await intake(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'body.motivation' })]);
+    }
+    expect((await consultant.get(`/trajectories/${id}`)).body.phase).toBe('REGISTERED');
+
+    const why = 'Cliënt heeft 24-uurs bereikbaarheid nodig; die bieden wij niet.';
+    expect((await intake({ suitable: false, motivation: why })).body.phase).toBe('INTAKE_HELD');
+    const asked = (await consultant.get(`/tasks?trajectoryId=${id}`).expect(200)).body.items;
+    expect(asked.map((t: { kind: string }) => t.kind)).toEqual(['OTHER_PROVIDER_NEEDED']);
+    const note = async (who: typeof consultant) =>
+      (
+        (await who.get(`/trajectories/${id}`).expect(200)).body.timeline as {
+          action: string;
+          data: { suitable?: boolean };
+          note: string | null;
+        }[]
+      ).find((e) => e.action === 'INTAKE_RECORDED');
+    await expect(note(consultant)).resolves.toMatchObject({ data: { suitable: false }, note: why });
+    await expect(note(providerA)).resolves.toMatchObject({ note: why });
+    await expect(note(operations)).resolves.toMatchObject({ note: null });
+    const stored = await api.db.prisma.motivation.findMany({ where: { trajectoryId: id } });
+    expect(stored.map((m) => [m.kind, m.authorId, m.text.startsWith('sealed:test:')])).toEqual([
+      ['INTAKE', demoIds.providerUserA, true],
+    ]);
+
+    await consultant.post(`/trajectories/${id}/close`, { reason: 'OTHER_PROVIDER' }).expect(200);
+    expect((await consultant.get(`/tasks?trajectoryId=${id}`).expect(200)).body.items).toEqual([]);
+    const done = await api.db.prisma.task.findFirstOrThrow({ where: { trajectoryId: id } });
+    expect(done).toMatchObject({ kind: 'OTHER_PROVIDER_NEEDED', status: 'DONE', completedById: demoIds.consultant });
+  });
+
   it('when a provider requests an expansion and the consultant grants it, then the hours per week grow', async () => {
     const id = await api.register();
     const today = dateOf(new Date());

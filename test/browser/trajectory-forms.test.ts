@@ -146,6 +146,35 @@ describe('trajectory page forms in a real browser', () => {
     await expectAccessible(provider);
   });
 
+  it('when a provider finds at the intake that the client does not fit, then the reason is asked beside its field, and the consultant reads it with the task to find another provider', async () => {
+    const id = await api.register(demoIds.providerA);
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    await provider.getByLabel('Datum van de intake').fill(dateOf(new Date()));
+    await provider.getByRole('radio', { name: 'Nee: de consulent zoekt een andere aanbieder' }).check();
+    await provider.getByRole('button', { name: 'Intake vastleggen' }).click();
+    await expect(provider.locator('#veld-intake-motivation-fout').textContent()).resolves.toBe('Vul dit veld in.');
+    await expect(
+      provider.getByRole('radio', { name: 'Nee: de consulent zoekt een andere aanbieder' }).isChecked(),
+    ).resolves.toBe(true);
+    await expectAccessible(provider);
+    await provider.getByLabel('Waarom past de cliënt niet?').fill('Er is 24-uurs bereikbaarheid nodig.');
+    await provider.getByRole('button', { name: 'Intake vastleggen' }).click();
+    await provider.waitForURL(url);
+    await expect(fact(provider, 'Fase').textContent()).resolves.toBe('Intake gehouden');
+
+    const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
+    await consultant.goto(url);
+    await expect(consultant.getByRole('row', { name: /Intake vastgelegd/ }).textContent()).resolves.toMatch(
+      /de cliënt past niet bij de aanbieder\s*Waarom niet: Er is 24-uurs bereikbaarheid nodig\./,
+    );
+    await expect(
+      consultant.getByRole('table', { name: 'Open taken bij dit traject' }).textContent(),
+    ).resolves.toContain('Cliënt past niet bij aanbieder');
+    await expectAccessible(consultant);
+  });
+
   it('when a trajectory has open tasks, then its page lists them for their team or provider only; a task done by hand is closed there with what came of it, once', async () => {
     const id = await api.register(demoIds.providerA);
     type Assignee = { assigneeRole: 'CONSULTANT'; teamId: string } | { assigneeRole: 'PROVIDER'; providerId: string };

@@ -128,14 +128,15 @@ export function useLifecycle(
       where: { trajectoryId, kind: { in: [...decisionNoticeKinds] } },
       orderBy: { createdAt: 'asc' },
     });
-  /** The tasks deadlines and usage open; the one asking the consultant to decide after the intake apart. */
+  /** The tasks deadlines and usage open; the one the intake opens for the consultant (decide, or find another provider) apart. */
+  const afterIntake = ['DECIDE_INDICATION', 'OTHER_PROVIDER_NEEDED'];
   const tasks = (trajectoryId: string) =>
     lateDb.prisma.task.findMany({
-      where: { trajectoryId, kind: { not: 'DECIDE_INDICATION' } },
+      where: { trajectoryId, kind: { notIn: afterIntake } },
       orderBy: { createdAt: 'asc' },
     });
   const decisionTasks = (trajectoryId: string) =>
-    lateDb.prisma.task.findMany({ where: { trajectoryId, kind: 'DECIDE_INDICATION' } });
+    lateDb.prisma.task.findMany({ where: { trajectoryId, kind: { in: afterIntake } } });
   const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
   const consultant = demoIds.consultant;
   const provider = demoIds.providerUserA;

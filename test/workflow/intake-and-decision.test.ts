@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { addMonths, dateOf } from '../../domain/calendar';
 import { intakeDueAt } from '../../domain/deadlines';
@@ -86,12 +87,39 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
       expect(await tasks(trajectoryId)).toEqual([]);
       // Care starts only after the decision (seed 003): the team has it on its work list, once.
       expect(await decisionTasks(trajectoryId)).toEqual([
-        expect.objectContaining({ status: 'OPEN', assigneeRole: 'CONSULTANT', teamId: demoIds.teamZeist }),
+        expect.objectContaining({
+          kind: 'DECIDE_INDICATION',
+          status: 'OPEN',
+          assigneeRole: 'CONSULTANT',
+          teamId: demoIds.teamZeist,
+        }),
       ]);
       expect(await db.prisma.trajectory.findUniqueOrThrow({ where: { id: trajectoryId } })).toMatchObject({
         phase: 'INTAKE_HELD',
       });
       await handle.terminate('done');
+    });
+  });
+
+  it('when the intake finds that the client does not fit the provider, then the consultant is asked to find another, and closing for another provider does it', async () => {
+    await withWorker(async (taskQueue) => {
+      const { trajectoryId, registeredAt, handle } = await startTrajectory(taskQueue);
+      const motivationId = randomUUID();
+      const view = await handle.executeUpdate(recordIntake, {
+        args: [{ heldOn: dateOf(registeredAt), suitable: false, motivationId, actorId: provider }],
+      });
+      expect(view.phase).toBe('INTAKE_HELD');
+      expect(await decisionTasks(trajectoryId)).toEqual([
+        expect.objectContaining({ kind: 'OTHER_PROVIDER_NEEDED', status: 'OPEN', teamId: demoIds.teamZeist }),
+      ]);
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { trajectoryId, action: 'INTAKE_RECORDED' } });
+      expect(audit.data).toEqual({ heldOn: dateOf(registeredAt), suitable: false, motivationId });
+
+      await handle.executeUpdate(close, { args: [{ reason: 'OTHER_PROVIDER', actorId: consultant }] });
+      expect(await decisionTasks(trajectoryId)).toEqual([
+        expect.objectContaining({ kind: 'OTHER_PROVIDER_NEEDED', status: 'DONE', completedById: consultant }),
+      ]);
+      await recordHistory(handle, 'intake-not-suitable');
     });
   });
 

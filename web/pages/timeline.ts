@@ -35,7 +35,8 @@ function allocationChange(d: Data): string | undefined {
 
 /** What an event is about, where it says (the audit event's data holds ids, dates and codes only). */
 const particulars: Record<string, (d: Data) => string | undefined> = {
-  INTAKE_RECORDED: (d) => day(d.heldOn),
+  INTAKE_RECORDED: (d) =>
+    coded(day(d.heldOn), (held) => (d.suitable === false ? `${held}; de cliënt past niet bij de aanbieder` : held)),
   INTAKE_CORRECTED: (d) => fromTo(day(d.from), day(d.to)),
   INDICATION_DECIDED: (d) =>
     coded(d.productCode, (code) => `${code}${text(d.surchargeCode) ? ` met opslag ${text(d.surchargeCode)}` : ''}`),
@@ -58,6 +59,7 @@ const particulars: Record<string, (d: Data) => string | undefined> = {
 /** What a note is to the event it goes with. */
 const noteLabels: Record<string, string> = {
   TASK_COMPLETED: 'Uitkomst',
+  INTAKE_RECORDED: 'Waarom niet',
   INTAKE_CORRECTED: 'Reden',
   HOURS_CORRECTED: 'Reden',
   EXTENSION_GRANTED: 'Motivering',

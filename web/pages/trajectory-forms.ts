@@ -7,7 +7,16 @@ import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
 import type { trajectoryDetail } from '../../api/responses';
 import type { Visit } from '../context';
-import { checkbox, fieldIn, selectField, textArea, textField, type FormValues, type Refused } from '../forms';
+import {
+  checkbox,
+  fieldIn,
+  radioGroup,
+  selectField,
+  textArea,
+  textField,
+  type FormValues,
+  type Refused,
+} from '../forms';
 import { html, type Html } from '../html';
 import { declaredMonths, minuteFields, monthField, monthFiguresOf, monthsToDeclare } from './trajectory-hours';
 import { planBody, planFields, refusedGoalsAt } from './trajectory-plan';
@@ -132,6 +141,29 @@ function refusedSurchargeAt(refused: Refused): Refused {
 
 const noNextPeriod = (care: CareView) => care.extension !== 'GRANTED';
 
+/** Seed 003: the intake is the screening whether the client fits the provider; if not, why (the consultant reads it). */
+const intakeFields = (f: Filling) =>
+  html`${textField({ ...fieldIn(f, 'heldOn'), label: 'Datum van de intake', type: 'date', required: true })}
+  ${radioGroup({
+    name: 'suitable',
+    legend: 'Past de cliënt bij uw organisatie?',
+    value: f.values.suitable ?? 'ja',
+    options: [
+      ['ja', 'Ja'],
+      ['nee', 'Nee: de consulent zoekt een andere aanbieder'],
+    ],
+  })}
+  ${textArea({
+    ...fieldIn(f, 'motivation'),
+    label: 'Waarom past de cliënt niet?',
+    description: 'Alleen bij nee, en dan verplicht. De consulent leest dit bij het traject.',
+  })}`;
+
+const intakeBody = (v: FormValues) =>
+  v.suitable === 'nee'
+    ? { heldOn: v.heldOn ?? '', suitable: false, motivation: v.motivation ?? '' }
+    : { heldOn: v.heldOn ?? '' };
+
 /** Every form of the trajectory page, in the lifecycle's order (seed 003). */
 export const trajectoryForms: TrajectoryForm[] = [
   {
@@ -141,7 +173,8 @@ export const trajectoryForms: TrajectoryForm[] = [
     role: 'PROVIDER',
     primary: true,
     applies: (t) => t.phase === 'REGISTERED',
-    ...oneDate('heldOn', 'Datum van de intake'),
+    fields: intakeFields,
+    body: intakeBody,
   },
   {
     key: 'intake-corrigeren',

@@ -12,8 +12,12 @@ export async function closeTrajectory({ t, fx }: Lifecycle, reason: ClosureReaso
   await fx.audit('TRAJECTORY_CLOSED', actorId, { reason });
 }
 
-/** A consultant closes the trajectory with an iWmo stop reason (DOMAIN.md rule 8). */
+/**
+ * A consultant closes the trajectory with an iWmo stop reason (DOMAIN.md rule 8); closed before a
+ * decision (the client goes to another provider, say), that answers the task the intake opened.
+ */
 export async function close(ctx: Lifecycle, { reason, actorId }: CloseRequest): Promise<TrajectoryView> {
+  if (ctx.t.state.phase === 'INTAKE_HELD') await ctx.fx.decisionTaken(actorId);
   await closeTrajectory(ctx, reason, actorId);
   await ctx.fx.closureTold(reason);
   return ctx.t.view();

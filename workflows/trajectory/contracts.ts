@@ -121,6 +121,12 @@ export type TrajectoryView = WithoutHandled<TrajectorySnapshot> & { pendingDeadl
 
 export interface RecordIntake {
   heldOn: BusinessDate;
+  /**
+   * Seed 003: the intake is the screening "om te bepalen of een client bij de aanbieder past". False:
+   * the client does not fit, and the motivation (in the database) says why; absent: the client fits.
+   */
+  suitable?: boolean;
+  motivationId?: string;
   actorId: string;
 }
 

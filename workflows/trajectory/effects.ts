@@ -170,16 +170,17 @@ export class Effects {
 
   /**
    * Seed 003: care starts only once the indication is decided, so the consultant team is asked to
-   * decide as soon as the intake is held (the seeds give the decision no deadline: due at once).
+   * decide as soon as the intake is held (the seeds give the decision no deadline: due at once), or,
+   * where the intake found that the client does not fit the provider, to find another.
    */
-  decisionAsked(): Promise<void> {
+  decisionAsked(kind: Extract<TaskKind, 'DECIDE_INDICATION' | 'OTHER_PROVIDER_NEEDED'>): Promise<void> {
     if (!this.changes.asksDecision) return Promise.resolve();
-    return this.consultantTask('DECIDE_INDICATION', this.key('DECIDE_INDICATION'), new Date().toISOString());
+    return this.consultantTask(kind, this.key(kind), new Date().toISOString());
   }
 
-  /** The decision is taken: its task is done (a run from before had none to close). */
+  /** The decision is taken, or the trajectory closed before one: its task is done (a run from before had none). */
   async decisionTaken(actorId: string): Promise<void> {
-    if (this.changes.asksDecision) await this.completeTasks(['DECIDE_INDICATION'], actorId);
+    if (this.changes.asksDecision) await this.completeTasks(['DECIDE_INDICATION', 'OTHER_PROVIDER_NEEDED'], actorId);
   }
 
   /** When the current allocation ends (now if there is none): what must be done within it is due then. */

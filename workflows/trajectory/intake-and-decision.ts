@@ -13,14 +13,21 @@ import { refuseAll } from './refusals';
 
 /**
  * Seed 003: the intake, within two weeks of the registration; the overdue task (if any) is done,
- * and the consultant team is asked to decide.
+ * and the consultant team is asked to decide, or, where the client does not fit the provider, to
+ * find another.
  */
-export async function recordIntake({ t, fx }: Lifecycle, { heldOn, actorId }: RecordIntake): Promise<TrajectoryView> {
+export async function recordIntake(
+  { t, fx }: Lifecycle,
+  { heldOn, suitable, motivationId, actorId }: RecordIntake,
+): Promise<TrajectoryView> {
   const at = await fx.completeTasks(['INTAKE_OVERDUE'], actorId);
   t.intakeHeld(heldOn);
-  await fx.decisionAsked();
+  await fx.decisionAsked(suitable === false ? 'OTHER_PROVIDER_NEEDED' : 'DECIDE_INDICATION');
   await fx.mirror(at);
-  await fx.audit('INTAKE_RECORDED', actorId, { heldOn });
+  await fx.audit('INTAKE_RECORDED', actorId, {
+    heldOn,
+    ...(suitable === false && { suitable, ...(motivationId && { motivationId }) }),
+  });
   return t.view();
 }
 
