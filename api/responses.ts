@@ -52,6 +52,8 @@ export const products = z.strictObject({
       noShowPolicy: z.enum(NoShowPolicy),
       noShowCap: z.int().nullable(),
       surchargeFor: z.array(z.string()),
+      /** What the consultant confirms holds before deciding it (POST .../indication `conditions`). */
+      conditions: z.array(z.string()),
       validFrom: businessDate.nullable(),
       validTo: businessDate.nullable(),
       source: z.string(),

@@ -53,6 +53,22 @@ export function checkIndication(product: ProductRules, proposal: ProposedIndicat
   return violations;
 }
 
+/**
+ * What must hold for a product given "uitsluitend indien" (seed 004, IB4 MO: the young adult comes
+ * from (threatened) homelessness, can learn to live on their own, lives or will live in a clustered
+ * setting, pays its rent, regular IB does not fit, and the support can wait until the next part of
+ * the day). The catalogue names a product's conditions; the consultant confirms each when deciding.
+ */
+export const productConditions = [
+  'HOMELESSNESS',
+  'DEVELOPMENT_POTENTIAL',
+  'CLUSTERED_HOUSING',
+  'PAYS_RENT',
+  'REGULAR_IB_UNFIT',
+  'SUPPORT_CAN_WAIT',
+] as const;
+export type ProductCondition = (typeof productConditions)[number];
+
 /** Who may receive a product: the deciding team's region, and the client's age where the catalogue limits it. */
 export interface ProductAudience {
   code: string;
@@ -60,18 +76,29 @@ export interface ProductAudience {
   clientAgeBelow: number | null;
   /** The categories a surcharge (opslag) goes on; empty for a product of its own. */
   surchargeFor?: string[];
+  /** What the consultant confirms holds before deciding it (productConditions); none for most. */
+  conditions?: string[];
 }
 
 /**
  * A consultant decides only products of the team's own region (the Drechtsteden's IB2 is not
  * Zeist's to give); IB4-MO is for young adults under 27 on the first day (seed 004); a surcharge
- * is paid on top of a category, never decided alone (seed 001: "Opslag per categorie, per cliënt").
+ * is paid on top of a category, never decided alone (seed 001: "Opslag per categorie, per cliënt");
+ * a product with conditions only when the consultant confirms every one (seed 004: "uitsluitend indien").
  */
 export function checkProductFit(
   product: ProductAudience,
-  decision: { teamRegion: string; clientBornOn: BusinessDate; startDate: BusinessDate },
+  decision: { teamRegion: string; clientBornOn: BusinessDate; startDate: BusinessDate; conditionsMet?: string[] },
 ): RuleViolation[] {
   const violations: RuleViolation[] = [];
+  const unconfirmed = (product.conditions ?? []).filter((c) => !decision.conditionsMet?.includes(c));
+  if (unconfirmed.length) {
+    violations.push({
+      rule: `${product.code}.CONDITIONS`,
+      message: `${product.code} is given only when every condition holds; not confirmed: ${unconfirmed.join(', ')}`,
+      field: 'conditions',
+    });
+  }
   if (product.surchargeFor?.length) {
     violations.push({
       rule: `${product.code}.SURCHARGE_ONLY`,

@@ -1,4 +1,5 @@
 import type { AccessKind } from './client-access';
+import type { ProductCondition } from './indication-rules';
 import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
 import type { OperationsAlertKind } from './operations-alerts';
@@ -139,6 +140,7 @@ export const ruleLabels: Record<string, string> = {
   NOT_YET_VALID: 'Dit product geldt op die datum nog niet.',
   NO_LONGER_VALID: 'Dit product geldt op die datum niet meer.',
   ZRM_NOT_STABLE: 'Voor dit product moet de cliënt op alle leefgebieden van de ZRM een 4 of 5 scoren.',
+  CONDITIONS: 'Dit product wordt alleen toegekend als aan alle voorwaarden is voldaan: vink ze aan als dat zo is.',
   INTAKE_IN_FUTURE: 'De intake kan niet in de toekomst liggen.',
   INTAKE_BEFORE_REGISTRATION: 'De intake kan niet voor de aanmelding liggen.',
   INTAKE_AFTER_DECISION: 'De intake kan niet na het besluit liggen.',
@@ -167,6 +169,16 @@ export const ruleLabels: Record<string, string> = {
   REVIEW_IN_FUTURE: 'Een gesprek kan pas worden vastgelegd als het is gevoerd.',
   REVIEW_EXISTS: 'Op die dag is met deze zorgaanbieder al een gesprek vastgelegd.',
   ASSIGNEE_OUT_OF_SCOPE: 'Deze persoon hoort niet bij het team of de zorgaanbieder van de taak.',
+};
+
+/** Seed 004, IB4 MO: "Ondersteuning wordt uitsluitend geboden indien de jongvolwassene:" */
+export const productConditionLabels: Record<ProductCondition, string> = {
+  HOMELESSNESS: 'komt uit een situatie van (dreigende) dak- of thuisloosheid',
+  DEVELOPMENT_POTENTIAL: 'heeft ontwikkelpotentieel tot zelfstandig wonen',
+  CLUSTERED_HOUSING: 'bewoont zelfstandige woonruimte in een geclusterde woonsetting of gaat die bewonen',
+  PAYS_RENT: 'betaalt huur voor de zelfstandige woonruimte',
+  REGULAR_IB_UNFIT: 'de voorliggende reguliere individuele begeleiding biedt geen passende ondersteuning',
+  SUPPORT_CAN_WAIT: 'de ondersteuning is uitstelbaar tot minimaal het volgende dagdeel',
 };
 
 /** Refusals that name a field without a business rule (the API's error code), as the field says it. */

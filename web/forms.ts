@@ -231,6 +231,17 @@ export function radioGroup(spec: { name: string; legend: string; value?: string;
   </fieldset>`;
 }
 
+/** Several yes/no questions under one heading (a fieldset whose legend says what they are about). */
+export function checkboxGroup(spec: {
+  legend: string;
+  boxes: Omit<FieldSpec, 'errors' | 'required' | 'description'>[];
+}): Html {
+  return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+    <legend class="utrecht-form-fieldset__legend">${spec.legend}</legend>
+    ${spec.boxes.map((box) => checkbox(box))}
+  </fieldset>`;
+}
+
 /** What a BSN field takes, said when its value is refused. */
 export const bsnHint = 'Vul een BSN in van 9 cijfers dat klopt met de elfproef.';
 

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Role } from '../../prisma/client';
-import { checkProductFit } from '../../domain/indication-rules';
+import { checkProductFit, productConditions } from '../../domain/indication-rules';
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
 import {
   changeEndDate,
@@ -69,6 +69,8 @@ const indicationBody = z.strictObject({
   zrm: zrmScores,
   /** With the category's surcharge (opslag, seed 001: (very) severe behavioural problems). */
   surcharge: z.boolean().optional(),
+  /** The product's conditions the consultant confirms hold (seed 004, IB4-MO: "uitsluitend indien"). */
+  conditions: z.array(z.enum(productConditions)).max(productConditions.length).optional(),
 });
 
 /** Seed 003: goals reached, what is still needed, the intended outflow. */
@@ -146,7 +148,7 @@ const dropMotivationOf = (deps: RouteDeps, { motivationId }: { motivationId?: st
 async function requireProductFit(
   deps: RouteDeps,
   trajectoryId: string,
-  decision: { productCode: string; startDate: string; surcharge?: boolean },
+  decision: { productCode: string; startDate: string; surcharge?: boolean; conditions?: string[] },
 ): Promise<string | undefined> {
   const [product, surcharge, trajectory] = await Promise.all([
     deps.prisma.product.findUnique({ where: { code: decision.productCode } }),
@@ -171,6 +173,7 @@ async function requireProductFit(
     teamRegion: trajectory.team.region,
     clientBornOn: bornOn,
     startDate: decision.startDate,
+    conditionsMet: decision.conditions ?? [],
   }).map((v) => ({ field: v.field ?? 'productCode', rule: v.rule, message: v.message }));
   if (decision.surcharge && !surcharge)
     violations.push({
@@ -185,8 +188,8 @@ async function requireProductFit(
 /** A decision's or product change's body as the workflow takes it: the product fits, and the surcharge is named by its code. */
 const fittedIndication =
   (deps: RouteDeps) =>
-  async ({ surcharge, ...decision }: z.output<typeof indicationBody>, ctx: { trajectoryId: string }) => {
-    const surchargeCode = await requireProductFit(deps, ctx.trajectoryId, { ...decision, surcharge });
+  async ({ surcharge, conditions, ...decision }: z.output<typeof indicationBody>, ctx: { trajectoryId: string }) => {
+    const surchargeCode = await requireProductFit(deps, ctx.trajectoryId, { ...decision, surcharge, conditions });
     return { ...decision, ...(surchargeCode && { surchargeCode }) };
   };
 

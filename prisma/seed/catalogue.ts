@@ -1,3 +1,4 @@
+import { productConditions } from '../../domain/indication-rules';
 import type { Prisma } from '../client';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -95,6 +96,8 @@ export const products: ProductRow[] = [
     maxDurationMonths: 12,
     extendable: false,
     clientAgeBelow: 27,
+    // "Ondersteuning wordt uitsluitend geboden indien de jongvolwassene: ..." (seed 004)
+    conditions: [...productConditions],
     validFrom: null,
     source: '004',
   },

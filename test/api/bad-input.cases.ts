@@ -224,6 +224,22 @@ export const cases: Case[] = [
     field: 'body.directMinutes',
   },
   {
+    name: 'a condition the catalogue does not know',
+    who: 'otherConsultant',
+    path: (i) => `/trajectories/${i.sddIntakeHeld}/indication`,
+    body: {
+      productCode: 'IB4-MO',
+      startDate: today,
+      endDate: today,
+      hoursPerWeek: null,
+      zrm: {},
+      conditions: ['RICH'],
+    },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'body.conditions.0',
+  },
+  {
     name: 'group contact time in part of a minute',
     who: 'providerA',
     path: (i) => `/trajectories/${i.active}/hour-declarations`,

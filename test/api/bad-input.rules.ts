@@ -147,6 +147,14 @@ export const ruleCases: Case[] = [
     'body.startDate',
     'IB4-MO.CLIENT_AGE',
   ),
+  ruleCase(
+    'IB4-MO without its conditions confirmed (seed 004: uitsluitend indien)',
+    'otherConsultant',
+    (i) => `/trajectories/${i.sddIntakeHeld}/indication`,
+    { ...indication, productCode: 'IB4-MO', hoursPerWeek: null, conditions: ['PAYS_RENT'] },
+    'body.conditions',
+    'IB4-MO.CONDITIONS',
+  ),
   {
     name: 'hours declared on a result-financed category',
     who: 'providerA',

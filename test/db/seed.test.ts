@@ -50,6 +50,13 @@ describe('seed', () => {
       noShowCap: 6,
     });
     expect(byCode['IB4-MO']).toMatchObject({ maxDurationMonths: 12, extendable: false, clientAgeBelow: 27 });
+    // Seed 004: "uitsluitend indien" six conditions hold; no other product names any.
+    expect(byCode['IB4-MO']?.conditions).toHaveLength(6);
+    expect(
+      Object.values(byCode)
+        .filter((p) => p.conditions.length)
+        .map((p) => p.code),
+    ).toEqual(['IB4-MO']);
     expect(byCode['IB0']).toMatchObject({ requiresStableZrm: true });
     expect(byCode['IB2']).toMatchObject({ alwaysFinite: true });
     expect(byCode['OPSLAG3']).toMatchObject({ surchargeFor: ['IB3'] });

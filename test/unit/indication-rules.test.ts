@@ -2,6 +2,7 @@ import {
   ageOn,
   checkIndication,
   checkProductFit,
+  productConditions,
   type ProductAudience,
   type ProductRules,
 } from '../../domain/indication-rules';
@@ -83,6 +84,23 @@ describe('product fit: region and age (issue 9)', () => {
     const opslag1 = { code: 'OPSLAG1', region: 'SDD', clientAgeBelow: null, surchargeFor: ['IB1'] };
     expect(fit(opslag1, 'SDD', '1970-01-01')).toEqual([['OPSLAG1.SURCHARGE_ONLY', 'productCode']]);
     expect(fit({ ...ib2, surchargeFor: [] }, 'SDD', '1970-01-01')).toEqual([]);
+  });
+
+  it('when a product given only if its conditions hold (seed 004) is decided without confirming each, then it is refused on conditions, naming those missing', () => {
+    const withConditions = { ...ib4mo, conditions: [...productConditions] };
+    const decide = (conditionsMet?: string[]) =>
+      checkProductFit(withConditions, {
+        teamRegion: 'SDD',
+        clientBornOn: '2004-01-01',
+        startDate: '2026-12-01',
+        conditionsMet,
+      });
+    expect(decide([...productConditions])).toEqual([]);
+    expect(decide()).toEqual([expect.objectContaining({ rule: 'IB4-MO.CONDITIONS', field: 'conditions' })]);
+    expect(decide(productConditions.filter((c) => c !== 'PAYS_RENT'))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/not confirmed: PAYS_RENT$/) }),
+    ]);
+    expect(fit(ib2, 'SDD', '1970-01-01')).toEqual([]); // a product without conditions asks none
   });
 
   it('when IB4-MO starts on the 27th birthday, then it is refused; the day before it is allowed', () => {

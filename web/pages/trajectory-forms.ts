@@ -2,13 +2,15 @@ import type { Role } from '../../prisma/client';
 import { isBusinessDate, wallClockInstant } from '../../domain/calendar';
 import { closureReasonLabel, closureReasons } from '../../domain/closure-reasons';
 import { endEvaluationOutcomes } from '../../domain/lifecycle';
-import { endEvaluationLabels } from '../../domain/labels';
+import { endEvaluationLabels, productConditionLabels } from '../../domain/labels';
+import { productConditions } from '../../domain/indication-rules';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
 import type { trajectoryDetail } from '../../api/responses';
 import type { Visit } from '../context';
 import {
   checkbox,
+  checkboxGroup,
   fieldIn,
   radioGroup,
   selectField,
@@ -84,7 +86,21 @@ interface Product {
   name: string;
   region: string;
   surchargeFor: string[];
+  conditions: string[];
 }
+
+/** Seed 004: a product given "uitsluitend indien" asks the consultant to confirm each condition. */
+const conditionFields = (f: Filling, products: Product[]) =>
+  products
+    .filter((p) => p.conditions.length)
+    .map((p) =>
+      checkboxGroup({
+        legend: `Alleen bij ${p.code} – ${p.name}: wordt uitsluitend toegekend als elk van deze geldt`,
+        boxes: productConditions
+          .filter((c) => p.conditions.includes(c))
+          .map((c) => ({ ...fieldIn(f, `voorwaarde-${c}`), label: productConditionLabels[c] })),
+      }),
+    );
 
 /** Product (of the team's region), period, hours per week, the surcharge where the region has one, and the ZRM: a decision and a product change. */
 async function indicationFields(f: Filling): Promise<Html> {
@@ -110,6 +126,7 @@ async function indicationFields(f: Filling): Promise<Html> {
         })
       : ''
   }
+  ${conditionFields(f, products)}
   ${textField({ ...fieldIn(f, 'startDate'), label: 'Begindatum', type: 'date', required: true })}
   ${textField({ ...fieldIn(f, 'endDate'), label: 'Einddatum', type: 'date', required: true })}
   ${textField({
@@ -126,6 +143,7 @@ function indicationBody(values: FormValues) {
   return {
     productCode: values.productCode ?? '',
     ...(values.surcharge === 'ja' && { surcharge: true }),
+    conditions: productConditions.filter((c) => values[`voorwaarde-${c}`] === 'ja'),
     startDate: values.startDate ?? '',
     endDate: values.endDate ?? '',
     hoursPerWeek: hours(values.hoursPerWeek) ?? null,
@@ -133,10 +151,14 @@ function indicationBody(values: FormValues) {
   };
 }
 
-/** A surcharge the product has none of is said beside the product: the checkbox has no room for it. */
-function refusedSurchargeAt(refused: Refused): Refused {
-  const { surcharge, ...others } = refused.errors;
-  return surcharge ? { ...refused, errors: { productCode: surcharge, ...others } } : refused;
+/**
+ * A surcharge the product has none of, or a condition not confirmed, is said beside the product:
+ * the checkboxes have no room for it.
+ */
+function refusedBesideProduct(refused: Refused): Refused {
+  const { surcharge, conditions, ...others } = refused.errors;
+  const said = surcharge ?? conditions;
+  return said ? { ...refused, errors: { productCode: said, ...others } } : refused;
 }
 
 const noNextPeriod = (care: CareView) => care.extension !== 'GRANTED';
@@ -196,7 +218,7 @@ export const trajectoryForms: TrajectoryForm[] = [
     applies: (t) => t.phase === 'INTAKE_HELD',
     fields: indicationFields,
     body: indicationBody,
-    refusedAt: refusedSurchargeAt,
+    refusedAt: refusedBesideProduct,
   },
   {
     key: 'uren',
@@ -297,7 +319,7 @@ export const trajectoryForms: TrajectoryForm[] = [
         </p>
         ${await indicationFields(f)}`,
     body: indicationBody,
-    refusedAt: refusedSurchargeAt,
+    refusedAt: refusedBesideProduct,
   },
   {
     key: 'eindevaluatie',

@@ -21,7 +21,10 @@ export interface Changes {
   foldsNoShows: boolean;
   /** The provider is told the consultant's decisions: the indication, a changed allocation, a request's decision, a closure. */
   tellsDecisions: boolean;
-  /** Once the intake is held the consultant team has a task to decide the indication, done by the decision. */
+  /**
+   * Once the intake is held the consultant team has a task to decide the indication (or, where the
+   * client does not fit the provider, to find another), done by the decision or a closure.
+   */
   asksDecision: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;
@@ -48,8 +51,8 @@ const all: Changes = {
  * in its history, each a write on the Temporal server: with eight patches that was most of the
  * server's work for a registration (issue 12). A run records one marker that stands for every
  * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
- * no-shows, 'all-changes-2026-12-07' the decisions told, 'all-changes-2026-12-07b' the task to decide
- * after the intake), and a run from before keeps what its marker stood for. A history from before the
+ * no-shows, 'all-changes-2026-12-07' the decisions told, 'all-changes-2026-12-07b' the consultant's
+ * task after the intake), and a run from before keeps what its marker stood for. A history from before the
  * first such marker asks for its own markers, in the order and at the moments it always did (the
  * object's properties are evaluated in order).
  */
