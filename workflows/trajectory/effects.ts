@@ -215,22 +215,29 @@ export class Effects {
   }
 
   /**
-   * The provider hears what the consultant decided on its request (or on the 80 % advice): once per
-   * decision, keyed by the run and the state's version, which each change moves on (a new period's run
-   * counts its versions from 0 again). Runs from before are not told.
+   * A consultant's decision told to the provider, once: keyed by the run and the state's version,
+   * which each change moves on (a new period's run counts its versions from 0 again). Runs from
+   * before are not told.
    */
-  async requestDecided(
+  private tellDecision(
+    kind: NoticeKind,
+    payload: Record<string, string | number>,
+    key = this.key(kind, this.runId, this.t.version),
+  ): Promise<void> {
+    return this.changes.tellsDecisions ? this.notify(key, kind, payload) : Promise.resolve();
+  }
+
+  /** The provider hears what the consultant decided on its request (or on the 80 % advice). */
+  requestDecided(
     kind: 'EXTENSION_DECIDED' | 'EXPANSION_DECIDED',
     decision: { outcome: 'GRANTED' | 'REFUSED'; endDate?: string; hoursPerWeek?: number },
   ): Promise<void> {
-    if (!this.changes.tellsDecisions) return;
-    await this.notify(this.key(kind, this.runId, this.t.version), kind, decision);
+    return this.tellDecision(kind, decision);
   }
 
-  /** The provider hears of the indication (care may start: seed 003) or of its change, once per change. */
-  async allocationTold(kind: 'INDICATION_DECIDED' | 'ALLOCATION_CHANGED', i: IndicationSnapshot): Promise<void> {
-    if (!this.changes.tellsDecisions) return;
-    await this.notify(this.key(kind, this.runId, this.t.version), kind, {
+  /** The provider hears of the indication (care may start: seed 003) or of its change. */
+  allocationTold(kind: 'INDICATION_DECIDED' | 'ALLOCATION_CHANGED', i: IndicationSnapshot): Promise<void> {
+    return this.tellDecision(kind, {
       productCode: i.productCode,
       startDate: i.startDate,
       endDate: i.endDate,
@@ -238,10 +245,9 @@ export class Effects {
     });
   }
 
-  /** The provider hears that the consultant closed the trajectory, and why (an iWmo reason code). */
-  async closureTold(reason: string): Promise<void> {
-    if (!this.changes.tellsDecisions) return;
-    await this.notify(this.key('CLOSED'), 'TRAJECTORY_CLOSED', { reason });
+  /** The provider hears that the consultant closed the trajectory, and why (an iWmo reason code); once. */
+  closureTold(reason: string): Promise<void> {
+    return this.tellDecision('TRAJECTORY_CLOSED', { reason }, this.key('CLOSED'));
   }
 
   monthDoubled(sequence: number, month: string): Promise<void> {
