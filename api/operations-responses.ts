@@ -74,6 +74,8 @@ export const kpis = pagedOf(
     productCode: z.string().nullable(),
     trajectories: z.int(),
     avgDaysToIntake: z.number().nullable(),
+    /** From the day the intake was held to the day the indication was first decided. */
+    avgDaysToDecision: z.number().nullable(),
     avgDaysToClosure: z.number().nullable(),
     closed: z.int(),
     steppedDown: z.int(),

@@ -5,6 +5,8 @@ export interface KpiRow {
   productCode: string | null;
   trajectories: number;
   avgDaysToIntake: number | null;
+  /** From the day the intake was held to the day of the first decision (Amsterdam days). */
+  avgDaysToDecision: number | null;
   avgDaysToClosure: number | null;
   closed: number;
   steppedDown: number;
@@ -31,6 +33,9 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
     WITH latest AS (
       SELECT DISTINCT ON ("trajectoryId") "trajectoryId", "productCode"
       FROM "Indication" ORDER BY "trajectoryId", sequence DESC
+    ), first AS (
+      SELECT "trajectoryId", ("decidedAt" AT TIME ZONE 'Europe/Amsterdam')::date AS "decidedOn"
+      FROM "Indication" WHERE sequence = 1
     ), work AS (
       SELECT "trajectoryId",
              count(*) FILTER (WHERE status = 'OPEN') AS open,
@@ -40,6 +45,7 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
     SELECT t."providerId"::text AS "providerId", l."productCode",
            count(*)::int AS trajectories,
            avg(t."intakeHeldOn" - (t."registeredAt" AT TIME ZONE 'Europe/Amsterdam')::date)::float8 AS "avgDaysToIntake",
+           avg(f."decidedOn" - t."intakeHeldOn")::float8 AS "avgDaysToDecision",
            avg(extract(epoch FROM t."closedAt" - t."registeredAt") / 86400)::float8 AS "avgDaysToClosure",
            count(t."closedAt")::int AS closed,
            (count(*) FILTER (WHERE t."closureReason" = 'STEP_DOWN'))::int AS "steppedDown",
@@ -53,6 +59,7 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
            sum(t."planGoalsMissed")::int AS "planGoalsMissed"
     FROM "Trajectory" t
     LEFT JOIN latest l ON l."trajectoryId" = t.id
+    LEFT JOIN first f ON f."trajectoryId" = t.id
     LEFT JOIN work w ON w."trajectoryId" = t.id
     WHERE (${q.providerId ?? null}::uuid IS NULL OR t."providerId" = ${q.providerId ?? null}::uuid)
       AND (${q.product ?? null}::text IS NULL OR l."productCode" = ${q.product ?? null}::text)

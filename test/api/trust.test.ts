@@ -167,6 +167,11 @@ describe('API: trust what goes in', () => {
       actorId: demoIds.providerUserB,
       data: { from: addDays(registeredOn, 3), to: addDays(registeredOn, 1), correctionId: correction.id },
     });
+
+    // Decided today, four days after the day the intake was held: the time-to-decision KPI says four.
+    await consultant.post(`/trajectories/${id}/indication`, indication(2)).expect(200);
+    const [decided] = (await operations.get(`/kpis?providerId=${demoIds.providerB}&product=02B05`)).body.items;
+    expect(decided).toMatchObject({ trajectories: 1, avgDaysToIntake: 1, avgDaysToDecision: 4 });
   });
 
   it('when the provider corrects a declared month, then the row and the period use follow, audited with old and new figures and the reason kept', async () => {

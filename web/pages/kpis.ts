@@ -23,6 +23,7 @@ const headers = [
   'Zorgaanbieder en product',
   'Trajecten',
   'Dagen tot intake (gem.)',
+  'Dagen van intake tot besluit (gem.)',
   'Dagen tot afsluiting (gem.)',
   'Uitstroom',
   'Afgeschaald',
@@ -38,6 +39,7 @@ const cells = (r: Named) => [
   r.label,
   String(r.trajectories),
   days(r.avgDaysToIntake),
+  days(r.avgDaysToDecision),
   days(r.avgDaysToClosure),
   String(r.closed),
   String(r.steppedDown),
@@ -67,9 +69,10 @@ const charts = (rows: Named[]): Chart[] => [
   {
     id: 'kpi-doorlooptijden',
     caption: 'Doorlooptijden in dagen',
-    shows: 'gemiddelde dagen tot intake en tot afsluiting',
+    shows: 'gemiddelde dagen tot intake, van intake tot besluit en tot afsluiting',
     datasets: bars([
       ['Dagen tot intake', rows.map((r) => r.avgDaysToIntake)],
+      ['Dagen van intake tot besluit', rows.map((r) => r.avgDaysToDecision)],
       ['Dagen tot afsluiting', rows.map((r) => r.avgDaysToClosure)],
     ]),
   },
