@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi';
 import { endpointRouter } from './router';
 import { providerReviewRoutes } from './routes/provider-reviews';
 import { tariffRoutes } from './routes/tariffs';
+import { budgetRoutes } from './routes/budgets';
 import { kpiRoutes } from './routes/kpis';
 import { deadlineRoutes } from './routes/deadlines';
 import { deliveryRoutes } from './routes/deliveries';
@@ -82,6 +83,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...deliveryRoutes(deps),
     ...kpiRoutes(deps),
     ...tariffRoutes(deps),
+    ...budgetRoutes(deps),
     ...providerReviewRoutes(deps),
     ...operationsAlertRoutes(deps),
     ...clientAccessRoutes(deps),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeliveryState, NotificationChannel, Role } from '../prisma/client';
+import { DeliveryState, NotificationChannel, Region, Role } from '../prisma/client';
 import { accessKinds } from '../domain/client-access';
 import { tariffUnits } from '../domain/costs';
 import { businessDate, instant, pagedOf, staffMember, uuid } from './response-parts';
@@ -152,7 +152,19 @@ export const costs = pagedOf(
 ).extend({
   /** Trajectories with care in the year, each once: one with a surcharge or a change of product is in several rows. */
   trajectories: z.int(),
+  /** Per region (its products' rows added up), beside the region's budget for the year (null: none set). */
+  budgets: z.array(
+    z.strictObject({
+      region: z.enum(Region),
+      budgetCents: z.int().nullable(),
+      allocatedCents: z.int(),
+      realisedCents: z.int(),
+    }),
+  ),
 });
+
+/** A region's budget for a year, as set. */
+export const budget = z.strictObject({ region: z.enum(Region), year: z.int(), amountEuros: z.int() });
 
 /** Seed 001: each provider's performance discussed at least once a year; when it last was and is next due. */
 export const providerReviews = z.strictObject({

@@ -145,3 +145,37 @@ export function declaredCost(months: DeclaredMonth[], period: Period, tariffs: T
   }
   return cost;
 }
+
+/** A region's budget for a year against what its products' care cost: allocated and realised. */
+export interface BudgetUse<R extends string = string> {
+  region: R;
+  /** Null while contract management has set none for the year. */
+  budgetCents: number | null;
+  allocatedCents: number;
+  realisedCents: number;
+}
+
+/**
+ * Affordability (DOMAIN.md: "within budget"): the year's costs per provider and product added up per
+ * region (the product's), beside the region's budget; every region with a budget or with costs.
+ */
+export function budgetUse<R extends string>(
+  costs: { productCode: string; allocatedCents: number; realisedCents: number }[],
+  regionOf: Map<string, R>,
+  budgetCents: Map<R, number>,
+): BudgetUse<R>[] {
+  const regions = new Map<R, BudgetUse<R>>();
+  const of = (region: R) => {
+    const known = regions.get(region) ?? { region, budgetCents: null, allocatedCents: 0, realisedCents: 0 };
+    regions.set(region, known);
+    return known;
+  };
+  for (const [region, cents] of budgetCents) of(region).budgetCents = cents;
+  for (const c of costs) {
+    const region = regionOf.get(c.productCode);
+    if (!region) continue;
+    of(region).allocatedCents += c.allocatedCents;
+    of(region).realisedCents += c.realisedCents;
+  }
+  return [...regions.values()].sort((a, b) => a.region.localeCompare(b.region));
+}

@@ -70,6 +70,9 @@ export const deadlineLabels: Record<string, string> = {
   ALLOCATION_END: 'Einde toewijzing',
 };
 
+/** The regions as their people name them. */
+export const regionLabels: Record<string, string> = { SDD: 'Drechtsteden', ZOU: 'Zuid-Oost Utrecht' };
+
 export const roleLabels = { CONSULTANT: 'Consulent', PROVIDER: 'Zorgaanbieder', OPERATIONS: 'Contractmanagement' };
 
 /** How a person came to see a client's data (domain/client-access.ts), as the access log says it. */

@@ -14,6 +14,7 @@ import {
   tariffCorrectionPage,
 } from './pages/costs';
 import { providerReviewsPage, reviewBody, reviewChanges } from './pages/provider-reviews';
+import { budgetBody, budgetChanges, budgetPage, refusedBudgetAt } from './pages/budgets';
 
 /** `?jaar=2026`: a year the costs can be asked for, else this year. */
 function yearOf(query: Record<string, unknown>): number {
@@ -27,8 +28,35 @@ export function contractRoutes(router: Router, { signedIn, formPost }: PageHandl
     '/kosten',
     signedIn(async (visit, req) => {
       operationsOnly(visit);
-      return costsPage(visit, yearOf(req.query), undefined, saidOf(tariffChanges, req.query.tarief));
+      const { tarief, budget } = req.query;
+      return costsPage(
+        visit,
+        yearOf(req.query),
+        undefined,
+        saidOf(tariffChanges, tarief),
+        saidOf(budgetChanges, budget),
+      );
     }),
+  );
+  router.get(
+    '/kosten/budget',
+    signedIn(async (visit, req) => {
+      operationsOnly(visit);
+      return budgetPage(visit, yearOf(req.query));
+    }),
+  );
+  router.post(
+    '/kosten/budget',
+    formPost(
+      async (visit, req, res, values) => {
+        operationsOnly(visit);
+        const year = yearOf(req.query);
+        await visit.call('post', '/budgets', { body: budgetBody(values, year) });
+        res.redirect(303, `/kosten?jaar=${year}&budget=vastgelegd`);
+      },
+      (visit, req, values, refused) =>
+        budgetPage(visit, yearOf(req.query), { values, refused: refusedBudgetAt(refused) }),
+    ),
   );
   router.get(
     '/kosten/kosten-:year.csv',

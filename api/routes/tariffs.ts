@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateOf } from '../../domain/calendar';
-import { tariffUnits, yearPeriod } from '../../domain/costs';
+import { budgetUse, tariffUnits, yearPeriod } from '../../domain/costs';
+import { budgetsOf } from '../../prisma/records/budgets';
 import { auditUserAction } from '../../prisma/records/audit';
 import { costsPerProviderAndProduct } from '../../prisma/records/costs';
 import { addTariff, lockProduct, tariffRow, tariffsOf } from '../../prisma/records/tariffs';
@@ -118,9 +119,18 @@ export function tariffRoutes({ prisma }: RouteDeps): Endpoint[] {
         const now = new Date();
         const year = query.year ?? Number(dateOf(now).slice(0, 4));
         // A row per provider and product: few enough to page in memory with an exact total.
-        const { rows, trajectories } = await costsPerProviderAndProduct(prisma, yearPeriod(year), now);
+        const [{ rows, trajectories }, budgets, products] = await Promise.all([
+          costsPerProviderAndProduct(prisma, yearPeriod(year), now),
+          budgetsOf(prisma, year),
+          prisma.product.findMany({ select: { code: true, region: true } }),
+        ]);
+        const regionOf = new Map(products.map((p) => [p.code, p.region]));
         const { limit, offset } = query;
-        return { ...paged(rows.slice(offset, offset + limit), rows.length, { limit, offset }), trajectories };
+        return {
+          ...paged(rows.slice(offset, offset + limit), rows.length, { limit, offset }),
+          trajectories,
+          budgets: budgetUse(rows, regionOf, budgets),
+        };
       },
     }),
   ];

@@ -194,4 +194,26 @@ describe('API: tariffs and what care cost', () => {
     ).resolves.toEqual([]);
     expect((await consultant.get(`/costs?year=${year}`)).status).toBe(403);
   });
+
+  it("when operations set a region's budget for a year, then the costs show it beside what the region's care was allocated and realised; setting it again replaces it, audited with both amounts", async () => {
+    const year = 2031; // a year of its own: no care yet
+    const set = (body: object) => operations.post('/budgets', { region: 'SDD', year, ...body });
+    for (const amountEuros of [0, 12.5, 2_000_000_000]) {
+      const refused = await set({ amountEuros });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'body.amountEuros' })]);
+    }
+    expect((await operations.post('/budgets', { region: 'ELSEWHERE', year, amountEuros: 1 })).status).toBe(400);
+    expect((await consultant.post('/budgets', { region: 'SDD', year, amountEuros: 1 })).status).toBe(403);
+
+    await set({ amountEuros: 12_000_000 }).expect(200, { region: 'SDD', year, amountEuros: 12_000_000 });
+    await set({ amountEuros: 12_500_000 }).expect(200);
+    const budgets = (await operations.get(`/costs?year=${year}`).expect(200)).body.budgets;
+    expect(budgets).toEqual([{ region: 'SDD', budgetCents: 1_250_000_000, allocatedCents: 0, realisedCents: 0 }]);
+    const audits = await api.db.prisma.auditEvent.findMany({ where: { action: 'BUDGET_SET' }, orderBy: { id: 'asc' } });
+    expect(audits.map((a) => [a.actorId, a.data])).toEqual([
+      [demoIds.operations, { region: 'SDD', year, from: null, to: 12_000_000 }],
+      [demoIds.operations, { region: 'SDD', year, from: 12_000_000, to: 12_500_000 }],
+    ]);
+  });
 });

@@ -114,4 +114,46 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
         .textContent(),
     ).resolves.toBe(money(7700));
   });
+
+  it("when operations set a region's budget on the page (a wrong amount refused beside its field), then the costs show what was allocated against it, and a warning where it goes over", async () => {
+    const today = dateOf(new Date());
+    const year = Number(today.slice(0, 4));
+    // IB3 in the Drechtsteden at € 100 a week: far more than a budget of € 1.
+    await api.operations
+      .post('/tariffs', {
+        productCode: 'IB3',
+        validFrom: `${year}-01-01`,
+        amountCents: 10_000,
+        unit: 'PER_CLIENT_PER_WEEK',
+        source: 'Deelovereenkomst IB',
+      })
+      .expect(201);
+    const id = await api.register(demoIds.providerA, api.otherConsultant);
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: today }).expect(200);
+    const zrm = Object.fromEntries(zrmDomains.map((d) => [d, 3]));
+    const decision = { productCode: 'IB3', startDate: today, endDate: addMonths(today, 3), hoursPerWeek: null, zrm };
+    await api.otherConsultant.post(`/trajectories/${id}/indication`, decision).expect(200);
+
+    const page = await signedIn(/\(Contractmanagement\)/);
+    await page.goto(`${at.base}/kosten?jaar=${year}`);
+    const budgets = page.getByRole('table', { name: `Budget per regio in ${year}` });
+    const drechtsteden = budgets.getByRole('row', { name: /Drechtsteden/ });
+    await expect(drechtsteden.getByRole('cell').nth(1).textContent()).resolves.toBe('nog niet vastgelegd');
+    await page.getByRole('link', { name: `Budget voor ${year} vastleggen` }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Budget voor ${year} vastleggen`);
+    await page.getByLabel('Regio').selectOption({ label: 'Drechtsteden' });
+    await page.getByLabel('Budget in hele euro').fill('12,5');
+    await page.getByRole('button', { name: 'Budget vastleggen' }).click();
+    await expect(page.locator('#veld-amount-fout').textContent()).resolves.toContain('Vul een bedrag in hele euro in');
+    await expectAccessible(page);
+    await page.getByLabel('Budget in hele euro').fill('1');
+    await page.getByRole('button', { name: 'Budget vastleggen' }).click();
+    await page.waitForURL(`${at.base}/kosten?jaar=${year}&budget=vastgelegd`);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Het budget is vastgelegd.');
+    const cells = await drechtsteden.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['Drechtsteden', '€\u00a01,00']);
+    expect(cells[2]).toMatch(/^€\s[\d.]+,\d\d \(\d+ % van het budget\)$/);
+    await expect(page.getByText('Meer toegekend dan het budget in Drechtsteden.').count()).resolves.toBe(1);
+    await expectAccessible(page);
+  });
 });

@@ -1,4 +1,12 @@
-import { allocationCost, declaredCost, overlap, yearPeriod, type Allocation, type Tariff } from '../../domain/costs';
+import {
+  allocationCost,
+  budgetUse,
+  declaredCost,
+  overlap,
+  yearPeriod,
+  type Allocation,
+  type Tariff,
+} from '../../domain/costs';
 
 /** Seed 001 "betaalbaarheid": what the allocations cost, by the tariffs in force on each day. */
 describe('the cost of an allocation', () => {
@@ -99,5 +107,32 @@ describe('the cost of an allocation', () => {
       to: '2026-01-31',
     });
     expect(overlap({ from: '2026-01-01', to: '2026-01-31' }, { from: '2026-02-01', to: '2026-02-28' })).toBeUndefined();
+  });
+});
+
+describe("a region's budget against its costs (DOMAIN.md: within budget)", () => {
+  const regionOf = new Map([
+    ['IB1', 'SDD'],
+    ['OPSLAG1', 'SDD'],
+    ['02B05', 'ZOU'],
+  ]);
+  const row = (productCode: string, allocatedCents: number, realisedCents: number) => ({
+    productCode,
+    allocatedCents,
+    realisedCents,
+  });
+
+  it('when costs of several providers and products fall in a region, then they add up beside its budget; a region without a budget says none', () => {
+    const rows = [row('IB1', 1_000, 400), row('OPSLAG1', 200, 100), row('IB1', 300, 300), row('02B05', 5_000, 1_000)];
+    expect(budgetUse(rows, regionOf, new Map([['SDD', 1_200]]))).toEqual([
+      { region: 'SDD', budgetCents: 1_200, allocatedCents: 1_500, realisedCents: 800 },
+      { region: 'ZOU', budgetCents: null, allocatedCents: 5_000, realisedCents: 1_000 },
+    ]);
+  });
+
+  it('when a region has a budget and no care yet, then it is listed with nothing spent; a product of no known region is left out', () => {
+    expect(budgetUse([row('ELSEWHERE', 9_999, 9_999)], regionOf, new Map([['ZOU', 50_000]]))).toEqual([
+      { region: 'ZOU', budgetCents: 50_000, allocatedCents: 0, realisedCents: 0 },
+    ]);
   });
 });

@@ -11,9 +11,11 @@ import { errorSummary, selectField, submit, textArea, textField, type FormValues
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { allPages } from '../paging';
+import { budgetSection, type BudgetChanged } from './budgets';
 import { csv } from './csv';
 
 type CostRow = z.output<typeof costs>['items'][number];
+type CostAnswer = Omit<z.output<typeof costs>, 'items' | 'total' | 'limit' | 'offset'>;
 type Product = z.output<typeof products>['items'][number];
 
 /** What was just done, said above the tariffs (`?tarief=`). */
@@ -63,9 +65,12 @@ const hoursText = (minutes: number) =>
 type Figures = Omit<CostRow, 'providerId' | 'productCode'>;
 
 /** The year's costs per provider and product ("Demo Begeleiding A · IB2"), and their total. */
-async function costLines(visit: Visit, year: number): Promise<{ lines: [string, Figures][]; total: Figures }> {
+async function costLines(
+  visit: Visit,
+  year: number,
+): Promise<{ lines: [string, Figures][]; total: Figures; budgets: CostAnswer['budgets'] }> {
   const [{ rows, answer }, providers] = await Promise.all([
-    allPages<CostRow, { trajectories: number }>(visit, '/costs', { year: String(year) }),
+    allPages<CostRow, CostAnswer>(visit, '/costs', { year: String(year) }),
     providersOf(visit),
   ]);
   const providerName = new Map(providers.map((p) => [p.id, p.name]));
@@ -83,7 +88,7 @@ async function costLines(visit: Visit, year: number): Promise<{ lines: [string, 
     `${providerName.get(r.providerId) ?? 'Onbekend'} · ${r.productCode}`,
     r,
   ]);
-  return { lines, total };
+  return { lines, total, budgets: answer.budgets };
 }
 
 const costHeaders = [
@@ -105,12 +110,13 @@ const costCells = (label: string, r: Figures, money: (cents: number) => string) 
   withoutTariff(r),
 ];
 
-/** The year's costs as a table, with their total and what no tariff prices. */
-async function costSection(visit: Visit, year: number): Promise<Html> {
-  const { lines, total } = await costLines(visit, year);
+/** The year's budgets and costs as tables, the costs with their total and what no tariff prices. */
+async function costSection(visit: Visit, year: number, budgetChanged?: BudgetChanged): Promise<Html> {
+  const { lines, total, budgets } = await costLines(visit, year);
   const rows = lines.length ? [...lines, ['Totaal', total] as const] : [];
   const missing = total.daysWithoutTariff + total.monthsWithoutTariff > 0;
-  return html`${table(
+  return html`${budgetSection(budgets, year, budgetChanged)}
+  ${table(
     `Kosten per zorgaanbieder en product in ${year}`,
     costHeaders,
     rows.map(([label, r]) => costCells(label, r, euros).map((c) => html`${c}`)),
@@ -195,6 +201,7 @@ export async function costsPage(
   year: number,
   form: { values: FormValues; refused: Refused } = { values: {}, refused: { errors: {} } },
   changed?: TariffChanged,
+  budgetChanged?: BudgetChanged,
 ): Promise<string> {
   const [found, catalogue] = (await Promise.all([visit.call('get', '/tariffs'), visit.call('get', '/products')])) as [
     z.output<typeof tariffs>,
@@ -219,7 +226,7 @@ export async function costsPage(
         verantwoorde uren. Elke dag telt met het tarief dat dan geldt; een traject dat eerder is afgesloten, telt tot
         die dag.
       </p>
-      ${await costSection(visit, year)}
+      ${await costSection(visit, year, budgetChanged)}
       <h2 class="utrecht-heading-2">Tarieven</h2>
       ${statusMessage(changed && tariffChanges[changed])} ${tariffTable(found.items, productName)}
       <h3 class="utrecht-heading-3">Tarief toevoegen</h3>
