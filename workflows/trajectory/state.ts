@@ -88,6 +88,11 @@ export class Trajectory {
     return s.period ?? emptyPeriod;
   }
 
+  /** Client-bound time over the whole trajectory so far (older snapshots have none, or none of group time). */
+  time(s: ActiveTrajectory): TimeTotals {
+    return s.time ? timeTotalsOf(s.time) : noTime;
+  }
+
   view(): TrajectoryView {
     const { handledDeadlines: _handled, ...rest } = this.state;
     return { ...rest, pendingDeadlines: pendingDeadlines(this.state) };
@@ -169,7 +174,7 @@ export class Trajectory {
   /** A month's minutes added (or, for a correction, the difference): totals and the period's use follow. */
   declared(month: string, delta: TimeTotals, expansionAdvised: boolean): void {
     const s = this.inCare('declare hours');
-    s.time = addTime(timeTotalsOf(s.time ?? noTime), delta);
+    s.time = addTime(this.time(s), delta);
     const p = this.usage(s);
     s.period = {
       ...p,

@@ -5,7 +5,6 @@ import {
   allocatedMinutes,
   clientBoundMinutes,
   monthDoubled,
-  noTime,
   timeDifference,
   timeMixWarnings,
   timeTotalsOf,
@@ -40,7 +39,7 @@ function assess(
 ) {
   const i = s.indication;
   const hoursPerWeek = i.hoursPerWeek ?? 0;
-  const warnings = timeMixWarnings(addTime(timeTotalsOf(s.time ?? noTime), change.delta));
+  const warnings = timeMixWarnings(addTime(t.time(s), change.delta));
   const usage = t.usage(s);
   const advice = utilisationAdvice({
     allocatedMinutes: allocatedMinutes(hoursPerWeek, i.startDate, i.endDate),
