@@ -22,8 +22,6 @@ import {
   type CorrectHours,
   type DeclareHours,
 } from '../../workflows/trajectory/contracts';
-import { dropMotivation, fileMotivation, type MotivatedRequest } from '../../prisma/records/motivations';
-import { fileRequestReport, type ReportKind } from '../../prisma/records/request-reports';
 import { refuseRules } from '../app-error';
 import * as responses from '../responses';
 import type { RouteDeps } from '../deps';
@@ -34,12 +32,24 @@ import {
   hoursPerWeek,
   instant,
   productCode,
-  text,
   trajectoryParams,
   zrmScores,
 } from '../schemas';
 import { scopedTrajectory } from '../scope';
 import { withinTime } from '../temporal-calls';
+import {
+  correctionReason,
+  dropCorrection,
+  dropMotivationOf,
+  dropReport,
+  fileCorrection,
+  fileMotivated,
+  fileReport,
+  motivatedWhenRefused,
+  motivation,
+  refusalNeedsMotivation,
+  report,
+} from './trajectory-filings';
 import { trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
 
@@ -72,72 +82,6 @@ const indicationBody = z.strictObject({
   /** The product's conditions the consultant confirms hold (seed 004, IB4-MO: "uitsluitend indien"). */
   conditions: z.array(z.enum(productConditions)).max(productConditions.length).optional(),
 });
-
-/** Seed 003: goals reached, what is still needed, the intended outflow. */
-const report = z.strictObject({
-  goalsReached: text(5000, { multiline: true }),
-  stillNeeded: text(5000, { multiline: true }),
-  intendedOutflow: text(5000, { multiline: true }),
-});
-
-/** The report may name the client: it stays in the database, sealed; the workflow gets its id. */
-async function fileReport(
-  deps: RouteDeps,
-  kind: ReportKind,
-  content: z.output<typeof report>,
-  { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
-): Promise<{ reportId: string }> {
-  return {
-    reportId: await fileRequestReport(deps.prisma, deps.secrets, { kind, trajectoryId, authorId: actorId, content }),
-  };
-}
-
-/** A report whose request the workflow refused is not kept. */
-const dropReport = (deps: RouteDeps, { reportId }: { reportId: string }) =>
-  deps.prisma.requestReport.delete({ where: { id: reportId } });
-
-/** Why a value is corrected, kept sealed with its author; the workflow gets the id, the audit old and new value. */
-async function fileCorrection(
-  deps: RouteDeps,
-  kind: 'INTAKE' | 'HOURS',
-  reason: string,
-  { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
-): Promise<{ correctionId: string }> {
-  const row = await deps.prisma.correction.create({
-    data: { kind, trajectoryId, reason: deps.secrets.seal(reason), authorId: actorId },
-  });
-  return { correctionId: row.id };
-}
-
-const dropCorrection = (deps: RouteDeps, { correctionId }: { correctionId: string }) =>
-  deps.prisma.correction.delete({ where: { id: correctionId } });
-
-/**
- * Why a request was decided so (_motivering_): a refusal needs one, so the provider reads why; a grant
- * may have one. Kept sealed in the database; the workflow gets its id.
- */
-const motivation = text(2000, { multiline: true }).optional();
-const motivatedWhenRefused = (b: { granted: boolean; motivation?: string }) => b.granted || b.motivation !== undefined;
-const refusalNeedsMotivation = { path: ['motivation'], message: 'required when refused' };
-
-async function fileDecision<B extends { motivation?: string }>(
-  deps: RouteDeps,
-  kind: MotivatedRequest,
-  { motivation: given, ...decision }: B,
-  { trajectoryId, actorId }: { trajectoryId: string; actorId: string },
-): Promise<Omit<B, 'motivation'> & { motivationId?: string }> {
-  if (given === undefined) return decision;
-  const motivationId = await fileMotivation(deps.prisma, deps.secrets, {
-    kind,
-    trajectoryId,
-    authorId: actorId,
-    text: given,
-  });
-  return { ...decision, motivationId };
-}
-
-const dropMotivationOf = (deps: RouteDeps, { motivationId }: { motivationId?: string }) =>
-  motivationId ? dropMotivation(deps.prisma, motivationId) : Promise.resolve();
 
 /**
  * Whether the product may be decided for this client by this team (region, age limit): the
@@ -192,8 +136,6 @@ const fittedIndication =
     const surchargeCode = await requireProductFit(deps, ctx.trajectoryId, { ...decision, surcharge, conditions });
     return { ...decision, ...(surchargeCode && { surchargeCode }) };
   };
-
-const correctionReason = text(1000, { multiline: true });
 
 /**
  * A change to one trajectory, done by a workflow update: the workflow checks the state and the
@@ -267,7 +209,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
           message: 'only when the client does not fit (suitable: false)',
         }),
       update: recordIntake,
-      args: (b, ctx) => fileDecision(deps, 'INTAKE', b, ctx),
+      args: (b, ctx) => fileMotivated(deps, 'INTAKE', b, ctx),
       undo: (args) => dropMotivationOf(deps, args),
     }),
     action(deps, {
@@ -353,7 +295,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
         .strictObject({ granted: z.boolean(), hoursPerWeek: hoursPerWeek.optional(), motivation })
         .refine(motivatedWhenRefused, refusalNeedsMotivation),
       update: decideExpansion,
-      args: (b, ctx) => fileDecision(deps, 'EXPANSION', b, ctx),
+      args: (b, ctx) => fileMotivated(deps, 'EXPANSION', b, ctx),
       undo: (args) => dropMotivationOf(deps, args),
     }),
     action(deps, {
@@ -366,7 +308,7 @@ export function trajectoryActions(deps: RouteDeps): Endpoint[] {
         .refine((b) => !b.granted || b.newEndDate, { path: ['newEndDate'], message: 'required when granted' })
         .refine(motivatedWhenRefused, refusalNeedsMotivation),
       update: decideExtension,
-      args: (b, ctx) => fileDecision(deps, 'EXTENSION', b, ctx),
+      args: (b, ctx) => fileMotivated(deps, 'EXTENSION', b, ctx),
       undo: (args) => dropMotivationOf(deps, args),
     }),
     action(deps, {
