@@ -3,9 +3,10 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { eventually } from '../support/eventually';
 import { cases as boundsCases, indication, registration, today, type Ids } from './bad-input.cases';
+import { lifecycleCases } from './bad-input.lifecycle';
 import { ruleCases } from './bad-input.rules';
 
-const cases = [...ruleCases, ...boundsCases];
+const cases = [...ruleCases, ...boundsCases, ...lifecycleCases];
 
 describe('API: bad input gets a clear error and changes nothing', () => {
   const api = useApi();
