@@ -163,6 +163,9 @@ describe('trajectory page forms in a real browser', () => {
     await provider.getByRole('button', { name: 'Intake vastleggen' }).click();
     await provider.waitForURL(url);
     await expect(fact(provider, 'Fase').textContent()).resolves.toBe('Intake gehouden');
+    await expect(fact(provider, 'Intake gehouden op').textContent()).resolves.toBe(
+      `${dutchDate(dateOf(new Date()))}; de cliënt past niet bij de aanbieder`,
+    );
 
     const consultant = await signedIn(/Demo consulent \(Consulent, Sociaal Loket Team Zeist\)/);
     await consultant.goto(url);

@@ -160,14 +160,19 @@ const item = (key: string, value: string) =>
     <dd class="utrecht-data-list__item-value">${value}</dd>
   </div>`;
 
-/** Where the trajectory stands: phase, dates, the period's requests and how it ended. */
+/** The intake found that the client does not fit the provider (its audit event says so; seed 003: "of een client bij de aanbieder past"). */
+const foundUnfit = (t: Detail) =>
+  t.timeline.some((e) => e.action === 'INTAKE_RECORDED' && (e.data as { suitable?: unknown }).suitable === false);
+
+/** Where the trajectory stands: phase, dates (the intake's with its fit), the period's requests and how it ended. */
 function facts(t: Detail): Html {
   const care = t.care;
+  const unfit = foundUnfit(t) ? '; de cliënt past niet bij de aanbieder' : '';
   return html`<dl class="utrecht-data-list">
     ${t.client ? html`${item('Cliënt', t.client.fullName)} ${item('Geboortedatum', dutchDate(t.client.dateOfBirth))}` : ''}
     ${t.client?.bsn ? item('BSN', t.client.bsn) : ''} ${item('Kenmerk', referenceOf(t.id))}
     ${item('Fase', labelOf(phaseLabels, t.phase))} ${item('Aangemeld op', dutchDate(new Date(t.registeredAt)))}
-    ${t.intakeHeldOn ? item('Intake gehouden op', dutchDate(new Date(t.intakeHeldOn))) : ''}
+    ${t.intakeHeldOn ? item('Intake gehouden op', `${dutchDate(new Date(t.intakeHeldOn))}${unfit}`) : ''}
     ${care?.extension ? item('Verlenging', labelOf(requestStatusLabels, care.extension)) : ''}
     ${care?.expansion ? item('Uitbreiding', labelOf(requestStatusLabels, care.expansion.status)) : ''}
     ${care?.endEvaluation.outcome ? item('Eindevaluatie', labelOf(endEvaluationLabels, care.endEvaluation.outcome)) : ''}
