@@ -82,6 +82,7 @@ export const kpis = pagedOf(
     closedAtMaximum: z.int(),
     openTasks: z.int(),
     overdueTasks: z.int(),
+    atOnceTasks: z.int(),
     /** Domains scored in both the first and the latest ZRM measurement of a trajectory, by how they developed. */
     zrmImproved: z.int(),
     zrmStable: z.int(),

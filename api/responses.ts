@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IndicationStatus, NoShowPolicy, Region, Role, TaskStatus, VolumeUnit } from '../prisma/client';
 import { closureReasons } from '../domain/closure-reasons';
+import { taskTimings } from '../domain/deadlines';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
 import { timeMixWarningKinds } from '../domain/utilisation';
@@ -311,7 +312,8 @@ export const tasks = pagedOf(
     dueAt: instant,
     status: z.enum(TaskStatus),
     createdAt: instant,
-    overdue: z.boolean(),
+    /** Ahead of its due instant, late (it had time, and the time has passed), or to do at once (raised when due). */
+    timing: z.enum(taskTimings),
     /** Who picked it up (opgepakt); null: nobody yet. */
     assignee: person.nullable(),
   }),

@@ -58,7 +58,8 @@ export function supportPlanReviewDueAt(lastReviewOrStart: BusinessDate): Date {
  * be done at once: raised when its own moment came (a missed intake, the interim evaluation,
  * contact after a third no-show, an expansion advised). Such a task is not late the moment it appears.
  */
-export type TaskTiming = 'AHEAD' | 'LATE' | 'AT_ONCE';
+export const taskTimings = ['AHEAD', 'LATE', 'AT_ONCE'] as const;
+export type TaskTiming = (typeof taskTimings)[number];
 
 type RaisedTask = { dueAt: Date; createdAt: Date };
 

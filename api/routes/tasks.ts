@@ -1,4 +1,5 @@
 import { isDoneByAction, type tasksDoneByAction } from '../../domain/lifecycle';
+import { taskTiming } from '../../domain/deadlines';
 import * as responses from '../responses';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
@@ -48,7 +49,8 @@ export function taskRoutes(deps: RouteDeps): Endpoint[] {
     endpoint({
       method: 'get',
       path: '/tasks',
-      summary: 'Own open tasks, of one trajectory or all: overdue first, then by due date',
+      summary:
+        'Own open tasks, of one trajectory or all: by due date (late and at-once ones first), each with its timing',
       tag: 'Tasks',
       roles: ['CONSULTANT', 'PROVIDER'],
       response: responses.tasks,
@@ -65,7 +67,7 @@ export function taskRoutes(deps: RouteDeps): Endpoint[] {
           ...(query.assignee && { assigneeUserId: query.assignee === 'me' ? actor.id : null }),
         };
         const now = new Date();
-        // Ascending due date puts every overdue task (due before now) ahead of the rest.
+        // Ascending due date puts every task due before now (late or at once) ahead of the rest.
         return pageOf(
           query,
           async (window) =>
@@ -86,7 +88,7 @@ export function taskRoutes(deps: RouteDeps): Endpoint[] {
               })
             ).map(({ assignee, ...t }) => ({
               ...t,
-              overdue: t.dueAt < now,
+              timing: taskTiming(t, now),
               assignee: assignee && { id: assignee.id, name: assignee.displayName },
             })),
           () => prisma.task.count({ where }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as responses from '../responses';
-import type { Prisma, Role } from '../../prisma/client';
+import type { Prisma, PrismaClient, Role } from '../../prisma/client';
 import { getState } from '../../workflows/trajectory/contracts';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
@@ -21,6 +21,7 @@ import { requestReportsOf } from '../../prisma/records/request-reports';
 import { supportPlanOf } from '../../prisma/records/support-plan';
 import { isTimeMixWarning, timeTotalsOf } from '../../domain/utilisation';
 import { recordAccess } from '../../prisma/records/client-access';
+import { openTasksTimed } from '../../prisma/records/task-timing';
 
 const registration = z.strictObject({
   client: z.strictObject({
@@ -50,10 +51,8 @@ const listQuery = page.extend({
   phase: z.enum(trajectoryPhases).optional(),
   product: productCode.optional(),
   providerId: id.optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  /** Trajectories with an open task that is late, or one to do at once (domain/deadlines.ts `taskTiming`). */
+  tasks: z.enum(['late', 'atOnce']).optional(),
   deadlineWithinDays: z.coerce.number().int().min(0).max(366).optional(),
 });
 
@@ -78,16 +77,12 @@ export const summary = {
   },
 } satisfies Prisma.TrajectorySelect;
 
-function listFilter(q: z.output<typeof listQuery>, now: Date): Prisma.TrajectoryWhereInput {
+function listFilter(prisma: PrismaClient, q: z.output<typeof listQuery>, now: Date): Prisma.TrajectoryWhereInput {
   return {
     ...(q.phase && { phase: q.phase }),
     ...(q.providerId && { providerId: q.providerId }),
     ...(q.product && { indications: { some: { status: 'ACTIVE', productCode: q.product } } }),
-    ...(q.overdue !== undefined && {
-      tasks: q.overdue
-        ? { some: { status: 'OPEN', dueAt: { lt: now } } }
-        : { none: { status: 'OPEN', dueAt: { lt: now } } },
-    }),
+    ...(q.tasks && { tasks: { some: openTasksTimed(prisma, q.tasks === 'late' ? 'LATE' : 'AT_ONCE', now) } }),
     ...(q.deadlineWithinDays !== undefined && {
       nextDeadlineAt: { gte: now, lte: new Date(now.getTime() + q.deadlineWithinDays * 86_400_000) },
     }),
@@ -171,7 +166,7 @@ export function trajectoryRoutes(deps: RouteDeps): Endpoint[] {
       response: responses.trajectories,
       query: listQuery,
       handle: async ({ actor, query }) => {
-        const where = { AND: [trajectoryScope(actor), listFilter(query, new Date())] };
+        const where = { AND: [trajectoryScope(actor), listFilter(prisma, query, new Date())] };
         return pageOf(
           query,
           (window) =>

@@ -12,7 +12,10 @@ export interface KpiRow {
   steppedDown: number;
   closedAtMaximum: number;
   openTasks: number;
+  /** Open tasks whose time has passed (late); those raised to do at once are never late. */
   overdueTasks: number;
+  /** Open tasks raised when they were due (a missed intake, a decision to take): to do at once. */
+  atOnceTasks: number;
   /** Domains scored in a trajectory's first and latest ZRM measurement, by how they developed (seed 002). */
   zrmImproved: number;
   zrmStable: number;
@@ -24,7 +27,7 @@ export interface KpiRow {
 
 /**
  * Per provider and product (the latest indication's; null before a decision): throughput times
- * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open and overdue tasks,
+ * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open, late and at-once tasks,
  * the ZRM's results (each trajectory's, kept by prisma/records/zrm.ts) and the support plans' goals
  * reached or not (kept by prisma/records/support-plan.ts). One query, grouped in PostgreSQL.
  */
@@ -39,7 +42,9 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
     ), work AS (
       SELECT "trajectoryId",
              count(*) FILTER (WHERE status = 'OPEN') AS open,
-             count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" < ${now}) AS overdue
+             -- late and at once as domain/deadlines.ts taskTiming (and task-timing.ts) tell them
+             count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" <= ${now} AND "dueAt" > "createdAt") AS overdue,
+             count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" <= "createdAt") AS "atOnce"
       FROM "Task" GROUP BY "trajectoryId"
     )
     SELECT t."providerId"::text AS "providerId", l."productCode",
@@ -52,6 +57,7 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
            (count(*) FILTER (WHERE t."closureReason" = 'MAXIMUM_DURATION'))::int AS "closedAtMaximum",
            coalesce(sum(w.open), 0)::int AS "openTasks",
            coalesce(sum(w.overdue), 0)::int AS "overdueTasks",
+           coalesce(sum(w."atOnce"), 0)::int AS "atOnceTasks",
            sum(t."zrmImproved")::int AS "zrmImproved",
            sum(t."zrmStable")::int AS "zrmStable",
            sum(t."zrmDeclined")::int AS "zrmDeclined",

@@ -57,7 +57,7 @@ describe('API: a trajectory from registration to closure, by consultant and prov
     expect(request.body.extension).toMatchObject({ status: 'REQUESTED' });
     const tasks = await consultant.get('/tasks');
     const decideTask = tasks.body.items.find((t: { trajectoryId: string }) => t.trajectoryId === id);
-    expect(decideTask).toMatchObject({ kind: 'DECIDE_EXTENSION', overdue: false });
+    expect(decideTask).toMatchObject({ kind: 'DECIDE_EXTENSION', timing: 'AHEAD' });
 
     // The consultant decides on the provider's report (seed 003): read back as filed, by consultant and provider.
     const filed = {

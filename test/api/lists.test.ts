@@ -50,7 +50,8 @@ describe('API: lists, filters, pagination and KPIs', () => {
     // Registered today: the intake is due in 14 days (its reminder comes earlier), inside 15 days and outside 13.
     expect(await ids0('phase=REGISTERED&deadlineWithinDays=15')).toEqual([ids[2], ids[3], ids[4]].sort());
     expect(await ids0('phase=REGISTERED&deadlineWithinDays=13')).toEqual([]);
-    expect(await ids0('overdue=true')).toEqual([]);
+    expect(await ids0('tasks=late')).toEqual([]);
+    expect(await ids0('tasks=atOnce')).toEqual([]);
     const providerView = await providerB.get('/trajectories');
     expect(providerView.body.items.map((t: { id: string }) => t.id)).toEqual([ids[4]]);
   });
@@ -81,18 +82,22 @@ describe('API: lists, filters, pagination and KPIs', () => {
     expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'body.bsn' })]);
   });
 
-  it('when a consultant lists tasks, then overdue ones come first and then by due date; completing one takes it off the list', async () => {
+  it('when a consultant lists tasks, then those due before now (to do at once, or late) come first and then by due date, each with its timing; completing one takes it off the list', async () => {
     const open = (kind: string, trajectoryId: string, dueInDays: number) =>
       api.openTask(trajectoryId, kind, { dueInDays });
     const later = await open('INTERIM_EVALUATION', ids[0]!, 20);
     const overdue = await open('RISK_ANALYSIS', ids[2]!, -3);
     const soon = await open('FOLLOW_UP_PLAN', ids[3]!, 2);
+    // Raised a day after it was due (as a missed intake is): to do at once, never late.
+    const atOnce = await api.openTask(ids[3]!, 'INTAKE_OVERDUE', { dueInDays: -5, raisedDaysAgo: 4 });
     const res = await consultant.get('/tasks');
-    const mine = res.body.items.filter((t: { id: string }) => [later.id, overdue.id, soon.id].includes(t.id));
-    expect(mine.map((t: { id: string; overdue: boolean }) => [t.id, t.overdue])).toEqual([
-      [overdue.id, true],
-      [soon.id, false],
-      [later.id, false],
+    const ours = [later.id, overdue.id, soon.id, atOnce.id];
+    const mine = res.body.items.filter((t: { id: string }) => ours.includes(t.id));
+    expect(mine.map((t: { id: string; timing: string }) => [t.id, t.timing])).toEqual([
+      [atOnce.id, 'AT_ONCE'],
+      [overdue.id, 'LATE'],
+      [soon.id, 'AHEAD'],
+      [later.id, 'AHEAD'],
     ]);
     expect((await providerA.get('/tasks')).body.items.map((t: { id: string }) => t.id)).not.toContain(overdue.id);
     // One trajectory's tasks (its page lists them): only that trajectory's, only in scope.
@@ -102,9 +107,11 @@ describe('API: lists, filters, pagination and KPIs', () => {
     expect((await api.otherConsultant.get(`/tasks?trajectoryId=${ids[0]}`).expect(200)).body.items).toEqual([]);
     const wrongId = await consultant.get('/tasks?trajectoryId=12').expect(400);
     expect(wrongId.body.error.details).toEqual([expect.objectContaining({ path: 'query.trajectoryId' })]);
-    expect((await operations.get('/trajectories?overdue=true')).body.items.map((t: { id: string }) => t.id)).toEqual([
-      ids[2],
-    ]);
+    const listed = async (tasks: string) =>
+      (await operations.get(`/trajectories?tasks=${tasks}`).expect(200)).body.items.map((t: { id: string }) => t.id);
+    expect(await listed('late')).toEqual([ids[2]]);
+    expect(await listed('atOnce')).toEqual([ids[3]]);
+    await api.db.prisma.task.delete({ where: { id: atOnce.id } });
 
     // Named under another trajectory (a page's form names both), the task is not found and stays open.
     const elsewhere = await consultant.post(`/tasks/${overdue.id}/complete`, { trajectoryId: ids[0] });
@@ -170,6 +177,9 @@ describe('API: lists, filters, pagination and KPIs', () => {
   });
 
   it('when operations ask for KPIs, then each provider and product has its throughput, outflow, step-down and task counts', async () => {
+    // One late and one to do at once, on a trajectory not decided yet: the latter is not counted late.
+    await api.openTask(ids[3]!, 'RISK_ANALYSIS', { dueInDays: -1 });
+    await api.openTask(ids[3]!, 'INTAKE_OVERDUE', { dueInDays: -2, raisedDaysAgo: 1 });
     const res = await operations.get(`/kpis?providerId=${demoIds.providerA}`);
     expect(res.status).toBe(200);
     const row = res.body.items.find((r: { productCode: string | null }) => r.productCode === '02B04');
@@ -177,7 +187,8 @@ describe('API: lists, filters, pagination and KPIs', () => {
     expect(row.avgDaysToIntake).toBeGreaterThanOrEqual(0);
     expect(row.avgDaysToIntake).toBeLessThan(1);
     const undecided = res.body.items.find((r: { productCode: string | null }) => r.productCode === null);
-    expect(undecided).toMatchObject({ trajectories: 2, closed: 0 });
+    expect(undecided).toMatchObject({ trajectories: 2, closed: 0, overdueTasks: 1, atOnceTasks: 1 });
+    expect(undecided.openTasks).toBeGreaterThanOrEqual(2);
     expect((await consultant.get('/kpis')).status).toBe(403);
   });
 });

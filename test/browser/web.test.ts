@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
-import { dutchMonth } from '../../domain/dutch-dates';
+import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
+import { taskTiming, type TaskTiming } from '../../domain/deadlines';
 import { referenceOf } from '../../domain/reference';
 import { bsnOf, useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
@@ -309,6 +310,47 @@ describe('web application in a real browser', () => {
     );
     const identity = await api.db.prisma.clientIdentity.findUniqueOrThrow({ where: { bsn } });
     expect(identity.fullName).toBe('Identiteit Peters');
+  });
+
+  it('when tasks are late or to be done at once, then the overview counts them apart, names the oldest at-once day, and each count finds its trajectories', async () => {
+    const atOnceTrajectory = await api.register(demoIds.providerB);
+    // Raised when its moment came (as a missed intake is), three days ago: to do at once, never late.
+    await api.openTask(atOnceTrajectory, 'INTAKE_OVERDUE', { dueInDays: -4, raisedDaysAgo: 3 });
+    const open = await api.db.prisma.task.findMany({ where: { status: 'OPEN' } });
+    const now = new Date();
+    const timed = (timing: TaskTiming) => open.filter((t) => taskTiming(t, now) === timing);
+    const [late, atOnce] = [timed('LATE'), timed('AT_ONCE')];
+    expect(late.length).toBeGreaterThan(0); // trajectory A's extension decision, a week ahead and past its day
+    const oldest = new Date(Math.min(...atOnce.map((t) => t.createdAt.getTime())));
+    const tasks = (n: number) => `${n} ${n === 1 ? 'taak' : 'taken'}`;
+
+    const page = await signedIn(/\(Contractmanagement\)/);
+    await page.getByRole('link', { name: `${tasks(late.length)} te laat` }).click();
+    await page.waitForURL(/tasks=late/);
+    const found = page.getByRole('table', { name: /Gevonden trajecten/ });
+    const listed = async () =>
+      (
+        await found
+          .getByRole('link', { name: 'Open traject' })
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+      )
+        .map((href) => href?.split('/').pop())
+        .sort();
+    const trajectoriesOf = (ts: typeof open) => [...new Set(ts.map((t) => t.trajectoryId))].sort();
+    await expect(listed()).resolves.toEqual(trajectoriesOf(late));
+    await expect(page.getByLabel('Taken', { exact: true }).inputValue()).resolves.toBe('late');
+
+    await page.goto(`${at.base}/overzicht`);
+    const atOnceLine = page.getByRole('listitem').filter({ hasText: 'om zo snel mogelijk te doen' });
+    await expect(atOnceLine.textContent()).resolves.toMatch(
+      `${tasks(atOnce.length)} om zo snel mogelijk te doen (de oudste sinds ${dutchDate(oldest)})`,
+    );
+    await atOnceLine.getByRole('link').click();
+    await page.waitForURL(/tasks=atOnce/);
+    await expect(listed()).resolves.toEqual(trajectoriesOf(atOnce));
+    expect(trajectoriesOf(atOnce)).toContain(atOnceTrajectory);
+    expect(trajectoriesOf(late)).not.toContain(atOnceTrajectory);
+    await expectAccessible(page);
   });
 
   it('when more trajectories match than fit one page, then operations page through them on the server', async () => {

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { trajectorySummary } from '../../api/responses';
 import { trajectoryPhases } from '../../domain/lifecycle';
 import { lastDayBefore } from '../../domain/calendar';
-import { dutchDeadline } from '../../domain/dutch-dates';
+import { openTasksTimed } from '../../prisma/records/task-timing';
+import { dutchDate, dutchDeadline } from '../../domain/dutch-dates';
 import { referenceOf } from '../../domain/reference';
 import { deadlineLabels, labelOf, phaseLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
@@ -16,7 +17,7 @@ import { page, statusMessage, table } from '../layout';
 
 type TrajectoryRow = z.output<typeof trajectorySummary>;
 
-const filterKeys = ['phase', 'providerId', 'product', 'overdue', 'deadlineWithinDays'] as const;
+const filterKeys = ['phase', 'providerId', 'product', 'tasks', 'deadlineWithinDays'] as const;
 
 /** The phase filter's choices, every phase or one (the overview's search and the Trajecten page). */
 export const phaseChoices: [string, string][] = [
@@ -24,7 +25,7 @@ export const phaseChoices: [string, string][] = [
   ...trajectoryPhases.map((p): [string, string] => [p, phaseLabels[p]]),
 ];
 
-/** The overview's filters, as the trajectory list takes them (phase, provider, product, overdue tasks, deadlines soon). */
+/** The overview's filters, as the trajectory list takes them (phase, provider, product, late or at-once tasks, deadlines soon). */
 export type OverviewFilters = Partial<Record<(typeof filterKeys)[number], string>>;
 
 export function overviewFilters(query: Record<string, unknown>): OverviewFilters {
@@ -66,13 +67,21 @@ export async function overviewCsv(visit: Visit, filters: OverviewFilters): Promi
   return csv(lines);
 }
 
-/** How many trajectories stand where: by phase, provider and product; overdue tasks; deadlines in 14 days. */
+/**
+ * How many trajectories stand where: by phase, provider and product; tasks late, and those to do at
+ * once with the oldest's day (they have no deadline to pass, so their age is what tells); deadlines in 14 days.
+ */
 async function counts(prisma: PrismaClient, now: Date) {
-  const [phases, providers, products, overdueTasks, dueSoon] = await Promise.all([
+  const [phases, providers, products, lateTasks, atOnce, dueSoon] = await Promise.all([
     prisma.trajectory.groupBy({ by: ['phase'], _count: { _all: true } }),
     prisma.trajectory.groupBy({ by: ['providerId'], where: { phase: { not: 'CLOSED' } }, _count: { _all: true } }),
     prisma.indication.groupBy({ by: ['productCode'], where: { status: 'ACTIVE' }, _count: { _all: true } }),
-    prisma.task.count({ where: { status: 'OPEN', dueAt: { lt: now } } }),
+    prisma.task.count({ where: openTasksTimed(prisma, 'LATE', now) }),
+    prisma.task.aggregate({
+      where: openTasksTimed(prisma, 'AT_ONCE', now),
+      _count: { _all: true },
+      _min: { createdAt: true },
+    }),
     prisma.trajectory.count({
       where: { nextDeadlineAt: { gte: now, lte: new Date(now.getTime() + 14 * 86_400_000) } },
     }),
@@ -81,7 +90,9 @@ async function counts(prisma: PrismaClient, now: Date) {
     byPhase: new Map(phases.map((c) => [c.phase as string, c._count._all])),
     byProvider: providers.map((c) => ({ providerId: c.providerId, count: c._count._all })),
     byProduct: products.map((c) => ({ productCode: c.productCode, count: c._count._all })),
-    overdueTasks,
+    lateTasks,
+    atOnceTasks: atOnce._count._all,
+    oldestAtOnce: atOnce._min.createdAt,
     dueSoon,
   };
 }
@@ -167,7 +178,14 @@ export async function overviewPage(
       <h2 class="utrecht-heading-2">Stand van zaken</h2>
       <ul class="utrecht-unordered-list">
         <li>
-          <a class="utrecht-link" href="/overzicht?overdue=true#gevonden">${count.overdueTasks} te late taken</a>
+          <a class="utrecht-link" href="/overzicht?tasks=late#gevonden"
+            >${count.lateTasks} ${count.lateTasks === 1 ? 'taak' : 'taken'} te laat</a
+          >
+        </li>
+        <li>
+          <a class="utrecht-link" href="/overzicht?tasks=atOnce#gevonden"
+            >${count.atOnceTasks} ${count.atOnceTasks === 1 ? 'taak' : 'taken'} om zo snel mogelijk te doen</a
+          >${count.oldestAtOnce ? ` (de oudste sinds ${dutchDate(count.oldestAtOnce)})` : ''}
         </li>
         <li>
           <a class="utrecht-link" href="/overzicht?deadlineWithinDays=14#gevonden"
@@ -233,13 +251,14 @@ export async function overviewPage(
           ],
         })}
         ${selectField({
-          name: 'overdue',
+          name: 'tasks',
           label: 'Taken',
-          value: filters.overdue,
+          value: filters.tasks,
           errors,
           options: [
             ['', 'Alle trajecten'],
-            ['true', 'Met een te late taak'],
+            ['late', 'Met een te late taak'],
+            ['atOnce', 'Met een taak om zo snel mogelijk te doen'],
           ],
         })}
         ${selectField({
