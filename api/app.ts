@@ -25,6 +25,7 @@ import { taskRoutes } from './routes/tasks';
 import { zrmRoutes } from './routes/zrm';
 import { supportPlanRoutes } from './routes/support-plan';
 import { trajectoryActions } from './routes/trajectory-actions';
+import { trajectoryTransfer } from './routes/trajectory-transfer';
 import { trajectoryRoutes } from './routes/trajectories';
 import { trajectorySearchRoutes } from './routes/trajectory-search';
 import { WorkflowStarts } from './workflow-starts';
@@ -75,6 +76,7 @@ export function endpoints(deps: RouteDeps): Endpoint[] {
     ...trajectorySearchRoutes(deps),
     ...trajectoryRoutes(deps),
     ...trajectoryActions(deps),
+    ...trajectoryTransfer(deps),
     ...taskRoutes(deps),
     ...zrmRoutes(deps),
     ...supportPlanRoutes(deps),

@@ -69,6 +69,13 @@ export const registered = z.strictObject({
   intakeDueAt: instant.nullable(),
 });
 
+/** The client's new trajectory with the other provider (the old one is closed). */
+export const transferred = z.strictObject({
+  trajectoryId: uuid,
+  providerId: uuid,
+  intakeDueAt: instant.nullable(),
+});
+
 const summaryFields = {
   id: uuid,
   clientId: uuid,

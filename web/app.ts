@@ -327,6 +327,7 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
         task: saidOf(taskOutcomes, req.query.taak),
         zrmChanged: saidOf(zrmChanges, req.query.zrm),
         planChanged: saidOf(planChanges, req.query.plan),
+        transferred: req.query.overstap === '1',
       }),
     ),
   );
@@ -363,11 +364,11 @@ export function webRouter(deps: WebDeps, log: (message: string) => void): Router
       formPost(
         async (visit, req, res, values) => {
           const trajectoryId = String(req.params.trajectoryId);
-          await visit.call('post', `/trajectories/{trajectoryId}/${form.action}`, {
+          const answer = await visit.call('post', `/trajectories/{trajectoryId}/${form.action}`, {
             params: { trajectoryId },
             body: form.body(values),
           });
-          res.redirect(303, `/trajecten/${trajectoryId}${form.after ?? ''}`);
+          res.redirect(303, form.onward?.(answer) ?? `/trajecten/${trajectoryId}${form.after ?? ''}`);
         },
         (visit, req, values, refused) =>
           trajectoryPage(visit, String(req.params.trajectoryId), {

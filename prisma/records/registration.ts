@@ -12,6 +12,8 @@ export interface RegistrationInput {
   registeredAt: Date;
   /** The consultant states that the known person's name or date of birth was wrong and corrects it. */
   correctIdentity?: boolean;
+  /** The trajectory the client moves from (overstap, api/routes/trajectory-transfer.ts), named in the audit event. */
+  transferredFrom?: string;
 }
 
 /** Names compare as people read them: case, spacing and Unicode composition aside. */
@@ -73,7 +75,11 @@ function newTrajectory(input: RegistrationInput, from: Prisma.Sql, condition: Pr
     trajectoryId: id,
     actor: { type: 'USER', id: input.actorId },
     action: 'TRAJECTORY_REGISTERED',
-    data: { providerId: input.providerId, registeredAt: input.registeredAt.toISOString() },
+    data: {
+      providerId: input.providerId,
+      registeredAt: input.registeredAt.toISOString(),
+      ...(input.transferredFrom && { transferredFrom: input.transferredFrom }),
+    },
   } as const;
   return Prisma.sql`
     trajectory AS (

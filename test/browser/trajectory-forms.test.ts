@@ -1,3 +1,4 @@
+import { referenceOf } from '../../domain/reference';
 import { demoIds } from '../../prisma/seed/demo';
 import { addDays, addMonths, dateOf, firstOfMonth } from '../../domain/calendar';
 import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
@@ -176,6 +177,33 @@ describe('trajectory page forms in a real browser', () => {
       consultant.getByRole('table', { name: 'Open taken bij dit traject' }).textContent(),
     ).resolves.toContain('Cliënt past niet bij aanbieder');
     await expectAccessible(consultant);
+
+    // The consultant moves the client to another provider in one step: registered there, this trajectory closed.
+    await unfold(consultant, 'Overstap naar een andere zorgaanbieder');
+    const choice = consultant.getByLabel('Nieuwe zorgaanbieder');
+    await expect(choice.locator('option').allTextContents()).resolves.not.toContain('Demo Begeleiding A');
+    await consultant.getByRole('button', { name: 'Cliënt overzetten' }).click();
+    await expect(consultant.locator('#veld-overstap-providerId-fout').textContent()).resolves.toBe(
+      'Kies een waarde uit de lijst.',
+    );
+    await choice.selectOption({ label: 'Demo Zorg B' });
+    await consultant.getByRole('button', { name: 'Cliënt overzetten' }).click();
+    await consultant.waitForURL((u) => /^\/trajecten\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(id));
+    await expect(consultant.getByRole('status').filter({ hasText: 'aangemeld' }).textContent()).resolves.toContain(
+      'het vorige traject is afgesloten met reden 38 – Overstap naar andere aanbieder',
+    );
+    await expect(fact(consultant, 'Fase').textContent()).resolves.toBe('Aangemeld');
+    await expect(
+      consultant
+        .getByRole('row', { name: /Aangemeld/ })
+        .first()
+        .textContent(),
+    ).resolves.toContain(`overstap van traject ${referenceOf(id)}`);
+    await expectAccessible(consultant);
+    await consultant.goto(url);
+    await expect(fact(consultant, 'Reden van beëindiging').textContent()).resolves.toBe(
+      '38 – Overstap naar andere aanbieder',
+    );
   });
 
   it('when a trajectory has open tasks, then its page lists them for their team or provider only; a task done by hand is closed there with what came of it, once', async () => {

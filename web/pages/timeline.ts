@@ -2,6 +2,7 @@ import { isBusinessDate } from '../../domain/calendar';
 import { closureReasonLabel } from '../../domain/closure-reasons';
 import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
 import { endEvaluationLabels, eventLabels, hoursPerWeekText, labelOf } from '../../domain/labels';
+import { referenceOf } from '../../domain/reference';
 import { taskLabel } from './work';
 
 type Data = Record<string, unknown>;
@@ -35,6 +36,7 @@ function allocationChange(d: Data): string | undefined {
 
 /** What an event is about, where it says (the audit event's data holds ids, dates and codes only). */
 const particulars: Record<string, (d: Data) => string | undefined> = {
+  TRAJECTORY_REGISTERED: (d) => coded(d.transferredFrom, (from) => `overstap van traject ${referenceOf(from)}`),
   INTAKE_RECORDED: (d) =>
     coded(day(d.heldOn), (held) => (d.suitable === false ? `${held}; de cliënt past niet bij de aanbieder` : held)),
   INTAKE_CORRECTED: (d) => fromTo(day(d.from), day(d.to)),

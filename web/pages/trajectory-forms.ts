@@ -7,7 +7,7 @@ import { productConditions } from '../../domain/indication-rules';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care-view';
 import type { trajectoryDetail } from '../../api/responses';
-import type { Visit } from '../context';
+import { providersOf, type Visit } from '../context';
 import {
   checkbox,
   checkboxGroup,
@@ -63,6 +63,8 @@ export interface TrajectoryForm {
   refusedAt?(refused: Refused, values: FormValues): Refused;
   /** The query the page is shown with after success. */
   after?: string;
+  /** Another page to go to after success, from the API's answer (a transfer: the new trajectory's). */
+  onward?(answer: unknown): string;
 }
 
 const reasonField = (f: Filling, label: string) =>
@@ -338,6 +340,29 @@ export const trajectoryForms: TrajectoryForm[] = [
         ],
       }),
     body: (v) => ({ outcome: v.outcome ?? '' }),
+  },
+  {
+    key: 'overstap',
+    title: 'Overstap naar een andere zorgaanbieder',
+    button: 'Cliënt overzetten',
+    action: 'transfer',
+    role: 'CONSULTANT',
+    applies: (t) => t.phase !== 'CLOSED',
+    fields: async (f) => {
+      const others = (await providersOf(f.visit)).filter((p) => p.id !== f.trajectory.providerId);
+      return html`<p class="utrecht-paragraph">
+          De cliënt wordt aangemeld bij de gekozen zorgaanbieder, die binnen twee weken een intake houdt, en dit traject
+          wordt afgesloten met reden ${closureReasonLabel('OTHER_PROVIDER')}.
+        </p>
+        ${selectField({
+          ...fieldIn(f, 'providerId'),
+          label: 'Nieuwe zorgaanbieder',
+          required: true,
+          options: [['', 'Kies een zorgaanbieder'], ...others.map((p): [string, string] => [p.id, p.name])],
+        })}`;
+    },
+    body: (v) => ({ providerId: v.providerId ?? '' }),
+    onward: (answer) => `/trajecten/${(answer as { trajectoryId: string }).trajectoryId}?overstap=1`,
   },
   {
     key: 'afsluiten',

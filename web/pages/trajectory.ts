@@ -181,6 +181,8 @@ function facts(t: Detail): Html {
   </dl>`;
 }
 
+const transferredText = `De cliënt is bij deze zorgaanbieder aangemeld; het vorige traject is afgesloten met reden ${closureReasonLabel('OTHER_PROVIDER')}.`;
+
 // The workflow did not answer in time: the page shows the record's copy (issue 12: the detail never waits on a busy worker).
 const notLive =
   'De actuele termijnen en het gebruik van de uren zijn nu niet op te halen: u ziet de eerstvolgende termijn uit de administratie. Probeer het over enkele ogenblikken opnieuw.';
@@ -195,6 +197,8 @@ export async function trajectoryPage(
     task?: TaskOutcome;
     zrmChanged?: ZrmChanged;
     planChanged?: PlanChanged;
+    /** Just moved here from another provider's trajectory (overstap). */
+    transferred?: boolean;
   } = {},
 ): Promise<string> {
   const [t, catalogue, open] = (await Promise.all([
@@ -227,7 +231,8 @@ export async function trajectoryPage(
   return page(
     `Traject ${t.client?.fullName ?? ''}`.trim(),
     html`${refusalOfGoneForm([...forms, ...ofTasks], shown.resent)}
-      ${statusMessage(shown.task && taskOutcomes[shown.task])} ${facts(t)}
+      ${statusMessage(shown.task && taskOutcomes[shown.task])}
+      ${statusMessage(shown.transferred ? transferredText : undefined)} ${facts(t)}
       ${statusMessage(t.live ? undefined : notLive, 'warning')}
       ${
         visit.workflowLink
