@@ -27,7 +27,7 @@ export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
   },
   OTHER_PROVIDER_NEEDED: {
     label: 'Cliënt past niet bij aanbieder',
-    todo: 'de zorgaanbieder vond bij de intake dat de cliënt niet bij hen past (de reden staat in de tijdlijn): meld de cliënt aan bij een andere aanbieder en sluit dit traject af, of besluit toch over de indicatie',
+    todo: 'de zorgaanbieder vond bij de intake dat de cliënt niet bij hen past (de reden staat in de tijdlijn): zet de cliënt over naar een andere aanbieder met Overstap naar een andere zorgaanbieder, of besluit toch over de indicatie',
   },
   DECIDE_EXTENSION: { label: 'Besluit over verlenging', todo: 'beoordeel de aanvraag en het verslag' },
   DECIDE_EXPANSION: { label: 'Besluit over uitbreiding', todo: 'beoordeel of meer uren nodig zijn' },
