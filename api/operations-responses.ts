@@ -135,6 +135,9 @@ const tariff = z.strictObject({
 export const tariffs = z.strictObject({ items: z.array(tariff) });
 export const tariffAdded = tariff;
 
+/** The tariff that was removed. */
+export const tariffRemoved = z.strictObject({ id: uuid });
+
 /** What care cost per provider and product in a year (domain/costs.ts). */
 export const costs = pagedOf(
   z.strictObject({

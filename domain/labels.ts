@@ -169,6 +169,7 @@ export const ruleLabels: Record<string, string> = {
   TARIFF_UNIT:
     'Deze eenheid past niet bij het product: per uur voor producten die per uur worden gefinancierd, anders per cliënt.',
   TARIFF_EXISTS: 'Dit product heeft al een tarief vanaf die dag.',
+  TARIFF_UNCHANGED: 'Zo verandert er niets: vul het juiste bedrag of kies de juiste eenheid.',
   REVIEW_IN_FUTURE: 'Een gesprek kan pas worden vastgelegd als het is gevoerd.',
   REVIEW_EXISTS: 'Op die dag is met deze zorgaanbieder al een gesprek vastgelegd.',
   ASSIGNEE_OUT_OF_SCOPE: 'Deze persoon hoort niet bij het team of de zorgaanbieder van de taak.',

@@ -4,15 +4,8 @@ import { dateOf } from '../domain/calendar';
 import type { PageHandlers } from './context';
 import { saidOf } from './layout';
 import { operationsOnly } from './operations-routes';
-import {
-  correctionBody,
-  costsCsv,
-  costsPage,
-  refusedAmountAt,
-  tariffBody,
-  tariffChanges,
-  tariffCorrectionPage,
-} from './pages/costs';
+import { correctionBody, refusedRemovalAt, removalBody, tariffCorrectionPage } from './pages/tariff-correction';
+import { costsCsv, costsPage, refusedAmountAt, tariffBody, tariffChanges } from './pages/costs';
 import { providerReviewsPage, reviewBody, reviewChanges } from './pages/provider-reviews';
 import { budgetBody, budgetChanges, budgetPage, refusedBudgetAt } from './pages/budgets';
 
@@ -23,6 +16,12 @@ function yearOf(query: Record<string, unknown>): number {
 }
 
 /** Contract management's pages: what care costs and the tariffs, and the yearly talk with each provider (seed 001). */
+/** The two fixes of a tariff: the page's address, the API's use case, its body, what is said after, where refusals go. */
+const tariffFixes = [
+  ['', 'correction', correctionBody, 'gecorrigeerd', refusedAmountAt],
+  ['/verwijderen', 'removal', removalBody, 'verwijderd', refusedRemovalAt],
+] as const;
+
 export function contractRoutes(router: Router, { signedIn, formPost }: PageHandlers): void {
   router.get(
     '/kosten',
@@ -88,21 +87,24 @@ export function contractRoutes(router: Router, { signedIn, formPost }: PageHandl
       return tariffCorrectionPage(visit, String(req.params.tariffId));
     }),
   );
-  router.post(
-    '/kosten/tarieven/:tariffId',
-    formPost(
-      async (visit, req, res, values) => {
-        operationsOnly(visit);
-        await visit.call('post', '/tariffs/{tariffId}/correction', {
-          params: { tariffId: String(req.params.tariffId) },
-          body: correctionBody(values),
-        });
-        res.redirect(303, '/kosten?tarief=gecorrigeerd');
-      },
-      (visit, req, values, refused) =>
-        tariffCorrectionPage(visit, String(req.params.tariffId), { values, refused: refusedAmountAt(refused) }),
-    ),
-  );
+  // A tariff entered wrongly: corrected, or removed when added by mistake; refused, its page again.
+  for (const [path, use, body, said, refusedAt] of tariffFixes) {
+    router.post(
+      `/kosten/tarieven/:tariffId${path}`,
+      formPost(
+        async (visit, req, res, values) => {
+          operationsOnly(visit);
+          await visit.call('post', `/tariffs/{tariffId}/${use}`, {
+            params: { tariffId: String(req.params.tariffId) },
+            body: body(values),
+          });
+          res.redirect(303, `/kosten?tarief=${said}`);
+        },
+        (visit, req, values, refused) =>
+          tariffCorrectionPage(visit, String(req.params.tariffId), { values, refused: refusedAt(refused) }),
+      ),
+    );
+  }
   router.get(
     '/zorgaanbieders',
     signedIn(async (visit, req) => {

@@ -4,7 +4,8 @@ import { budgetUse, tariffUnits, yearPeriod } from '../../domain/costs';
 import { budgetsOf } from '../../prisma/records/budgets';
 import { auditUserAction } from '../../prisma/records/audit';
 import { costsPerProviderAndProduct } from '../../prisma/records/costs';
-import { addTariff, lockProduct, tariffRow, tariffsOf } from '../../prisma/records/tariffs';
+import { addTariff, lockProduct, removeTariff, tariffRow, tariffsOf } from '../../prisma/records/tariffs';
+import type { Prisma } from '../../prisma/client';
 import { AppError, refuseRules } from '../app-error';
 import type { RouteDeps } from '../deps';
 import { endpoint, type Endpoint } from '../endpoint';
@@ -37,6 +38,30 @@ function productRefusals(body: { productCode: string; unit: string }, volumeUnit
       message: `${body.productCode} is paid ${hourly ? 'per hour' : 'per client'}`,
     },
   ];
+}
+
+const tariffParams = z.object({ tariffId: id });
+const reason = text(1000, { multiline: true });
+
+/** What was wrong with a tariff: its amount, its unit, or both; and why. */
+const tariffCorrection = z
+  .strictObject({ amountCents: amountCents.optional(), unit: z.enum(tariffUnits).optional(), reason })
+  .refine((b) => b.amountCents !== undefined || b.unit !== undefined, {
+    path: ['amountCents'],
+    message: 'name the amount or the unit that was wrong',
+  });
+
+const nothingCorrected = () =>
+  new AppError(400, 'NOTHING_CHANGES', 'The tariff has this amount and unit already', [
+    { path: 'body.amountCents', rule: 'TARIFF_UNCHANGED', message: 'the same amount and unit as the tariff has' },
+  ]);
+
+/** The tariff's row, held until the transaction ends; 404 when there is none. */
+async function lockedTariff(tx: Prisma.TransactionClient, tariffId: string) {
+  const [row] = await tx.$queryRaw<{ productCode: string; amountCents: number; unit: string }[]>`
+    SELECT "productCode", "amountCents", unit::text FROM "Tariff" WHERE id = ${tariffId}::uuid FOR UPDATE`;
+  if (!row) throw new AppError(404, 'NOT_FOUND', `No tariff ${tariffId}`);
+  return row;
 }
 
 export function tariffRoutes({ prisma }: RouteDeps): Endpoint[] {
@@ -82,28 +107,64 @@ export function tariffRoutes({ prisma }: RouteDeps): Endpoint[] {
     endpoint({
       method: 'post',
       path: '/tariffs/{tariffId}/correction',
-      summary:
-        'Correct the amount of a tariff entered wrongly, with the reason (audited with the amounts before and after)',
+      summary: 'Correct the amount or the unit of a tariff entered wrongly, with the reason (audited with both values)',
       tag: 'Operations',
       roles: ['OPERATIONS'],
       response: responses.tariffAdded,
-      params: z.object({ tariffId: id }),
-      body: z.strictObject({ amountCents, reason: text(1000, { multiline: true }) }),
+      params: tariffParams,
+      body: tariffCorrection,
       handle: async ({ actor, params, body }) =>
         prisma.$transaction(async (tx) => {
-          const [before] = await tx.$queryRaw<{ amountCents: number }[]>`
-            SELECT "amountCents" FROM "Tariff" WHERE id = ${params.tariffId}::uuid FOR UPDATE`;
-          if (!before) throw new AppError(404, 'NOT_FOUND', `No tariff ${params.tariffId}`);
+          const before = await lockedTariff(tx, params.tariffId);
+          const [product] = await lockProduct(tx, before.productCode);
+          const changes = {
+            ...(body.amountCents !== undefined &&
+              body.amountCents !== before.amountCents && { from: before.amountCents, to: body.amountCents }),
+            ...(body.unit !== undefined && body.unit !== before.unit && { unitFrom: before.unit, unitTo: body.unit }),
+          };
+          if (!Object.keys(changes).length) throw nothingCorrected();
+          refuseRules(
+            productRefusals({ productCode: before.productCode, unit: body.unit ?? before.unit }, product?.volumeUnit),
+          );
           const corrected = await tx.tariff.update({
             where: { id: params.tariffId },
-            data: { amountCents: body.amountCents },
+            data: { amountCents: body.amountCents, unit: body.unit },
           });
           // About a tariff, not a client: the reason goes with the audit event.
           await auditUserAction(tx, actor.id, {
             action: 'TARIFF_CORRECTED',
-            data: { tariffId: corrected.id, from: before.amountCents, to: body.amountCents, reason: body.reason },
+            data: { tariffId: corrected.id, ...changes, reason: body.reason },
           });
           return tariffRow(corrected);
+        }),
+    }),
+    endpoint({
+      method: 'post',
+      path: '/tariffs/{tariffId}/removal',
+      summary:
+        'Remove a tariff added by mistake (a wrong first day, say), with the reason: the one before it holds on for its days (audited with what it was)',
+      tag: 'Operations',
+      roles: ['OPERATIONS'],
+      response: responses.tariffRemoved,
+      params: tariffParams,
+      body: z.strictObject({ reason }),
+      handle: async ({ actor, params, body }) =>
+        prisma.$transaction(async (tx) => {
+          const tariff = await lockedTariff(tx, params.tariffId);
+          await lockProduct(tx, tariff.productCode);
+          const removed = await removeTariff(tx, params.tariffId);
+          await auditUserAction(tx, actor.id, {
+            action: 'TARIFF_REMOVED',
+            data: {
+              tariffId: removed.id,
+              productCode: removed.productCode,
+              validFrom: removed.validFrom,
+              amountCents: removed.amountCents,
+              unit: removed.unit,
+              reason: body.reason,
+            },
+          });
+          return { id: removed.id };
         }),
     }),
     endpoint({

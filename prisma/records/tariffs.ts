@@ -59,3 +59,20 @@ export async function addTariff(tx: Prisma.TransactionClient, t: NewTariff): Pro
 /** Holds the product's row until the transaction ends: two tariffs added at once go one after the other. */
 export const lockProduct = (tx: Prisma.TransactionClient, code: string) =>
   tx.$queryRaw<{ volumeUnit: string }[]>`SELECT "volumeUnit" FROM "Product" WHERE code = ${code} FOR UPDATE`;
+
+/**
+ * Removes a tariff added by mistake: the one in force before it holds on for its days (until the
+ * next one, or as long as it held); without one, those days have no tariff. Run in the caller's
+ * transaction, after locking the product.
+ */
+export async function removeTariff(tx: Prisma.TransactionClient, tariffId: string): Promise<TariffRow> {
+  const removed = await tx.tariff.delete({ where: { id: tariffId } });
+  const before = await tx.tariff.findFirst({
+    where: { productCode: removed.productCode, validFrom: { lt: removed.validFrom } },
+    orderBy: { validFrom: 'desc' },
+  });
+  const dayBefore = toDateColumn(addDays(fromDateColumn(removed.validFrom), -1));
+  if (before?.validTo?.getTime() === dayBefore.getTime())
+    await tx.tariff.update({ where: { id: before.id }, data: { validTo: removed.validTo } });
+  return tariffRow(removed);
+}

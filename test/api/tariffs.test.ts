@@ -106,6 +106,79 @@ describe('API: tariffs and what care cost', () => {
     ]);
   });
 
+  it('when a tariff has the wrong unit, then operations correct it (a unit the product is not paid by refused); naming nothing that changes is refused', async () => {
+    const added = await add({ ...weekly('2029-01-01', 30000), productCode: 'IB3' }).expect(201);
+    const correct = (body: object) => operations.post(`/tariffs/${added.body.id}/correction`, body);
+    const refusal = async (body: object, status: number, path: string, rule?: string) => {
+      const res = await correct(body).expect(status);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path, ...(rule && { rule }) })]);
+    };
+    await refusal({ reason: 'x' }, 400, 'body.amountCents');
+    await refusal(
+      { amountCents: 30000, unit: 'PER_CLIENT_PER_WEEK', reason: 'x' },
+      400,
+      'body.amountCents',
+      'TARIFF_UNCHANGED',
+    );
+    await refusal({ unit: 'PER_HOUR', reason: 'x' }, 422, 'body.unit', 'TARIFF_UNIT');
+    await correct({
+      unit: 'PER_CLIENT_PER_MONTH',
+      amountCents: 30000,
+      reason: 'De overeenkomst noemt een maandtarief.',
+    }).expect(200);
+    const [row] = (await operations.get('/tariffs')).body.items.filter((t: { id: string }) => t.id === added.body.id);
+    expect(row).toMatchObject({ unit: 'PER_CLIENT_PER_MONTH', amountCents: 30000 });
+    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'TARIFF_CORRECTED', data: { path: ['tariffId'], equals: added.body.id } },
+    });
+    expect(audit.data).toEqual({
+      tariffId: added.body.id,
+      unitFrom: 'PER_CLIENT_PER_WEEK',
+      unitTo: 'PER_CLIENT_PER_MONTH',
+      reason: 'De overeenkomst noemt een maandtarief.',
+    });
+  });
+
+  it('when a tariff was added on a wrong first day, then operations remove it, the one before holds on for its days, and the right one is added', async () => {
+    await add({ ...weekly('2030-01-01', 20000), productCode: 'IB1' }).expect(201);
+    const wrong = await add({ ...weekly('2031-01-01', 21000), productCode: 'IB1' }).expect(201); // meant for 2032
+    await add({ ...weekly('2033-01-01', 23000), productCode: 'IB1' }).expect(201);
+    const before = await tariffsOf('IB1');
+    expect(before).toEqual(
+      expect.arrayContaining([
+        ['2030-01-01', '2030-12-31', 20000],
+        ['2031-01-01', '2032-12-31', 21000],
+      ]),
+    );
+    const remove = (tariffId: string, body: object, who = operations) => who.post(`/tariffs/${tariffId}/removal`, body);
+    await remove(wrong.body.id, {}).expect(400);
+    expect((await remove(wrong.body.id, { reason: 'x' }, consultant)).status).toBe(403);
+    await expect(tariffsOf('IB1')).resolves.toEqual(before);
+
+    await remove(wrong.body.id, { reason: 'Begindatum moest 1 januari 2032 zijn.' }).expect(200);
+    await remove(wrong.body.id, { reason: 'nog eens' }).expect(404);
+    await add({ ...weekly('2032-01-01', 21000), productCode: 'IB1' }).expect(201);
+    await expect(tariffsOf('IB1')).resolves.toEqual(
+      expect.arrayContaining([
+        ['2030-01-01', '2031-12-31', 20000],
+        ['2032-01-01', '2032-12-31', 21000],
+        ['2033-01-01', null, 23000],
+      ]),
+    );
+    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'TARIFF_REMOVED' } });
+    expect([audit.actorId, audit.data]).toEqual([
+      demoIds.operations,
+      {
+        tariffId: wrong.body.id,
+        productCode: 'IB1',
+        validFrom: '2031-01-01',
+        amountCents: 21000,
+        unit: 'PER_CLIENT_PER_WEEK',
+        reason: 'Begindatum moest 1 januari 2032 zijn.',
+      },
+    ]);
+  });
+
   it('when operations ask what care cost in a year, then each provider and product has its allocations and deliveries priced by the tariffs in force', async () => {
     const today = dateOf(new Date());
     const start = addDays(today, -30);

@@ -59,7 +59,7 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
       money(7000),
       'per cliënt per week',
       'Deelovereenkomst IB',
-      'Bedrag corrigeren',
+      'Corrigeren of verwijderen',
     ]);
 
     // Each day of care € 10: through the year's end or the allocation's, today included in what is realised.
@@ -94,17 +94,17 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
     await expect(page.getByText(`In ${year - 1} is er geen zorg toegewezen.`).count()).resolves.toBe(1);
 
     // € 70 should have been € 77: corrected with the reason, a wrong amount refused beside its field.
-    await page.getByRole('link', { name: `Bedrag corrigeren: IB2 vanaf 1 januari ${year}` }).click();
+    await page.getByRole('link', { name: `Corrigeren of verwijderen: IB2 vanaf 1 januari ${year}` }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tarief corrigeren');
     await page.getByLabel('Juist bedrag in euro').fill('-77');
-    await page.getByLabel('Waarom klopte het bedrag niet?').fill('Tarief uit de verkeerde tabel overgenomen.');
-    await page.getByRole('button', { name: 'Bedrag corrigeren' }).click();
+    await page.getByLabel('Waarom klopte het tarief niet?').fill('Tarief uit de verkeerde tabel overgenomen.');
+    await page.getByRole('button', { name: 'Tarief corrigeren' }).click();
     await expect(page.locator('#veld-amount-fout').textContent()).resolves.toContain('Vul een bedrag in euro in');
     await expectAccessible(page);
     await page.getByLabel('Juist bedrag in euro').fill('77,00');
-    await page.getByRole('button', { name: 'Bedrag corrigeren' }).click();
+    await page.getByRole('button', { name: 'Tarief corrigeren' }).click();
     await page.waitForURL(`${at.base}/kosten?tarief=gecorrigeerd`);
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Het bedrag is gecorrigeerd.');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Het tarief is gecorrigeerd.');
     await expect(
       page
         .getByRole('table', { name: 'Tarieven per product' })
@@ -113,6 +113,29 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
         .nth(3)
         .textContent(),
     ).resolves.toBe(money(7700));
+
+    // Added on a wrong first day after all: removed with the reason (asked beside its field), the row gone.
+    await page.getByRole('link', { name: `Corrigeren of verwijderen: IB2 vanaf 1 januari ${year}` }).click();
+    await expect(page.getByLabel('Juist bedrag in euro').inputValue()).resolves.toBe('77,00');
+    await expect(page.getByLabel('Juiste eenheid').inputValue()).resolves.toBe('PER_CLIENT_PER_WEEK');
+    await expect(
+      page.getByText('Alleen voor een tarief dat per vergissing is toegevoegd').textContent(),
+    ).resolves.toContain('De dagen waarvoor het gold, hebben daarna geen tarief, tot u het juiste toevoegt.'); // the one before ended with 2016
+    await page.getByRole('button', { name: 'Tarief verwijderen' }).click();
+    await expect(page.locator('#veld-removalReason-fout').textContent()).resolves.toBe('Vul dit veld in.');
+    await expectAccessible(page);
+    await page.getByLabel('Waarom wordt het tarief verwijderd?').fill('Hoort bij volgend jaar.');
+    await page.getByRole('button', { name: 'Tarief verwijderen' }).click();
+    await page.waitForURL(`${at.base}/kosten?tarief=verwijderd`);
+    // Said above the tariffs; above the costs, that part of the care has no tariff again.
+    await expect(page.getByRole('status').filter({ hasText: 'Het tarief is verwijderd.' }).count()).resolves.toBe(1);
+    await expect(page.getByText('Voor een deel van de zorg geldt geen tarief').count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('table', { name: 'Tarieven per product' })
+        .getByRole('row', { name: /Deelovereenkomst IB/ })
+        .count(),
+    ).resolves.toBe(0);
   });
 
   it("when operations set a region's budget on the page (a wrong amount refused beside its field), then the costs show what was allocated against it, and a warning where it goes over", async () => {

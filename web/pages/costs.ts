@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { costs, tariffs } from '../../api/operations-responses';
-import { AppError } from '../../api/app-error';
 import type { products } from '../../api/responses';
 import { dateOf } from '../../domain/calendar';
 import { tariffUnits } from '../../domain/costs';
 import { dutchDate } from '../../domain/dutch-dates';
 import { labelOf, tariffUnitLabels } from '../../domain/labels';
 import { providersOf, type Visit } from '../context';
-import { errorSummary, selectField, submit, textArea, textField, type FormValues, type Refused } from '../forms';
+import { errorSummary, selectField, submit, textField, type FormValues, type Refused } from '../forms';
 import { html, type Html } from '../html';
 import { page, statusMessage, table } from '../layout';
 import { allPages } from '../paging';
@@ -19,7 +18,11 @@ type CostAnswer = Omit<z.output<typeof costs>, 'items' | 'total' | 'limit' | 'of
 type Product = z.output<typeof products>['items'][number];
 
 /** What was just done, said above the tariffs (`?tarief=`). */
-export const tariffChanges = { toegevoegd: 'Het tarief is toegevoegd.', gecorrigeerd: 'Het bedrag is gecorrigeerd.' };
+export const tariffChanges = {
+  toegevoegd: 'Het tarief is toegevoegd.',
+  gecorrigeerd: 'Het tarief is gecorrigeerd.',
+  verwijderd: 'Het tarief is verwijderd.',
+};
 export type TariffChanged = keyof typeof tariffChanges;
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
@@ -48,7 +51,8 @@ export const refusedAmountAt = (refused: Refused): Refused => {
   return amountCents ? { ...refused, errors: { ...others, amount: amountCents } } : refused;
 };
 
-const amountHint = 'Vul een bedrag in euro in, zoals 692,21: meer dan 0 en hoogstens 100.000 euro, in hele centen.';
+export const amountHint =
+  'Vul een bedrag in euro in, zoals 692,21: meer dan 0 en hoogstens 100.000 euro, in hele centen.';
 
 /** "12 dagen, 1 maand": care no tariff prices. */
 function withoutTariff(r: { daysWithoutTariff: number; monthsWithoutTariff: number }): string {
@@ -157,8 +161,8 @@ function tariffTable(items: z.output<typeof tariffs>['items'], productName: Map<
     html`<a
       class="utrecht-link"
       href="/kosten/tarieven/${t.id}"
-      aria-label="Bedrag corrigeren: ${t.productCode} vanaf ${dutchDate(t.validFrom)}"
-      >Bedrag corrigeren</a
+      aria-label="Corrigeren of verwijderen: ${t.productCode} vanaf ${dutchDate(t.validFrom)}"
+      >Corrigeren of verwijderen</a
     >`,
   ]);
   return table(
@@ -236,42 +240,6 @@ export async function costsPage(
       ${errorSummary(form.refused.summary, form.refused.errors, fields)}
       <form method="post" action="/kosten/tarieven?jaar=${year}" novalidate>
         ${fields} ${submit('Tarief toevoegen', visit.viewer.csrf)}
-      </form>`,
-    visit.viewer,
-  );
-}
-
-/** The correction's fields as the API's body (`POST /tariffs/{tariffId}/correction`). */
-export const correctionBody = (v: FormValues) => ({ amountCents: centsOf(v.amount), reason: v.reason ?? '' });
-
-/** A tariff entered wrongly: its amount corrected, with the reason (audited with both amounts). */
-export async function tariffCorrectionPage(
-  visit: Visit,
-  tariffId: string,
-  form: { values: FormValues; refused: Refused } = { values: {}, refused: { errors: {} } },
-): Promise<string> {
-  const { items } = (await visit.call('get', '/tariffs')) as z.output<typeof tariffs>;
-  const tariff = items.find((t) => t.id === tariffId);
-  if (!tariff) throw new AppError(404, 'NOT_FOUND', `No tariff ${tariffId}`);
-  const field = (name: string, label: string) => ({
-    name,
-    label,
-    value: form.values[name],
-    errors: form.refused.errors,
-  });
-  const fields = html`${textField({ ...field('amount', 'Juist bedrag in euro'), type: 'decimal', required: true, invalid: amountHint })}
-  ${textArea({ ...field('reason', 'Waarom klopte het bedrag niet?'), required: true, description: 'De reden wordt bij de correctie bewaard.' })}`;
-  const until = tariff.validTo ? ` tot en met ${dutchDate(tariff.validTo)}` : '';
-  return page(
-    'Tarief corrigeren',
-    html`<p class="utrecht-paragraph">
-        ${tariff.productCode}, vanaf ${dutchDate(tariff.validFrom)}${until}: nu ${euros(tariff.amountCents)}
-        ${labelOf(tariffUnitLabels, tariff.unit)}. Een nieuw tarief voor een volgend jaar voegt u toe op
-        <a class="utrecht-link" href="/kosten">Kosten</a>.
-      </p>
-      ${errorSummary(form.refused.summary, form.refused.errors, fields)}
-      <form method="post" action="/kosten/tarieven/${tariff.id}" novalidate>
-        ${fields} ${submit('Bedrag corrigeren', visit.viewer.csrf)}
       </form>`,
     visit.viewer,
   );
