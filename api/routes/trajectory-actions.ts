@@ -54,7 +54,7 @@ import { trajectoryHandle } from '../trajectory-workflow';
 import { fromDateColumn } from '../../prisma/records/dates';
 
 /** How long a change may wait for its workflow (a worker that is down, Temporal away) before 503. */
-const UPDATE_TIMEOUT_MS = 15_000;
+export const UPDATE_TIMEOUT_MS = 15_000;
 
 const minutesInAMonth = 31 * 24 * 60;
 const minutes = z.int().min(0).max(minutesInAMonth);

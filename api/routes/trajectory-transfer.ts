@@ -11,9 +11,7 @@ import { id, trajectoryParams } from '../schemas';
 import { scopedTrajectory } from '../scope';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
-
-/** How long the closure may wait for its workflow (as any change does) before 503. */
-const CLOSE_TIMEOUT_MS = 15_000;
+import { UPDATE_TIMEOUT_MS } from './trajectory-actions';
 
 const refusedProvider = (message: string) =>
   new AppError(400, 'VALIDATION_FAILED', 'The request is invalid', [{ path: 'body.providerId', message }]);
@@ -77,7 +75,7 @@ async function registeredElsewhere(
  */
 async function closeForTransfer(deps: RouteDeps, actor: Actor, trajectoryId: string, updateId: string) {
   try {
-    await withinTime(deps.temporal, CLOSE_TIMEOUT_MS, () =>
+    await withinTime(deps.temporal, UPDATE_TIMEOUT_MS, () =>
       trajectoryHandle(deps.temporal, trajectoryId).executeUpdate(close, {
         args: [{ reason: 'OTHER_PROVIDER', actorId: actor.id }],
         updateId: `${updateId}-close`,
