@@ -123,6 +123,10 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
     ).resolves.toContain('De dagen waarvoor het gold, hebben daarna geen tarief, tot u het juiste toevoegt.'); // the one before ended with 2016
     await page.getByRole('button', { name: 'Tarief verwijderen' }).click();
     await expect(page.locator('#veld-removalReason-fout').textContent()).resolves.toBe('Vul dit veld in.');
+    // Drawn red only once refused: the correction's reason, empty and untouched, looks like any field.
+    const border = (id: string) => page.locator(`#${id}`).evaluate((e) => getComputedStyle(e).borderBottomColor);
+    await expect(border('veld-reason')).resolves.toBe(await border('veld-amount'));
+    await expect(border('veld-removalReason')).resolves.not.toBe(await border('veld-amount'));
     await expectAccessible(page);
     await page.getByLabel('Waarom wordt het tarief verwijderd?').fill('Hoort bij volgend jaar.');
     await page.getByRole('button', { name: 'Tarief verwijderen' }).click();
