@@ -5,7 +5,7 @@ import { taskTimings } from '../domain/deadlines';
 import { endEvaluationOutcomes, trajectoryPhases } from '../domain/lifecycle';
 import { notificationKinds, notificationModes } from '../domain/notifications';
 import { timeMixWarningKinds } from '../domain/utilisation';
-import { zrmExpectations } from '../domain/support-plan';
+import { contactApproaches, zrmExpectations } from '../domain/support-plan';
 import { zrmDomains } from '../domain/zrm';
 import { zrmScores } from './schemas';
 import { businessDate, decimal, instant, isoInstant, pagedOf, person, uuid } from './response-parts';
@@ -48,6 +48,8 @@ export const products = z.strictObject({
       extendable: z.boolean(),
       alwaysFinite: z.boolean(),
       requiresStableZrm: z.boolean(),
+      /** Its support plan sets the contact moments (POST .../support-plans `contact`; seed 000, IB0). */
+      planAgreesContacts: z.boolean(),
       interimEvaluationMonths: z.int().nullable(),
       clientAgeBelow: z.int().nullable(),
       noShowPolicy: z.enum(NoShowPolicy),
@@ -179,6 +181,8 @@ export const zrmAssessed = z.strictObject({ assessmentId: uuid, assessedOn: busi
 const supportPlan = z.strictObject({
   agreedOn: businessDate,
   goals: z.array(z.strictObject({ domain: z.enum(zrmDomains), expected: z.enum(zrmExpectations), result: z.string() })),
+  /** The contact moments agreed (seed 000, IB0): every so many weeks, and who takes the initiative; null when none. */
+  contact: z.strictObject({ everyWeeks: z.int(), approach: z.enum(contactApproaches) }).nullable(),
 });
 /** The report a provider filed with an extension or expansion request (seed 003), newest first. */
 const requestReport = z.strictObject({

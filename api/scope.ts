@@ -63,14 +63,19 @@ export async function runningIndication(prisma: PrismaClient, actor: Actor, traj
     phase: true,
     indications: {
       where: { status: 'ACTIVE' },
-      select: { id: true, startDate: true, endDate: true, product: { select: { region: true } } },
+      select: {
+        id: true,
+        startDate: true,
+        endDate: true,
+        product: { select: { code: true, region: true, planAgreesContacts: true, requiresStableZrm: true } },
+      },
     },
   });
   const [indication] = trajectory.indications;
   if (trajectory.phase !== 'ACTIVE' || !indication)
     throw new AppError(409, 'WRONG_STATE', `${what} while an indication runs`);
   const period = { startDate: fromDateColumn(indication.startDate), endDate: fromDateColumn(indication.endDate) };
-  return { id: indication.id, period, region: indication.product.region };
+  return { id: indication.id, period, region: indication.product.region, product: indication.product };
 }
 
 /** Holds the trajectory's row until the transaction ends: two writes checked against the same rows go one after the other. */

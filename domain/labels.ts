@@ -4,7 +4,7 @@ import type { TaskKind, TrajectoryPhase } from './lifecycle';
 import type { NotificationKind } from './notifications';
 import type { OperationsAlertKind } from './operations-alerts';
 import type { TimeMixWarning } from './utilisation';
-import type { ZrmExpectation } from './support-plan';
+import type { ContactApproach, ZrmExpectation } from './support-plan';
 import type { ZrmDevelopment } from './zrm';
 
 /**
@@ -169,6 +169,8 @@ export const ruleLabels: Record<string, string> = {
   TARIFF_UNIT:
     'Deze eenheid past niet bij het product: per uur voor producten die per uur worden gefinancierd, anders per cliënt.',
   TARIFF_EXISTS: 'Dit product heeft al een tarief vanaf die dag.',
+  CONTACT_AGREEMENT:
+    'Bij dit product legt het ondersteuningsplan de contactmomenten vast: vul in hoe vaak er contact is en wie het initiatief neemt.',
   TARIFF_UNCHANGED: 'Zo verandert er niets: vul het juiste bedrag of kies de juiste eenheid.',
   REVIEW_IN_FUTURE: 'Een gesprek kan pas worden vastgelegd als het is gevoerd.',
   REVIEW_EXISTS: 'Op die dag is met deze zorgaanbieder al een gesprek vastgelegd.',
@@ -228,6 +230,13 @@ export const zrmDevelopmentLabels: Record<ZrmDevelopment, string> = {
 export const zrmExpectationLabels: Record<ZrmExpectation, string> = {
   INCREASE: 'Toename van de zelfredzaamheid',
   STABILISE: 'Stabilisatie',
+};
+
+/** Seed 000, IB0: who takes the initiative for contact, as the plan agrees it. */
+export const contactApproachLabels: Record<ContactApproach, string> = {
+  PROACTIVE: 'Pro-actief: de begeleider neemt contact op',
+  REACTIVE: 'Reactief: de cliënt neemt contact op met een vraag',
+  BOTH: 'Beide: pro-actief en reactief',
 };
 
 /** Bemoeizorg's end evaluation outcomes (seed 003). */

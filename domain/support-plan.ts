@@ -12,6 +12,36 @@ export const zrmExpectations = ['INCREASE', 'STABILISE'] as const;
 export type ZrmExpectation = (typeof zrmExpectations)[number];
 export const isZrmExpectation = isOneOf(zrmExpectations);
 
+/**
+ * Seed 000, IB0: "In het ondersteuningsplan worden de afspraken m.b.t. contactmomenten en de frequentie
+ * vastgelegd", and "Afhankelijk van de ondersteuningsbehoefte van de klant zal de ondersteuning
+ * pro-actief, reactief of een combinatie daarvan zijn".
+ */
+export const contactApproaches = ['PROACTIVE', 'REACTIVE', 'BOTH'] as const;
+export type ContactApproach = (typeof contactApproaches)[number];
+
+/** A contact moment every so many weeks (at most a year apart), and who takes the initiative. */
+export interface ContactAgreement {
+  everyWeeks: number;
+  approach: ContactApproach;
+}
+export const MAX_CONTACT_WEEKS = 52;
+
+/** A product whose plan sets the contact moments (the catalogue's `planAgreesContacts`, IB0) has a plan only with them. */
+export function checkContactAgreement(
+  product: { code: string; planAgreesContacts: boolean },
+  contact: ContactAgreement | undefined,
+): Required<RuleViolation>[] {
+  if (!product.planAgreesContacts || contact) return [];
+  return [
+    {
+      field: 'contact',
+      rule: `${product.code}.CONTACT_AGREEMENT`,
+      message: `a support plan for ${product.code} sets the contact moments, their frequency and the approach`,
+    },
+  ];
+}
+
 /** One domain of the plan: the development expected and the result sought, in the plan's words. */
 export interface PlanGoal {
   domain: ZrmDomain;

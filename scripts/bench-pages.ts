@@ -239,7 +239,7 @@ async function main(): Promise<void> {
       ['provider', provider, `/trajecten/${real.registered}`],
       ['operations', operations, '/overzicht'],
       ['operations', operations, '/overzicht?phase=ACTIVE&pagina=100'],
-      ['operations', operations, `/overzicht?providerId=${demoIds.providerB}&overdue=true`],
+      ['operations', operations, `/overzicht?providerId=${demoIds.providerB}&tasks=late`],
       ['operations', operations, '/overzicht?deadlineWithinDays=14'],
       ['operations', operations, '/kosten'],
     ];

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { checkPlanDate } from '../../domain/business-dates';
-import { checkPlanGoals, planStart, zrmExpectations } from '../../domain/support-plan';
+import {
+  checkContactAgreement,
+  checkPlanGoals,
+  contactApproaches,
+  MAX_CONTACT_WEEKS,
+  planStart,
+  zrmExpectations,
+} from '../../domain/support-plan';
 import { isZrmDomain, zrmDomains } from '../../domain/zrm';
 import type { Prisma } from '../../prisma/client';
 import { auditUserAction } from '../../prisma/records/audit';
@@ -22,6 +29,12 @@ const goals = z
     z.strictObject({ expected: z.enum(zrmExpectations), result: text(1000, { multiline: true }) }),
   )
   .refine((g) => Object.keys(g).length > 0, { message: 'plan at least one domain' });
+
+/** The contact moments a plan agrees (seed 000, IB0): every so many weeks, and who takes the initiative. */
+const contact = z.strictObject({
+  everyWeeks: z.int().min(1).max(MAX_CONTACT_WEEKS),
+  approach: z.enum(contactApproaches),
+});
 
 /** The yearly review is done by the new plan: its open tasks close, each audited as a task completed. */
 async function completeReviews(tx: Prisma.TransactionClient, actor: Actor, trajectoryId: string, at: Date) {
@@ -54,12 +67,15 @@ export function supportPlanRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
       roles: ['PROVIDER'],
       response: responses.supportPlanRecorded,
       params: trajectoryParams,
-      body: z.strictObject({ agreedOn: businessDate, goals }),
+      body: z.strictObject({ agreedOn: businessDate, goals, contact: contact.optional() }),
       handle: async ({ actor, params, body }) => {
         const { trajectoryId } = params;
         const indication = await runningIndication(prisma, actor, trajectoryId, 'A support plan is agreed');
         const at = new Date();
-        refuseRules(checkPlanDate(body.agreedOn, indication.period, at));
+        refuseRules([
+          ...checkPlanDate(body.agreedOn, indication.period, at),
+          ...checkContactAgreement(indication.product, body.contact),
+        ]);
         return prisma.$transaction(async (tx) => {
           // One plan a day per trajectory: the trajectory's row orders two sent at once (the unique key backs it).
           await lockTrajectory(tx, trajectoryId);
@@ -72,9 +88,11 @@ export function supportPlanRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
             isZrmDomain(domain) && goal ? [{ domain, ...goal }] : [],
           );
           // Seed 001 says which domains the Drechtsteden's IB works on; Zuid-Oost Utrecht's contract (003) has no ZRM.
-          // Read once: for the rule and, below, for the plan's results.
+          // Read once: for the rule and, below, for the plan's results. IB0 is for clients stable on every domain
+          // (seed 000: "geschikt voor klanten die op alle leefgebieden van de ZRM stabiel zijn"): its plan keeps them
+          // so, where seed 001's rule (domains scored 2 or 3) would refuse every goal.
           const measured = indication.region === 'SDD' ? await zrmAssessmentsOf(tx, secrets, trajectoryId) : undefined;
-          if (measured) {
+          if (measured && !indication.product.requiresStableZrm) {
             const atStart = planStart(measured, body.agreedOn);
             refuseRules(
               checkPlanGoals(
@@ -88,6 +106,10 @@ export function supportPlanRoutes({ prisma, secrets }: RouteDeps): Endpoint[] {
               ...sameDay,
               indicationId: indication.id,
               recordedById: actor.id,
+              ...(body.contact && {
+                contactEveryWeeks: body.contact.everyWeeks,
+                contactApproach: body.contact.approach,
+              }),
               goals: { create: planned.map((g) => sealedGoal(secrets, g)) },
             },
             select: { id: true },

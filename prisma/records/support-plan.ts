@@ -20,7 +20,12 @@ export async function supportPlanOf(
   const plan = await prisma.supportPlan.findFirst({
     where: { trajectoryId },
     orderBy: { agreedOn: 'desc' },
-    select: { agreedOn: true, goals: { select: { domain: true, expected: true, result: true } } },
+    select: {
+      agreedOn: true,
+      contactEveryWeeks: true,
+      contactApproach: true,
+      goals: { select: { domain: true, expected: true, result: true } },
+    },
   });
   if (!plan) return null;
   const planned = plan.goals.flatMap((g): PlanGoal[] =>
@@ -28,7 +33,9 @@ export async function supportPlanOf(
       ? [{ domain: g.domain, expected: g.expected, result: secrets.open(g.result) }]
       : [],
   );
-  return { agreedOn: fromDateColumn(plan.agreedOn), goals: planned };
+  const { contactEveryWeeks: everyWeeks, contactApproach: approach } = plan;
+  const contact = everyWeeks !== null && approach !== null ? { everyWeeks, approach } : null;
+  return { agreedOn: fromDateColumn(plan.agreedOn), goals: planned, contact };
 }
 
 /**

@@ -23,6 +23,8 @@ export const products: ProductRow[] = [
     name: 'Begeleiding 0',
     primaryActivity: 'toezicht: vinger aan de pols',
     requiresStableZrm: true,
+    // "In het ondersteuningsplan worden de afspraken m.b.t. contactmomenten en de frequentie vastgelegd."
+    planAgreesContacts: true,
     validFrom: date('2022-01-01'),
     source: '000',
   },

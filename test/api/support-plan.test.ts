@@ -32,6 +32,7 @@ describe('API: the support plan (ondersteuningsplan)', () => {
 
     const expected = {
       agreedOn,
+      contact: null,
       goals: [
         { domain: 'FINANCES', ...goals.FINANCES },
         { domain: 'MENTAL_HEALTH', ...goals.MENTAL_HEALTH },
@@ -89,6 +90,7 @@ describe('API: the support plan (ondersteuningsplan)', () => {
     expect(answers.find((a) => a.status === 200)?.body.reviewTasksCompleted).toBe(0);
     await expect(planOf(consultant)).resolves.toEqual({
       agreedOn: on,
+      contact: null,
       goals: [{ domain: 'FINANCES', ...goals.FINANCES }],
     });
   });
@@ -167,6 +169,42 @@ describe('API: the support plan (ondersteuningsplan)', () => {
     ]);
     await plan(addDays(start, 10), ['FINANCES']).expect(200);
     // Zuid-Oost Utrecht's contract (seed 003) has no ZRM rule: the 02B05 plans above work on domains scored 4.
+  });
+
+  it('when the plan is of IB0, then it sets the contact moments and who takes the initiative (seed 000), and keeps the domains of a client stable on all of them stable', async () => {
+    const ib0 = await api.register(demoIds.providerA, api.otherConsultant);
+    await providerA.post(`/trajectories/${ib0}/intake`, { heldOn: dateOf(new Date()) }).expect(200);
+    const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+    const decision = {
+      productCode: 'IB0',
+      startDate: start,
+      endDate: addMonths(start, 6),
+      hoursPerWeek: null,
+      zrm: stable,
+    };
+    await api.otherConsultant.post(`/trajectories/${ib0}/indication`, decision).expect(200);
+    const agreedOn = addDays(start, 2);
+    const keep = { HOUSING: { expected: 'STABILISE', result: 'Blijft zelfstandig wonen; huur op tijd betaald.' } };
+    const plan = (body: object) =>
+      providerA.post(`/trajectories/${ib0}/support-plans`, { agreedOn, goals: keep, ...body });
+    const refusal = async (body: object, status: number, path: string, rule?: string) => {
+      const res = await plan(body).expect(status);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path, ...(rule && { rule }) })]);
+    };
+    await refusal({}, 422, 'body.contact', 'IB0.CONTACT_AGREEMENT');
+    await refusal({ contact: { everyWeeks: 0, approach: 'BOTH' } }, 400, 'body.contact.everyWeeks');
+    await refusal({ contact: { everyWeeks: 53, approach: 'BOTH' } }, 400, 'body.contact.everyWeeks');
+    await refusal({ contact: { everyWeeks: 2, approach: 'SOMETIMES' } }, 400, 'body.contact.approach');
+    expect(await api.db.prisma.supportPlan.count({ where: { trajectoryId: ib0 } })).toBe(0);
+
+    // Housing scored 4 at the start: kept stable, which seed 001's rule for IB1-3 (2 or 3) would refuse.
+    await plan({ contact: { everyWeeks: 2, approach: 'BOTH' } }).expect(200);
+    const read = (await providerA.get(`/trajectories/${ib0}`).expect(200)).body.supportPlan;
+    expect(read).toEqual({
+      agreedOn,
+      contact: { everyWeeks: 2, approach: 'BOTH' },
+      goals: [{ domain: 'HOUSING', ...keep.HOUSING }],
+    });
   });
 
   it("when operations ask for KPIs, then each provider and product counts the latest plans' goals reached and not, as the ZRM measured them, kept with each plan and measurement", async () => {

@@ -11,6 +11,23 @@ describe('the ZRM and the support plan in a real browser', () => {
   const { at, signedIn, expectAccessible, unfold } = useBrowser(api);
   const { inCare } = api;
 
+  /**
+   * A Drechtsteden category decided by the Dordrecht team for provider A's client, from 30 days ago
+   * for half a year; provider A on its page with the plan's form open.
+   */
+  async function planFormOf(productCode: string, zrm: Record<string, number>) {
+    const start = addDays(dateOf(new Date()), -30);
+    const id = await api.register(demoIds.providerA, api.otherConsultant);
+    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: dateOf(new Date()) }).expect(200);
+    const decision = { productCode, startDate: start, endDate: addDays(start, 180), hoursPerWeek: null, zrm };
+    await api.otherConsultant.post(`/trajectories/${id}/indication`, decision).expect(200);
+    const url = `${at.base}/trajecten/${id}`;
+    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
+    await provider.goto(url);
+    await unfold(provider, 'Ondersteuningsplan vastleggen');
+    return { start, url, provider, form: provider.locator('form[action$="/ondersteuningsplan"]') };
+  }
+
   it("when a provider measures the ZRM again, then the page sets the latest measurement against the decision's, domain by domain; operations see no ZRM", async () => {
     const id = await inCare();
     const start = addDays(dateOf(new Date()), -30);
@@ -161,24 +178,8 @@ describe('the ZRM and the support plan in a real browser', () => {
   });
 
   it("when a provider plans the Drechtsteden's IB on a domain the client is self-sufficient in, then it is refused beside that domain in words, and the form says which domains IB works on (seed 001)", async () => {
-    const start = addDays(dateOf(new Date()), -30);
-    const id = await api.register(demoIds.providerA, api.otherConsultant);
-    await api.providerA.post(`/trajectories/${id}/intake`, { heldOn: dateOf(new Date()) }).expect(200);
     const zrm = { ...Object.fromEntries(zrmDomains.map((d) => [d, 3])), FINANCES: 4 };
-    await api.otherConsultant
-      .post(`/trajectories/${id}/indication`, {
-        productCode: 'IB1',
-        startDate: start,
-        endDate: addDays(start, 180),
-        hoursPerWeek: null,
-        zrm,
-      })
-      .expect(200);
-    const url = `${at.base}/trajecten/${id}`;
-    const provider = await signedIn(/\(Zorgaanbieder, Demo Begeleiding A\)/);
-    await provider.goto(url);
-    await unfold(provider, 'Ondersteuningsplan vastleggen');
-    const form = provider.locator('form[action$="/ondersteuningsplan"]');
+    const { start, url, provider, form } = await planFormOf('IB1', zrm);
     await expect(
       form.getByText(/Individuele begeleiding werkt aan leefgebieden die bij de start/).count(),
     ).resolves.toBe(1);
@@ -200,5 +201,32 @@ describe('the ZRM and the support plan in a real browser', () => {
     await expect(
       provider.getByRole('table', { name: 'Doelen per leefgebied' }).getByRole('row').allTextContents(),
     ).resolves.toEqual([expect.stringContaining('Leefgebied'), expect.stringMatching(/^\s*Huisvesting/)]);
+  });
+
+  it('when a provider records the plan of IB0, then it asks how often there is contact and who takes the initiative (seed 000), refused beside those fields until given, and the plan shows them', async () => {
+    const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
+    const { start, url, provider, form } = await planFormOf('IB0', stable);
+    await expect(form.getByText(/houdt een vinger aan de pols/).count()).resolves.toBe(1);
+    await form.getByLabel('Afgesproken met de cliënt op').fill(addDays(start, 1));
+    await form.getByLabel('Huisvesting: verwachte ontwikkeling').selectOption({ label: 'Stabilisatie' });
+    await form.getByLabel('Huisvesting: te bereiken resultaat').fill('Blijft zelfstandig wonen.');
+    await form.getByRole('button', { name: 'Plan vastleggen' }).click();
+    await expect(provider.locator('#veld-ondersteuningsplan-contact-everyWeeks-fout').textContent()).resolves.toBe(
+      'Bij dit product legt het ondersteuningsplan de contactmomenten vast: vul in hoe vaak er contact is en wie het initiatief neemt.',
+    );
+    await expect(form.getByLabel('Huisvesting: te bereiken resultaat').inputValue()).resolves.toBe(
+      'Blijft zelfstandig wonen.',
+    );
+    await expectAccessible(provider);
+    await form.getByLabel('Elke hoeveel weken is er contact?').fill('2');
+    await form.getByRole('button', { name: 'Plan vastleggen' }).click();
+    await expect(provider.locator('#veld-ondersteuningsplan-contact-approach-fout').count()).resolves.toBe(1);
+    await form.getByLabel('Wie neemt het initiatief?').selectOption({ label: 'Beide: pro-actief en reactief' });
+    await form.getByRole('button', { name: 'Plan vastleggen' }).click();
+    await provider.waitForURL(`${url}?plan=vastgelegd`);
+    await expect(provider.getByText(/^Contactmomenten:/).textContent()).resolves.toBe(
+      'Contactmomenten: elke 2 weken; beide: pro-actief en reactief.',
+    );
+    await expectAccessible(provider);
   });
 });

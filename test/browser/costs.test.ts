@@ -4,6 +4,9 @@ import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
 import { useBrowser } from '../support/browser';
 
+/** The browser's computed styles (the tests are compiled without the DOM's types). */
+type ComputedStyles = { getComputedStyle(element: unknown): { borderBottomColor: string } };
+
 describe('costs and tariffs (Kosten) in a real browser', () => {
   const api = useApi();
   const { at, signedIn, expectAccessible, keep } = useBrowser(api);
@@ -124,7 +127,10 @@ describe('costs and tariffs (Kosten) in a real browser', () => {
     await page.getByRole('button', { name: 'Tarief verwijderen' }).click();
     await expect(page.locator('#veld-removalReason-fout').textContent()).resolves.toBe('Vul dit veld in.');
     // Drawn red only once refused: the correction's reason, empty and untouched, looks like any field.
-    const border = (id: string) => page.locator(`#${id}`).evaluate((e) => getComputedStyle(e).borderBottomColor);
+    const border = (id: string) =>
+      page
+        .locator(`#${id}`)
+        .evaluate((e) => (globalThis as unknown as ComputedStyles).getComputedStyle(e).borderBottomColor);
     await expect(border('veld-reason')).resolves.toBe(await border('veld-amount'));
     await expect(border('veld-removalReason')).resolves.not.toBe(await border('veld-amount'));
     await expectAccessible(page);

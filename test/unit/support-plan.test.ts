@@ -1,4 +1,5 @@
 import {
+  checkContactAgreement,
   checkPlanGoals,
   expectationMet,
   planProgress,
@@ -95,5 +96,19 @@ describe('the domains a Drechtsteden plan may work on', () => {
     expect(rules(['JUSTICE', 'SUBSTANCE_USE'], scores)).toEqual([]);
     // Unscored at the start, justice alone still goes with nothing IB works on.
     expect(rules(['JUSTICE'])).toEqual([['goals.JUSTICE.expected', 'GOAL_JUSTICE_ALONE']]);
+  });
+});
+
+describe('the contact moments a plan sets (seed 000, IB0)', () => {
+  const ib0 = { code: 'IB0', planAgreesContacts: true };
+  const ib1 = { code: 'IB1', planAgreesContacts: false };
+
+  it('when the product asks them, then a plan without them is refused on contact; with them, or for another product, nothing is', () => {
+    expect(checkContactAgreement(ib0, undefined)).toEqual([
+      expect.objectContaining({ field: 'contact', rule: 'IB0.CONTACT_AGREEMENT' }),
+    ]);
+    expect(checkContactAgreement(ib0, { everyWeeks: 2, approach: 'PROACTIVE' })).toEqual([]);
+    expect(checkContactAgreement(ib1, undefined)).toEqual([]);
+    expect(checkContactAgreement(ib1, { everyWeeks: 4, approach: 'REACTIVE' })).toEqual([]);
   });
 });
