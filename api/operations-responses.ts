@@ -80,6 +80,8 @@ export const kpis = pagedOf(
     closed: z.int(),
     steppedDown: z.int(),
     closedAtMaximum: z.int(),
+    /** Closed for a move to another provider (iWmo 38, overstap). */
+    transferredOut: z.int(),
     openTasks: z.int(),
     overdueTasks: z.int(),
     atOnceTasks: z.int(),

@@ -11,6 +11,8 @@ export interface KpiRow {
   closed: number;
   steppedDown: number;
   closedAtMaximum: number;
+  /** Closed for a move to another provider (iWmo 38, overstap): seed 002 measures whether care fits the client. */
+  transferredOut: number;
   openTasks: number;
   /** Open tasks whose time has passed (late); those raised to do at once are never late. */
   overdueTasks: number;
@@ -27,7 +29,7 @@ export interface KpiRow {
 
 /**
  * Per provider and product (the latest indication's; null before a decision): throughput times
- * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, open, late and at-once tasks,
+ * from registration (to the day the intake was held, in Amsterdam days; to closure), outflow, step-down, moves to another provider, open, late and at-once tasks,
  * the ZRM's results (each trajectory's, kept by prisma/records/zrm.ts) and the support plans' goals
  * reached or not (kept by prisma/records/support-plan.ts). One query, grouped in PostgreSQL.
  */
@@ -55,6 +57,7 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
            count(t."closedAt")::int AS closed,
            (count(*) FILTER (WHERE t."closureReason" = 'STEP_DOWN'))::int AS "steppedDown",
            (count(*) FILTER (WHERE t."closureReason" = 'MAXIMUM_DURATION'))::int AS "closedAtMaximum",
+           (count(*) FILTER (WHERE t."closureReason" = 'OTHER_PROVIDER'))::int AS "transferredOut",
            coalesce(sum(w.open), 0)::int AS "openTasks",
            coalesce(sum(w.overdue), 0)::int AS "overdueTasks",
            coalesce(sum(w."atOnce"), 0)::int AS "atOnceTasks",

@@ -63,6 +63,12 @@ describe('API: moving a client to another provider', () => {
       () => prisma().notification.findMany({ where: { trajectoryId: from, kind: 'TRAJECTORY_CLOSED' } }),
       (n) => n.length === 1 && n[0]!.providerId === demoIds.providerA,
     );
+    // Seed 002 measures whether care fits the client: the move counts for the provider it left, before any decision.
+    const kpis = await api.operations.get(`/kpis?providerId=${demoIds.providerA}`).expect(200);
+    expect(kpis.body.items.find((r: { productCode: string | null }) => r.productCode === null)).toMatchObject({
+      closed: 1,
+      transferredOut: 1,
+    });
   });
 
   it('when the same transfer is sent twice at once, then both answer the one new trajectory, and the old one is closed once', async () => {

@@ -28,6 +28,7 @@ const headers = [
   'Uitstroom',
   'Afgeschaald',
   'Gesloten op maximale duur',
+  'Overgestapt naar andere aanbieder',
   'ZRM: leefgebieden vooruit',
   'ZRM: stabiel',
   'ZRM: achteruit',
@@ -44,6 +45,7 @@ const cells = (r: Named) => [
   String(r.closed),
   String(r.steppedDown),
   String(r.closedAtMaximum),
+  String(r.transferredOut),
   String(r.zrmImproved),
   String(r.zrmStable),
   String(r.zrmDeclined),
@@ -59,8 +61,8 @@ interface Chart {
   datasets: { label: string; data: (number | null)[]; backgroundColor: string }[];
 }
 
-// Colours with enough contrast against white and against each other (NL Design System blue, orange, dark red).
-const colours = ['#24578f', '#b35c00', '#a0001c'];
+// Colours with enough contrast against white and against each other (NL Design System blue, orange, dark red, dark green).
+const colours = ['#24578f', '#b35c00', '#a0001c', '#3d6b21'];
 const bars = (series: [string, (number | null)[]][]) =>
   series.map(([label, data], i) => ({ label, data, backgroundColor: colours[i % colours.length]! }));
 
@@ -78,12 +80,13 @@ const charts = (rows: Named[]): Chart[] => [
   },
   {
     id: 'kpi-uitstroom',
-    caption: 'Uitstroom, afschaling en maximale duur',
-    shows: 'uitstroom, afschaling en afsluiting op maximale duur',
+    caption: 'Uitstroom, afschaling, maximale duur en overstap',
+    shows: 'uitstroom, afschaling, afsluiting op maximale duur en overstap naar een andere aanbieder',
     datasets: bars([
       ['Uitstroom', rows.map((r) => r.closed)],
       ['Afgeschaald', rows.map((r) => r.steppedDown)],
       ['Op maximale duur', rows.map((r) => r.closedAtMaximum)],
+      ['Overgestapt', rows.map((r) => r.transferredOut)],
     ]),
   },
 ];
