@@ -70,6 +70,18 @@ async function registeredElsewhere(
 }
 
 /**
+ * Only a trajectory whose workflow runs can be closed: asked first, so that a transfer it would refuse
+ * registers nobody elsewhere (409 otherwise, as any change to it).
+ */
+async function requireRunning(deps: RouteDeps, trajectoryId: string): Promise<void> {
+  const { status } = await withinTime(deps.temporal, UPDATE_TIMEOUT_MS, () =>
+    trajectoryHandle(deps.temporal, trajectoryId).describe(),
+  );
+  if (status.name !== 'RUNNING')
+    throw new AppError(409, 'TRAJECTORY_NOT_RUNNING', 'The trajectory is closed or its workflow is not running');
+}
+
+/**
  * The old trajectory closed for the transfer (iWmo 38). When the same transfer closed it first (two
  * requests at once), its refusal is this request's success too.
  */
@@ -112,6 +124,7 @@ export function trajectoryTransfer(deps: RouteDeps): Endpoint[] {
         const { teamId } = actor;
         if (!teamId) throw new AppError(403, 'FORBIDDEN', 'A consultant without a team cannot register');
         const moving = await transferable(deps, actor, params.trajectoryId, body.providerId);
+        await requireRunning(deps, params.trajectoryId);
         const to = await registeredElsewhere(deps, { ...actor, teamId }, moving, body.providerId);
         await closeForTransfer(deps, actor, params.trajectoryId, updateId);
         return { trajectoryId: to.id, providerId: to.providerId, intakeDueAt: to.intakeDueAt };

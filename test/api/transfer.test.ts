@@ -1,6 +1,7 @@
 import { dateOf } from '../../domain/calendar';
 import { intakeDueAt } from '../../domain/deadlines';
 import { demoIds } from '../../prisma/seed/demo';
+import { trajectoryWorkflowId } from '../../workflows/trajectory/contracts';
 import { useApi } from '../support/api';
 import { eventually } from '../support/eventually';
 
@@ -102,6 +103,13 @@ describe('API: moving a client to another provider', () => {
     expect((await transfer(from, demoIds.providerB, providerA)).status).toBe(403);
     expect((await transfer(from, demoIds.providerB, api.otherConsultant)).status).toBe(404);
     expect((await trajectoriesOf(from)).map((t) => [t.id, t.phase])).toEqual([[from, 'REGISTERED']]);
+
+    // A trajectory whose workflow no longer runs cannot be closed: nobody is registered elsewhere for it.
+    const stopped = await api.register(demoIds.providerA);
+    await api.env.client.workflow.getHandle(trajectoryWorkflowId(stopped)).terminate('test: a workflow that stopped');
+    const notRunning = await transfer(stopped, demoIds.providerB);
+    expect([notRunning.status, notRunning.body.error.code]).toEqual([409, 'TRAJECTORY_NOT_RUNNING']);
+    expect((await trajectoriesOf(stopped)).map((t) => [t.id, t.phase])).toEqual([[stopped, 'REGISTERED']]);
 
     await consultant.post(`/trajectories/${from}/close`, { reason: 'MOVED' }).expect(200);
     const closed = await transfer(from, demoIds.providerB);
