@@ -20,6 +20,10 @@ export const phaseLabels: Record<TrajectoryPhase, string> = {
 
 /** Each task's name and what the consultant or provider does for it. */
 export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
+  HOLD_INTAKE: {
+    label: 'Intake houden',
+    todo: 'de cliënt is bij u aangemeld: houd binnen twee weken na de aanmelding de intake en leg die hier vast',
+  },
   INTAKE_OVERDUE: { label: 'Intake te laat', todo: 'ga na waarom de intake nog niet is gehouden' },
   DECIDE_INDICATION: {
     label: 'Besluit over indicatie',

@@ -16,6 +16,7 @@ export const isEndEvaluationOutcome = isOneOf(endEvaluationOutcomes);
 
 /** Work the workflow opens for a consultant team or a provider (Task.kind). */
 export const taskKinds = [
+  'HOLD_INTAKE', // seed 003: the provider holds the intake within two weeks of the registration (aanmelding)
   'INTAKE_OVERDUE', // seed 003: the consultant follows up a missed intake
   'DECIDE_INDICATION', // seed 003: the intake is held and care starts only after the decision (beschikking)
   'OTHER_PROVIDER_NEEDED', // seed 003: the intake (screening) found the client does not fit the provider
@@ -33,6 +34,7 @@ export type TaskKind = (typeof taskKinds)[number];
 
 /** Tasks the workflow waits on: done by their own action (the intake, a decision, the end evaluation), so it learns of it. */
 export const tasksDoneByAction = [
+  'HOLD_INTAKE',
   'INTAKE_OVERDUE',
   'DECIDE_INDICATION',
   'OTHER_PROVIDER_NEEDED',

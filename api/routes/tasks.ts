@@ -14,9 +14,10 @@ import { assignmentNotices } from '../assignment-notice';
 
 /** The action that does each task the workflow waits on. */
 const doneByAction: Record<(typeof tasksDoneByAction)[number], string> = {
+  HOLD_INTAKE: 'POST /trajectories/{id}/intake',
   INTAKE_OVERDUE: 'POST /trajectories/{id}/intake',
   DECIDE_INDICATION: 'POST /trajectories/{id}/indication',
-  OTHER_PROVIDER_NEEDED: 'POST /trajectories/{id}/close or POST /trajectories/{id}/indication',
+  OTHER_PROVIDER_NEEDED: 'POST /trajectories/{id}/transfer, …/close or …/indication',
   DECIDE_EXTENSION: 'POST /trajectories/{id}/extension-decision',
   END_EVALUATION: 'POST /trajectories/{id}/end-evaluation',
   DECIDE_EXPANSION: 'POST /trajectories/{id}/expansion-decision',

@@ -169,7 +169,9 @@ describe('API: a trajectory from registration to closure, by consultant and prov
 
     await consultant.post(`/trajectories/${id}/close`, { reason: 'OTHER_PROVIDER' }).expect(200);
     expect((await consultant.get(`/tasks?trajectoryId=${id}`).expect(200)).body.items).toEqual([]);
-    const done = await api.db.prisma.task.findFirstOrThrow({ where: { trajectoryId: id } });
+    const done = await api.db.prisma.task.findFirstOrThrow({
+      where: { trajectoryId: id, kind: 'OTHER_PROVIDER_NEEDED' },
+    });
     expect(done).toMatchObject({ kind: 'OTHER_PROVIDER_NEEDED', status: 'DONE', completedById: demoIds.consultant });
   });
 

@@ -52,8 +52,20 @@ describe('API: moving a client to another provider', () => {
       data: expect.objectContaining({ transferredFrom: from }),
     });
     await expect(
-      prisma().task.findMany({ where: { trajectoryId: from }, select: { kind: true, status: true } }),
-    ).resolves.toEqual([{ kind: 'OTHER_PROVIDER_NEEDED', status: 'DONE' }]);
+      prisma().task.findMany({
+        where: { trajectoryId: from },
+        select: { kind: true, status: true },
+        orderBy: { kind: 'asc' },
+      }),
+    ).resolves.toEqual([
+      { kind: 'HOLD_INTAKE', status: 'DONE' }, // the provider's, done by recording the intake
+      { kind: 'OTHER_PROVIDER_NEEDED', status: 'DONE' },
+    ]);
+    // The new provider has the intake to hold, from the transfer.
+    await eventually(
+      () => prisma().task.findMany({ where: { trajectoryId: to, kind: 'HOLD_INTAKE', status: 'OPEN' } }),
+      (open) => open.length === 1 && open[0]!.providerId === demoIds.providerB,
+    );
     // The new provider has it, its workflow runs toward the intake; the old provider is told care stops.
     expect((await providerB.get(`/trajectories/${to}`)).status).toBe(200);
     await eventually(

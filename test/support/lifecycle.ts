@@ -128,15 +128,21 @@ export function useLifecycle(
       where: { trajectoryId, kind: { in: [...decisionNoticeKinds] } },
       orderBy: { createdAt: 'asc' },
     });
-  /** The tasks deadlines and usage open; the one the intake opens for the consultant (decide, or find another provider) apart. */
+  /**
+   * The tasks deadlines and usage open; those the registration and the intake open apart (the
+   * provider's to hold the intake; the consultant's to decide, or find another provider).
+   */
   const afterIntake = ['DECIDE_INDICATION', 'OTHER_PROVIDER_NEEDED'];
+  const asked = ['HOLD_INTAKE', ...afterIntake];
   const tasks = (trajectoryId: string) =>
     lateDb.prisma.task.findMany({
-      where: { trajectoryId, kind: { notIn: afterIntake } },
+      where: { trajectoryId, kind: { notIn: asked } },
       orderBy: { createdAt: 'asc' },
     });
   const decisionTasks = (trajectoryId: string) =>
     lateDb.prisma.task.findMany({ where: { trajectoryId, kind: { in: afterIntake } } });
+  const intakeTasks = (trajectoryId: string) =>
+    lateDb.prisma.task.findMany({ where: { trajectoryId, kind: 'HOLD_INTAKE' } });
   const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
   const consultant = demoIds.consultant;
   const provider = demoIds.providerUserA;
@@ -168,6 +174,7 @@ export function useLifecycle(
     decisionNotices,
     tasks,
     decisionTasks,
+    intakeTasks,
     intakeAndDecide,
   };
 }

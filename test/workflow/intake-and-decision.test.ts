@@ -10,8 +10,19 @@ import { useLifecycle } from '../support/lifecycle';
 
 // On Temporal's time-skipping test server: months of timers in well under a second.
 describe('trajectory workflow: intake, escalation and the decision', () => {
-  const { env, db, now, consultant, provider, withWorker, startTrajectory, notifications, tasks, decisionTasks } =
-    useLifecycle();
+  const {
+    env,
+    db,
+    now,
+    consultant,
+    provider,
+    withWorker,
+    startTrajectory,
+    notifications,
+    tasks,
+    decisionTasks,
+    intakeTasks,
+  } = useLifecycle();
 
   it('when nobody records the intake, then the provider is reminded and the consultant gets an escalation task', async () => {
     await withWorker(async (taskQueue) => {
@@ -54,6 +65,18 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
         },
       ]);
       expect((await handle.query(getState)).pendingDeadlines).toEqual([]);
+      // The provider had the intake on its work list from the registration, due when it was; now late.
+      expect(await intakeTasks(trajectoryId)).toEqual([
+        expect.objectContaining({
+          assigneeRole: 'PROVIDER',
+          providerId: demoIds.providerA,
+          status: 'OPEN',
+          dueAt: new Date(due),
+          createdAt: expect.any(Date),
+        }),
+      ]);
+      const [held] = await intakeTasks(trajectoryId);
+      expect(held!.createdAt.getTime()).toBeLessThan(new Date(due).getTime() - 13 * 86_400_000);
       await handle.terminate('done');
     });
   });
@@ -85,6 +108,10 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
       expect((await handle.query(getState)).phase).toBe('INTAKE_HELD'); // the workflow ran past the old deadlines
       expect(await notifications(trajectoryId)).toEqual([]);
       expect(await tasks(trajectoryId)).toEqual([]);
+      // Seed 003: the provider's task to hold the intake, opened at the registration, is done by recording it.
+      expect(await intakeTasks(trajectoryId)).toEqual([
+        expect.objectContaining({ kind: 'HOLD_INTAKE', status: 'DONE', completedById: provider }),
+      ]);
       // Care starts only after the decision (seed 003): the team has it on its work list, once.
       expect(await decisionTasks(trajectoryId)).toEqual([
         expect.objectContaining({

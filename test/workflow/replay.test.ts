@@ -22,6 +22,8 @@ const onePatch = binaries('one-patch-2026-12');
 const onePatchBeforeDecisions = binaries('one-patch-2026-12-06');
 /** Recorded with one marker for all changes up to 'all-changes-2026-12-07', before the task to decide after the intake; never re-recorded. */
 const onePatchBeforeDecisionTask = binaries('one-patch-2026-12-07');
+/** Recorded with one marker for all changes up to 'all-changes-2026-12-07b', before the provider's task to hold the intake; never re-recorded. */
+const onePatchBeforeIntakeTask = binaries('one-patch-2026-12-07b');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -40,10 +42,13 @@ describe('replaying recorded trajectory histories', () => {
     expect(onePatch.length).toBeGreaterThanOrEqual(3);
     expect(onePatchBeforeDecisions.length).toBeGreaterThanOrEqual(3);
     expect(onePatchBeforeDecisionTask.length).toBeGreaterThanOrEqual(3);
+    expect(onePatchBeforeIntakeTask.length).toBeGreaterThanOrEqual(3);
   });
 
   it('when a trajectory starts today, then its history has one patch marker for all changes, where one from before has one per change', () => {
-    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07b']);
+    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07c']);
+    for (const file of onePatchBeforeIntakeTask)
+      expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07b']);
     for (const file of onePatchBeforeDecisionTask)
       expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07']);
     for (const file of onePatchBeforeDecisions) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-06']);
@@ -77,10 +82,23 @@ describe('replaying recorded trajectory histories', () => {
         (type) => type === 'openTask' || type === 'completeTasks',
       );
     const before = taskWork('one-patch-2026-12-07');
-    expect(taskWork('.')).toHaveLength(before.length + 2);
-    expect(taskWork('.').filter((type) => type === 'openTask')).toHaveLength(
+    const after = taskWork('one-patch-2026-12-07b');
+    expect(after).toHaveLength(before.length + 2);
+    expect(after.filter((type) => type === 'openTask')).toHaveLength(
       before.filter((type) => type === 'openTask').length + 1,
     );
+  });
+
+  it("when a trajectory is registered today, then the provider's task to hold the intake opens with it (one task opened more; the intake's completion was there already), where a run from before had none", () => {
+    const opened = (dir: string) =>
+      localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb'))).filter((type) => type === 'openTask')
+        .length;
+    const completed = (dir: string) =>
+      localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb'))).filter(
+        (type) => type === 'completeTasks',
+      ).length;
+    expect(opened('.')).toBe(opened('one-patch-2026-12-07b') + 1);
+    expect(completed('.')).toBe(completed('one-patch-2026-12-07b'));
   });
 
   it.each([
@@ -90,6 +108,7 @@ describe('replaying recorded trajectory histories', () => {
     ...onePatch,
     ...onePatchBeforeDecisions,
     ...onePatchBeforeDecisionTask,
+    ...onePatchBeforeIntakeTask,
     ...current,
   ])('when %s is replayed, then the current code makes the same decisions', async (file) => {
     await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();

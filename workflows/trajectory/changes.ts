@@ -26,6 +26,8 @@ export interface Changes {
    * client does not fit the provider, to find another), done by the decision or a closure.
    */
   asksDecision: boolean;
+  /** From the registration the provider has a task to hold the intake, due when it is, done by recording it. */
+  asksIntake: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;
   /** No intake reminder once the intake is due; asked when such a reminder comes, as before. */
@@ -42,6 +44,7 @@ const all: Changes = {
   foldsNoShows: true,
   tellsDecisions: true,
   asksDecision: true,
+  asksIntake: true,
   unlistsContinuedRun: () => true,
   skipsLateIntakeReminder: () => true,
 };
@@ -52,16 +55,18 @@ const all: Changes = {
  * server's work for a registration (issue 12). A run records one marker that stands for every
  * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
  * no-shows, 'all-changes-2026-12-07' the decisions told, 'all-changes-2026-12-07b' the consultant's
- * task after the intake), and a run from before keeps what its marker stood for. A history from before the
+ * task after the intake, 'all-changes-2026-12-07c' the provider's task to hold it), and a run from before keeps what its marker stood for. A history from before the
  * first such marker asks for its own markers, in the order and at the moments it always did (the
  * object's properties are evaluated in order).
  */
 export function changesOfThisRun(): Changes {
-  if (patched('all-changes-2026-12-07b')) return all;
-  if (patched('all-changes-2026-12-07')) return { ...all, asksDecision: false };
-  if (patched('all-changes-2026-12-06')) return { ...all, tellsDecisions: false, asksDecision: false };
+  if (patched('all-changes-2026-12-07c')) return all;
+  if (patched('all-changes-2026-12-07b')) return { ...all, asksIntake: false };
+  if (patched('all-changes-2026-12-07')) return { ...all, asksDecision: false, asksIntake: false };
+  if (patched('all-changes-2026-12-06'))
+    return { ...all, tellsDecisions: false, asksDecision: false, asksIntake: false };
   if (patched('all-changes-2026-12'))
-    return { ...all, foldsNoShows: false, tellsDecisions: false, asksDecision: false };
+    return { ...all, foldsNoShows: false, tellsDecisions: false, asksDecision: false, asksIntake: false };
   return {
     reviews: patched('lifecycle-reviews'),
     searchable: patched('search-attributes'),
@@ -72,6 +77,7 @@ export function changesOfThisRun(): Changes {
     foldsNoShows: false,
     tellsDecisions: false,
     asksDecision: false,
+    asksIntake: false,
     unlistsContinuedRun: () => patched('continued-run-unlisted'),
     skipsLateIntakeReminder: () => patched('no-intake-reminder-after-due'),
   };

@@ -52,6 +52,7 @@ export class Effects {
       | 'foldsNoShows'
       | 'tellsDecisions'
       | 'asksDecision'
+      | 'asksIntake'
     >,
   ) {
     this.act = trajectoryActivities({ local: changes.localActivities });
@@ -176,6 +177,23 @@ export class Effects {
   decisionAsked(kind: Extract<TaskKind, 'DECIDE_INDICATION' | 'OTHER_PROVIDER_NEEDED'>): Promise<void> {
     if (!this.changes.asksDecision) return Promise.resolve();
     return this.consultantTask(kind, this.key(kind), new Date().toISOString());
+  }
+
+  /**
+   * Seed 003: "De aanbieder doet bij aanmelding binnen twee weken een intake": from the registration
+   * the provider has it on its work list, due when the intake is (a run from before had no such task).
+   */
+  intakeAsked(): Promise<void> {
+    const due = pendingDeadlines(this.s).find((d) => d.kind === 'INTAKE_OVERDUE');
+    if (!this.changes.asksIntake || !due) return Promise.resolve();
+    return this.act.openTask({
+      idempotencyKey: this.key('HOLD_INTAKE'),
+      trajectoryId: this.s.trajectoryId,
+      kind: 'HOLD_INTAKE',
+      assigneeRole: 'PROVIDER',
+      providerId: this.s.providerId,
+      dueAt: due.dueAt,
+    });
   }
 
   /** The decision is taken, or the trajectory closed before one: its task is done (a run from before had none). */

@@ -12,7 +12,8 @@ import type { Lifecycle } from './lifecycle';
 import { refuseAll } from './refusals';
 
 /**
- * Seed 003: the intake, within two weeks of the registration; the overdue task (if any) is done,
+ * Seed 003: the intake, within two weeks of the registration; the provider's task to hold it and
+ * the overdue task (if any) are done,
  * and the consultant team is asked to decide, or, where the client does not fit the provider, to
  * find another.
  */
@@ -20,7 +21,8 @@ export async function recordIntake(
   { t, fx }: Lifecycle,
   { heldOn, suitable, motivationId, actorId }: RecordIntake,
 ): Promise<TrajectoryView> {
-  const at = await fx.completeTasks(['INTAKE_OVERDUE'], actorId);
+  // The provider's task to hold it, and the consultant's where it was missed (neither in a run from before: nothing to do).
+  const at = await fx.completeTasks(['HOLD_INTAKE', 'INTAKE_OVERDUE'], actorId);
   t.intakeHeld(heldOn);
   await fx.decisionAsked(suitable === false ? 'OTHER_PROVIDER_NEEDED' : 'DECIDE_INDICATION');
   await fx.mirror(at);
