@@ -1,5 +1,5 @@
 import type { TaskKind } from '../domain/lifecycle';
-import type { PrismaClient, Role } from '../prisma/client';
+import { Prisma, type PrismaClient, type Role } from '../prisma/client';
 
 export interface OpenTask {
   /** Deterministic (workflow id + deadline key), so a retried activity opens the task once. */
@@ -10,6 +10,16 @@ export interface OpenTask {
   teamId?: string;
   providerId?: string;
   dueAt: string;
+}
+
+/** Tasks as one INSERT, each once per key: for a statement that writes them with other rows (a change's batched write). */
+export function insertTasks(tasks: OpenTask[]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Task" (id, "idempotencyKey", "trajectoryId", kind, "assigneeRole", "teamId", "providerId", "dueAt")
+    SELECT gen_random_uuid(), t->>'idempotencyKey', (t->>'trajectoryId')::uuid, t->>'kind', (t->>'assigneeRole')::"Role",
+           (t->>'teamId')::uuid, (t->>'providerId')::uuid, (t->>'dueAt')::timestamptz
+    FROM jsonb_array_elements(${JSON.stringify(tasks)}::jsonb) AS t
+    ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }
 
 /** Opens a task for a consultant or provider, once per key. */

@@ -5,6 +5,7 @@ import type { TrajectoryView } from '../workflows/trajectory/contracts';
 import { insertAuditEvents } from '../prisma/records/audit';
 import { insertNoShows, type NoShowRecord } from '../prisma/records/no-shows';
 import type { AuditEventInput } from './audit';
+import { insertTasks, type OpenTask } from './tasks';
 
 export interface TrajectoryRecordUpdate {
   trajectoryId: string;
@@ -23,6 +24,8 @@ export interface TrajectoryRecordUpdate {
   auditEvents?: AuditEventInput[];
   /** The no-show the change recorded, in the same transaction (workflows that fold it into the batched write). */
   noShows?: NoShowRecord[];
+  /** The tasks the change opened, in the same transaction (the provider's intake task at the start). */
+  tasks?: OpenTask[];
 }
 
 /**
@@ -30,11 +33,12 @@ export interface TrajectoryRecordUpdate {
  * with the change's audit events in one transaction, each once per key (a retry writes nothing twice).
  */
 export function updateTrajectoryRecord(prisma: PrismaClient) {
-  return async ({ auditEvents = [], noShows = [], ...u }: TrajectoryRecordUpdate): Promise<void> => {
-    // One statement, record, audit events and no-shows (the hot path of every change: Prisma's transaction took four round trips).
+  return async ({ auditEvents = [], noShows = [], tasks = [], ...u }: TrajectoryRecordUpdate): Promise<void> => {
+    // One statement, record, audit events, no-shows and tasks (the hot path of every change: Prisma's transaction took four round trips).
     const rows = [
       ...(auditEvents.length ? [Prisma.sql`audited AS (${insertAuditEvents(auditEvents)})`] : []),
       ...(noShows.length ? [Prisma.sql`no_shows AS (${insertNoShows(noShows)})`] : []),
+      ...(tasks.length ? [Prisma.sql`opened AS (${insertTasks(tasks)})`] : []),
     ];
     const written = rows.length ? Prisma.sql`WITH ${Prisma.join(rows, ', ')}` : Prisma.empty;
     await prisma.$executeRaw`${written}

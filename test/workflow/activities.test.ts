@@ -113,6 +113,32 @@ describe('activities are idempotent', () => {
     );
   });
 
+  it("when updateTrajectoryRecord is retried with the provider's intake task, then the task is there once, as openTask writes it", async () => {
+    const { updateTrajectoryRecord } = activitiesFor(db.prisma);
+    const trajectory = demoTrajectories[1].id;
+    const task = {
+      idempotencyKey: `trajectory-${trajectory}:HOLD_INTAKE`,
+      trajectoryId: trajectory,
+      kind: 'HOLD_INTAKE' as const,
+      assigneeRole: 'PROVIDER' as const,
+      providerId: demoIds.providerA,
+      dueAt: '2026-12-21T23:00:00.000Z',
+    };
+    const update = { trajectoryId: trajectory, phase: 'REGISTERED' as const, nextDeadlineAt: null, tasks: [task] };
+    const env = new MockActivityEnvironment();
+    await env.run(updateTrajectoryRecord, update);
+    await env.run(updateTrajectoryRecord, update);
+    expect(await db.prisma.task.findMany({ where: { trajectoryId: trajectory } })).toEqual([
+      expect.objectContaining({
+        ...task,
+        dueAt: new Date(task.dueAt),
+        teamId: null,
+        status: 'OPEN',
+        createdAt: expect.any(Date),
+      }),
+    ]);
+  });
+
   it('when markTrajectoryClosed is retried, then the first closure stays', async () => {
     const { markTrajectoryClosed } = activitiesFor(db.prisma);
     const env = new MockActivityEnvironment();

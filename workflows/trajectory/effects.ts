@@ -1,6 +1,7 @@
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AuditEventInput } from '../../activities/audit';
 import type { SaveNoShow } from '../../activities/usage';
+import type { OpenTask } from '../../activities/tasks';
 import type { TaskKind } from '../../domain/lifecycle';
 import { noticeRecipients, type NoticeKind } from '../../domain/notifications';
 import { trajectoryActivities, type TrajectoryActivities } from './activity-proxy';
@@ -16,11 +17,12 @@ type AuditData = Record<string, string | number | boolean | null>;
 interface Deferred {
   audits: AuditEventInput[];
   noShows: SaveNoShow[];
+  tasks: OpenTask[];
   mirror: boolean;
   intakeHeldAt?: string;
 }
 
-const nothingDeferred = (): Deferred => ({ audits: [], noShows: [], mirror: false });
+const nothingDeferred = (): Deferred => ({ audits: [], noShows: [], tasks: [], mirror: false });
 
 /**
  * Everything the workflow makes happen outside itself, and every idempotency key it uses: a key
@@ -97,7 +99,7 @@ export class Effects {
     return Promise.resolve();
   }
 
-  private writeRecord(intakeHeldAt?: string, written?: Pick<Deferred, 'audits' | 'noShows'>): Promise<void> {
+  private writeRecord(intakeHeldAt?: string, written?: Pick<Deferred, 'audits' | 'noShows' | 'tasks'>): Promise<void> {
     this.publish();
     const { deadline, reminderAt } = nextDeadline(this.s);
     this.mirroredVersion = this.t.version;
@@ -112,6 +114,7 @@ export class Effects {
       ...(this.changes.mirrorsView && { view: this.t.view() }),
       ...(written?.audits.length && { auditEvents: written.audits }),
       ...(written?.noShows.length && { noShows: written.noShows }),
+      ...(written?.tasks.length && { tasks: written.tasks }),
     });
   }
 
@@ -124,7 +127,7 @@ export class Effects {
   /** When batching: writes what the change deferred, and the record if the state moved; otherwise nothing. */
   async flush(): Promise<void> {
     const { mirror, intakeHeldAt, ...written } = this.deferred;
-    const nothing = !mirror && !written.audits.length && !written.noShows.length;
+    const nothing = !mirror && !written.audits.length && !written.noShows.length && !written.tasks.length;
     if (!this.changes.batchesWrites || (nothing && this.mirroredVersion === this.t.version)) return;
     this.deferred = nothingDeferred();
     await this.writeRecord(intakeHeldAt, written);
@@ -183,10 +186,11 @@ export class Effects {
    * Seed 003: "De aanbieder doet bij aanmelding binnen twee weken een intake": from the registration
    * the provider has it on its work list, due when the intake is (a run from before had no such task).
    */
-  intakeAsked(): Promise<void> {
+  intakeAsked(): void {
     const due = pendingDeadlines(this.s).find((d) => d.kind === 'INTAKE_OVERDUE');
-    if (!this.changes.asksIntake || !due) return Promise.resolve();
-    return this.act.openTask({
+    if (!this.changes.asksIntake || !due) return;
+    // With the start's batched write (every run that asks it batches): no local activity of its own.
+    this.deferred.tasks.push({
       idempotencyKey: this.key('HOLD_INTAKE'),
       trajectoryId: this.s.trajectoryId,
       kind: 'HOLD_INTAKE',

@@ -87,7 +87,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
   fx.publish();
   if (!input.carriedOver) {
     await fx.audit('TRAJECTORY_STARTED', fx.self, { registeredAt: t.state.registeredAt });
-    await fx.intakeAsked();
+    fx.intakeAsked();
     await fx.mirror();
     await fx.flush();
   } else await fx.settle(); // a new run's view, when views are mirrored
