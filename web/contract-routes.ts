@@ -15,13 +15,13 @@ function yearOf(query: Record<string, unknown>): number {
   return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : Number(dateOf(new Date()).slice(0, 4));
 }
 
-/** Contract management's pages: what care costs and the tariffs, and the yearly talk with each provider (seed 001). */
 /** The two fixes of a tariff: the page's address, the API's use case, its body, what is said after, where refusals go. */
 const tariffFixes = [
   ['', 'correction', correctionBody, 'gecorrigeerd', refusedAmountAt],
   ['/verwijderen', 'removal', removalBody, 'verwijderd', refusedRemovalAt],
 ] as const;
 
+/** Contract management's pages: what care costs and the tariffs, and the yearly talk with each provider (seed 001). */
 export function contractRoutes(router: Router, { signedIn, formPost }: PageHandlers): void {
   router.get(
     '/kosten',

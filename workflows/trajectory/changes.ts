@@ -55,9 +55,10 @@ const all: Changes = {
  * server's work for a registration (issue 12). A run records one marker that stands for every
  * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
  * no-shows, 'all-changes-2026-12-07' the decisions told, 'all-changes-2026-12-07b' the consultant's
- * task after the intake, 'all-changes-2026-12-07c' the provider's task to hold it), and a run from before keeps what its marker stood for. A history from before the
- * first such marker asks for its own markers, in the order and at the moments it always did (the
- * object's properties are evaluated in order).
+ * task after the intake, 'all-changes-2026-12-07c' the provider's task to hold it), and a run from
+ * before keeps what its marker stood for. A history from before the first such marker asks for its
+ * own markers, in the order and at the moments it always did (the object's properties are
+ * evaluated in order).
  */
 export function changesOfThisRun(): Changes {
   if (patched('all-changes-2026-12-07c')) return all;
