@@ -34,6 +34,10 @@ function detailsOf(refusal: ApplicationFailure | undefined, message: string): Er
   }));
 }
 
+/** A change to a trajectory whose workflow no longer runs (or never ran). */
+export const trajectoryNotRunning = () =>
+  new AppError(409, 'TRAJECTORY_NOT_RUNNING', 'The trajectory is closed or its workflow is not running');
+
 /**
  * Maps what the trajectory workflow refused to HTTP (the types are in workflows/trajectory/contracts.ts):
  * wrong state 409, invalid input 400, a broken business rule 422 with the rule named; each detail
@@ -51,9 +55,7 @@ export function fromTemporal(error: unknown): AppError | undefined {
       'The workflow engine did not answer in time; the change may still be applied: look at the trajectory before trying again',
     );
   }
-  if (error instanceof WorkflowNotFoundError) {
-    return new AppError(409, 'TRAJECTORY_NOT_RUNNING', 'The trajectory is closed or its workflow is not running');
-  }
+  if (error instanceof WorkflowNotFoundError) return trajectoryNotRunning();
   if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
   const refusal = refusalIn(error);
   const message = refusal?.message ?? error.message;

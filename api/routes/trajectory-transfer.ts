@@ -11,6 +11,7 @@ import { id, trajectoryParams } from '../schemas';
 import { scopedTrajectory } from '../scope';
 import { withinTime } from '../temporal-calls';
 import { trajectoryHandle } from '../trajectory-workflow';
+import { trajectoryNotRunning } from '../workflow-errors';
 import { UPDATE_TIMEOUT_MS } from './trajectory-actions';
 
 const refusedProvider = (message: string) =>
@@ -77,8 +78,7 @@ async function requireRunning(deps: RouteDeps, trajectoryId: string): Promise<vo
   const { status } = await withinTime(deps.temporal, UPDATE_TIMEOUT_MS, () =>
     trajectoryHandle(deps.temporal, trajectoryId).describe(),
   );
-  if (status.name !== 'RUNNING')
-    throw new AppError(409, 'TRAJECTORY_NOT_RUNNING', 'The trajectory is closed or its workflow is not running');
+  if (status.name !== 'RUNNING') throw trajectoryNotRunning();
 }
 
 /**
