@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '../client';
+import { openTasksTimedSql } from './task-timing';
 
 export interface KpiRow {
   providerId: string;
@@ -44,9 +45,8 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
     ), work AS (
       SELECT "trajectoryId",
              count(*) FILTER (WHERE status = 'OPEN') AS open,
-             -- late and at once as domain/deadlines.ts taskTiming (and task-timing.ts) tell them
-             count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" <= ${now} AND "dueAt" > "createdAt") AS overdue,
-             count(*) FILTER (WHERE status = 'OPEN' AND "dueAt" <= "createdAt") AS "atOnce"
+             count(*) FILTER (WHERE ${openTasksTimedSql('LATE', now)}) AS overdue,
+             count(*) FILTER (WHERE ${openTasksTimedSql('AT_ONCE', now)}) AS "atOnce"
       FROM "Task" GROUP BY "trajectoryId"
     )
     SELECT t."providerId"::text AS "providerId", l."productCode",
