@@ -21,6 +21,10 @@ export interface Tariff {
   unit: TariffUnit;
 }
 
+/** A tariff that ends the day before another begins runs up to it (as adding the later one ends it). */
+export const runsUpTo = (before: Pick<Tariff, 'validTo'>, next: Pick<Tariff, 'validFrom'>): boolean =>
+  before.validTo === addDays(next.validFrom, -1);
+
 /** Days from `from` through `to`, both inclusive. */
 export interface Period {
   from: BusinessDate;

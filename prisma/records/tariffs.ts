@@ -1,5 +1,5 @@
 import { addDays, type BusinessDate } from '../../domain/calendar';
-import type { Tariff, TariffUnit } from '../../domain/costs';
+import { runsUpTo, type Tariff, type TariffUnit } from '../../domain/costs';
 import type { Prisma, PrismaClient } from '../client';
 import { fromDateColumn, toDateColumn } from './dates';
 
@@ -71,8 +71,7 @@ export async function removeTariff(tx: Prisma.TransactionClient, tariffId: strin
     where: { productCode: removed.productCode, validFrom: { lt: removed.validFrom } },
     orderBy: { validFrom: 'desc' },
   });
-  const dayBefore = toDateColumn(addDays(fromDateColumn(removed.validFrom), -1));
-  if (before?.validTo?.getTime() === dayBefore.getTime())
+  if (before && runsUpTo(tariffRow(before), tariffRow(removed)))
     await tx.tariff.update({ where: { id: before.id }, data: { validTo: removed.validTo } });
   return tariffRow(removed);
 }

@@ -3,6 +3,7 @@ import {
   budgetUse,
   declaredCost,
   overlap,
+  runsUpTo,
   yearPeriod,
   type Allocation,
   type Tariff,
@@ -134,5 +135,14 @@ describe("a region's budget against its costs (DOMAIN.md: within budget)", () =>
     expect(budgetUse([row('ELSEWHERE', 9_999, 9_999)], regionOf, new Map([['ZOU', 50_000]]))).toEqual([
       { region: 'ZOU', budgetCents: 50_000, allocatedCents: 0, realisedCents: 0 },
     ]);
+  });
+});
+
+describe('a tariff that runs up to the next', () => {
+  it('when it ends the day before the next begins, across a month end and a leap day, then it runs up to it; a gap or an open end does not', () => {
+    expect(runsUpTo({ validTo: '2027-12-31' }, { validFrom: '2028-01-01' })).toBe(true);
+    expect(runsUpTo({ validTo: '2028-02-29' }, { validFrom: '2028-03-01' })).toBe(true);
+    expect(runsUpTo({ validTo: '2028-02-28' }, { validFrom: '2028-03-01' })).toBe(false);
+    expect(runsUpTo({ validTo: null }, { validFrom: '2028-03-01' })).toBe(false);
   });
 });

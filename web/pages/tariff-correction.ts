@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { tariffs } from '../../api/operations-responses';
 import { AppError } from '../../api/app-error';
-import { tariffUnits } from '../../domain/costs';
-import { addDays } from '../../domain/calendar';
+import { runsUpTo, tariffUnits } from '../../domain/costs';
 import { dutchDate } from '../../domain/dutch-dates';
 import { labelOf, tariffUnitLabels } from '../../domain/labels';
 import type { Visit } from '../context';
@@ -35,7 +34,7 @@ const typedAmount = (cents: number) => (cents / 100).toFixed(2).replace('.', ','
 /** What removing it leaves: the tariff before it holding on for its days, or days without a tariff. */
 function afterRemoval(tariff: TariffRow, items: TariffRow[]): string {
   const before = items.filter((t) => t.productCode === tariff.productCode && t.validFrom < tariff.validFrom).at(-1);
-  if (before?.validTo !== addDays(tariff.validFrom, -1))
+  if (!before || !runsUpTo(before, tariff))
     return 'De dagen waarvoor het gold, hebben daarna geen tarief, tot u het juiste toevoegt.';
   const until = tariff.validTo ? `tot en met ${dutchDate(tariff.validTo)}` : 'zonder einde';
   return `Het tarief ervoor (${euros(before.amountCents)} ${labelOf(tariffUnitLabels, before.unit)}, vanaf ${dutchDate(before.validFrom)}) geldt dan ${until}, tot u het juiste toevoegt.`;
