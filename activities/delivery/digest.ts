@@ -22,16 +22,29 @@ type DigestPayload = z.infer<typeof digestPayload>;
 /** A business day as the Delivery table's date column holds it. */
 const dayColumn = (day: string) => new Date(`${day}T00:00:00Z`);
 
-interface TeamTask {
+interface OpenTask {
   id: string;
   teamId: string | null;
+  providerId: string | null;
   dueAt: Date;
+}
+
+/** Who a digest goes to: its outbox key and recipient, and the addresses it is e-mailed to. */
+interface DigestRecipient {
+  idempotencyKey: string;
+  recipientRole: 'CONSULTANT' | 'PROVIDER';
+  teamId?: string;
+  providerId?: string;
+  userId?: string;
+  addresses: string[];
 }
 
 /**
  * One digest per recipient per working day: each consultant team's shared mailbox gets the team's
  * open tasks, each member the same plus the notifications they chose to read in the digest, unless
- * they turned the digest off. Overdue tasks come first; nothing due means no e-mail.
+ * they turned the digest off; each provider's contact addresses get the provider's open tasks (the
+ * intake to hold, the plan to discuss), one e-mail to each. Overdue tasks come first; nothing due
+ * means no e-mail.
  */
 export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencies) {
   return async ({ day }: { day: string }): Promise<DigestOutcome> => {
@@ -40,9 +53,16 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
     const from = startOfDay(day);
     const until = endOfDay(addWorkingDays(day, DIGEST_WORKING_DAYS));
     const tasks = await prisma.task.findMany({
-      where: { status: 'OPEN', assigneeRole: 'CONSULTANT', teamId: { not: null }, dueAt: { lt: until } },
+      where: {
+        status: 'OPEN',
+        dueAt: { lt: until },
+        OR: [
+          { assigneeRole: 'CONSULTANT', teamId: { not: null } },
+          { assigneeRole: 'PROVIDER', providerId: { not: null } },
+        ],
+      },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, teamId: true, dueAt: true },
+      select: { id: true, teamId: true, providerId: true, dueAt: true },
     });
     const teams = await prisma.team.findMany({
       include: {
@@ -57,8 +77,10 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
     });
     let sent = 0;
     for (const team of teams) {
-      const own = tasks.filter((t) => t.teamId === team.id);
-      const split = splitByDay(own, from);
+      const split = splitByDay(
+        tasks.filter((t) => t.teamId === team.id),
+        from,
+      );
       const recipients = [
         ...(team.mailbox ? [{ address: team.mailbox, userId: undefined }] : []),
         ...team.users
@@ -69,22 +91,59 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
         const mine = r.userId ? held.filter((h) => h.userId === r.userId) : [];
         const payload: DigestPayload = { day, ...split, held: mine.map((h) => h.notificationId) };
         if (!payload.overdue.length && !payload.dueSoon.length && !payload.held.length) continue;
+        const to: DigestRecipient = {
+          idempotencyKey: `digest:${day}:${team.id}:${r.userId ?? 'mailbox'}`,
+          recipientRole: 'CONSULTANT',
+          teamId: team.id,
+          userId: r.userId,
+          addresses: [r.address],
+        };
         await sendOne(
           prisma,
           deps,
-          team.id,
-          r,
+          to,
           payload,
           mine.map((h) => h.id),
         );
         sent += 1;
       }
     }
+    sent += await sendProviderDigests(prisma, deps, tasks, day);
     return { sent, day };
   };
 }
 
-function splitByDay(tasks: TeamTask[], from: Date): { overdue: string[]; dueSoon: string[] } {
+/** Each provider with contact addresses and open tasks: one digest of them, to every address. Returns how many. */
+async function sendProviderDigests(
+  prisma: PrismaClient,
+  deps: DeliveryDependencies,
+  tasks: OpenTask[],
+  day: string,
+): Promise<number> {
+  const providers = await prisma.provider.findMany({
+    where: { contactEmails: { isEmpty: false } },
+    select: { id: true, contactEmails: true },
+  });
+  let sent = 0;
+  for (const provider of providers) {
+    const split = splitByDay(
+      tasks.filter((t) => t.providerId === provider.id),
+      startOfDay(day),
+    );
+    if (!split.overdue.length && !split.dueSoon.length) continue;
+    const to: DigestRecipient = {
+      idempotencyKey: `digest:${day}:provider:${provider.id}`,
+      recipientRole: 'PROVIDER',
+      providerId: provider.id,
+      addresses: provider.contactEmails,
+    };
+    await sendOne(prisma, deps, to, { day, ...split, held: [] }, []);
+    sent += 1;
+  }
+  return sent;
+}
+
+function splitByDay(tasks: OpenTask[], from: Date): { overdue: string[]; dueSoon: string[] } {
   return {
     overdue: tasks.filter((t) => t.dueAt < from).map((t) => t.id),
     dueSoon: tasks.filter((t) => t.dueAt >= from).map((t) => t.id),
@@ -94,22 +153,12 @@ function splitByDay(tasks: TeamTask[], from: Date): { overdue: string[]; dueSoon
 async function sendOne(
   prisma: PrismaClient,
   deps: DeliveryDependencies,
-  teamId: string,
-  to: { address: string; userId: string | undefined },
+  { addresses, ...to }: DigestRecipient,
   payload: DigestPayload,
   heldDeliveryIds: string[],
 ): Promise<void> {
-  const { notificationId, pending } = await putInOutbox(
-    prisma,
-    {
-      idempotencyKey: `digest:${payload.day}:${teamId}:${to.userId ?? 'mailbox'}`,
-      recipientRole: 'CONSULTANT',
-      teamId,
-      userId: to.userId,
-      kind: 'DAILY_DIGEST',
-      payload,
-    },
-    async () => [{ channel: 'EMAIL', address: to.address, userId: to.userId, state: 'PENDING' }],
+  const { notificationId, pending } = await putInOutbox(prisma, { ...to, kind: 'DAILY_DIGEST', payload }, async () =>
+    addresses.map((address) => ({ channel: 'EMAIL' as const, address, userId: to.userId, state: 'PENDING' as const })),
   );
   // The held notifications travel with this digest, not with the next one; they are sent when it is.
   await prisma.delivery.updateMany({

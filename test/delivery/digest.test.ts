@@ -256,6 +256,42 @@ describe('the daily digest', () => {
     expect(digest.notification.payload).toMatchObject({ day: '2026-12-31', held: [expect.any(String)] });
   });
 
+  it("when a provider has open tasks, then each of its contact addresses gets the provider's own digest (not the consultants' tasks), once a day", async () => {
+    const [planning, office] = ['planning@a.test', 'kantoor@a.test'];
+    await prisma().provider.update({ where: { id: demoIds.providerA }, data: { contactEmails: [planning, office] } });
+    // Seed 003: the intake to hold, on the provider's list since the registration.
+    await prisma().task.create({
+      data: task('HOLD_INTAKE', '2027-01-08T22:59:00Z', {
+        assigneeRole: 'PROVIDER',
+        teamId: null,
+        providerId: demoIds.providerA,
+        createdAt: new Date('2026-12-28T09:00:00Z'),
+      }),
+    });
+    const settled = () =>
+      eventually(
+        () =>
+          prisma().delivery.findMany({
+            where: { notification: { idempotencyKey: `digest:2027-01-07:provider:${demoIds.providerA}` } },
+          }),
+        (ds) => ds.length === 2 && ds.every((d) => d.state === 'SENT'),
+      );
+    await digestOn('2027-01-07');
+    await settled();
+    await digestOn('2027-01-07');
+    await settled();
+    for (const address of [planning, office]) {
+      const received = digestsTo(address);
+      expect(received.map((m) => m.subject)).toEqual(['Dagoverzicht 7 januari 2027: 1 te laat, 1 binnenkort']);
+      const text = received[0]?.text ?? '';
+      const late = text.indexOf('Bespreking ondersteuningsplan, uiterlijk donderdag 10 december 2026');
+      expect(late).toBeGreaterThan(text.indexOf('Te laat:'));
+      expect(text.indexOf('Intake houden, uiterlijk vrijdag 8 januari 2027')).toBeGreaterThan(late);
+      for (const absent of ['Besluit over verlenging', 'Intake te laat', 'Meldingen'])
+        expect(text).not.toContain(absent);
+    }
+  });
+
   it('when the schedule is ensured (twice), then it runs the digest at 07:30 Europe/Amsterdam', async () => {
     await ensureDigestSchedule(world.env.client, taskQueue);
     await ensureDigestSchedule(world.env.client, taskQueue);

@@ -15,7 +15,7 @@ import { page, statusMessage } from '../layout';
 /**
  * What each role can receive by e-mail besides the inbox: a consultant the team's notices, a task
  * given to them and the daily overview; a provider's people a task given to them (the organisation's
- * notices go to its contact addresses, and the daily overview is the consultants').
+ * notices and its daily overview go to its contact addresses).
  */
 const kindsByMail: Record<'CONSULTANT' | 'PROVIDER', NotificationKind[]> = {
   CONSULTANT: [...noticeKinds.filter((k) => noticeRecipients[k] === 'CONSULTANT'), 'TASK_ASSIGNED', 'DAILY_DIGEST'],
@@ -62,7 +62,7 @@ export async function preferencesPage(visit: Visit, saved = false, resent?: { va
   )}`;
   const explained =
     role === 'PROVIDER'
-      ? 'Meldingen voor uw organisatie gaan naar haar contactadressen en staan in de inbox (Meldingen). Een taak die een collega u geeft, krijgt u zelf: kies of u er ook een e-mail over krijgt.'
+      ? 'Meldingen voor uw organisatie gaan naar haar contactadressen en staan in de inbox (Meldingen); het dagoverzicht van de open taken van uw organisatie gaat ook naar die adressen. Een taak die een collega u geeft, krijgt u zelf: kies of u er ook een e-mail over krijgt.'
       : 'Elke melding staat altijd in uw inbox (Meldingen). Kies per soort of u er ook een e-mail over krijgt. Wat u verzamelt in het dagoverzicht, krijgt u met dat overzicht.';
   return page(
     'E-mailinstellingen',
