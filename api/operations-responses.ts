@@ -78,6 +78,8 @@ export const kpis = pagedOf(
     avgDaysToDecision: z.number().nullable(),
     avgDaysToClosure: z.number().nullable(),
     closed: z.int(),
+    /** Closed as planned (iWmo 19): outflow, the client leaving the care; every other closure is not. */
+    outflow: z.int(),
     steppedDown: z.int(),
     closedAtMaximum: z.int(),
     /** Closed for a move to another provider (iWmo 38, overstap). */

@@ -5,6 +5,7 @@ import { isOneOf } from './vocabulary';
  * workflow makes them, the templates word them, preferences are set per kind.
  */
 export const noticeKinds = [
+  'CLIENT_REGISTERED', // seed 003: a client is registered with the provider, whose intake is due within two weeks (provider)
   'INTAKE_DUE_SOON', // seed 003: the intake is due within two weeks of registration (provider)
   'EXTENSION_REQUEST_DUE', // seed 003: ask for an extension about 8 weeks before the end (provider)
   'EXPANSION_ADVISED', // seed 003: about 80 % of the hours used (provider)
@@ -21,6 +22,7 @@ export type NoticeKind = (typeof noticeKinds)[number];
 
 /** Who a notice is for: the provider (its contact addresses and webhook) or the consultant team (its mailbox and members). */
 export const noticeRecipients: Record<NoticeKind, 'PROVIDER' | 'CONSULTANT'> = {
+  CLIENT_REGISTERED: 'PROVIDER',
   INTAKE_DUE_SOON: 'PROVIDER',
   EXTENSION_REQUEST_DUE: 'PROVIDER',
   EXPANSION_ADVISED: 'PROVIDER',

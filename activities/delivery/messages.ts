@@ -63,6 +63,11 @@ const allocationText = (p: NoticePayload) =>
 const dueBy = (at: string | undefined) => (at ? `uiterlijk ${dutchDeadlineWithWeekday(new Date(at))}` : undefined);
 
 const notices: Record<NoticeKind, (p: NoticePayload) => Notice> = {
+  CLIENT_REGISTERED: (p) => ({
+    what: 'Er is een cliënt bij u aangemeld voor begeleiding. De intake moet binnen twee weken na de aanmelding plaatsvinden.',
+    due: dueBy(p.dueAt),
+    todo: 'Plan de intake; de gegevens van de cliënt staan in de applicatie. Leg daar ook vast wanneer de intake is gehouden.',
+  }),
   INTAKE_DUE_SOON: (p) => ({
     what: 'De intake met de cliënt moet binnen twee weken na de aanmelding plaatsvinden.',
     due: dueBy(p.dueAt),

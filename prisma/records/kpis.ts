@@ -10,6 +10,8 @@ export interface KpiRow {
   avgDaysToDecision: number | null;
   avgDaysToClosure: number | null;
   closed: number;
+  /** Outflow (uitstroom): closed as planned (iWmo 19), the client leaving the care; seeds 000 and 002 ask it "duurzaam". */
+  outflow: number;
   steppedDown: number;
   closedAtMaximum: number;
   /** Closed for a move to another provider (iWmo 38, overstap): seed 002 measures whether care fits the client. */
@@ -55,6 +57,7 @@ function kpiQuery(q: { providerId?: string; product?: string }, now: Date) {
            avg(f."decidedOn" - t."intakeHeldOn")::float8 AS "avgDaysToDecision",
            avg(extract(epoch FROM t."closedAt" - t."registeredAt") / 86400)::float8 AS "avgDaysToClosure",
            count(t."closedAt")::int AS closed,
+           (count(*) FILTER (WHERE t."closureReason" = 'PER_PLAN'))::int AS outflow,
            (count(*) FILTER (WHERE t."closureReason" = 'STEP_DOWN'))::int AS "steppedDown",
            (count(*) FILTER (WHERE t."closureReason" = 'MAXIMUM_DURATION'))::int AS "closedAtMaximum",
            (count(*) FILTER (WHERE t."closureReason" = 'OTHER_PROVIDER'))::int AS "transferredOut",

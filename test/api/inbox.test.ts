@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
+import { eventually } from '../support/eventually';
 
 /** Issue 10: every role reads its own notifications, with read state, and nothing outside its scope. */
 describe('API: the inbox of every role', () => {
@@ -12,6 +13,17 @@ describe('API: the inbox of every role', () => {
   beforeAll(async () => {
     const trajectoryZeist = await api.register(demoIds.providerA);
     const trajectoryDordrecht = await api.register(demoIds.providerB, otherConsultant);
+    // Each provider is told of its registration first (its workflow writes that notice).
+    for (const [name, trajectoryId] of [
+      ['registeredA', trajectoryZeist],
+      ['registeredB', trajectoryDordrecht],
+    ] as const) {
+      const told = await eventually(
+        () => prisma().notification.findFirst({ where: { trajectoryId, kind: 'CLIENT_REGISTERED' } }),
+        (n) => n !== null,
+      );
+      ids[name] = told!.id;
+    }
     const rows = [
       {
         name: 'zeist',
@@ -66,8 +78,9 @@ describe('API: the inbox of every role', () => {
     expect(idsIn(zeist.body)).toEqual([ids.zeist]);
     expect(zeist.body).toMatchObject({ total: 1, unread: 1, items: [{ kind: 'MONTH_DOUBLED', readAt: null }] });
     expect(idsIn((await otherConsultant.get('/notifications').expect(200)).body)).toEqual([ids.dordrecht]);
-    expect(idsIn((await providerA.get('/notifications').expect(200)).body)).toEqual([ids.providerA]);
-    expect(idsIn((await providerB.get('/notifications').expect(200)).body)).toEqual([ids.providerB]);
+    // The newest first: the notice after the registration told.
+    expect(idsIn((await providerA.get('/notifications').expect(200)).body)).toEqual([ids.providerA, ids.registeredA]);
+    expect(idsIn((await providerB.get('/notifications').expect(200)).body)).toEqual([ids.providerB, ids.registeredB]);
     expect((await operations.get('/notifications').expect(200)).body.total).toBe(0);
   });
 
@@ -76,10 +89,13 @@ describe('API: the inbox of every role', () => {
     expect(read.body).toMatchObject({ id: ids.providerA, readAt: expect.any(String) });
     await providerA.post(`/notifications/${ids.providerA}/read`).expect(200); // again: harmless
     expect((await providerA.get('/notifications').expect(200)).body).toMatchObject({
-      unread: 0,
-      items: [{ id: ids.providerA, readAt: read.body.readAt }],
+      unread: 1,
+      items: [
+        { id: ids.providerA, readAt: read.body.readAt },
+        { id: ids.registeredA, kind: 'CLIENT_REGISTERED', readAt: null },
+      ],
     });
-    expect((await providerA.get('/notifications?unread=true').expect(200)).body.total).toBe(0);
+    expect(idsIn((await providerA.get('/notifications?unread=true').expect(200)).body)).toEqual([ids.registeredA]);
     await providerB.post(`/notifications/${ids.providerA}/read`).expect(404);
     await otherConsultant.post(`/notifications/${ids.zeist}/read`).expect(404);
     await consultant.post(`/notifications/${ids.digestOther}/read`).expect(404);

@@ -2,6 +2,7 @@ import { addMonths, dateOf } from '../../domain/calendar';
 import { zrmDomains } from '../../domain/zrm';
 import { demoIds } from '../../prisma/seed/demo';
 import { useApi } from '../support/api';
+import { eventually } from '../support/eventually';
 
 const stable = Object.fromEntries(zrmDomains.map((d) => [d, 4]));
 /** Amsterdam's business day, read at each use: a suite may run across midnight. */
@@ -173,21 +174,34 @@ describe('API: lists, filters, pagination and KPIs', () => {
     const inbox = (await providerA.get('/notifications')).body;
     expect(inbox.total).toBe(before + 1);
     expect(inbox.items[0]).toMatchObject({ id: notice.id, kind: 'INTAKE_DUE_SOON' });
-    expect((await providerB.get('/notifications')).body.total).toBe(0);
+    // Provider B hears of its own trajectory only: the registration told to it.
+    const ownB = await eventually(
+      async () => (await providerB.get('/notifications')).body,
+      (body) => body.total >= 1,
+    );
+    expect(ownB.items).toEqual([expect.objectContaining({ trajectoryId: ids[4], kind: 'CLIENT_REGISTERED' })]);
   });
 
   it('when operations ask for KPIs, then each provider and product has its throughput, outflow, step-down and task counts', async () => {
     // One late and one to do at once, on a trajectory not decided yet: the latter is not counted late.
     await api.openTask(ids[3]!, 'RISK_ANALYSIS', { dueInDays: -1 });
     await api.openTask(ids[3]!, 'INTAKE_OVERDUE', { dueInDays: -2, raisedDaysAgo: 1 });
+    // Closed as planned: outflow; the step-down closed before is not (seeds 000 and 002: "duurzame uitstroom").
+    await consultant.post(`/trajectories/${ids[0]}/close`, { reason: 'PER_PLAN' }).expect(200);
     const res = await operations.get(`/kpis?providerId=${demoIds.providerA}`);
     expect(res.status).toBe(200);
     const row = res.body.items.find((r: { productCode: string | null }) => r.productCode === '02B04');
-    expect(row).toMatchObject({ providerId: demoIds.providerA, trajectories: 2, closed: 1, steppedDown: 1 });
+    expect(row).toMatchObject({
+      providerId: demoIds.providerA,
+      trajectories: 2,
+      closed: 2,
+      outflow: 1,
+      steppedDown: 1,
+    });
     expect(row.avgDaysToIntake).toBeGreaterThanOrEqual(0);
     expect(row.avgDaysToIntake).toBeLessThan(1);
     const undecided = res.body.items.find((r: { productCode: string | null }) => r.productCode === null);
-    expect(undecided).toMatchObject({ trajectories: 2, closed: 0, overdueTasks: 1, atOnceTasks: 1 });
+    expect(undecided).toMatchObject({ trajectories: 2, closed: 0, outflow: 0, overdueTasks: 1, atOnceTasks: 1 });
     expect(undecided.openTasks).toBeGreaterThanOrEqual(2);
     expect((await consultant.get('/kpis')).status).toBe(403);
   });

@@ -72,6 +72,11 @@ describe('API: moving a client to another provider', () => {
       () => prisma().auditEvent.count({ where: { trajectoryId: to, action: 'TRAJECTORY_STARTED' } }),
       (n) => n === 1,
     );
+    // The new provider hears of the client registered with it; the old one of the closure.
+    await eventually(
+      () => prisma().notification.findMany({ where: { trajectoryId: to, kind: 'CLIENT_REGISTERED' } }),
+      (n) => n.length === 1 && n[0]!.providerId === demoIds.providerB,
+    );
     await eventually(
       () => prisma().notification.findMany({ where: { trajectoryId: from, kind: 'TRAJECTORY_CLOSED' } }),
       (n) => n.length === 1 && n[0]!.providerId === demoIds.providerA,
@@ -80,6 +85,7 @@ describe('API: moving a client to another provider', () => {
     const kpis = await api.operations.get(`/kpis?providerId=${demoIds.providerA}`).expect(200);
     expect(kpis.body.items.find((r: { productCode: string | null }) => r.productCode === null)).toMatchObject({
       closed: 1,
+      outflow: 0,
       transferredOut: 1,
     });
   });

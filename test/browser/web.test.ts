@@ -121,7 +121,7 @@ describe('web application in a real browser', () => {
     expect(await charted.jsonValue()).toBe(kpiRows - 1);
     const kpiCsv = await page.request.get(`${at.base}/overzicht/kengetallen.csv`);
     expect((await kpiCsv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'Zorgaanbieder en product;Trajecten;Dagen tot intake (gem.);Dagen van intake tot besluit (gem.);Dagen tot afsluiting (gem.);Uitstroom;Afgeschaald;Gesloten op maximale duur;Overgestapt naar andere aanbieder;ZRM: leefgebieden vooruit;ZRM: stabiel;ZRM: achteruit;Doelen behaald;Doelen niet behaald',
+      'Zorgaanbieder en product;Trajecten;Dagen tot intake (gem.);Dagen van intake tot besluit (gem.);Dagen tot afsluiting (gem.);Afgesloten;Uitstroom (volgens plan beëindigd);Afgeschaald;Gesloten op maximale duur;Overgestapt naar andere aanbieder;ZRM: leefgebieden vooruit;ZRM: stabiel;ZRM: achteruit;Doelen behaald;Doelen niet behaald',
     );
     await expectAccessible(page);
 

@@ -27,12 +27,19 @@ describe('delivery over SMTP', () => {
   });
   beforeEach(() => smtp.accept());
 
-  const mailsTo = (address: string, trajectoryId: string) =>
+  // Every registration tells its provider (the first test reads that e-mail); the others count the notices they send.
+  const registration = (m: { subject: string }) => m.subject.startsWith('Nieuwe aanmelding');
+  const allMailsTo = (address: string, trajectoryId: string) =>
     smtp.received.filter((m) => m.to.includes(address) && m.text.includes(trajectoryId));
+  const mailsTo = (address: string, trajectoryId: string) =>
+    allMailsTo(address, trajectoryId).filter((m) => !registration(m));
   const deliveriesOf = (trajectoryId: string) =>
-    prisma().delivery.findMany({ where: { notification: { trajectoryId } }, orderBy: { address: 'asc' } });
+    prisma().delivery.findMany({
+      where: { notification: { trajectoryId, kind: { not: 'CLIENT_REGISTERED' } } },
+      orderBy: { address: 'asc' },
+    });
 
-  it('when a trajectory is registered 13 days late, then each contact address of its provider gets one Dutch e-mail with the intake deadline and a link, and nothing personal', async () => {
+  it('when a trajectory is registered 13 days late, then each contact address of its provider gets the registration and the intake reminder in Dutch, with the intake deadline and a link, and nothing personal', async () => {
     const registeredAt = new Date(Date.now() - 13 * 86_400_000);
     const res = await api.consultant
       .post('/trajectories', {
@@ -44,19 +51,24 @@ describe('delivery over SMTP', () => {
     const id = res.body.trajectoryId as string;
     for (const address of contactsOfA)
       await eventually(
-        async () => mailsTo(address, id),
-        (m) => m.length === 1,
+        async () => allMailsTo(address, id),
+        (m) => m.length === 2,
       );
     const mail = at(mailsTo(planning, id), 0);
     const due = dutchDateWithWeekday(addDays(dateOf(registeredAt), 14)); // within two weeks: the 14th day is the last
     expect(mail.subject).toContain('Intake binnenkort verwacht');
     expect(mail.text).toContain(`uiterlijk ${due}`);
+    const told = at(allMailsTo(planning, id).filter(registration), 0);
+    expect(told.text).toContain('Er is een cliënt bij u aangemeld');
+    expect(told.text).toContain(`Dit moet uiterlijk ${due}.`);
     expect(mail.text).toContain(`${TEST_APP_URL}/trajecten/${id}`);
     expect(mail.html).toContain(`href="${TEST_APP_URL}/trajecten/${id}"`);
-    const { idempotencyKey } = await prisma().notification.findFirstOrThrow({ where: { trajectoryId: id } });
+    const { idempotencyKey } = await prisma().notification.findFirstOrThrow({
+      where: { trajectoryId: id, kind: 'INTAKE_DUE_SOON' },
+    });
     expect(mail.idempotencyKey).toBe(idempotencyKey);
     expect(mail.messageId).toBe(messageIdOf(idempotencyKey, 'wmo.test'));
-    for (const m of mailsTo(contactsOfA[1], id).concat([mail])) {
+    for (const m of allMailsTo(contactsOfA[1], id).concat(allMailsTo(planning, id))) {
       for (const secret of ['999990019', 'Jansen', '1950'])
         expect(`${m.subject}${m.text}${m.html}`).not.toContain(secret);
     }

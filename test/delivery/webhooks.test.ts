@@ -18,6 +18,9 @@ describe('delivery over webhooks', () => {
     (await prisma().provider.findUniqueOrThrow({ where: { id: providerId } })).webhookSecret;
 
   const hits: { headers: Record<string, string>; body: string }[] = [];
+  /** Every registration is told to its provider's webhook too (the first webhook test reads it); the tests count the notices they send. */
+  const isRegistration = (h: { body: string }) => h.body.includes('"type":"CLIENT_REGISTERED"');
+  const notices = () => hits.filter((h) => !isRegistration(h));
   let failNext = 0;
   let server: Server;
   let url = '';
@@ -77,16 +80,25 @@ describe('delivery over webhooks', () => {
       .expect(200);
     expect(await storedSecretOf(demoIds.providerB)).not.toContain(secret.slice(6)); // the worker opens it to sign
     const trajectoryId = await api.register(demoIds.providerB);
+    const verifier = new Webhook(secret);
+    // The registration goes to the provider's system first: an event it can plan the intake from.
+    const [registered] = await eventually(
+      async () => hits.filter((h) => isRegistration(h) && h.body.includes(trajectoryId)),
+      (h) => h.length === 1,
+    );
+    expect(verifier.verify(registered!.body, registered!.headers)).toMatchObject({
+      type: 'CLIENT_REGISTERED',
+      data: { trajectoryId, dueAt: expect.any(String), notificationId: expect.any(String) },
+    });
     failNext = 1;
     await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
-    const mine = () => hits.filter((h) => h.body.includes(trajectoryId));
+    const mine = () => notices().filter((h) => h.body.includes(trajectoryId));
     await eventually(
       async () => mine(),
       (h) => h.length === 2,
     );
     const [failed, delivered] = [at(mine(), 0), at(mine(), 1)];
     expect(delivered.headers['webhook-id']).toBe(failed.headers['webhook-id']);
-    const verifier = new Webhook(secret);
     const payload = verifier.verify(delivered.body, delivered.headers) as {
       type: string;
       data: Record<string, string>;
@@ -105,7 +117,10 @@ describe('delivery over webhooks', () => {
     );
     expect(() => verifier.verify(delivered.body, old)).toThrow(/too old/i);
     await eventually(
-      () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+      () =>
+        prisma().delivery.findFirstOrThrow({
+          where: { channel: 'WEBHOOK', notification: { trajectoryId, kind: 'INTAKE_DUE_SOON' } },
+        }),
       (d) => d.state === 'SENT' && d.attempts === 2,
     );
     // The same secret again: sealed anew (under the first key, so a rotated one can retire), audited as unchanged.
@@ -129,14 +144,17 @@ describe('delivery over webhooks', () => {
     await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret: rotatedOut } });
     try {
       const trajectoryId = await api.register(demoIds.providerB);
-      const before = hits.length;
+      const before = notices().length;
       await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
       const dead = await eventually(
-        () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+        () =>
+          prisma().delivery.findFirstOrThrow({
+            where: { channel: 'WEBHOOK', notification: { trajectoryId, kind: 'INTAKE_DUE_SOON' } },
+          }),
         (d) => d.state === 'DEAD',
       );
       expect(dead).toMatchObject({ attempts: 1, lastError: expect.stringContaining('key "retired"') });
-      expect(hits.length).toBe(before);
+      expect(notices().length).toBe(before);
     } finally {
       await prisma().provider.update({ where: { id: demoIds.providerB }, data: { webhookSecret } });
     }
@@ -170,7 +188,7 @@ describe('delivery over webhooks', () => {
     ).toBe(2);
 
     // The API's own setting, as the worker's: by default nothing inside this network is reached.
-    const before = hits.length;
+    const before = notices().length;
     const guarded = await testWebhook(
       { prisma: prisma(), secrets: testSecrets },
       demoIds.providerB,
@@ -180,7 +198,7 @@ describe('delivery over webhooks', () => {
       delivered: false,
       error: expect.stringContaining('127.0.0.1, an address inside'),
     });
-    expect(hits.length).toBe(before);
+    expect(notices().length).toBe(before);
 
     await api.consultant.post(`/providers/${demoIds.providerB}/webhook-test`).expect(403);
     await operations.post(`/providers/${randomUUID()}/webhook-test`).expect(404);
@@ -196,7 +214,10 @@ describe('delivery over webhooks', () => {
     const trajectoryId = await api.register(demoIds.providerB);
     await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
     const dead = await eventually(
-      () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+      () =>
+        prisma().delivery.findFirstOrThrow({
+          where: { channel: 'WEBHOOK', notification: { trajectoryId, kind: 'INTAKE_DUE_SOON' } },
+        }),
       (d) => d.state === 'DEAD',
     );
     expect(dead.address).toBe(unreachable);
@@ -204,7 +225,7 @@ describe('delivery over webhooks', () => {
     const again = await operations.post(`/deliveries/${dead.id}/retry`).expect(200);
     expect(again.body).toMatchObject({ address: url, addressChanged: true, retries: 1 });
     await eventually(
-      async () => hits.filter((h) => h.body.includes(trajectoryId)),
+      async () => notices().filter((h) => h.body.includes(trajectoryId)),
       (h) => h.length === 1,
     );
     expect(await prisma().delivery.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
@@ -222,12 +243,15 @@ describe('delivery over webhooks', () => {
     const trajectoryId = await api.register(demoIds.providerB);
     const taskQueue = `internal-${randomUUID()}`;
     const delivery = { ...testDelivery(undefined, quickRetry), allowInternalWebhooks: false };
-    const before = hits.length;
+    const before = notices().length;
     const worker = await api.newWorker(taskQueue, { delivery });
     await worker.runUntil(async () => {
       await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB }, taskQueue);
       const dead = await eventually(
-        () => prisma().delivery.findFirstOrThrow({ where: { channel: 'WEBHOOK', notification: { trajectoryId } } }),
+        () =>
+          prisma().delivery.findFirstOrThrow({
+            where: { channel: 'WEBHOOK', notification: { trajectoryId, kind: 'INTAKE_DUE_SOON' } },
+          }),
         (d) => d.state === 'DEAD',
       );
       expect(dead).toMatchObject({
@@ -235,6 +259,6 @@ describe('delivery over webhooks', () => {
         lastError: expect.stringContaining('127.0.0.1, an address inside this network'),
       });
     });
-    expect(hits.length).toBe(before);
+    expect(notices().length).toBe(before);
   });
 });

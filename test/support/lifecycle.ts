@@ -117,12 +117,17 @@ export function useLifecycle(
     return { trajectoryId, registeredAt, handle };
   }
 
-  /** The deadline notices and escalations of a trajectory; the consultant's decisions told to the provider apart. */
+  /**
+   * The deadline notices and escalations of a trajectory; the registration told to the provider and
+   * the consultant's decisions told to it apart.
+   */
   const notifications = (trajectoryId: string) =>
     lateDb.prisma.notification.findMany({
-      where: { trajectoryId, kind: { notIn: [...decisionNoticeKinds] } },
+      where: { trajectoryId, kind: { notIn: [...decisionNoticeKinds, 'CLIENT_REGISTERED'] } },
       orderBy: { createdAt: 'asc' },
     });
+  const registrationNotices = (trajectoryId: string) =>
+    lateDb.prisma.notification.findMany({ where: { trajectoryId, kind: 'CLIENT_REGISTERED' } });
   const decisionNotices = (trajectoryId: string) =>
     lateDb.prisma.notification.findMany({
       where: { trajectoryId, kind: { in: [...decisionNoticeKinds] } },
@@ -172,6 +177,7 @@ export function useLifecycle(
     startTrajectory,
     notifications,
     decisionNotices,
+    registrationNotices,
     tasks,
     decisionTasks,
     intakeTasks,

@@ -19,6 +19,7 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
     withWorker,
     startTrajectory,
     notifications,
+    registrationNotices,
     tasks,
     decisionTasks,
     intakeTasks,
@@ -36,6 +37,14 @@ describe('trajectory workflow: intake, escalation and the decision', () => {
       ).toEqual([
         ['INTAKE_REMINDER', '-'],
         ['INTAKE_OVERDUE', due],
+      ]);
+      // Seed 003: the provider hears of the registration at once, with the intake's last day.
+      const told = await eventually(
+        () => registrationNotices(trajectoryId),
+        (rows) => rows.length === 1,
+      );
+      expect(told).toMatchObject([
+        { recipientRole: 'PROVIDER', providerId: demoIds.providerA, payload: { trajectoryId, dueAt: due } },
       ]);
 
       await env.sleep('16 days');

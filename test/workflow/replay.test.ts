@@ -24,6 +24,8 @@ const onePatchBeforeDecisions = binaries('one-patch-2026-12-06');
 const onePatchBeforeDecisionTask = binaries('one-patch-2026-12-07');
 /** Recorded with one marker for all changes up to 'all-changes-2026-12-07b', before the provider's task to hold the intake; never re-recorded. */
 const onePatchBeforeIntakeTask = binaries('one-patch-2026-12-07b');
+/** Recorded with one marker for all changes up to 'all-changes-2026-12-07c', before the provider was told of the registration; never re-recorded. */
+const onePatchBeforeRegistrationNotice = binaries('one-patch-2026-12-07c');
 
 // Recorded trajectories must replay on today's workflow code; a change that breaks running
 // trajectories fails here and belongs behind patched(). Re-record with RECORD_HISTORIES=1 npm test
@@ -43,10 +45,13 @@ describe('replaying recorded trajectory histories', () => {
     expect(onePatchBeforeDecisions.length).toBeGreaterThanOrEqual(3);
     expect(onePatchBeforeDecisionTask.length).toBeGreaterThanOrEqual(3);
     expect(onePatchBeforeIntakeTask.length).toBeGreaterThanOrEqual(3);
+    expect(onePatchBeforeRegistrationNotice.length).toBeGreaterThanOrEqual(3);
   });
 
   it('when a trajectory starts today, then its history has one patch marker for all changes, where one from before has one per change', () => {
-    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07c']);
+    for (const file of current) expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07d']);
+    for (const file of onePatchBeforeRegistrationNotice)
+      expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07c']);
     for (const file of onePatchBeforeIntakeTask)
       expect(patchIds(loadHistory(file))).toEqual(['all-changes-2026-12-07b']);
     for (const file of onePatchBeforeDecisionTask)
@@ -71,7 +76,7 @@ describe('replaying recorded trajectory histories', () => {
       localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb'))).filter(
         (type) => type === 'enqueueNotification',
       );
-    expect(notices('.')).toHaveLength(2);
+    expect(notices('one-patch-2026-12-07c')).toHaveLength(2);
     expect(notices('one-patch-2026-12-07')).toHaveLength(2);
     expect(notices('one-patch-2026-12-06')).toHaveLength(0);
   });
@@ -89,9 +94,15 @@ describe('replaying recorded trajectory histories', () => {
     );
   });
 
-  it("when a trajectory is registered today, then the provider's task to hold the intake opens with the start's batched write (no local activity more), where a run from before had none", () => {
+  it("when a trajectory is registered since the provider's task to hold the intake, then that task opens with the start's batched write (no local activity more), where a run from before had none", () => {
     const activities = (dir: string) => localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb')));
-    expect(activities('.')).toEqual(activities('one-patch-2026-12-07b'));
+    expect(activities('one-patch-2026-12-07c')).toEqual(activities('one-patch-2026-12-07b'));
+  });
+
+  it("when a trajectory is registered today, then the provider is told right after the start's write (one notice more), where a run from before was not", () => {
+    const activities = (dir: string) => localActivityTypes(loadHistory(path.join(dir, 'extension-refused.binpb')));
+    const before = activities('one-patch-2026-12-07c');
+    expect(activities('.')).toEqual([before[0], 'enqueueNotification', ...before.slice(1)]);
   });
 
   it.each([
@@ -102,6 +113,7 @@ describe('replaying recorded trajectory histories', () => {
     ...onePatchBeforeDecisions,
     ...onePatchBeforeDecisionTask,
     ...onePatchBeforeIntakeTask,
+    ...onePatchBeforeRegistrationNotice,
     ...current,
   ])('when %s is replayed, then the current code makes the same decisions', async (file) => {
     await expect(Worker.runReplayHistory({ workflowBundle }, loadHistory(file))).resolves.toBeUndefined();

@@ -25,7 +25,8 @@ const headers = [
   'Dagen tot intake (gem.)',
   'Dagen van intake tot besluit (gem.)',
   'Dagen tot afsluiting (gem.)',
-  'Uitstroom',
+  'Afgesloten',
+  'Uitstroom (volgens plan beëindigd)',
   'Afgeschaald',
   'Gesloten op maximale duur',
   'Overgestapt naar andere aanbieder',
@@ -43,6 +44,7 @@ const cells = (r: Named) => [
   days(r.avgDaysToDecision),
   days(r.avgDaysToClosure),
   String(r.closed),
+  String(r.outflow),
   String(r.steppedDown),
   String(r.closedAtMaximum),
   String(r.transferredOut),
@@ -81,9 +83,10 @@ const charts = (rows: Named[]): Chart[] => [
   {
     id: 'kpi-uitstroom',
     caption: 'Uitstroom, afschaling, maximale duur en overstap',
-    shows: 'uitstroom, afschaling, afsluiting op maximale duur en overstap naar een andere aanbieder',
+    shows:
+      'uitstroom (volgens plan beëindigd), afschaling, afsluiting op maximale duur en overstap naar een andere aanbieder',
     datasets: bars([
-      ['Uitstroom', rows.map((r) => r.closed)],
+      ['Uitstroom', rows.map((r) => r.outflow)],
       ['Afgeschaald', rows.map((r) => r.steppedDown)],
       ['Op maximale duur', rows.map((r) => r.closedAtMaximum)],
       ['Overgestapt', rows.map((r) => r.transferredOut)],

@@ -38,7 +38,7 @@ async function performanceTable(visit: Visit, providers: Review[]) {
   const rows = providers.map(({ providerId, name }) => [
     html`${name}`,
     html`${String(sum(kpiRows, providerId, (r) => r.trajectories))}`,
-    html`${String(sum(kpiRows, providerId, (r) => r.closed))}`,
+    html`${String(sum(kpiRows, providerId, (r) => r.outflow))}`,
     html`${String(sum(kpiRows, providerId, (r) => r.steppedDown))}`,
     html`${String(sum(kpiRows, providerId, (r) => r.planGoalsReached))}`,
     html`${String(sum(kpiRows, providerId, (r) => r.planGoalsMissed))}`,

@@ -28,6 +28,8 @@ export interface Changes {
   asksDecision: boolean;
   /** From the registration the provider has a task to hold the intake, due when it is, done by recording it. */
   asksIntake: boolean;
+  /** The provider is told of the registration (e-mail and webhook), with the intake's last day. */
+  tellsRegistration: boolean;
   /** A run that continues as new leaves the list; asked at that moment, where older histories have its marker. */
   unlistsContinuedRun(): boolean;
   /** No intake reminder once the intake is due; asked when such a reminder comes, as before. */
@@ -45,6 +47,7 @@ const all: Changes = {
   tellsDecisions: true,
   asksDecision: true,
   asksIntake: true,
+  tellsRegistration: true,
   unlistsContinuedRun: () => true,
   skipsLateIntakeReminder: () => true,
 };
@@ -55,19 +58,22 @@ const all: Changes = {
  * server's work for a registration (issue 12). A run records one marker that stands for every
  * change up to its date: a new change takes a new one ('all-changes-2026-12-06' added folded
  * no-shows, 'all-changes-2026-12-07' the decisions told, 'all-changes-2026-12-07b' the consultant's
- * task after the intake, 'all-changes-2026-12-07c' the provider's task to hold it), and a run from
+ * task after the intake, 'all-changes-2026-12-07c' the provider's task to hold it,
+ * 'all-changes-2026-12-07d' the provider told of the registration), and a run from
  * before keeps what its marker stood for. A history from before the first such marker asks for its
  * own markers, in the order and at the moments it always did (the object's properties are
  * evaluated in order).
  */
 export function changesOfThisRun(): Changes {
-  if (patched('all-changes-2026-12-07c')) return all;
-  if (patched('all-changes-2026-12-07b')) return { ...all, asksIntake: false };
-  if (patched('all-changes-2026-12-07')) return { ...all, asksDecision: false, asksIntake: false };
+  if (patched('all-changes-2026-12-07d')) return all;
+  const before07d = { ...all, tellsRegistration: false };
+  if (patched('all-changes-2026-12-07c')) return before07d;
+  if (patched('all-changes-2026-12-07b')) return { ...before07d, asksIntake: false };
+  if (patched('all-changes-2026-12-07')) return { ...before07d, asksDecision: false, asksIntake: false };
   if (patched('all-changes-2026-12-06'))
-    return { ...all, tellsDecisions: false, asksDecision: false, asksIntake: false };
+    return { ...before07d, tellsDecisions: false, asksDecision: false, asksIntake: false };
   if (patched('all-changes-2026-12'))
-    return { ...all, foldsNoShows: false, tellsDecisions: false, asksDecision: false, asksIntake: false };
+    return { ...before07d, foldsNoShows: false, tellsDecisions: false, asksDecision: false, asksIntake: false };
   return {
     reviews: patched('lifecycle-reviews'),
     searchable: patched('search-attributes'),
@@ -79,6 +85,7 @@ export function changesOfThisRun(): Changes {
     tellsDecisions: false,
     asksDecision: false,
     asksIntake: false,
+    tellsRegistration: false,
     unlistsContinuedRun: () => patched('continued-run-unlisted'),
     skipsLateIntakeReminder: () => patched('no-intake-reminder-after-due'),
   };

@@ -55,6 +55,7 @@ export class Effects {
       | 'tellsDecisions'
       | 'asksDecision'
       | 'asksIntake'
+      | 'tellsRegistration'
     >,
   ) {
     this.act = trajectoryActivities({ local: changes.localActivities });
@@ -187,7 +188,7 @@ export class Effects {
    * the provider has it on its work list, due when the intake is (a run from before had no such task).
    */
   intakeAsked(): void {
-    const due = pendingDeadlines(this.s).find((d) => d.kind === 'INTAKE_OVERDUE');
+    const due = this.intakeDue();
     if (!this.changes.asksIntake || !due) return;
     // With the start's batched write (every run that asks it batches): no local activity of its own.
     this.deferred.tasks.push({
@@ -198,6 +199,20 @@ export class Effects {
       providerId: this.s.providerId,
       dueAt: due.dueAt,
     });
+  }
+
+  /**
+   * The provider hears of the registration at once, with the intake's last day (a transfer's new
+   * provider too); a run from before was told only three days before that day (INTAKE_DUE_SOON).
+   */
+  registrationTold(): Promise<void> {
+    const due = this.intakeDue();
+    if (!this.changes.tellsRegistration || !due) return Promise.resolve();
+    return this.notify(this.key('REGISTERED'), 'CLIENT_REGISTERED', { dueAt: due.dueAt });
+  }
+
+  private intakeDue(): PendingDeadline | undefined {
+    return pendingDeadlines(this.s).find((d) => d.kind === 'INTAKE_OVERDUE');
   }
 
   /** The decision is taken, or the trajectory closed before one: its task is done (a run from before had none). */

@@ -90,6 +90,7 @@ export async function trajectoryWorkflow(input: messages.TrajectoryInput): Promi
     fx.intakeAsked();
     await fx.mirror();
     await fx.flush();
+    await fx.registrationTold(); // after the task is on the provider's work list, which the notice points to
   } else await fx.settle(); // a new run's view, when views are mirrored
 
   while (!t.closed) {
