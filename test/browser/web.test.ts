@@ -5,6 +5,7 @@ import { dutchDate, dutchMonth } from '../../domain/dutch-dates';
 import { taskTiming, type TaskTiming } from '../../domain/deadlines';
 import { referenceOf } from '../../domain/reference';
 import { bsnOf, useApi } from '../support/api';
+import { eventually } from '../support/eventually';
 import { useBrowser } from '../support/browser';
 
 /** Issue 11: the pages, in Dutch, accessible, behind a session with CSRF-protected forms. */
@@ -17,6 +18,11 @@ describe('web application in a real browser', () => {
   beforeAll(async () => {
     trajectoryA = await api.register(demoIds.providerA);
     const prisma = api.db.prisma;
+    // The provider is told of the registration (its workflow writes that notice): in its inbox before the test's own.
+    await eventually(
+      () => prisma.notification.count({ where: { trajectoryId: trajectoryA, kind: 'CLIENT_REGISTERED' } }),
+      (n) => n === 1,
+    );
     await prisma.task.create({
       data: {
         idempotencyKey: `test:${randomUUID()}`,
@@ -67,6 +73,7 @@ describe('web application in a real browser', () => {
     await expect(page.getByRole('row', { name: /Verlenging aanvragen/ }).textContent()).resolves.toContain(
       'maandag 7 december 2026',
     );
+    await expect(page.getByRole('row', { name: /Nieuwe aanmelding/ }).count()).resolves.toBe(1);
     await expectAccessible(page);
     await keep(page, 'zorgaanbieder-meldingen');
 
@@ -78,9 +85,9 @@ describe('web application in a real browser', () => {
     });
     expect(wrong.status()).toBe(403);
     expect(await api.db.prisma.notificationRead.count({ where: { notificationId: notificationA } })).toBe(0);
-    await page.getByRole('button', { name: 'Markeer als gelezen' }).click();
+    await page.getByRole('button', { name: /^Markeer als gelezen: Verlenging aanvragen/ }).click();
     await page.waitForURL(`${at.base}/meldingen`);
-    await expect(page.getByText('0 ongelezen meldingen').count()).resolves.toBe(1);
+    await expect(page.getByText('1 ongelezen melding', { exact: true }).count()).resolves.toBe(1); // the registration
     expect(await api.db.prisma.notificationRead.count({ where: { notificationId: notificationA } })).toBe(1);
 
     await page.getByRole('link', { name: 'Termijnen' }).click();

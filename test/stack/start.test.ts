@@ -186,13 +186,21 @@ describe('npm start: the embedded stack as real processes', () => {
       }),
     });
     expect(registered.status).toBe(201);
-    const mails = await eventually(
-      async () => (existsSync(mailbox) ? readdirSync(mailbox).filter((f) => f.endsWith('.eml')) : []),
-      (files) => files.length > 0,
-    );
-    const message = readFileSync(path.join(mailbox, mails[0]!), 'utf8');
-    expect(message).toMatch(/^X-Envelope-To: planning@a\.example/);
-    expect(message).toMatch(/^X-Idempotency-Key:\s+trajectory-[0-9a-f-]+:INTAKE_REMINDER:/m);
+    const { trajectoryId } = (await registered.json()) as { trajectoryId: string };
+    // The provider hears of the registration and, its intake due in two days, of that too.
+    const about = (what: string) =>
+      eventually(
+        async () =>
+          (existsSync(mailbox) ? readdirSync(mailbox).filter((f) => f.endsWith('.eml')) : [])
+            .map((f) => readFileSync(path.join(mailbox, f), 'utf8'))
+            .filter((m) => m.includes(`trajectory-${trajectoryId}:${what}`)),
+        (found) => found.length === 1,
+      );
+    const [reminder] = await about('INTAKE_REMINDER:');
+    expect(reminder).toMatch(/^X-Envelope-To: planning@a\.example/);
+    expect(reminder).toMatch(/^X-Idempotency-Key:\s+trajectory-[0-9a-f-]+:INTAKE_REMINDER:/m);
+    const [told] = await about('REGISTERED');
+    expect(told).toMatch(/^Subject: =\?UTF-8\?Q\?Nieuwe_aanmelding/m);
 
     // The API's webhook test is guarded as the worker's deliveries: nothing inside this network by default.
     const operations = (method: string, route: string, body?: object) =>
