@@ -126,7 +126,10 @@ async function main(): Promise<void> {
     const operations = apiAs(base, jwtSecret, demoIds.operations);
 
     const started = () => prisma.auditEvent.count({ where: { action: 'TRAJECTORY_STARTED' } });
-    const appWorkerIdle = async () => (await started()) >= (await prisma.trajectory.count());
+    // Caught up: every workflow started, and every notice it sent delivered (each a delivery workflow).
+    const appWorkerIdle = async () =>
+      (await started()) >= (await prisma.trajectory.count()) &&
+      (await prisma.delivery.count({ where: { state: 'PENDING' } })) === 0;
 
     // The limits: a bare workflow start on the same server, the registration's rows by raw SQL.
     connection = await Connection.connect({ address: temporal.address });
@@ -333,7 +336,9 @@ async function main(): Promise<void> {
     // First the worker works off the fill (every workflow's first task audits its start).
     const caughtUp = performance.now();
     await until(appWorkerIdle, 900_000);
-    log(`the worker had started every workflow ${Math.round((performance.now() - caughtUp) / 1000)} s after the fill`);
+    log(
+      `the worker had started every workflow and delivered its notices ${Math.round((performance.now() - caughtUp) / 1000)} s after the fill`,
+    );
     await stop(worker);
     // The burst is about deadlines: its trajectories stand for ones registered 15 days ago, whose
     // registration notices went then. Registered now, with the worker away, they are told to no one.
