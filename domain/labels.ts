@@ -48,7 +48,7 @@ export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
 };
 
 export const notificationLabels: Record<NotificationKind, string> = {
-  CLIENT_REGISTERED: 'Nieuwe aanmelding',
+  CLIENT_REGISTERED: 'Cliënt aangemeld, intake houden',
   INTAKE_DUE_SOON: 'Intake binnenkort verwacht',
   EXTENSION_REQUEST_DUE: 'Verlenging aanvragen',
   EXPANSION_ADVISED: 'Ongeveer 80% van de uren gebruikt',

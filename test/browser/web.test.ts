@@ -73,7 +73,7 @@ describe('web application in a real browser', () => {
     await expect(page.getByRole('row', { name: /Verlenging aanvragen/ }).textContent()).resolves.toContain(
       'maandag 7 december 2026',
     );
-    await expect(page.getByRole('row', { name: /Nieuwe aanmelding/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('row', { name: /Cliënt aangemeld, intake houden/ }).count()).resolves.toBe(1);
     await expectAccessible(page);
     await keep(page, 'zorgaanbieder-meldingen');
 

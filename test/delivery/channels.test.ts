@@ -28,7 +28,7 @@ describe('delivery over SMTP', () => {
   beforeEach(() => smtp.accept());
 
   // Every registration tells its provider (the first test reads that e-mail); the others count the notices they send.
-  const registration = (m: { subject: string }) => m.subject.startsWith('Nieuwe aanmelding');
+  const registration = (m: { subject: string }) => m.subject.startsWith('Cliënt aangemeld');
   const allMailsTo = (address: string, trajectoryId: string) =>
     smtp.received.filter((m) => m.to.includes(address) && m.text.includes(trajectoryId));
   const mailsTo = (address: string, trajectoryId: string) =>

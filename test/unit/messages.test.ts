@@ -43,7 +43,9 @@ describe('e-mail texts', () => {
     );
     expect(extension.text).toContain('De toewijzing loopt af op 31 januari 2027.');
     const registered = noticeMessage('CLIENT_REGISTERED', { trajectoryId, dueAt: '2026-12-21T23:00:00.000Z' }, appUrl);
-    expect(registered.subject).toBe('Nieuwe aanmelding (uiterlijk maandag 21 december 2026) – T-5F3C9A2E');
+    expect(registered.subject).toBe(
+      'Cliënt aangemeld, intake houden (uiterlijk maandag 21 december 2026) – T-5F3C9A2E',
+    );
     expect(registered.text).toContain('Er is een cliënt bij u aangemeld');
   });
 
