@@ -22,7 +22,7 @@ export const phaseLabels: Record<TrajectoryPhase, string> = {
 export const taskTexts: Record<TaskKind, { label: string; todo: string }> = {
   HOLD_INTAKE: {
     label: 'Intake houden',
-    todo: 'de cliënt is bij u aangemeld: houd binnen twee weken na de aanmelding de intake en leg die hier vast',
+    todo: 'de cliënt is bij u aangemeld: houd binnen twee weken na de aanmelding de intake en leg die vast in de applicatie',
   },
   INTAKE_OVERDUE: { label: 'Intake te laat', todo: 'ga na waarom de intake nog niet is gehouden' },
   DECIDE_INDICATION: {
