@@ -77,10 +77,8 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
     });
     let sent = 0;
     for (const team of teams) {
-      const split = splitByDay(
-        tasks.filter((t) => t.teamId === team.id),
-        from,
-      );
+      const own = tasks.filter((t) => t.teamId === team.id);
+      const split = splitByDay(own, from);
       const recipients = [
         ...(team.mailbox ? [{ address: team.mailbox, userId: undefined }] : []),
         ...team.users
@@ -108,7 +106,7 @@ export function sendDailyDigests(prisma: PrismaClient, deps: DeliveryDependencie
         sent += 1;
       }
     }
-    sent += await sendProviderDigests(prisma, deps, tasks, day);
+    sent += await sendProviderDigests(prisma, deps, tasks, day, from);
     return { sent, day };
   };
 }
@@ -119,6 +117,7 @@ async function sendProviderDigests(
   deps: DeliveryDependencies,
   tasks: OpenTask[],
   day: string,
+  from: Date,
 ): Promise<number> {
   const providers = await prisma.provider.findMany({
     where: { contactEmails: { isEmpty: false } },
@@ -126,10 +125,8 @@ async function sendProviderDigests(
   });
   let sent = 0;
   for (const provider of providers) {
-    const split = splitByDay(
-      tasks.filter((t) => t.providerId === provider.id),
-      startOfDay(day),
-    );
+    const own = tasks.filter((t) => t.providerId === provider.id);
+    const split = splitByDay(own, from);
     if (!split.overdue.length && !split.dueSoon.length) continue;
     const to: DigestRecipient = {
       idempotencyKey: `digest:${day}:provider:${provider.id}`,
