@@ -37,7 +37,7 @@ export function createActivities({ prisma, secrets, delivery }: ActivityDependen
     supersedeIndication: supersedeIndication(prisma),
     openTask: openTask(prisma),
     completeTasks: completeTasks(prisma),
-    enqueueNotification: enqueueNotification(prisma, delivery),
+    enqueueNotification: enqueueNotification(prisma, delivery, secrets),
     deliver: deliver(prisma, delivery, secrets),
     deadLetter: deadLetter(prisma),
     sendDailyDigests: sendDailyDigests(prisma, delivery),

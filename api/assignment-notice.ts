@@ -10,7 +10,7 @@ import { withinTime } from './temporal-calls';
 /** How long an assignment waits for Temporal to take its e-mail; past it, the e-mail is dead-lettered. */
 const START_TIMEOUT_MS = 3_000;
 
-type Outboxed = Awaited<ReturnType<typeof writeOutbox>>;
+type Outboxed = Pick<Awaited<ReturnType<typeof writeOutbox>>, 'notificationId' | 'pending'>;
 
 /**
  * A task a colleague gave someone is told to them (TASK_ASSIGNED): in their inbox, and by e-mail

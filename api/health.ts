@@ -3,7 +3,8 @@ import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
 import { Router } from 'express';
 import type { PrismaClient } from '../prisma/client';
-import { withinTime, withTimeLimit } from './temporal-calls';
+import { withTimeLimit } from '../activities/time-limit';
+import { withinTime } from './temporal-calls';
 
 export interface HealthDependencies {
   prisma: PrismaClient;

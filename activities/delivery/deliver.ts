@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { isSingleKind } from '../../domain/notifications';
 import type { PrismaClient } from '../../prisma/client';
@@ -50,7 +49,8 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies, secret
     const d = await loadDelivery(prisma, deliveryId);
     if (!d) throw ApplicationFailure.nonRetryable(`No delivery ${deliveryId}`, DeliveryFailure.Refused);
     if (d.state === 'SENT') return 'ALREADY_SENT';
-    const attempts = Context.current().info.attempt;
+    // Counted here, not taken from Temporal: the first attempt is made before any delivery workflow runs.
+    const attempts = { increment: 1 };
     const n = d.notification;
     try {
       if (d.channel === 'EMAIL') {
@@ -67,7 +67,11 @@ export function deliver(prisma: PrismaClient, deps: DeliveryDependencies, secret
       }
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
-      await prisma.delivery.update({ where: { id: d.id }, data: { attempts, lastError: message } });
+      // Where it went out meanwhile (a first attempt that outlived its wait), the failure changes nothing.
+      await prisma.delivery.updateMany({
+        where: { id: d.id, state: 'PENDING' },
+        data: { attempts, lastError: message },
+      });
       if (isPermanent(error)) throw ApplicationFailure.nonRetryable(message, DeliveryFailure.Refused);
       throw error;
     }

@@ -1,10 +1,19 @@
 import type { DeliveryRetry } from '../../workflows/delivery/contracts';
 import type { Mailer } from './mailer';
 
+/**
+ * Starts (or joins, when it runs already) the workflow that sends these deliveries; `retrying`:
+ * they have had their first attempt, the workflow makes the rest.
+ */
+export type StartDeliveries = (
+  workflowId: string,
+  deliveryIds: string[],
+  options?: { retrying?: boolean },
+) => Promise<void>;
+
 /** What delivery needs from outside: a way to start its workflows, the channels, and where links point. */
 export interface DeliveryDependencies {
-  /** Starts (or joins, when it runs already) the workflow that sends these deliveries. */
-  startDeliveries(workflowId: string, deliveryIds: string[]): Promise<void>;
+  startDeliveries: StartDeliveries;
   /** Unset: e-mail deliveries fail at once with MAIL_NOT_CONFIGURED (operations see them). */
   mailer?: Mailer;
   /** The application's address, for the link in every e-mail. */

@@ -24,40 +24,41 @@ export interface PlannedDelivery {
   state: 'PENDING' | 'HELD';
 }
 
+export interface Outboxed {
+  notificationId: string;
+  pending: string[];
+  fresh: string[];
+}
+
 export type Planner = (tx: Tx, n: NewNotification) => Promise<PlannedDelivery[]>;
 
 /**
  * The outbox: the notification and its deliveries are written in one transaction, each once per
  * key, so a retry after a crash finds them and only starts what is still pending. Returns the
- * notification and its deliveries still to send.
+ * notification, its deliveries still to send, and which of those this call wrote (`fresh`): of two
+ * calls with the same key at once, one writes them, so only it may make their first attempt.
  */
-export function putInOutbox(
-  prisma: PrismaClient,
-  n: NewNotification,
-  plan: Planner,
-): Promise<{ notificationId: string; pending: string[] }> {
+export function putInOutbox(prisma: PrismaClient, n: NewNotification, plan: Planner): Promise<Outboxed> {
   return prisma.$transaction((tx) => writeOutbox(tx, n, plan));
 }
 
 /** `putInOutbox` inside a transaction of the caller's: the notification is written with the change that makes it. */
-export async function writeOutbox(
-  tx: Tx,
-  n: NewNotification,
-  plan: Planner,
-): Promise<{ notificationId: string; pending: string[] }> {
+export async function writeOutbox(tx: Tx, n: NewNotification, plan: Planner): Promise<Outboxed> {
   await tx.notification.createMany({ data: [n], skipDuplicates: true });
   const { id } = await tx.notification.findUniqueOrThrow({ where: { idempotencyKey: n.idempotencyKey } });
   const planned = await plan(tx, n);
-  await tx.delivery.createMany({
+  const written = await tx.delivery.createManyAndReturn({
     data: planned.map((d) => ({ ...d, notificationId: id })),
     skipDuplicates: true,
+    select: { id: true, state: true },
   });
   const pending = await tx.delivery.findMany({
     where: { notificationId: id, state: 'PENDING' },
     select: { id: true },
     orderBy: { id: 'asc' },
   });
-  return { notificationId: id, pending: pending.map((d) => d.id) };
+  const fresh = written.filter((d) => d.state === 'PENDING').map((d) => d.id);
+  return { notificationId: id, pending: pending.map((d) => d.id), fresh };
 }
 
 /**

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { messageIdOf } from '../../activities/delivery/mailer';
 import { addDays, dateOf } from '../../domain/calendar';
 import { dutchDateWithWeekday } from '../../domain/dutch-dates';
 import { demoIds } from '../../prisma/seed/demo';
 import { assignmentNotices } from '../../api/assignment-notice';
+import { deliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { useApi } from '../support/api';
 import { at, intakeNotice as notice, outboxFor, quickRetry, TEST_APP_URL, testDelivery } from '../support/delivery';
 import { eventually } from '../support/eventually';
@@ -85,10 +87,25 @@ describe('delivery over SMTP', () => {
     );
   });
 
+  it('when a notice is written and the server accepts it, then it has gone before the activity returns, without a delivery workflow', async () => {
+    const trajectoryId = await api.register();
+    await enqueue(notice(trajectoryId));
+    for (const address of contactsOfA) expect(mailsTo(address, trajectoryId)).toHaveLength(1);
+    const sent = await deliveriesOf(trajectoryId);
+    expect(sent).toMatchObject(contactsOfA.map((address) => ({ address, state: 'SENT', attempts: 1 })));
+    const workflow = api.env.client.workflow.getHandle(deliveryWorkflowId(at(sent, 0).notificationId));
+    await expect(workflow.describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  });
+
   it('when the SMTP server refuses for a while and comes back, then the message arrives once, later', async () => {
     const trajectoryId = await api.register();
     smtp.refuse(451);
     await enqueue(notice(trajectoryId));
+    // The first attempt failed at once; the delivery workflow retries.
+    const [first] = await deliveriesOf(trajectoryId);
+    expect(first).toMatchObject({ state: 'PENDING', attempts: 1, lastError: expect.stringContaining('451') });
+    const workflow = api.env.client.workflow.getHandle(deliveryWorkflowId(String(first?.notificationId)));
+    expect((await workflow.describe()).status.name).toBe('RUNNING');
     const failing = await eventually(
       () => deliveriesOf(trajectoryId),
       (ds) => ds.length === 2 && ds.every((d) => d.attempts >= 2),

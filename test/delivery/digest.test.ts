@@ -8,7 +8,7 @@ import { demoIds, demoTrajectories } from '../../prisma/seed/demo';
 import { ensureDigestSchedule } from '../../scripts/delivery';
 import { deliveryWorkflowId, DIGEST_SCHEDULE_ID, type DigestOutcome } from '../../workflows/delivery/contracts';
 import type { dailyDigest } from '../../workflows/delivery/workflow';
-import { testDelivery } from '../support/delivery';
+import { testDelivery, testSecrets } from '../support/delivery';
 import { eventually } from '../support/eventually';
 import { useLifecycle } from '../support/lifecycle';
 import { useSmtpReceiver } from '../support/smtp';
@@ -78,7 +78,11 @@ describe('the daily digest', () => {
 
   const startDeliveries = () => deliveryStarter(world.env.client, taskQueue, testDelivery().retry);
   const monthDoubled = (month: string, team: { teamId: string; trajectoryId: string } = zeist) =>
-    enqueueNotification(prisma(), { ...testDelivery(), startDeliveries: startDeliveries() })({
+    enqueueNotification(
+      prisma(),
+      { ...testDelivery(), startDeliveries: startDeliveries() },
+      testSecrets,
+    )({
       idempotencyKey: `test:doubled:${randomUUID()}`,
       trajectoryId: team.trajectoryId,
       recipientRole: 'CONSULTANT',

@@ -22,6 +22,9 @@ describe('delivery over webhooks', () => {
   const isRegistration = (h: { body: string }) => h.body.includes('"type":"CLIENT_REGISTERED"');
   const notices = () => hits.filter((h) => !isRegistration(h));
   let failNext = 0;
+  /** The next notice whose body contains this is not answered until the test releases it. */
+  let holdNext: string | undefined;
+  const held: (() => void)[] = [];
   let server: Server;
   let url = '';
   beforeAll(async () => {
@@ -29,8 +32,15 @@ describe('delivery over webhooks', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        hits.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString() });
-        res.statusCode = failNext-- > 0 ? 500 : 204;
+        const hit = { headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString() };
+        hits.push(hit);
+        if (holdNext && hit.body.includes(holdNext)) {
+          holdNext = undefined;
+          held.push(() => res.end());
+          return;
+        }
+        // A registration's notice may arrive late, in the next test: it leaves that test's failure for its own.
+        res.statusCode = !isRegistration(hit) && failNext-- > 0 ? 500 : 204;
         res.end();
       });
     });
@@ -38,7 +48,10 @@ describe('delivery over webhooks', () => {
     const address = server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    for (const release of held) release();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   it('when operations set a provider webhook, then the secret is shown once and never again', async () => {
     const set = await operations
@@ -246,7 +259,8 @@ describe('delivery over webhooks', () => {
     const before = notices().length;
     const worker = await api.newWorker(taskQueue, { delivery });
     await worker.runUntil(async () => {
-      await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB }, taskQueue);
+      // The notice is written, and first sent, by the worker: with its settings.
+      await outboxFor(api, () => delivery)({ ...notice(trajectoryId), providerId: demoIds.providerB }, taskQueue);
       const dead = await eventually(
         () =>
           prisma().delivery.findFirstOrThrow({
@@ -260,5 +274,26 @@ describe('delivery over webhooks', () => {
       });
     });
     expect(notices().length).toBe(before);
+  });
+  it('when a receiver does not answer, then the notice waits at most five seconds for its first attempt (the trajectory goes on) and its delivery workflow sends it, with the same id', async () => {
+    await operations.post(`/providers/${demoIds.providerB}/notification-settings`, { webhookUrl: url }).expect(200);
+    const trajectoryId = await api.register(demoIds.providerB);
+    holdNext = trajectoryId;
+    await enqueue({ ...notice(trajectoryId), providerId: demoIds.providerB });
+    expect(held).toHaveLength(1); // the first attempt still waits for its answer
+    const mine = () => notices().filter((h) => h.body.includes(trajectoryId));
+    const [first, second] = await eventually(
+      async () => mine(),
+      (h) => h.length === 2,
+    );
+    expect(second?.headers['webhook-id']).toBe(first?.headers['webhook-id']);
+    await eventually(
+      () =>
+        prisma().delivery.findFirstOrThrow({
+          where: { channel: 'WEBHOOK', notification: { trajectoryId, kind: 'INTAKE_DUE_SOON' } },
+        }),
+      (d) => d.state === 'SENT',
+    );
+    held.shift()?.();
   });
 });

@@ -45,18 +45,23 @@ export function activitiesFor(prisma: PrismaClient, secrets = testSecrets) {
 export const quickRetry = { maximumAttempts: 6, initialIntervalMs: 200, maximumIntervalMs: 1_000 };
 
 /**
- * What the worker's enqueueNotification activity does: the notice in the outbox and its delivery
- * started on a queue a worker polls (the suite's own by default).
+ * What the worker's enqueueNotification activity does: the notice in the outbox, its first attempt
+ * at once, and a delivery workflow for what that could not send on a queue a worker polls (the
+ * suite's own by default).
  */
 export function outboxFor(
   api: { db: { prisma: PrismaClient }; env: { client: Client }; taskQueue: string },
   delivery: () => DeliverySettings,
 ) {
   return (n: Omit<EnqueueNotification, 'idempotencyKey'> & { idempotencyKey?: string }, taskQueue = api.taskQueue) =>
-    enqueueNotification(api.db.prisma, {
-      ...delivery(),
-      startDeliveries: deliveryStarter(api.env.client, taskQueue, delivery().retry),
-    })({ idempotencyKey: `test:${randomUUID()}`, ...n });
+    enqueueNotification(
+      api.db.prisma,
+      {
+        ...delivery(),
+        startDeliveries: deliveryStarter(api.env.client, taskQueue, delivery().retry),
+      },
+      testSecrets,
+    )({ idempotencyKey: `test:${randomUUID()}`, ...n });
 }
 
 /** An intake reminder for provider A, as the workflow writes it: ids and dates only. */
