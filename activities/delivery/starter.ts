@@ -13,9 +13,15 @@ export function deliveryStarter(client: Client, taskQueue: string, retry: Delive
     await client.workflow.start<typeof deliverNotification>('deliverNotification', {
       workflowId,
       taskQueue,
-      args: [{ deliveryIds, retry: retrying ? { ...retry, maximumAttempts: retry.maximumAttempts - 1 } : retry }],
+      args: [{ deliveryIds, retry: retrying ? attemptsLeft(retry) : retry }],
       ...(retrying && { startDelay: retry.initialIntervalMs }),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
   };
 }
+
+/** At least one (a delivery written before a crash has had none; and Temporal reads 0 as no limit). */
+const attemptsLeft = (retry: DeliveryRetry): DeliveryRetry => ({
+  ...retry,
+  maximumAttempts: Math.max(1, retry.maximumAttempts - 1),
+});

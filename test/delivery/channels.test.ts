@@ -6,6 +6,7 @@ import { dutchDateWithWeekday } from '../../domain/dutch-dates';
 import { demoIds } from '../../prisma/seed/demo';
 import { assignmentNotices } from '../../api/assignment-notice';
 import { deliveryWorkflowId } from '../../workflows/delivery/contracts';
+import { byRecipientRole, putInOutbox } from '../../prisma/records/outbox';
 import { useApi } from '../support/api';
 import { at, intakeNotice as notice, outboxFor, quickRetry, TEST_APP_URL, testDelivery } from '../support/delivery';
 import { eventually } from '../support/eventually';
@@ -95,6 +96,18 @@ describe('delivery over SMTP', () => {
     expect(sent).toMatchObject(contactsOfA.map((address) => ({ address, state: 'SENT', attempts: 1 })));
     const workflow = api.env.client.workflow.getHandle(deliveryWorkflowId(at(sent, 0).notificationId));
     await expect(workflow.describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  });
+
+  it('when the activity died after writing a notice and is retried, then the retry hands its deliveries to the delivery workflow, which sends each once', async () => {
+    const trajectoryId = await api.register();
+    const n = { ...notice(trajectoryId), idempotencyKey: `test:crashed:${trajectoryId}` };
+    const { notificationId } = await putInOutbox(prisma(), n, byRecipientRole); // what the first run left
+    await enqueue(n);
+    expect(mailsTo(planning, trajectoryId)).toEqual([]); // no first attempt here: the rows were not this run's
+    await api.env.client.workflow.getHandle(deliveryWorkflowId(notificationId)).result();
+    for (const address of contactsOfA) expect(mailsTo(address, trajectoryId)).toHaveLength(1);
+    const sent = await deliveriesOf(trajectoryId);
+    expect(sent).toMatchObject(contactsOfA.map((address) => ({ address, state: 'SENT', attempts: 1 })));
   });
 
   it('when the SMTP server refuses for a while and comes back, then the message arrives once, later', async () => {
