@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { isSingleKind } from '../../domain/notifications';
 import type { PrismaClient } from '../../prisma/client';
+import { deliveryToSend, markSent, type DeliveryToSend } from '../../prisma/records/delivery-sending';
 import type { SecretBox } from '../sealing';
 import { DeliveryFailure, type DeliveryDependencies } from './dependencies';
 import { heldSentWithDigest, renderDigest } from './digest';
@@ -8,20 +9,14 @@ import { singleMessage, type Message } from './messages';
 import { sendWebhook, webhookBody } from './webhook';
 import { InsideNetwork } from './webhook-address';
 
-type Notification = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>['notification'];
-
-function loadDelivery(prisma: PrismaClient, id: string) {
-  return prisma.delivery.findUnique({ where: { id }, include: { notification: { include: { provider: true } } } });
-}
-
-async function render(prisma: PrismaClient, n: Notification, appUrl: string): Promise<Message> {
-  if (isSingleKind(n.kind)) return singleMessage(n.kind, n.payload, appUrl);
-  return renderDigest(prisma, n.payload, appUrl);
+async function render(prisma: PrismaClient, d: DeliveryToSend, appUrl: string): Promise<Message> {
+  if (isSingleKind(d.kind)) return singleMessage(d.kind, d.payload, appUrl);
+  return renderDigest(prisma, d.payload, appUrl);
 }
 
 /** What happened, to which trajectory, by when. */
-const noticeBody = (n: Notification): string =>
-  webhookBody(n.kind, n.createdAt, { notificationId: n.id, ...(n.payload as object) });
+const noticeBody = (d: DeliveryToSend): string =>
+  webhookBody(d.kind, d.createdAt, { notificationId: d.notificationId, ...(d.payload as object) });
 
 /** A secret sealed with a key no longer configured cannot be opened by any retry. */
 function openSecret(secrets: SecretBox, sealed: string): string {
@@ -46,43 +41,36 @@ const isPermanent = (error: unknown): boolean => {
  */
 export function deliver(prisma: PrismaClient, deps: DeliveryDependencies, secrets: SecretBox) {
   return async (deliveryId: string): Promise<'SENT' | 'ALREADY_SENT'> => {
-    const d = await loadDelivery(prisma, deliveryId);
+    const d = await deliveryToSend(prisma, deliveryId);
     if (!d) throw ApplicationFailure.nonRetryable(`No delivery ${deliveryId}`, DeliveryFailure.Refused);
     if (d.state === 'SENT') return 'ALREADY_SENT';
-    // Counted here, not taken from Temporal: the first attempt is made before any delivery workflow runs.
-    const attempts = { increment: 1 };
-    const n = d.notification;
     try {
       if (d.channel === 'EMAIL') {
         if (!deps.mailer)
           throw ApplicationFailure.nonRetryable('No SMTP server is configured', DeliveryFailure.MailNotConfigured);
-        const message = await render(prisma, n, deps.appUrl);
-        await deps.mailer.send({ to: d.address, idempotencyKey: n.idempotencyKey, ...message });
+        const message = await render(prisma, d, deps.appUrl);
+        await deps.mailer.send({ to: d.address, idempotencyKey: d.idempotencyKey, ...message });
       } else {
-        const sealed = n.provider?.webhookSecret;
-        if (!sealed)
+        if (!d.webhookSecret)
           throw ApplicationFailure.nonRetryable('The provider has no webhook secret', DeliveryFailure.Refused);
-        const call = { url: d.address, secret: openSecret(secrets, sealed), id: n.idempotencyKey, body: noticeBody(n) };
+        const secret = openSecret(secrets, d.webhookSecret);
+        const call = { url: d.address, secret, id: d.idempotencyKey, body: noticeBody(d) };
         await sendWebhook({ ...call, at: new Date() }, { allowInternal: deps.allowInternalWebhooks });
       }
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
-      // Where it went out meanwhile (a first attempt that outlived its wait), the failure changes nothing.
+      // Counted here, not taken from Temporal: the first attempt is made before any delivery workflow
+      // runs. Where it went out meanwhile (a first attempt that outlived its wait), nothing changes.
       await prisma.delivery.updateMany({
         where: { id: d.id, state: 'PENDING' },
-        data: { attempts, lastError: message },
+        data: { attempts: { increment: 1 }, lastError: message },
       });
       if (isPermanent(error)) throw ApplicationFailure.nonRetryable(message, DeliveryFailure.Refused);
       throw error;
     }
     const sentAt = new Date();
-    const writes = [
-      prisma.delivery.updateMany({ where: { id: d.id }, data: { state: 'SENT', sentAt, attempts, lastError: null } }),
-    ];
-    const held =
-      n.kind === 'DAILY_DIGEST' ? heldSentWithDigest(prisma, { ...d, payload: n.payload }, sentAt) : undefined;
-    if (held) writes.push(held);
-    await prisma.$transaction(writes);
+    const held = d.kind === 'DAILY_DIGEST' ? heldSentWithDigest(prisma, d, sentAt) : undefined;
+    await (held ? prisma.$transaction([markSent(prisma, d.id, sentAt), held]) : markSent(prisma, d.id, sentAt));
     return 'SENT';
   };
 }
