@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     await applyMigrations(databaseUrl);
     await seedCatalogue(prisma);
     await seedOrganisation(prisma);
-    // Notices are e-mailed as in a deployment (to the bench's own mailbox): each one a delivery workflow.
+    // Notices are e-mailed as in a deployment (to the bench's own mailbox).
     await seedDemoContacts(prisma);
     const temporal = await startTemporal(
       temporalStore === 'file' ? path.join(temporalFolder, 'temporal.db') : undefined,
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const operations = apiAs(base, jwtSecret, demoIds.operations);
 
     const started = () => prisma.auditEvent.count({ where: { action: 'TRAJECTORY_STARTED' } });
-    // Caught up: every workflow started, and every notice it sent delivered (each a delivery workflow).
+    // Caught up: every workflow started, and every notice it sent delivered.
     const appWorkerIdle = async () =>
       (await started()) >= (await prisma.trajectory.count()) &&
       (await prisma.delivery.count({ where: { state: 'PENDING' } })) === 0;

@@ -8,9 +8,10 @@ type Activities = ReturnType<typeof createActivities>;
 const bookkeeping = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
 /**
- * At least once to every address: each delivery is an activity that Temporal retries with backoff
- * (an SMTP or webhook outage, a worker restart); after the last attempt it is dead-lettered with
- * its error, where operations can see it and retry it.
+ * At least once to every address: each delivery (a digest's, an operations retry's, or what a
+ * notice's first attempt could not send) is an activity that Temporal retries with backoff (an
+ * SMTP or webhook outage, a worker restart); after the last attempt it is dead-lettered with its
+ * error, where operations can see it and retry it.
  */
 export async function deliverNotification({ deliveryIds, retry }: DeliverNotification): Promise<void> {
   const { deliver } = proxyActivities<Activities>({

@@ -11,7 +11,7 @@ const options: LocalActivityOptions = {
 
 /**
  * The workflow's only way to touch the world; business refusals are not retried. Every activity of
- * a trajectory is a short database write (or a start of a delivery workflow), so they run as local
+ * a trajectory is a short database write (or a notice's first attempt, bounded at 5 s), so they run as local
  * activities: in the workflow task itself, without a round trip through the Temporal server each.
  * Histories recorded before that replay with the ordinary activities they scheduled.
  */
