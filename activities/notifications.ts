@@ -13,10 +13,7 @@ export type EnqueueNotification = NewNotification & { trajectoryId: string };
  * How long a notice's first attempt may hold up the trajectory that wrote it: a slower channel
  * gets its delivery workflow (the attempt may still finish; the workflow then finds it sent).
  */
-export const FIRST_ATTEMPT_MS = 5_000;
-
-/** What a first attempt leaves to do: nothing, retries by a delivery workflow, or the dead letters. */
-type Left = { retry: string } | { bury: { deliveryId: string; error: string } } | undefined;
+const FIRST_ATTEMPT_MS = 5_000;
 
 /**
  * Puts a notification in the outbox with a delivery per address and makes each delivery's first
@@ -28,23 +25,24 @@ type Left = { retry: string } | { bury: { deliveryId: string; error: string } } 
 export function enqueueNotification(prisma: PrismaClient, deps: DeliveryDependencies, secrets: SecretBox) {
   const send = deliver(prisma, deps, secrets);
   const bury = deadLetter(prisma);
-  const firstAttempt = async (deliveryId: string): Promise<Left> => {
+  /** The delivery's id when its delivery workflow is to retry it; a final failure is dead-lettered here. */
+  const firstAttempt = async (deliveryId: string): Promise<string | undefined> => {
     try {
       await withTimeLimit(FIRST_ATTEMPT_MS, () => send(deliveryId));
       return undefined;
     } catch (error) {
       const final = error instanceof ApplicationFailure && error.nonRetryable;
-      if (!final && deps.retry.maximumAttempts > 1) return { retry: deliveryId };
-      return { bury: { deliveryId, error: (error as Error).message } };
+      if (!final && deps.retry.maximumAttempts > 1) return deliveryId;
+      await bury({ deliveryId, error: (error as Error).message });
+      return undefined;
     }
   };
   return async (n: EnqueueNotification): Promise<void> => {
     const { notificationId, pending, fresh } = await putInOutbox(prisma, n, byRecipientRole);
-    const left = await Promise.all(fresh.map(firstAttempt));
-    await Promise.all(left.flatMap((l) => (l && 'bury' in l ? [bury(l.bury)] : [])));
+    const unsent = await Promise.all(fresh.map(firstAttempt));
     const retries = [
       ...pending.filter((id) => !fresh.includes(id)),
-      ...left.flatMap((l) => (l && 'retry' in l ? [l.retry] : [])),
+      ...unsent.filter((id): id is string => id !== undefined),
     ];
     if (retries.length) await deps.startDeliveries(deliveryWorkflowId(notificationId), retries, { retrying: true });
   };
